@@ -1,0 +1,53 @@
+# Build helpers: one static library per module, tests beside the code, benchmarks in bench/.
+
+function(hx_find_dependencies)
+  find_package(Threads REQUIRED)
+  find_package(Boost 1.81 REQUIRED COMPONENTS json)
+  find_package(SQLite3 REQUIRED)
+  find_package(PostgreSQL REQUIRED)
+  find_package(PkgConfig REQUIRED)
+  pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+  pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
+  find_package(spdlog REQUIRED)
+  find_package(CLI11 CONFIG QUIET)
+  if(HX_BUILD_TESTS)
+    find_package(GTest REQUIRED)
+  endif()
+  if(HX_BUILD_BENCH)
+    find_package(benchmark REQUIRED)
+  endif()
+endfunction()
+
+# hx_module(<name> SOURCES ... DEPS ...) → static library hx_<name>, includes from src/.
+function(hx_module name)
+  cmake_parse_arguments(M "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(hx_${name} STATIC ${M_SOURCES})
+  target_include_directories(hx_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(hx_${name} PUBLIC ${M_DEPS})
+endfunction()
+
+# hx_tests(<name> SOURCES ... DEPS ... LABELS ...) → one GoogleTest executable registered with CTest.
+function(hx_tests name)
+  cmake_parse_arguments(T "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  if(NOT HX_BUILD_TESTS)
+    return()
+  endif()
+  add_executable(${name} ${T_SOURCES})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
+  target_link_libraries(${name} PRIVATE ${T_DEPS} GTest::gtest GTest::gtest_main Threads::Threads)
+  add_test(NAME ${name} COMMAND ${name})
+  set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}")
+endfunction()
+
+# hx_benchmark(<name> SOURCES ... DEPS ...) → Google Benchmark executable; its smoke run is a CTest
+# test labelled bench (a very short min time: proves it runs, asserts no timing).
+function(hx_benchmark name)
+  cmake_parse_arguments(B "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${B_SOURCES})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(${name} PRIVATE ${B_DEPS} benchmark::benchmark Threads::Threads)
+  if(HX_BUILD_TESTS)
+    add_test(NAME ${name}_smoke COMMAND ${name} --benchmark_min_time=0.01)
+    set_tests_properties(${name}_smoke PROPERTIES LABELS "bench")
+  endif()
+endfunction()

@@ -1,0 +1,111 @@
+#include "app/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <cstdlib>
+#include <set>
+
+#include "common/text.hpp"
+
+namespace huanxin::app {
+
+namespace {
+Error ConfigError(const std::string& what) {
+  return MakeError(ErrorCode::kBadRequest, "config.invalid", Text("配置错误", "configuration error"), Text::Same(what),
+                   Text("参见 config/README.md", "see config/README.md"));
+}
+
+template <typename T>
+Result<void> Read(const toml::table& t, const char* section, const char* key, T& out) {
+  auto node = t[section][key];
+  if (!node) return Ok();
+  if (auto v = node.template value<T>()) {
+    out = *v;
+    return Ok();
+  }
+  return ConfigError(std::string(section) + "." + key + ": wrong type");
+}
+}  // namespace
+
+Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
+  toml::table t;
+  try {
+    t = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    return ConfigError(path + ": " + std::string(e.description()));
+  }
+  static const std::map<std::string, std::set<std::string>> kKnown = {
+      {"database", {"url", "pool"}},
+      {"paths", {"var_dir", "web_root"}},
+      {"server", {"host", "port", "threads", "header_limit_kib", "json_body_limit_kib", "upload_body_limit_mib",
+                  "read_timeout_s", "idle_timeout_s", "shutdown_grace_s", "access_log"}},
+      {"auth", {"session_ttl_minutes", "secure_cookie"}},
+      {"regions", {"source", "prefix"}},
+      {"log", {"level"}}};
+  for (const auto& [section, node] : t) {
+    auto known = kKnown.find(std::string(section.str()));
+    if (known == kKnown.end() || !node.is_table()) return ConfigError("unknown section [" + std::string(section.str()) + "]");
+    for (const auto& [key, _] : *node.as_table())
+      if (!known->second.count(std::string(key.str())))
+        return ConfigError("unknown key " + std::string(section.str()) + "." + std::string(key.str()));
+  }
+  std::int64_t port = cfg.server.port, threads = cfg.server.threads, pool = cfg.db_pool,
+               header_kib = cfg.server.header_limit / 1024, json_kib = cfg.server.json_body_limit / 1024,
+               upload_mib = cfg.server.upload_body_limit / (1024 * 1024), read_s = cfg.server.read_timeout.count(),
+               idle_s = cfg.server.idle_timeout.count(), grace_s = cfg.server.shutdown_grace.count(),
+               ttl = cfg.session_ttl_minutes;
+  for (auto r : {Read(t, "database", "url", cfg.db), Read(t, "database", "pool", pool),
+                 Read(t, "paths", "var_dir", cfg.var_dir), Read(t, "paths", "web_root", cfg.web_root),
+                 Read(t, "server", "host", cfg.server.host), Read(t, "server", "port", port),
+                 Read(t, "server", "threads", threads), Read(t, "server", "header_limit_kib", header_kib),
+                 Read(t, "server", "json_body_limit_kib", json_kib),
+                 Read(t, "server", "upload_body_limit_mib", upload_mib), Read(t, "server", "read_timeout_s", read_s),
+                 Read(t, "server", "idle_timeout_s", idle_s), Read(t, "server", "shutdown_grace_s", grace_s),
+                 Read(t, "server", "access_log", cfg.server.access_log),
+                 Read(t, "auth", "session_ttl_minutes", ttl), Read(t, "auth", "secure_cookie", cfg.secure_cookie),
+                 Read(t, "regions", "source", cfg.regions_source), Read(t, "regions", "prefix", cfg.regions_prefix),
+                 Read(t, "log", "level", cfg.log_level)})
+    if (!r) return r;
+  if (port < 0 || port > 65535) return ConfigError("server.port out of range");
+  if (header_kib < 1 || json_kib < 1 || upload_mib < 1 || read_s < 1 || idle_s < 1 || grace_s < 0 || ttl < 5)
+    return ConfigError("limits and timeouts must be positive (session_ttl_minutes ≥ 5)");
+  cfg.server.port = static_cast<std::uint16_t>(port);
+  cfg.server.threads = static_cast<int>(threads);
+  cfg.db_pool = static_cast<int>(pool);
+  cfg.server.header_limit = static_cast<std::size_t>(header_kib) * 1024;
+  cfg.server.json_body_limit = static_cast<std::size_t>(json_kib) * 1024;
+  cfg.server.upload_body_limit = static_cast<std::size_t>(upload_mib) * 1024 * 1024;
+  cfg.server.read_timeout = std::chrono::seconds(read_s);
+  cfg.server.idle_timeout = std::chrono::seconds(idle_s);
+  cfg.server.shutdown_grace = std::chrono::seconds(grace_s);
+  cfg.session_ttl_minutes = static_cast<int>(ttl);
+  return Ok();
+}
+
+Result<void> ApplyEnvironment(Config& cfg) {
+  auto env = [](const char* name) -> std::optional<std::string> {
+    const char* v = std::getenv(name);
+    if (!v || !*v) return std::nullopt;
+    return std::string(v);
+  };
+  if (auto v = env("HUANXIN_DB")) cfg.db = *v;
+  if (auto v = env("HUANXIN_VAR_DIR")) cfg.var_dir = *v;
+  if (auto v = env("HUANXIN_WEB_ROOT")) cfg.web_root = *v;
+  if (auto v = env("HUANXIN_HOST")) cfg.server.host = *v;
+  if (auto v = env("HUANXIN_PORT")) {
+    auto p = ParseInt64(*v);
+    if (!p || *p < 0 || *p > 65535) return ConfigError("HUANXIN_PORT: " + *v);
+    cfg.server.port = static_cast<std::uint16_t>(*p);
+  }
+  if (auto v = env("HUANXIN_THREADS")) {
+    auto p = ParseInt64(*v);
+    if (!p || *p < 0 || *p > 256) return ConfigError("HUANXIN_THREADS: " + *v);
+    cfg.server.threads = static_cast<int>(*p);
+  }
+  if (auto v = env("HUANXIN_REGIONS_SOURCE")) cfg.regions_source = *v;
+  if (auto v = env("HUANXIN_REGIONS_PREFIX")) cfg.regions_prefix = *v;
+  if (auto v = env("HUANXIN_LOG_LEVEL")) cfg.log_level = *v;
+  return Ok();
+}
+
+}  // namespace huanxin::app

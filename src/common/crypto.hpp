@@ -1,0 +1,34 @@
+// Cryptographic helpers over libsodium: SHA-256, random tokens, argon2id password hashes.
+//
+// Call InitCrypto() once before any other function (idempotent, thread safe).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace huanxin {
+
+// Initialises libsodium. Returns false if the library cannot start (no entropy source).
+bool InitCrypto();
+
+// Lower-case hex SHA-256 of the bytes.
+std::string Sha256Hex(std::string_view bytes);
+
+// `bytes` random bytes from the OS CSPRNG, as lower-case hex (2 × bytes characters).
+std::string RandomHex(std::size_t bytes);
+
+// argon2id hash in libsodium's self-describing string form ("$argon2id$v=19$m=…").
+// Cost: the "interactive" limits (64 MiB, 2 passes) — about 0.1 s on the target 2-core box.
+// Throws std::runtime_error if memory cannot be allocated.
+std::string HashPassword(std::string_view password);
+
+// Cheaper hashing for test fixtures only (still argon2id; minimum limits).
+std::string HashPasswordForTests(std::string_view password);
+
+// True when `password` matches `stored` (constant-time inside libsodium).
+bool VerifyPassword(std::string_view stored, std::string_view password);
+
+// Constant-time equality of two strings of equal length (false if lengths differ).
+bool ConstantTimeEquals(std::string_view a, std::string_view b);
+
+}  // namespace huanxin

@@ -1,0 +1,21 @@
+// Exact decimal quantities with two fraction digits: area in dm² (0.01 m²) and money in fen
+// (0.01 元), both int64. ARCHITECTURE.md §4–5: never floating point for money or area.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace huanxin {
+
+// Writes hundredths as a plain decimal with exactly two fraction digits: 8537 → "85.37",
+// -5 → "-0.05". Never an exponent.
+std::string FormatHundredths(std::int64_t hundredths);
+
+// Parses a plain decimal with at most two fraction digits ("85", "85.3", "85.37", "-1.5") into
+// hundredths. Rejects exponents, more than two fraction digits, empty parts and overflow
+// (std::nullopt).
+std::optional<std::int64_t> ParseHundredths(std::string_view text);
+
+}  // namespace huanxin

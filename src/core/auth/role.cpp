@@ -1,0 +1,133 @@
+#include "core/auth/role.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "common/text.hpp"
+
+namespace huanxin::core::auth {
+
+namespace {
+struct RoleInfo {
+  Role role;
+  std::string_view code;
+  const char* zh;
+  const char* en;
+};
+constexpr RoleInfo kRoles[] = {
+    {Role::kAdmin, "admin", "系统管理员", "Administrator"},
+    {Role::kBureau, "bureau", "住建局", "Housing bureau"},
+    {Role::kStreet, "street", "街道办", "Street office"},
+    {Role::kCommunity, "community", "社区/网格员", "Community / grid worker"},
+    {Role::kSupervisor, "supervisor", "义务监督员", "Volunteer supervisor"},
+    {Role::kContractor, "contractor", "施工/监理单位", "Contractor / supervising engineer"},
+    {Role::kUtility, "utility", "专业经营单位", "Utility company"},
+    {Role::kProperty, "property", "物业服务企业", "Property company"},
+    {Role::kResident, "resident", "业主/住户", "Resident"},
+};
+
+const RoleInfo& Info(Role role) {
+  for (const auto& r : kRoles)
+    if (r.role == role) return r;
+  return kRoles[0];  // unreachable: every enumerator is listed
+}
+
+// Which roles hold which permission. Foundation-level permissions only; later contexts add theirs.
+// Inference from ARCHITECTURE.md §1: user management is delegated to the bureau and street levels
+// inside their own scope (as county systems do for their street accounts); the audit log is read by
+// the supervising levels (admin, bureau, street); grids are drawn by the street or admin.
+constexpr std::string_view kAdminPerms[] = {perm::kUserManage, perm::kAuditRead, perm::kRegionRead,
+                                            perm::kRegionGridCreate};
+constexpr std::string_view kBureauPerms[] = {perm::kUserManage, perm::kAuditRead,
+                                             perm::kRegionRead, perm::kRegionGridCreate};
+constexpr std::string_view kStreetPerms[] = {perm::kUserManage, perm::kAuditRead,
+                                             perm::kRegionRead, perm::kRegionGridCreate};
+constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead};
+constexpr std::string_view kOtherPerms[] = {perm::kRegionRead};
+}  // namespace
+
+std::string_view RoleCode(Role role) { return Info(role).code; }
+
+std::optional<Role> ParseRole(std::string_view code) {
+  for (const auto& r : kRoles)
+    if (r.code == code) return r.role;
+  return std::nullopt;
+}
+
+Text RoleName(Role role) { return Text(Info(role).zh, Info(role).en); }
+
+std::span<const std::string_view> PermissionsOf(Role role) {
+  switch (role) {
+    case Role::kAdmin: return kAdminPerms;
+    case Role::kBureau: return kBureauPerms;
+    case Role::kStreet: return kStreetPerms;
+    case Role::kCommunity: return kCommunityPerms;
+    case Role::kSupervisor:
+    case Role::kContractor:
+    case Role::kUtility:
+    case Role::kProperty:
+    case Role::kResident: return kOtherPerms;
+  }
+  return {};
+}
+
+bool HasPermission(Role role, std::string_view permission) {
+  auto perms = PermissionsOf(role);
+  return std::find(perms.begin(), perms.end(), permission) != perms.end();
+}
+
+namespace {
+Error BadScope(Role role, std::string_view scope, const char* want_zh, const char* want_en) {
+  std::string code(scope.empty() ? "(空)" : scope);
+  return MakeError(ErrorCode::kUnprocessable, "auth.scope_invalid_for_role",
+                   Text("角色与管辖范围不匹配", "scope does not fit the role"),
+                   Text("角色 " + std::string(RoleCode(role)) + " 的范围为 " + code + "，需要" + want_zh,
+                        "role " + std::string(RoleCode(role)) + " has scope " + std::string(scope) +
+                            "; it needs " + want_en),
+                   Text("请选择与角色对应层级的行政区划", "pick a region of the level the role works at"));
+}
+}  // namespace
+
+Result<void> ValidateRoleScope(Role role, std::string_view scope) {
+  if (!scope.empty() && !IsDigits(scope))
+    return BadScope(role, scope, "数字行政区划代码", "a numeric region code");
+  const auto n = scope.size();
+  switch (role) {
+    case Role::kAdmin: return Ok();
+    case Role::kBureau:
+      if (n == 2 || n == 4 || n == 6) return Ok();
+      return BadScope(role, scope, "区县（6位）或市、省代码", "a county (6 digits) or city/province code");
+    case Role::kStreet:
+      if (n == 9) return Ok();
+      return BadScope(role, scope, "街道/乡镇（9位）代码", "a street/town code (9 digits)");
+    case Role::kCommunity:
+      if (n == 12 || n == 15) return Ok();
+      return BadScope(role, scope, "社区（12位）或网格（15位）代码", "a community (12 digits) or grid (15 digits) code");
+    case Role::kSupervisor:
+    case Role::kContractor:
+    case Role::kUtility:
+    case Role::kProperty:
+    case Role::kResident:
+      if (n >= 2) return Ok();
+      return BadScope(role, scope, "一个行政区划代码", "a region code");
+  }
+  return Ok();
+}
+
+Result<void> CheckGrant(Role actor_role, const Scope& actor_scope, Role target_role,
+                        std::string_view target_scope) {
+  if (target_role == Role::kAdmin && actor_role != Role::kAdmin)
+    return MakeError(ErrorCode::kForbidden, "auth.forbidden",
+                     Text("只有系统管理员可以授予管理员角色", "only an administrator can grant the admin role"));
+  if (!actor_scope.Covers(target_scope))
+    return MakeError(ErrorCode::kForbidden, "auth.out_of_scope",
+                     Text("超出您的管辖范围", "outside your scope"),
+                     Text("范围 " + std::string(target_scope.empty() ? "(全部)" : target_scope) +
+                              " 不在 " + actor_scope.prefix() + " 之内",
+                          "scope " + std::string(target_scope.empty() ? "(all)" : target_scope) +
+                              " is not inside " + actor_scope.prefix()),
+                     Text("只能在本级及下级区划内授权", "grant only inside your own region"));
+  return Ok();
+}
+
+}  // namespace huanxin::core::auth

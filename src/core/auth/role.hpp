@@ -1,0 +1,76 @@
+// Roles, permissions and the region-prefix scope rule (ARCHITECTURE.md §1).
+//
+// Pure rules: no I/O. A user has exactly one role and one scope (a region-code prefix).
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "common/error.hpp"
+#include "common/result.hpp"
+
+namespace huanxin::core::auth {
+
+enum class Role {
+  kAdmin,       // 系统管理员: users, dictionaries, catalogues; scope: all
+  kBureau,      // 区县住建局: its county (6 digits)
+  kStreet,      // 街道办 / 专班: its street (9 digits)
+  kCommunity,   // 社区工作人员 / 网格员: its community (12 digits) or grid (15 digits)
+  kSupervisor,  // 义务监督员: assigned estates
+  kContractor,  // 施工单位 / 监理: assigned projects
+  kUtility,     // 专业经营单位: assigned projects
+  kProperty,    // 物业服务企业: assigned estates
+  kResident,    // 业主 / 住户: own dwellings
+};
+
+inline constexpr Role kAllRoles[] = {Role::kAdmin,      Role::kBureau,     Role::kStreet,
+                                     Role::kCommunity,  Role::kSupervisor, Role::kContractor,
+                                     Role::kUtility,    Role::kProperty,   Role::kResident};
+
+std::string_view RoleCode(Role role);
+std::optional<Role> ParseRole(std::string_view code);
+Text RoleName(Role role);
+
+// Permission codes `context:entity:action` (CONVENTIONS.md, Web). The web menu keys on them.
+namespace perm {
+inline constexpr std::string_view kUserManage = "user:manage";
+inline constexpr std::string_view kAuditRead = "audit:read";
+inline constexpr std::string_view kRegionRead = "region:read";
+inline constexpr std::string_view kRegionGridCreate = "region:grid:create";
+}  // namespace perm
+
+// The permissions a role holds, in a stable order.
+std::span<const std::string_view> PermissionsOf(Role role);
+bool HasPermission(Role role, std::string_view permission);
+
+// A region-code prefix. The empty prefix (admin) covers everything.
+// ARCHITECTURE.md §1: "a user with scope 360104 may touch exactly the rows whose code starts with
+// 360104".
+class Scope {
+ public:
+  explicit Scope(std::string prefix) : prefix_(std::move(prefix)) {}
+  const std::string& prefix() const { return prefix_; }
+  bool is_all() const { return prefix_.empty(); }
+  // True when `region_code` lies inside this scope (also true for the scope's own code).
+  bool Covers(std::string_view region_code) const {
+    return region_code.substr(0, prefix_.size()) == prefix_ && region_code.size() >= prefix_.size();
+  }
+
+ private:
+  std::string prefix_;
+};
+
+// Checks that `scope_code` is a sensible scope for `role`: admin any (usually empty); bureau a
+// county (6 digits) or wider city/province code (4/2) for municipal bureaus; street 9 digits;
+// community 12 (residents' committee) or 15 (grid); the assignment-based roles (supervisor,
+// contractor, utility, property, resident) need a non-empty code that bounds their assignments.
+Result<void> ValidateRoleScope(Role role, std::string_view scope_code);
+
+// Whether an actor may grant `target_role` with `target_scope`: the target scope must lie inside the
+// actor's scope, and only an admin may create or promote admins (no privilege escalation).
+Result<void> CheckGrant(Role actor_role, const Scope& actor_scope, Role target_role,
+                        std::string_view target_scope);
+
+}  // namespace huanxin::core::auth

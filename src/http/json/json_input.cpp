@@ -1,0 +1,117 @@
+#include "http/json/json_input.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include "common/clock.hpp"
+#include "common/text.hpp"
+
+namespace huanxin::http {
+
+Error InvalidField(const std::string& field, Text why) {
+  return MakeError(ErrorCode::kUnprocessable, "http.invalid_field",
+                   Text("字段 " + field + " 不正确", "field " + field + " is invalid"), std::move(why),
+                   Text("请按接口文档填写该字段", "see the API description at /api/docs"));
+}
+
+Result<boost::json::object> ParseJsonObject(const std::string& body) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(body, ec);
+  if (ec)
+    return MakeError(ErrorCode::kBadRequest, "http.bad_json", Text("请求体不是合法的 JSON", "request body is not valid JSON"),
+                     Text::Same(ec.message()), Text("检查引号、逗号和括号", "check quotes, commas and brackets"));
+  if (!v.is_object())
+    return MakeError(ErrorCode::kBadRequest, "http.bad_json", Text("请求体必须是 JSON 对象", "request body must be a JSON object"));
+  return std::move(v.as_object());
+}
+
+Result<std::string> RequiredString(const boost::json::object& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null())
+    return InvalidField(field, Text("缺少必填字段", "required field is missing"));
+  if (!it->value().is_string()) return InvalidField(field, Text("应为字符串", "must be a string"));
+  return std::string(it->value().as_string());
+}
+
+Result<std::optional<std::string>> OptionalString(const boost::json::object& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return std::optional<std::string>{};
+  if (!it->value().is_string()) return InvalidField(field, Text("应为字符串", "must be a string"));
+  return std::optional<std::string>(std::string(it->value().as_string()));
+}
+
+Result<std::optional<std::optional<std::string>>> NullableString(const boost::json::object& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end()) return std::optional<std::optional<std::string>>{};
+  if (it->value().is_null()) return std::optional<std::optional<std::string>>(std::optional<std::string>{});
+  if (!it->value().is_string()) return InvalidField(field, Text("应为字符串或 null", "must be a string or null"));
+  return std::optional<std::optional<std::string>>(std::string(it->value().as_string()));
+}
+
+Result<std::optional<bool>> OptionalBool(const boost::json::object& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return std::optional<bool>{};
+  if (!it->value().is_bool()) return InvalidField(field, Text("应为 true 或 false", "must be true or false"));
+  return std::optional<bool>(it->value().as_bool());
+}
+
+namespace {
+Error BadQuery(const std::string& name, const std::string& value, Text hint) {
+  return MakeError(ErrorCode::kBadRequest, "http.bad_query", Text("查询参数 " + name + " 不正确", "query parameter " + name + " is invalid"),
+                   Text::Same(value), std::move(hint));
+}
+}  // namespace
+
+std::optional<std::string> QueryString(const Request& req, const char* name) {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
+Result<std::optional<std::int64_t>> QueryInt64(const Request& req, const char* name) {
+  auto s = QueryString(req, name);
+  if (!s) return std::optional<std::int64_t>{};
+  auto v = ParseInt64(*s);
+  if (!v) return BadQuery(name, *s, Text("应为整数", "must be an integer"));
+  return std::optional<std::int64_t>(*v);
+}
+
+Result<std::optional<bool>> QueryBool(const Request& req, const char* name) {
+  auto s = QueryString(req, name);
+  if (!s) return std::optional<bool>{};
+  if (*s == "true" || *s == "1") return std::optional<bool>(true);
+  if (*s == "false" || *s == "0") return std::optional<bool>(false);
+  return BadQuery(name, *s, Text("应为 true 或 false", "must be true or false"));
+}
+
+Result<std::optional<std::string>> QueryTime(const Request& req, const char* name) {
+  auto s = QueryString(req, name);
+  if (!s) return std::optional<std::string>{};
+  auto tp = ParseIso(*s);
+  if (!tp) return BadQuery(name, *s, Text("日期格式如 2026-11-21 或 2026-11-21T08:00:00+08:00", "use 2026-11-21 or 2026-11-21T08:00:00+08:00"));
+  return std::optional<std::string>(FormatIsoUtc(*tp));
+}
+
+Result<Paging> ParsePaging(const Request& req) {
+  Paging p;
+  auto page = QueryInt64(req, "page");
+  if (!page) return std::move(page).error();
+  auto size = QueryInt64(req, "pageSize");
+  if (!size) return std::move(size).error();
+  if (*page) p.page = **page;
+  if (*size) p.page_size = **size;
+  if (p.page < 1 || p.page > 1000000) return BadQuery("page", std::to_string(p.page), Text("页码从 1 开始", "pages start at 1"));
+  if (p.page_size < 1 || p.page_size > 500)
+    return BadQuery("pageSize", std::to_string(p.page_size), Text("每页 1–500 条", "1 to 500 rows a page"));
+  return p;
+}
+
+Result<std::int64_t> PathId(const Request& req, const char* name) {
+  auto it = req.params.find(name);
+  auto v = it == req.params.end() ? std::nullopt : ParseInt64(it->second);
+  if (!v || *v <= 0)
+    return MakeError(ErrorCode::kNotFound, "http.not_found", Text("资源不存在", "no such resource"),
+                     Text::Same(it == req.params.end() ? "" : it->second));
+  return *v;
+}
+
+}  // namespace huanxin::http

@@ -1,0 +1,43 @@
+// Reading request bodies and query strings with clear errors.
+//
+// A body that is not JSON → 400 http.bad_json; a field of the wrong type or missing → 422
+// http.invalid_field naming the field; bad paging → 400 http.bad_query.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+#include "http/message.hpp"
+
+namespace huanxin::http {
+
+// Parses the body as one JSON object.
+Result<boost::json::object> ParseJsonObject(const std::string& body);
+
+Result<std::string> RequiredString(const boost::json::object& o, const char* field);
+Result<std::optional<std::string>> OptionalString(const boost::json::object& o, const char* field);
+// Like OptionalString but distinguishes absent (nullopt) from explicit null (optional holding nullopt).
+Result<std::optional<std::optional<std::string>>> NullableString(const boost::json::object& o, const char* field);
+Result<std::optional<bool>> OptionalBool(const boost::json::object& o, const char* field);
+
+struct Paging {
+  std::int64_t page = 1;
+  std::int64_t page_size = 20;
+};
+// page ≥ 1, 1 ≤ pageSize ≤ 500 (ARCHITECTURE.md §5).
+Result<Paging> ParsePaging(const Request& req);
+Result<std::optional<std::int64_t>> QueryInt64(const Request& req, const char* name);
+std::optional<std::string> QueryString(const Request& req, const char* name);
+Result<std::optional<bool>> QueryBool(const Request& req, const char* name);
+// An ISO date or date-time query parameter, normalised to storage form.
+Result<std::optional<std::string>> QueryTime(const Request& req, const char* name);
+// A path parameter that must be a positive int64 (404 otherwise: no such resource).
+Result<std::int64_t> PathId(const Request& req, const char* name);
+
+Error InvalidField(const std::string& field, Text why);
+
+}  // namespace huanxin::http

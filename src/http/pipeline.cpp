@@ -1,0 +1,141 @@
+#include "http/pipeline.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "common/crypto.hpp"
+#include "common/text.hpp"
+
+namespace huanxin::http {
+
+const char* Pipeline::kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'";
+
+bool PrefersEnglish(const std::string* accept_language) {
+  if (!accept_language) return false;
+  // The first listed language wins (browsers list by preference); zh-CN is the default.
+  auto first = ToLowerAscii(Trim(Split(*accept_language, ',').front()));
+  return first.starts_with("en");
+}
+
+std::string ExtractCookie(const std::string& header, const std::string& name) {
+  for (auto part : Split(header, ';')) {
+    part = Trim(part);
+    if (part.size() > name.size() && part.substr(0, name.size()) == name && part[name.size()] == '=')
+      return std::string(part.substr(name.size() + 1));
+  }
+  return "";
+}
+
+namespace {
+void AddSecurityHeaders(Response& r) {
+  r.headers.emplace_back("Content-Security-Policy", Pipeline::kContentSecurityPolicy);
+  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+  r.headers.emplace_back("X-Frame-Options", "DENY");
+  r.headers.emplace_back("Referrer-Policy", "same-origin");
+  r.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
+  r.headers.emplace_back("Permissions-Policy", "camera=(self), geolocation=(self), microphone=()");
+}
+
+Error NoRoute(const std::string& path) {
+  return MakeError(ErrorCode::kNotFound, "http.not_found", Text("接口不存在", "no such endpoint"), Text::Same(path),
+                   Text("接口列表见 /api/docs", "see /api/docs for the endpoints"));
+}
+}  // namespace
+
+Response Pipeline::Handle(Request& req) const {
+  Response resp;
+  try {
+    resp = req.path.starts_with("/api/v1/") || req.path == "/api/v1" ? Api(req) : Static(req);
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.path, e.what());
+    resp = ErrorResponse(MakeError(ErrorCode::kInternal, "http.internal", Text("服务器内部错误", "internal server error")),
+                         req.english);
+  }
+  AddSecurityHeaders(resp);
+  resp.headers.emplace_back("X-Request-Id", req.request_id);
+  return resp;
+}
+
+Response Pipeline::Api(Request& req) const {
+  auto match = router_.Find(req.method, req.path);
+  if (!match.route) {
+    if (match.allowed.empty()) return ErrorResponse(NoRoute(req.path), req.english);
+    std::string allow;
+    for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+    auto r = ErrorResponse(MakeError(ErrorCode::kMethodNotAllowed, "http.method_not_allowed",
+                                     Text("不支持该请求方法", "method not allowed"),
+                                     Text::Same(req.method + " " + req.path + "; allowed: " + allow)),
+                           req.english);
+    r.headers.emplace_back("Allow", allow);
+    return r;
+  }
+  const Route& route = *match.route;
+  req.params = std::move(match.params);
+  Response resp;
+  resp.headers.emplace_back("Cache-Control", "no-store");
+
+  // A JSON route's body must say it is JSON (415 otherwise); an empty body is left to the handler
+  // (it answers 400 bad JSON).
+  if (route.body == BodyKind::kJson && !req.body.empty()) {
+    const std::string* ct = req.Header("content-type");
+    std::string type = ct ? ToLowerAscii(Trim(Split(*ct, ';').front())) : "";
+    if (type != "application/json") {
+      auto r = ErrorResponse(MakeError(ErrorCode::kUnsupportedMediaType, "http.unsupported_media_type",
+                                       Text("请求体类型不受支持", "unsupported content type"),
+                                       Text::Same(ct ? *ct : "(none)"),
+                                       Text("请使用 Content-Type: application/json", "send Content-Type: application/json")),
+                             req.english);
+      r.headers.emplace_back("Cache-Control", "no-store");
+      return r;
+    }
+  }
+
+  if (route.access == Access::kSession) {
+    std::string token;
+    if (const auto* authz = req.Header("authorization"); authz && authz->starts_with("Bearer ")) {
+      token = std::string(Trim(authz->substr(7)));
+    } else if (const auto* cookie = req.Header("cookie")) {
+      token = ExtractCookie(*cookie, "hx_session");
+      req.cookie_auth = !token.empty();
+    }
+    auto who = services_.auth.Authenticate(token, req.request_id);
+    if (!who) return ErrorResponse(who.error(), req.english);
+    req.auth = std::move(*who);
+    // CSRF: a browser that authenticates by cookie must also prove it read the CSRF token, which
+    // only same-origin script can; machine clients with a bearer token are not exposed to CSRF.
+    if (req.cookie_auth && req.method != "GET" && req.method != "HEAD") {
+      const auto* sent = req.Header("x-csrf-token");
+      if (!sent || !ConstantTimeEquals(*sent, req.auth->session.csrf_token))
+        return ErrorResponse(MakeError(ErrorCode::kForbidden, "auth.csrf_failed",
+                                       Text("缺少或错误的 CSRF 令牌", "missing or wrong CSRF token"), {},
+                                       Text("请刷新页面后重试", "reload the page and try again")),
+                             req.english);
+    }
+  }
+  Response out = route.handler(req);
+  out.headers.emplace_back("Cache-Control", "no-store");
+  return out;
+}
+
+Response Pipeline::Static(const Request& req) const {
+  if (req.method != "GET" && req.method != "HEAD")
+    return ErrorResponse(MakeError(ErrorCode::kMethodNotAllowed, "http.method_not_allowed",
+                                   Text("不支持该请求方法", "method not allowed"), Text::Same(req.method + " " + req.path)),
+                         req.english);
+  const StaticFile* f = files_.Find(req.path);
+  if (!f) return ErrorResponse(NoRoute(req.path), req.english);
+  Response r;
+  r.content_type = f->mime;
+  r.headers.emplace_back("ETag", f->etag);
+  r.headers.emplace_back("Cache-Control", f->immutable ? "public, max-age=31536000, immutable" : "no-cache");
+  if (const auto* inm = req.Header("if-none-match"); inm && *inm == f->etag) {
+    r.status = 304;
+    return r;
+  }
+  r.body = f->body;
+  return r;
+}
+
+}  // namespace huanxin::http

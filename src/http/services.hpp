@@ -1,0 +1,24 @@
+// The services the HTTP layer adapts, wired in src/app.
+#pragma once
+
+#include <string>
+
+#include "service/audit/audit_service.hpp"
+#include "service/auth/auth_service.hpp"
+#include "service/region/region_service.hpp"
+#include "service/user/user_service.hpp"
+
+namespace huanxin::http {
+
+struct Services {
+  store::Database& db;
+  service::AuthService& auth;
+  service::UserService& users;
+  service::AuditService& audit;
+  service::RegionService& regions;
+  std::string version;
+  int session_ttl_minutes = 720;
+  bool secure_cookie = false;  // set the Secure flag (behind HTTPS)
+};
+
+}  // namespace huanxin::http

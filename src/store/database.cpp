@@ -1,0 +1,42 @@
+#include "store/database.hpp"
+
+#include <stdexcept>
+
+namespace huanxin::store {
+
+std::int64_t Row::GetInt(std::size_t i) const {
+  const auto& v = cells_.at(i);
+  if (auto p = std::get_if<std::int64_t>(&v)) return *p;
+  throw std::logic_error("column " + std::to_string(i) + " is not an integer");
+}
+
+std::string Row::GetText(std::size_t i) const {
+  const auto& v = cells_.at(i);
+  if (auto p = std::get_if<std::string>(&v)) return *p;
+  if (auto p = std::get_if<std::int64_t>(&v)) return std::to_string(*p);
+  throw std::logic_error("column " + std::to_string(i) + " is NULL");
+}
+
+std::optional<std::string> Row::GetOptText(std::size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return GetText(i);
+}
+
+std::optional<std::int64_t> Row::GetOptInt(std::size_t i) const {
+  if (IsNull(i)) return std::nullopt;
+  return GetInt(i);
+}
+
+Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& params) {
+  auto rows = s.Query(sql, params);
+  if (!rows) return std::move(rows).error();
+  if (rows->empty() || rows->front().IsNull(0)) return std::int64_t{0};
+  return rows->front().GetInt(0);
+}
+
+Error MapDuplicate(Error e, Error domain_error) {
+  if (e.reason == "store.duplicate") return domain_error;
+  return e;
+}
+
+}  // namespace huanxin::store

@@ -1,0 +1,88 @@
+// The storage port: one interface, two drivers (sqlite/, postgres/), repositories written once in
+// portable SQL against it (ARCHITECTURE.md §3–4).
+//
+// Portable SQL here means: `?` placeholders (the PostgreSQL driver numbers them), `RETURNING`,
+// `LIMIT/OFFSET`, `LIKE 'prefix%'`, integers and text only (no booleans, no floating point: flags are
+// 0/1 integers, money fen and area dm² are int64, times ISO 8601 text). Dialect differences stay in
+// the drivers and in the migration tokens (see migrations.hpp).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "common/result.hpp"
+
+namespace huanxin::store {
+
+enum class Dialect { kSqlite, kPostgres };
+
+// A bound parameter or a result cell: NULL, integer or text.
+using Value = std::variant<std::monostate, std::int64_t, std::string>;
+using Params = std::vector<Value>;
+
+inline Value Null() { return std::monostate{}; }
+inline Value Int(std::int64_t v) { return v; }
+inline Value Bool(bool v) { return static_cast<std::int64_t>(v ? 1 : 0); }
+inline Value Str(std::string v) { return v; }
+inline Value OptStr(const std::optional<std::string>& v) { return v ? Value(*v) : Null(); }
+
+// One result row. Accessors are by column index; a type mismatch is a bug in the query (throws
+// std::logic_error), never a user error.
+class Row {
+ public:
+  explicit Row(std::vector<Value> cells) : cells_(std::move(cells)) {}
+  std::size_t size() const { return cells_.size(); }
+  bool IsNull(std::size_t i) const { return std::holds_alternative<std::monostate>(cells_.at(i)); }
+  std::int64_t GetInt(std::size_t i) const;
+  std::string GetText(std::size_t i) const;  // integers are rendered in base 10
+  std::optional<std::string> GetOptText(std::size_t i) const;
+  std::optional<std::int64_t> GetOptInt(std::size_t i) const;
+  const Value& at(std::size_t i) const { return cells_.at(i); }
+
+ private:
+  std::vector<Value> cells_;
+};
+using Rows = std::vector<Row>;
+
+// A leased connection inside a transaction. Not thread safe; valid only inside the callback that
+// received it. Failures come back as Error: unique violations as kConflict `store.duplicate`, a
+// busy or lost database as kUnavailable `store.unavailable`, anything else kInternal.
+class Session {
+ public:
+  virtual ~Session() = default;
+  virtual Dialect dialect() const = 0;
+  virtual Result<Rows> Query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a statement; returns the number of rows changed.
+  virtual Result<std::int64_t> Exec(std::string_view sql, const Params& params = {}) = 0;
+  // Runs several ';'-separated statements without parameters (migrations).
+  virtual Result<void> ExecScript(std::string_view sql) = 0;
+};
+
+using SessionFn = std::function<Result<void>(Session&)>;
+
+// A database. Thread safety: Read and Write may be called from any number of threads at once.
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual Dialect dialect() const = 0;
+  std::string_view name() const { return dialect() == Dialect::kSqlite ? "sqlite" : "postgres"; }
+  // Runs `fn` in a read transaction (one consistent snapshot).
+  virtual Result<void> Read(const SessionFn& fn) = 0;
+  // Runs `fn` in a write transaction: commits when fn returns Ok, rolls back otherwise (or when fn
+  // throws, rethrowing). When Write returns Ok the transaction is durable (SQLite WAL with
+  // synchronous=FULL; PostgreSQL synchronous_commit default on).
+  virtual Result<void> Write(const SessionFn& fn) = 0;
+};
+
+// Convenience: first row's first column as int (e.g. COUNT(*)).
+Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& params = {});
+
+// Maps a duplicate-key failure to a domain error; passes other errors through.
+Error MapDuplicate(Error e, Error domain_error);
+
+}  // namespace huanxin::store

@@ -1,0 +1,237 @@
+#include "store/postgres/postgres_database.hpp"
+
+#include <libpq-fe.h>
+
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "common/text.hpp"
+#include "store/driver_errors.hpp"
+
+namespace huanxin::store {
+
+std::string NumberPlaceholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int n = 0;
+  bool in_string = false;
+  for (char c : sql) {
+    if (c == '\'') in_string = !in_string;  // '' inside a literal toggles twice: still correct
+    if (c == '?' && !in_string) {
+      out += '$';
+      out += std::to_string(++n);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Type OIDs from PostgreSQL's pg_type.h (stable across versions).
+constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kNumeric = 1700;
+
+Error PgError(PGconn* conn, const PGresult* res) {
+  std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
+  const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  if (state && std::strcmp(state, "23505") == 0) return DuplicateError(msg);
+  if (PQstatus(conn) != CONNECTION_OK || (state && (std::strncmp(state, "08", 2) == 0 ||
+                                                    std::strncmp(state, "57", 2) == 0 ||
+                                                    std::strcmp(state, "40001") == 0 ||
+                                                    std::strcmp(state, "40P01") == 0)))
+    return UnavailableError(msg);
+  return InternalStoreError(msg);
+}
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using PgResult = std::unique_ptr<PGresult, ResultDeleter>;
+
+class PgConnection final : public Session {
+ public:
+  explicit PgConnection(PGconn* conn) : conn_(conn) {}
+  ~PgConnection() override { PQfinish(conn_); }
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+
+  Result<Rows> Query(std::string_view sql, const Params& params) override {
+    auto res = Run(sql, params);
+    if (!res) return std::move(res).error();
+    PGresult* r = res->get();
+    int nrows = PQntuples(r), ncols = PQnfields(r);
+    std::vector<bool> integral(ncols);
+    for (int c = 0; c < ncols; ++c) {
+      Oid t = PQftype(r, c);
+      integral[c] = t == kInt8 || t == kInt4 || t == kInt2 || t == kNumeric;
+    }
+    Rows rows;
+    rows.reserve(nrows);
+    for (int i = 0; i < nrows; ++i) {
+      std::vector<Value> cells;
+      cells.reserve(ncols);
+      for (int c = 0; c < ncols; ++c) {
+        if (PQgetisnull(r, i, c)) {
+          cells.emplace_back(std::monostate{});
+          continue;
+        }
+        std::string_view text(PQgetvalue(r, i, c), PQgetlength(r, i, c));
+        if (integral[c]) {
+          if (auto v = ParseInt64(text)) {
+            cells.emplace_back(*v);
+            continue;
+          }
+        }
+        cells.emplace_back(std::string(text));
+      }
+      rows.emplace_back(std::move(cells));
+    }
+    return rows;
+  }
+
+  Result<std::int64_t> Exec(std::string_view sql, const Params& params) override {
+    auto res = Run(sql, params);
+    if (!res) return std::move(res).error();
+    const char* n = PQcmdTuples(res->get());
+    return (n && *n) ? *ParseInt64(n) : std::int64_t{0};
+  }
+
+  Result<void> ExecScript(std::string_view sql) override {
+    std::string s(sql);
+    PgResult res(PQexec(conn_, s.c_str()));
+    auto st = PQresultStatus(res.get());
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return PgError(conn_, res.get());
+    return Ok();
+  }
+
+  // Resets a broken connection (its prepared statements go with it).
+  void CheckHealth() {
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      PQreset(conn_);
+      prepared_.clear();
+    }
+  }
+
+  Result<void> Simple(const char* sql) {
+    PgResult res(PQexec(conn_, sql));
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get());
+    return Ok();
+  }
+
+ private:
+  Result<PgResult> Run(std::string_view sql, const Params& params) {
+    std::string key(sql);
+    auto it = prepared_.find(key);
+    if (it == prepared_.end()) {
+      std::string name = "hx" + std::to_string(prepared_.size() + 1);
+      std::string numbered = NumberPlaceholders(sql);
+      PgResult res(PQprepare(conn_, name.c_str(), numbered.c_str(), 0, nullptr));
+      if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get());
+      it = prepared_.emplace(std::move(key), std::move(name)).first;
+    }
+    std::vector<std::string> storage(params.size());
+    std::vector<const char*> values(params.size());
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const auto& v = params[i];
+      if (std::holds_alternative<std::monostate>(v)) {
+        values[i] = nullptr;
+      } else if (auto p = std::get_if<std::int64_t>(&v)) {
+        storage[i] = std::to_string(*p);
+        values[i] = storage[i].c_str();
+      } else {
+        storage[i] = std::get<std::string>(v);
+        values[i] = storage[i].c_str();
+      }
+    }
+    PgResult res(PQexecPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()),
+                                values.data(), nullptr, nullptr, 0));
+    auto st = PQresultStatus(res.get());
+    if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return PgError(conn_, res.get());
+    return res;
+  }
+
+  PGconn* conn_;
+  std::unordered_map<std::string, std::string> prepared_;
+};
+
+class PostgresDatabase final : public Database {
+ public:
+  explicit PostgresDatabase(std::vector<std::unique_ptr<PgConnection>> conns)
+      : conns_(std::move(conns)) {
+    for (auto& c : conns_) idle_.push_back(c.get());
+  }
+  Dialect dialect() const override { return Dialect::kPostgres; }
+
+  Result<void> Read(const SessionFn& fn) override {
+    return WithConnection(fn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  }
+  Result<void> Write(const SessionFn& fn) override { return WithConnection(fn, "BEGIN"); }
+
+ private:
+  Result<void> WithConnection(const SessionFn& fn, const char* begin) {
+    PgConnection* conn = nullptr;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return !idle_.empty(); });
+      conn = idle_.back();
+      idle_.pop_back();
+    }
+    struct Return {
+      PostgresDatabase* self;
+      PgConnection* c;
+      ~Return() {
+        std::lock_guard lock(self->mu_);
+        self->idle_.push_back(c);
+        self->cv_.notify_one();
+      }
+    } give_back{this, conn};
+    conn->CheckHealth();
+    if (auto r = conn->Simple(begin); !r) return r;
+    Result<void> out = Ok();
+    try {
+      out = fn(*conn);
+    } catch (...) {
+      (void)conn->Simple("ROLLBACK");
+      throw;
+    }
+    if (!out) {
+      (void)conn->Simple("ROLLBACK");
+      return out;
+    }
+    return conn->Simple("COMMIT");
+  }
+
+  std::vector<std::unique_ptr<PgConnection>> conns_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<PgConnection*> idle_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenPostgres(const PostgresOptions& options) {
+  std::vector<std::unique_ptr<PgConnection>> conns;
+  for (int i = 0; i < std::max(1, options.pool_size); ++i) {
+    PGconn* c = PQconnectdb(options.conninfo.c_str());
+    if (PQstatus(c) != CONNECTION_OK) {
+      std::string msg = PQerrorMessage(c);
+      PQfinish(c);
+      return UnavailableError(msg);
+    }
+    auto conn = std::make_unique<PgConnection>(c);
+    // UTC text times and UTF-8 regardless of the server's defaults; quiet NOTICEs.
+    if (auto r = conn->Simple("SET TIME ZONE 'UTC'; SET client_min_messages = warning"); !r)
+      return std::move(r).error();
+    PQsetClientEncoding(c, "UTF8");
+    conns.push_back(std::move(conn));
+  }
+  return std::unique_ptr<Database>(new PostgresDatabase(std::move(conns)));
+}
+
+}  // namespace huanxin::store

@@ -1,0 +1,66 @@
+#include "store/region/region_repository.hpp"
+
+namespace huanxin::store {
+
+namespace {
+constexpr const char* kSelect =
+    "SELECT r.code, r.name, r.level, r.parent_code, "
+    "CASE WHEN EXISTS (SELECT 1 FROM region c WHERE c.parent_code = r.code) THEN 1 ELSE 0 END "
+    "FROM region r ";
+
+RegionRecord FromRow(const Row& r) {
+  return RegionRecord{r.GetText(0), r.GetText(1), r.GetText(2), r.GetText(3), r.GetInt(4) != 0};
+}
+
+Result<std::vector<RegionRecord>> Many(Session& s, const std::string& where, const Params& params) {
+  auto rows = s.Query(std::string(kSelect) + where, params);
+  if (!rows) return std::move(rows).error();
+  std::vector<RegionRecord> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) out.push_back(FromRow(r));
+  return out;
+}
+}  // namespace
+
+Result<std::optional<RegionRecord>> RegionRepository::Find(Session& s, const std::string& code) {
+  auto rows = Many(s, "WHERE r.code = ?", {Str(code)});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return std::optional<RegionRecord>{};
+  return std::optional<RegionRecord>(rows->front());
+}
+
+Result<std::vector<RegionRecord>> RegionRepository::Children(Session& s, const std::string& parent_code) {
+  return Many(s, "WHERE r.parent_code = ? ORDER BY r.code", {Str(parent_code)});
+}
+
+Result<std::vector<RegionRecord>> RegionRepository::FindMany(Session& s, const std::vector<std::string>& codes) {
+  if (codes.empty()) return std::vector<RegionRecord>{};
+  std::string in = "WHERE r.code IN (";
+  Params params;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    in += i ? ", ?" : "?";
+    params.push_back(Str(codes[i]));
+  }
+  in += ") ORDER BY LENGTH(r.code)";
+  return Many(s, in, params);
+}
+
+Result<std::int64_t> RegionRepository::Upsert(Session& s, const RegionRecord& r, const std::string& source,
+                                              const std::string& now) {
+  // ON CONFLICT … DO UPDATE is spelled the same in SQLite (≥ 3.24) and PostgreSQL; the WHERE keeps a
+  // re-import of unchanged data from rewriting rows.
+  return s.Exec(
+      "INSERT INTO region (code, name, level, parent_code, source, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (code) DO UPDATE SET name = excluded.name WHERE region.name <> excluded.name",
+      {Str(r.code), Str(r.name), Str(r.level), Str(r.parent_code), Str(source), Str(now)});
+}
+
+Result<std::int64_t> RegionRepository::Count(Session& s) { return QueryInt(s, "SELECT COUNT(*) FROM region"); }
+
+Result<std::optional<std::string>> RegionRepository::MaxChildCode(Session& s, const std::string& parent) {
+  auto rows = s.Query("SELECT MAX(code) FROM region WHERE parent_code = ?", {Str(parent)});
+  if (!rows) return std::move(rows).error();
+  return rows->front().GetOptText(0);
+}
+
+}  // namespace huanxin::store

@@ -1,0 +1,34 @@
+// The region tree (provinces to grids) in portable SQL.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace huanxin::store {
+
+struct RegionRecord {
+  std::string code;
+  std::string name;
+  std::string level;
+  std::string parent_code;
+  bool has_children = false;
+};
+
+class RegionRepository {
+ public:
+  static Result<std::optional<RegionRecord>> Find(Session& s, const std::string& code);
+  static Result<std::vector<RegionRecord>> Children(Session& s, const std::string& parent_code);
+  // Names for several codes at once (codes not found are absent).
+  static Result<std::vector<RegionRecord>> FindMany(Session& s, const std::vector<std::string>& codes);
+  // Inserts or, for an existing code, renames (imports are re-runnable). Returns rows changed.
+  static Result<std::int64_t> Upsert(Session& s, const RegionRecord& r, const std::string& source,
+                                     const std::string& now);
+  static Result<std::int64_t> Count(Session& s);
+  // The largest existing child code under `parent` of the given length, if any.
+  static Result<std::optional<std::string>> MaxChildCode(Session& s, const std::string& parent);
+};
+
+}  // namespace huanxin::store

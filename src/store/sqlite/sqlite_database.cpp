@@ -1,0 +1,230 @@
+#include "store/sqlite/sqlite_database.hpp"
+
+#include <sqlite3.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <unordered_map>
+#include <vector>
+
+#include "store/driver_errors.hpp"
+
+namespace huanxin::store {
+
+namespace {
+
+Error SqliteError(sqlite3* db, int rc) {
+  std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  int primary = rc & 0xff;
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) return DuplicateError(msg);
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL ||
+      primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN)
+    return UnavailableError(msg);
+  return InternalStoreError(msg);
+}
+
+class SqliteConnection final : public Session {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  Result<Rows> Query(std::string_view sql, const Params& params) override {
+    auto stmt = Prepare(sql, params);
+    if (!stmt) return std::move(stmt).error();
+    Rows rows;
+    while (true) {
+      int rc = sqlite3_step(*stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        auto err = SqliteError(db_, sqlite3_extended_errcode(db_));
+        sqlite3_reset(*stmt);
+        return err;
+      }
+      int n = sqlite3_column_count(*stmt);
+      std::vector<Value> cells;
+      cells.reserve(n);
+      for (int i = 0; i < n; ++i) {
+        switch (sqlite3_column_type(*stmt, i)) {
+          case SQLITE_NULL: cells.emplace_back(std::monostate{}); break;
+          case SQLITE_INTEGER: cells.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(*stmt, i))); break;
+          default: {
+            auto p = reinterpret_cast<const char*>(sqlite3_column_text(*stmt, i));
+            cells.emplace_back(std::string(p ? p : "", sqlite3_column_bytes(*stmt, i)));
+          }
+        }
+      }
+      rows.emplace_back(std::move(cells));
+    }
+    sqlite3_reset(*stmt);
+    return rows;
+  }
+
+  Result<std::int64_t> Exec(std::string_view sql, const Params& params) override {
+    auto stmt = Prepare(sql, params);
+    if (!stmt) return std::move(stmt).error();
+    int rc;
+    while ((rc = sqlite3_step(*stmt)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) {
+      auto err = SqliteError(db_, sqlite3_extended_errcode(db_));
+      sqlite3_reset(*stmt);
+      return err;
+    }
+    sqlite3_reset(*stmt);
+    return static_cast<std::int64_t>(sqlite3_changes64(db_));
+  }
+
+  Result<void> ExecScript(std::string_view sql) override {
+    std::string s(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errstr(rc);
+      sqlite3_free(err);
+      return InternalStoreError(msg);
+    }
+    return Ok();
+  }
+
+  sqlite3* handle() { return db_; }
+
+ private:
+  Result<sqlite3_stmt*> Prepare(std::string_view sql, const Params& params) {
+    sqlite3_stmt* stmt = nullptr;
+    auto it = cache_.find(std::string(sql));
+    if (it != cache_.end()) {
+      stmt = it->second;
+      sqlite3_clear_bindings(stmt);
+    } else {
+      int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                  SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) return SqliteError(db_, rc);
+      cache_.emplace(std::string(sql), stmt);
+    }
+    if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt))
+      return InternalStoreError("parameter count mismatch for: " + std::string(sql));
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      int idx = static_cast<int>(i + 1), rc = SQLITE_OK;
+      const auto& v = params[i];
+      if (std::holds_alternative<std::monostate>(v)) rc = sqlite3_bind_null(stmt, idx);
+      else if (auto p = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, idx, *p);
+      else {
+        const auto& s = std::get<std::string>(v);
+        rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+      }
+      if (rc != SQLITE_OK) return SqliteError(db_, rc);
+    }
+    return stmt;
+  }
+
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+Result<std::unique_ptr<SqliteConnection>> OpenConnection(const SqliteOptions& o, bool writer) {
+  sqlite3* db = nullptr;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(o.path.c_str(), &db, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close_v2(db);
+    return UnavailableError(msg);
+  }
+  auto conn = std::make_unique<SqliteConnection>(db);
+  sqlite3_busy_timeout(db, o.busy_timeout_ms);
+  // WAL: readers never block the writer. synchronous=FULL: fsync the WAL at every commit, so an
+  // acknowledged write survives power loss (NORMAL would only survive an application crash).
+  std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+  if (writer) pragmas = "PRAGMA journal_mode=WAL; " + pragmas;
+  if (auto r = conn->ExecScript(pragmas); !r) return std::move(r).error();
+  return conn;
+}
+
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(std::unique_ptr<SqliteConnection> writer,
+                 std::vector<std::unique_ptr<SqliteConnection>> readers)
+      : writer_(std::move(writer)), readers_(std::move(readers)) {
+    for (auto& r : readers_) idle_.push_back(r.get());
+  }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+
+  Result<void> Read(const SessionFn& fn) override {
+    SqliteConnection* conn = nullptr;
+    {
+      std::unique_lock lock(pool_mu_);
+      pool_cv_.wait(lock, [&] { return !idle_.empty(); });
+      conn = idle_.back();
+      idle_.pop_back();
+    }
+    struct Return {
+      SqliteDatabase* self;
+      SqliteConnection* c;
+      ~Return() {
+        std::lock_guard lock(self->pool_mu_);
+        self->idle_.push_back(c);
+        self->pool_cv_.notify_one();
+      }
+    } give_back{this, conn};
+    return RunTx(*conn, "BEGIN", fn);
+  }
+
+  Result<void> Write(const SessionFn& fn) override {
+    std::lock_guard lock(write_mu_);
+    // IMMEDIATE takes the write lock up front, so a read-then-write transaction cannot fail
+    // half-way with SQLITE_BUSY when another process (the CLI) writes at the same time.
+    return RunTx(*writer_, "BEGIN IMMEDIATE", fn);
+  }
+
+ private:
+  static Result<void> RunTx(SqliteConnection& c, const char* begin, const SessionFn& fn) {
+    if (auto r = c.Exec(begin, {}); !r) return std::move(r).error();
+    Result<void> out = Ok();
+    try {
+      out = fn(c);
+    } catch (...) {
+      (void)c.Exec("ROLLBACK", {});
+      throw;
+    }
+    if (!out) {
+      (void)c.Exec("ROLLBACK", {});
+      return out;
+    }
+    if (auto r = c.Exec("COMMIT", {}); !r) {
+      (void)c.Exec("ROLLBACK", {});
+      return std::move(r).error();
+    }
+    return Ok();
+  }
+
+  std::mutex write_mu_;
+  std::unique_ptr<SqliteConnection> writer_;
+  std::vector<std::unique_ptr<SqliteConnection>> readers_;
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<SqliteConnection*> idle_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& options) {
+  auto writer = OpenConnection(options, true);
+  if (!writer) return std::move(writer).error();
+  std::vector<std::unique_ptr<SqliteConnection>> readers;
+  for (int i = 0; i < std::max(1, options.readers); ++i) {
+    auto r = OpenConnection(options, false);
+    if (!r) return std::move(r).error();
+    readers.push_back(std::move(*r));
+  }
+  return std::unique_ptr<Database>(new SqliteDatabase(std::move(*writer), std::move(readers)));
+}
+
+}  // namespace huanxin::store
