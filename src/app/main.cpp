@@ -8,33 +8,20 @@
 //   huanxin version
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
-#include <sys/stat.h>
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <thread>
 
+#include "app/application.hpp"
 #include "app/config.hpp"
 #include "app/demo.hpp"
-#include "app/wiring.hpp"
 #include "common/crypto.hpp"
-#include "http/pipeline.hpp"
-#include "http/routes.hpp"
-#include "http/server.hpp"
-#include "service/audit/audit_service.hpp"
-#include "service/auth/auth_service.hpp"
-#include "service/region/region_service.hpp"
-#include "service/user/user_service.hpp"
-#include "store/migrations.hpp"
 
 namespace {
 
 using namespace huanxin;
-
-constexpr const char* kVersion = "0.1.0";
 
 int Fail(const Error& e) {
   std::cerr << "huanxin: " << e.message.en;
@@ -43,75 +30,6 @@ int Fail(const Error& e) {
   std::cerr << "\n";
   return 1;
 }
-
-// Everything a command needs, opened and migrated.
-struct Runtime {
-  app::Config cfg;
-  SystemClock clock;
-  std::unique_ptr<store::Database> db;
-  std::unique_ptr<service::AuthService> auth;
-  std::unique_ptr<service::UserService> users;
-  std::unique_ptr<service::AuditService> audit;
-  std::unique_ptr<service::RegionService> regions;
-
-  Result<void> Open() {
-    int pool = cfg.db_pool > 0 ? cfg.db_pool
-                               : (cfg.server.threads > 0 ? cfg.server.threads
-                                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))) + 2;
-    auto opened = app::OpenDatabase(cfg.db, pool);
-    if (!opened) return std::move(opened).error();
-    db = std::move(*opened);
-    auto applied = store::Migrate(*db);
-    if (!applied) return std::move(applied).error();
-    if (*applied > 0) spdlog::info("applied {} migration(s) on {}", *applied, db->name());
-    auth = std::make_unique<service::AuthService>(*db, clock, std::chrono::minutes(cfg.session_ttl_minutes));
-    users = std::make_unique<service::UserService>(*db, clock);
-    audit = std::make_unique<service::AuditService>(*db);
-    regions = std::make_unique<service::RegionService>(*db, clock);
-    return Ok();
-  }
-
-  Result<void> ImportRegionsIfEmpty() {
-    auto n = regions->Count();
-    if (!n) return std::move(n).error();
-    if (*n > 0) return Ok();
-    return ImportRegions();
-  }
-
-  Result<void> ImportRegions() {
-    spdlog::info("importing regions from {} (prefix '{}')", cfg.regions_source, cfg.regions_prefix);
-    auto report = regions->Import(cfg.regions_source, cfg.regions_prefix);
-    if (!report) return std::move(report).error();
-    spdlog::info("regions: {} read, {} changed, source {}", report->read, report->changed, report->source);
-    return Ok();
-  }
-
-  // The first admin: password from HUANXIN_ADMIN_PASSWORD, or generated, written to
-  // var/admin-password (0600) and printed once.
-  Result<void> BootstrapAdmin() {
-    const char* env = std::getenv("HUANXIN_ADMIN_PASSWORD");
-    std::string password = env && *env ? env : "";
-    bool generated = password.empty();
-    if (generated) password = "Hx#" + RandomHex(6) + "-" + RandomHex(4) + "Q";
-    auto created = users->BootstrapAdmin(password);
-    if (!created) return std::move(created).error();
-    if (!*created) return Ok();
-    if (generated) {
-      std::filesystem::create_directories(cfg.var_dir);
-      std::string path = cfg.var_dir + "/admin-password";
-      {
-        std::ofstream out(path, std::ios::trunc);
-        out << password << "\n";
-      }
-      ::chmod(path.c_str(), 0600);
-      std::cout << "First administrator created: username admin, password " << password << "\n"
-                << "(saved once to " << path << ", mode 0600; change it after logging in)\n";
-    } else {
-      std::cout << "First administrator created: username admin, password from HUANXIN_ADMIN_PASSWORD\n";
-    }
-    return Ok();
-  }
-};
 
 }  // namespace
 
@@ -123,7 +41,6 @@ int main(int argc, char** argv) {
   CLI::App cli{"Huanxin 焕新 — old residential estate renovation platform"};
   cli.fallthrough();
   cli.require_subcommand(1);
-  Runtime rt;
   std::string config_file, db, var_dir, web_root, host, regions_source, regions_prefix;
   int port = -1, threads = -1;
   bool no_access_log = false;
@@ -151,10 +68,10 @@ int main(int argc, char** argv) {
   CLI11_PARSE(cli, argc, argv);
 
   if (version->parsed()) {
-    std::cout << "huanxin " << kVersion << "\n";
+    std::cout << "huanxin " << app::kVersion << "\n";
     return 0;
   }
-  auto& cfg = rt.cfg;
+  app::Config cfg;
   const char* env_config = std::getenv("HUANXIN_CONFIG");
   if (config_file.empty() && env_config) config_file = env_config;
   if (!config_file.empty())
@@ -171,10 +88,11 @@ int main(int argc, char** argv) {
   if (cli.count("--regions-prefix")) cfg.regions_prefix = regions_prefix;
   spdlog::set_level(spdlog::level::from_str(cfg.log_level));
 
+  app::Application rt(cfg);
   if (auto r = rt.Open(); !r) return Fail(r.error());
 
   if (migrate->parsed()) {
-    std::cout << "migrations up to date on " << rt.db->name() << "\n";
+    std::cout << "migrations up to date on " << rt.db().name() << "\n";
     return 0;
   }
   if (import_regions->parsed()) {
@@ -182,7 +100,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (verify->parsed()) {
-    auto report = rt.audit->Verify();
+    auto report = rt.audit().Verify();
     if (!report) return Fail(report.error());
     if (report->ok) {
       std::cout << "audit chain OK: " << report->checked << " rows verified\n";
@@ -193,7 +111,7 @@ int main(int argc, char** argv) {
   }
   if (demo->parsed()) {
     if (auto r = rt.ImportRegionsIfEmpty(); !r) return Fail(r.error());
-    auto accounts = app::LoadDemo(*rt.users, *rt.regions, demo_password);
+    auto accounts = app::LoadDemo(rt.users(), rt.regions(), demo_password);
     if (!accounts) return Fail(accounts.error());
     std::cout << "demo accounts (password " << demo_password << "):\n";
     for (const auto& a : *accounts) std::cout << "  " << a.username << "  " << a.role << "  " << a.scope_code << "  " << a.display_name << "\n";
@@ -201,20 +119,14 @@ int main(int argc, char** argv) {
   }
 
   // serve
-  if (auto r = rt.BootstrapAdmin(); !r) return Fail(r.error());
+  const char* admin_password = std::getenv("HUANXIN_ADMIN_PASSWORD");
+  if (auto r = rt.BootstrapAdmin(admin_password ? admin_password : ""); !r) return Fail(r.error());
   if (auto r = rt.ImportRegionsIfEmpty(); !r) return Fail(r.error());
-  http::Services services{*rt.db, *rt.auth, *rt.users, *rt.audit, *rt.regions, kVersion, cfg.session_ttl_minutes,
-                          cfg.secure_cookie};
-  http::Router router(http::BuildRoutes(services));
-  http::StaticFiles files(cfg.web_root);
-  if (files.size() == 0) spdlog::warn("no web app under {} (run: make web); the API still works", cfg.web_root);
-  http::Pipeline pipeline(router, services, files);
-  http::Server server(cfg.server, pipeline);
-  auto bound = server.Start();
+  auto bound = rt.Serve();
   if (!bound) return Fail(bound.error());
-  std::cout << "Huanxin listening on http://" << cfg.server.host << ":" << *bound << " (" << rt.db->name() << ")"
+  std::cout << "Huanxin listening on http://" << cfg.server.host << ":" << *bound << " (" << rt.db().name() << ")"
             << std::endl;
-  server.RunUntilSignal();
+  rt.RunUntilSignal();
   std::cout << "Huanxin stopped" << std::endl;
   return 0;
 }

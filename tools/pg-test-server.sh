@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Starts (or stops) a throw-away PostgreSQL server for the test suites, on loopback, in a temporary
+# directory, installing Debian's postgresql package first if it is missing.
+#
+#   tools/pg-test-server.sh start DIR [PORT]   → prints the DSN (postgres://huanxin@127.0.0.1:PORT/huanxin_test)
+#   tools/pg-test-server.sh stop DIR
+#
+# As root the server runs as the 'postgres' system user (initdb refuses root).
+set -euo pipefail
+cmd=${1:?start|stop}
+dir=${2:?data directory}
+port=${3:-55432}
+
+pg_bin() {
+  local d
+  d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -z "$d" ] || [ ! -x "$d/initdb" ]; then
+    echo "pg-test-server: installing postgresql (Debian)" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq postgresql >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq postgresql >/dev/null; }
+    d=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  echo "$d"
+}
+
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+case "$cmd" in
+  start)
+    bin=$(pg_bin)
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$dir"; fi
+    if [ -f "$dir/data/postmaster.pid" ]; then
+      as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$dir/data"
+    as_owner "$bin/initdb" -D "$dir/data" -U huanxin --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=128MB" start >/dev/null
+    as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U huanxin huanxin_test
+    echo "postgres://huanxin@127.0.0.1:$port/huanxin_test"
+    ;;
+  stop)
+    bin=$(pg_bin)
+    if [ -f "$dir/data/postmaster.pid" ]; then
+      as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    fi
+    ;;
+  *)
+    echo "usage: $0 start|stop DIR [PORT]" >&2
+    exit 2
+    ;;
+esac
