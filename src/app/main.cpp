@@ -109,7 +109,10 @@ int main(int argc, char** argv) {
     std::cout << "audit chain BROKEN at row " << *report->first_broken_seq << ": " << report->reason << "\n";
     return 3;
   }
+  const char* admin_password = std::getenv("HUANXIN_ADMIN_PASSWORD");
   if (demo->parsed()) {
+    // The demo needs an administrator to log in with: created here (as serve would) when missing.
+    if (auto r = rt.BootstrapAdmin(admin_password ? admin_password : ""); !r) return Fail(r.error());
     if (auto r = rt.ImportRegionsIfEmpty(); !r) return Fail(r.error());
     auto accounts = app::LoadDemo(rt.users(), rt.regions(), demo_password);
     if (!accounts) return Fail(accounts.error());
@@ -119,7 +122,6 @@ int main(int argc, char** argv) {
   }
 
   // serve
-  const char* admin_password = std::getenv("HUANXIN_ADMIN_PASSWORD");
   if (auto r = rt.BootstrapAdmin(admin_password ? admin_password : ""); !r) return Fail(r.error());
   if (auto r = rt.ImportRegionsIfEmpty(); !r) return Fail(r.error());
   auto bound = rt.Serve();

@@ -323,6 +323,8 @@ void Server::Stop() {
     for (auto& w : s.connections)
       if (auto c = w.lock()) live.push_back(std::move(c));
   }
+  const auto began = std::chrono::steady_clock::now();
+  spdlog::info("shutdown: closing the listener and {} connection(s)", live.size());
   for (auto& c : live) c->CloseIfIdle();
   live.clear();
   {
@@ -333,6 +335,8 @@ void Server::Stop() {
   s.ioc.stop();
   for (auto& t : s.threads) t.join();
   s.threads.clear();
+  spdlog::info("shutdown: done in {} ms", std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                std::chrono::steady_clock::now() - began).count());
 }
 
 void Server::RunUntilSignal() {
