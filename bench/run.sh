@@ -60,14 +60,26 @@ http {
 }
 NGX
 mkdir -p "$work/tmp"
+chmod -R a+rX "$work"   # nginx workers run as www-data
 nginx -c "$work/nginx.conf"
 sleep 0.5
+
+# Both servers must answer 200 with the very same bytes, or the comparison means nothing.
+for target in "/api/v1/health" "/$asset"; do
+  a=$(curl -fs "http://127.0.0.1:$hx_port$target" | sha256sum)
+  b=$(curl -fs "http://127.0.0.1:$ngx_port$target" | sha256sum)
+  if [ "$target" = "/api/v1/health" ]; then
+    a=$(sha256sum <"$work/www/api/v1/health")  # the health body carries the time: compare the saved copy
+  fi
+  if [ "$a" != "$b" ]; then echo "bench: $target differs between huanxin and nginx" >&2; exit 1; fi
+done
 
 run_wrk() {  # url → "req/s p99_ms" medians over RUNS
   local url=$1 rps=() p99=()
   for _ in $(seq 1 "$RUNS"); do
     local o
     o=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$url")
+    if echo "$o" | grep -q "Non-2xx"; then echo "bench: non-2xx answers from $url" >&2; exit 1; fi
     rps+=("$(echo "$o" | awk '/Requests\/sec/ {print $2}')")
     p99+=("$(echo "$o" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}')")
   done

@@ -4,6 +4,7 @@
 
 #include <boost/json/value.hpp>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -38,6 +39,8 @@ struct Response {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
+  // Set instead of `body` for immutable content (static files): sent without a copy.
+  std::shared_ptr<const std::string> shared_body;
   std::vector<std::pair<std::string, std::string>> headers;
   bool close = false;  // close the connection after this response
 };

@@ -134,7 +134,7 @@ Response Pipeline::Static(const Request& req) const {
     r.status = 304;
     return r;
   }
-  r.body = f->body;
+  r.shared_body = f->body;
   return r;
 }
 

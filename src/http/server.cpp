@@ -149,25 +149,45 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void Send(Response resp, const std::string& request_id, bool head) {
-    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(resp.status), 11);
-    res->set(bhttp::field::server, "huanxin");
-    if (!resp.content_type.empty() && resp.status != 204 && resp.status != 304)
-      res->set(bhttp::field::content_type, resp.content_type);
-    for (auto& [k, v] : resp.headers) res->insert(k, v);
-    std::size_t bytes = resp.body.size();
-    if (head) {
-      res->content_length(bytes);
-    } else {
-      res->body() = std::move(resp.body);
-      res->prepare_payload();
-    }
+    const std::size_t bytes = resp.shared_body ? resp.shared_body->size() : resp.body.size();
     bool keep = keep_alive_ && !resp.close && !server_.stopping;
-    res->keep_alive(keep);
     if (server_.options.access_log) {
       auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
       spdlog::info("{} \"{} {}\" {} {} {:.1f}ms rid={}", client_ip_, method_, target_, resp.status, bytes, ms, request_id);
     }
-    bhttp::async_write(stream_, *res, [self = shared_from_this(), res, keep](beast::error_code ec, std::size_t) {
+    if (resp.shared_body) {
+      // Static files: the body is an immutable shared buffer, written without a copy; the write
+      // handler keeps it alive.
+      auto res = std::make_shared<bhttp::response<bhttp::span_body<const char>>>(static_cast<bhttp::status>(resp.status), 11);
+      auto body = resp.shared_body;
+      Prepare(*res, resp, keep);
+      if (!head) res->body() = {body->data(), body->size()};
+      Write(res, std::move(body), bytes, head, keep);
+    } else {
+      auto res = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(resp.status), 11);
+      Prepare(*res, resp, keep);
+      if (!head) res->body() = std::move(resp.body);
+      Write(res, nullptr, bytes, head, keep);
+    }
+  }
+
+  template <typename Res>
+  void Prepare(Res& res, const Response& resp, bool keep) {
+    res.set(bhttp::field::server, "huanxin");
+    if (!resp.content_type.empty() && resp.status != 204 && resp.status != 304)
+      res.set(bhttp::field::content_type, resp.content_type);
+    for (const auto& [k, v] : resp.headers) res.insert(k, v);
+    res.keep_alive(keep);
+  }
+
+  template <typename Res>
+  void Write(std::shared_ptr<Res> res, std::shared_ptr<const std::string> hold, std::size_t bytes, bool head, bool keep) {
+    if (head) {
+      res->content_length(bytes);
+    } else if (res->result() != bhttp::status::no_content && res->result() != bhttp::status::not_modified) {
+      res->prepare_payload();
+    }
+    bhttp::async_write(stream_, *res, [self = shared_from_this(), res, hold, keep](beast::error_code ec, std::size_t) {
       if (ec || !keep) return self->Close();
       self->ReadHeader();
     });

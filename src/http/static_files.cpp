@@ -39,9 +39,9 @@ StaticFiles::StaticFiles(const std::string& root) {
     ss << in.rdbuf();
     std::string rel = "/" + fs::relative(it->path(), root).generic_string();
     StaticFile f;
-    f.body = ss.str();
+    f.body = std::make_shared<const std::string>(ss.str());
     f.mime = MimeFor(rel);
-    f.etag = "\"" + Sha256Hex(f.body).substr(0, 32) + "\"";
+    f.etag = "\"" + Sha256Hex(*f.body).substr(0, 32) + "\"";
     // Vite writes content-hashed names under assets/: safe to cache for good.
     f.immutable = rel.starts_with("/assets/");
     files_.emplace(std::move(rel), std::move(f));

@@ -5,13 +5,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace huanxin::http {
 
 struct StaticFile {
-  std::string body;
+  std::shared_ptr<const std::string> body;
   std::string mime;
   std::string etag;
   bool immutable = false;

@@ -33,14 +33,14 @@ TEST_F(StaticFilesTest, ServesFilesWithTypesAndImmutableAssets) {
   EXPECT_TRUE(js->immutable);
   auto* index = files.Find("/");
   ASSERT_TRUE(index);
-  EXPECT_EQ(index->body, "<html>admin</html>");
+  EXPECT_EQ(*index->body, "<html>admin</html>");
   EXPECT_FALSE(index->immutable);
 }
 
 TEST_F(StaticFilesTest, SpaFallbackPerEntryButNotForMissingFiles) {
   StaticFiles files(root_.string());
-  EXPECT_EQ(files.Find("/users")->body, "<html>admin</html>");
-  EXPECT_EQ(files.Find("/h5/me")->body, "<html>h5</html>");
+  EXPECT_EQ(*files.Find("/users")->body, "<html>admin</html>");
+  EXPECT_EQ(*files.Find("/h5/me")->body, "<html>h5</html>");
   EXPECT_EQ(files.Find("/assets/missing.js"), nullptr);
   EXPECT_EQ(files.Find("/../etc/passwd"), nullptr);
 }
