@@ -8,6 +8,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 DB ?= sqlite:var/huanxin.db
 DEMO_PASSWORD ?= Huanxin\#2026
+# ccache: reuse compile results across clones in different folders.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: run test bench deps web build build-release clean format
 

@@ -5,6 +5,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# ccache: compile results are reused across clones in different folders (CI clones afresh).
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 jobs=$(nproc)
 pgdir="$root/build/pg-test"
 pgport=${HUANXIN_TEST_PG_PORT:-55432}
