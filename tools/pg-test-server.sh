@@ -37,7 +37,11 @@ case "$cmd" in
       as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
     fi
     rm -rf "$dir/data"
-    as_owner "$bin/initdb" -D "$dir/data" -U huanxin --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
+    if ! as_owner "$bin/initdb" -D "$dir/data" -U huanxin --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1; then
+      echo "pg-test-server: initdb failed (the postgres user must be able to enter $dir):" >&2
+      cat "$dir/initdb.log" >&2
+      exit 1
+    fi
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=128MB" start >/dev/null
     as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U huanxin huanxin_test

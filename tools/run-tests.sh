@@ -8,13 +8,20 @@ cd "$root"
 # ccache: compile results are reused across clones in different folders (CI clones afresh).
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 jobs=$(nproc)
-pgdir="$root/build/pg-test"
+# A fresh folder directly under /tmp: the server runs as the postgres user, which cannot enter a
+# root-only checkout folder.
+pgdir=$(mktemp -d -t huanxin-pg.XXXXXX)
 pgport=${HUANXIN_TEST_PG_PORT:-55432}
 
-cleanup() { tools/pg-test-server.sh stop "$pgdir" || true; }
+cleanup() { tools/pg-test-server.sh stop "$pgdir" || true; rm -rf "$pgdir"; }
 trap cleanup EXIT
 echo "== PostgreSQL test server"
-export HUANXIN_TEST_PG=$(tools/pg-test-server.sh start "$pgdir" "$pgport")
+HUANXIN_TEST_PG=$(tools/pg-test-server.sh start "$pgdir" "$pgport") || {
+  echo "PostgreSQL test server failed to start:" >&2
+  cat "$pgdir"/*.log >&2 || true
+  exit 1
+}
+export HUANXIN_TEST_PG
 echo "   $HUANXIN_TEST_PG"
 
 echo "== Build (dev)"
