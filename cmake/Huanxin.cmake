@@ -26,17 +26,20 @@ function(hx_module name)
   target_link_libraries(hx_${name} PUBLIC ${M_DEPS})
 endfunction()
 
-# hx_tests(<name> SOURCES ... DEPS ... LABELS ...) → one GoogleTest executable registered with CTest.
+# hx_tests(<name> SOURCES ... DEPS ... LABELS ... [NO_CTEST]) → one GoogleTest executable registered
+# with CTest (NO_CTEST: the caller registers filtered runs itself, e.g. one per database).
 function(hx_tests name)
-  cmake_parse_arguments(T "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "NO_CTEST" "" "SOURCES;DEPS;LABELS" ${ARGN})
   if(NOT HX_BUILD_TESTS)
     return()
   endif()
   add_executable(${name} ${T_SOURCES})
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   target_link_libraries(${name} PRIVATE ${T_DEPS} GTest::gtest GTest::gtest_main Threads::Threads)
-  add_test(NAME ${name} COMMAND ${name})
-  set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}")
+  if(NOT T_NO_CTEST)
+    add_test(NAME ${name} COMMAND ${name})
+    set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}")
+  endif()
 endfunction()
 
 # hx_benchmark(<name> SOURCES ... DEPS ...) → Google Benchmark executable; its smoke run is a CTest
