@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.81-dev libboost-json1.81-dev
-  libsqlite3-dev sqlite3 libpq-dev libsodium-dev
+  libsqlite3-dev sqlite3 libpq-dev libsodium-dev libzip-dev libexpat1-dev libxlsxwriter-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql chromium nginx-light wrk fonts-noto-cjk

@@ -14,7 +14,10 @@
 
 namespace huanxin::app {
 
-Application::~Application() { Stop(); }
+Application::~Application() {
+  Stop();
+  jobs_.reset();  // joins the worker before the database goes
+}
 
 Result<void> Application::Open() {
   int threads = cfg_.server.threads > 0 ? cfg_.server.threads
@@ -29,6 +32,15 @@ Result<void> Application::Open() {
   users_ = std::make_unique<service::UserService>(*db_, clock_);
   audit_ = std::make_unique<service::AuditService>(*db_);
   regions_ = std::make_unique<service::RegionService>(*db_, clock_);
+  core::reg::EligibilityPolicy policy;
+  policy.cutoff_year = cfg_.eligibility_cutoff_year;
+  policy.extension_last_year = cfg_.eligibility_extension_last_year;
+  policy.cap_numerator = cfg_.eligibility_extension_cap_percent;
+  policy.cap_denominator = 100;
+  reg_ = std::make_unique<service::RegisterService>(*db_, clock_, policy);
+  imports_ = std::make_unique<service::ImportService>(*db_, clock_, *reg_);
+  jobs_ = std::make_unique<job::JobRunner>(*db_, clock_);
+  if (auto r = jobs_->RecoverInterrupted(); !r) return r;
   return Ok();
 }
 
@@ -73,6 +85,10 @@ Result<void> Application::ImportRegionsIfEmpty() {
 Result<std::uint16_t> Application::Serve() {
   services_ = std::make_unique<http::Services>(http::Services{*db_, *auth_, *users_, *audit_, *regions_, kVersion,
                                                               cfg_.session_ttl_minutes, cfg_.secure_cookie});
+  services_->reg = reg_.get();
+  services_->imports = imports_.get();
+  services_->jobs = jobs_.get();
+  services_->import_sync_row_limit = cfg_.import_sync_row_limit;
   router_ = std::make_unique<http::Router>(http::BuildRoutes(*services_));
   files_ = std::make_unique<http::StaticFiles>(cfg_.web_root);
   if (files_->size() == 0) spdlog::warn("no web app under {} (run: make web); the API still works", cfg_.web_root);

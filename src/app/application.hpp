@@ -12,7 +12,10 @@
 #include "http/server.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/auth/auth_service.hpp"
+#include "job/job_runner.hpp"
 #include "service/region/region_service.hpp"
+#include "service/register/import_service.hpp"
+#include "service/register/register_service.hpp"
 #include "service/user/user_service.hpp"
 #include "store/database.hpp"
 
@@ -43,6 +46,10 @@ class Application {
   service::AuditService& audit() { return *audit_; }
   service::RegionService& regions() { return *regions_; }
   service::AuthService& auth() { return *auth_; }
+  service::RegisterService& reg() { return *reg_; }
+  service::ImportService& imports() { return *imports_; }
+  job::JobRunner& jobs() { return *jobs_; }
+  const Clock& clock() const { return clock_; }
 
  private:
   Config cfg_;
@@ -52,6 +59,9 @@ class Application {
   std::unique_ptr<service::UserService> users_;
   std::unique_ptr<service::AuditService> audit_;
   std::unique_ptr<service::RegionService> regions_;
+  std::unique_ptr<service::RegisterService> reg_;
+  std::unique_ptr<service::ImportService> imports_;
+  std::unique_ptr<job::JobRunner> jobs_;
   std::unique_ptr<http::Services> services_;
   std::unique_ptr<http::Router> router_;
   std::unique_ptr<http::StaticFiles> files_;

@@ -41,7 +41,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                   "read_timeout_s", "idle_timeout_s", "shutdown_grace_s", "access_log"}},
       {"auth", {"session_ttl_minutes", "secure_cookie"}},
       {"regions", {"source", "prefix"}},
-      {"log", {"level"}}};
+      {"log", {"level"}},
+      {"register", {"cutoff_year", "extension_last_year", "extension_cap_percent", "import_sync_row_limit"}}};
   for (const auto& [section, node] : t) {
     auto known = kKnown.find(std::string(section.str()));
     if (known == kKnown.end() || !node.is_table()) return ConfigError("unknown section [" + std::string(section.str()) + "]");
@@ -53,7 +54,9 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                header_kib = cfg.server.header_limit / 1024, json_kib = cfg.server.json_body_limit / 1024,
                upload_mib = cfg.server.upload_body_limit / (1024 * 1024), read_s = cfg.server.read_timeout.count(),
                idle_s = cfg.server.idle_timeout.count(), grace_s = cfg.server.shutdown_grace.count(),
-               ttl = cfg.session_ttl_minutes;
+               ttl = cfg.session_ttl_minutes, cutoff = cfg.eligibility_cutoff_year,
+               ext_last = cfg.eligibility_extension_last_year, cap = cfg.eligibility_extension_cap_percent,
+               sync_rows = static_cast<std::int64_t>(cfg.import_sync_row_limit);
   for (auto r : {Read(t, "database", "url", cfg.db), Read(t, "database", "pool", pool),
                  Read(t, "paths", "var_dir", cfg.var_dir), Read(t, "paths", "web_root", cfg.web_root),
                  Read(t, "server", "host", cfg.server.host), Read(t, "server", "port", port),
@@ -64,11 +67,19 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "server", "access_log", cfg.server.access_log),
                  Read(t, "auth", "session_ttl_minutes", ttl), Read(t, "auth", "secure_cookie", cfg.secure_cookie),
                  Read(t, "regions", "source", cfg.regions_source), Read(t, "regions", "prefix", cfg.regions_prefix),
-                 Read(t, "log", "level", cfg.log_level)})
+                 Read(t, "log", "level", cfg.log_level), Read(t, "register", "cutoff_year", cutoff),
+                 Read(t, "register", "extension_last_year", ext_last), Read(t, "register", "extension_cap_percent", cap),
+                 Read(t, "register", "import_sync_row_limit", sync_rows)})
     if (!r) return r;
   if (port < 0 || port > 65535) return ConfigError("server.port out of range");
   if (header_kib < 1 || json_kib < 1 || upload_mib < 1 || read_s < 1 || idle_s < 1 || grace_s < 0 || ttl < 5)
     return ConfigError("limits and timeouts must be positive (session_ttl_minutes ≥ 5)");
+  if (cutoff < 1900 || ext_last < cutoff || cap < 0 || cap > 100 || sync_rows < 1)
+    return ConfigError("register: cutoff_year ≤ extension_last_year, 0 ≤ extension_cap_percent ≤ 100");
+  cfg.eligibility_cutoff_year = static_cast<int>(cutoff);
+  cfg.eligibility_extension_last_year = static_cast<int>(ext_last);
+  cfg.eligibility_extension_cap_percent = static_cast<int>(cap);
+  cfg.import_sync_row_limit = static_cast<std::size_t>(sync_rows);
   cfg.server.port = static_cast<std::uint16_t>(port);
   cfg.server.threads = static_cast<int>(threads);
   cfg.db_pool = static_cast<int>(pool);

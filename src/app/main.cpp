@@ -17,6 +17,7 @@
 #include "app/application.hpp"
 #include "app/config.hpp"
 #include "app/demo.hpp"
+#include "app/gen.hpp"
 #include "common/crypto.hpp"
 
 namespace {
@@ -61,12 +62,24 @@ int main(int argc, char** argv) {
   auto* demo = cli.add_subcommand("demo", "load demo data");
   std::string demo_password = "Huanxin#2026";
   demo->add_option("--password", demo_password, "password of the demo accounts");
+  std::uint64_t demo_seed = 2026;
+  demo->add_option("--seed", demo_seed, "seed of the generated register (same seed, same data)");
+  auto* gen = cli.add_subcommand("gen", "generate a synthetic register for benchmarks (streamed)");
+  std::int64_t gen_estates = 0, gen_roster = 0;
+  std::uint64_t gen_seed = 1;
+  std::string gen_out;
+  gen->add_option("--estates", gen_estates, "number of estates (about 100–250 dwellings each)");
+  gen->add_option("--roster-dwellings", gen_roster, "instead: one estate's import roster (CSV) with this many dwellings");
+  gen->add_option("--seed", gen_seed, "seed");
+  gen->add_option("--out", gen_out, "write CSV to this file");
+  // `--db DSN` (the global option) selects a database to write into instead of --out.
   auto* audit = cli.add_subcommand("audit", "audit log tools");
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand("verify", "verify the audit hash chain");
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);
 
+  if (gen->parsed()) return app::RunGen(gen_estates, gen_roster, gen_seed, gen_out, cli.count("--db") ? db : "");
   if (version->parsed()) {
     std::cout << "huanxin " << app::kVersion << "\n";
     return 0;
@@ -114,10 +127,14 @@ int main(int argc, char** argv) {
     // The demo needs an administrator to log in with: created here (as serve would) when missing.
     if (auto r = rt.BootstrapAdmin(admin_password ? admin_password : ""); !r) return Fail(r.error());
     if (auto r = rt.ImportRegionsIfEmpty(); !r) return Fail(r.error());
-    auto accounts = app::LoadDemo(rt.users(), rt.regions(), demo_password);
-    if (!accounts) return Fail(accounts.error());
+    auto demo_report = app::LoadDemo(rt.db(), rt.clock(), rt.users(), rt.regions(), demo_password, demo_seed);
+    if (!demo_report) return Fail(demo_report.error());
     std::cout << "demo accounts (password " << demo_password << "):\n";
-    for (const auto& a : *accounts) std::cout << "  " << a.username << "  " << a.role << "  " << a.scope_code << "  " << a.display_name << "\n";
+    for (const auto& a : demo_report->accounts)
+      std::cout << "  " << a.username << "  " << a.role << "  " << a.scope_code << "  " << a.display_name << "\n";
+    if (demo_report->estates > 0)
+      std::cout << "demo register: " << demo_report->estates << " estates, " << demo_report->dwellings << " dwellings, "
+                << demo_report->owners << " owners in 青云谱区 (360104)\n";
     return 0;
   }
 

@@ -45,7 +45,13 @@ struct Response {
   bool close = false;  // close the connection after this response
 };
 
+// Serialises `v`. Values made by DecimalJson come out as plain numbers with two fraction digits
+// ("85.37"), never in exponent form (ARCHITECTURE.md §5).
 Response Json(int status, const boost::json::value& v);
+// An exact two-decimal quantity (area dm² → m², money fen → 元) for Json().
+boost::json::value DecimalJson(std::int64_t hundredths);
+// A binary download (xlsx, pdf) with a UTF-8 file name (RFC 6266 / 5987).
+Response Download(std::string body, const std::string& content_type, const std::string& filename);
 Response NoContent();
 // The error envelope {"error":{reason,message,detail,hint}} in the request's language.
 Response ErrorResponse(const Error& e, bool english);

@@ -8,6 +8,14 @@
 #include "service/region/region_service.hpp"
 #include "service/user/user_service.hpp"
 
+namespace huanxin::service {
+class RegisterService;
+class ImportService;
+}  // namespace huanxin::service
+namespace huanxin::job {
+class JobRunner;
+}
+
 namespace huanxin::http {
 
 struct Services {
@@ -19,6 +27,11 @@ struct Services {
   std::string version;
   int session_ttl_minutes = 720;
   bool secure_cookie = false;  // set the Secure flag (behind HTTPS)
+  // Register (issue #3); pointers so that platform-only wiring (tests) may leave them out.
+  service::RegisterService* reg = nullptr;
+  service::ImportService* imports = nullptr;
+  job::JobRunner* jobs = nullptr;
+  std::size_t import_sync_row_limit = 20000;  // larger rosters run as a job
 };
 
 }  // namespace huanxin::http

@@ -32,18 +32,25 @@ const RoleInfo& Info(Role role) {
   return kRoles[0];  // unreachable: every enumerator is listed
 }
 
-// Which roles hold which permission. Foundation-level permissions only; later contexts add theirs.
-// Inference from ARCHITECTURE.md §1: user management is delegated to the bureau and street levels
+// Which roles hold which permission.
+// Inferences from ARCHITECTURE.md §1: user management is delegated to the bureau and street levels
 // inside their own scope (as county systems do for their street accounts); the audit log is read by
-// the supervising levels (admin, bureau, street); grids are drawn by the street or admin.
+// the supervising levels (admin, bureau, street); grids are drawn by the street or admin. The
+// register is kept by community staff and streets (§1: "register upkeep"); personal data (ID
+// numbers, phones) is needed by those who visit doors and verify owners — street and community —
+// not by the bureau or the system administrator, who work with figures (PIPL Art. 6, minimum
+// necessary). Assignment-based roles read the estates they are assigned to.
 constexpr std::string_view kAdminPerms[] = {perm::kUserManage, perm::kAuditRead, perm::kRegionRead,
-                                            perm::kRegionGridCreate};
-constexpr std::string_view kBureauPerms[] = {perm::kUserManage, perm::kAuditRead,
-                                             perm::kRegionRead, perm::kRegionGridCreate};
-constexpr std::string_view kStreetPerms[] = {perm::kUserManage, perm::kAuditRead,
-                                             perm::kRegionRead, perm::kRegionGridCreate};
-constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead};
-constexpr std::string_view kOtherPerms[] = {perm::kRegionRead};
+                                            perm::kRegionGridCreate, perm::kRegisterRead, perm::kRegisterWrite};
+constexpr std::string_view kBureauPerms[] = {perm::kUserManage, perm::kAuditRead, perm::kRegionRead,
+                                             perm::kRegionGridCreate, perm::kRegisterRead, perm::kRegisterWrite};
+constexpr std::string_view kStreetPerms[] = {perm::kUserManage,   perm::kAuditRead,     perm::kRegionRead,
+                                             perm::kRegionGridCreate, perm::kRegisterRead, perm::kRegisterWrite,
+                                             perm::kRegisterPiiRead};
+constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead, perm::kRegisterRead, perm::kRegisterWrite,
+                                                perm::kRegisterPiiRead};
+constexpr std::string_view kAssignedPerms[] = {perm::kRegionRead, perm::kRegisterRead};
+constexpr std::string_view kResidentPerms[] = {perm::kRegionRead};
 }  // namespace
 
 std::string_view RoleCode(Role role) { return Info(role).code; }
@@ -65,8 +72,8 @@ std::span<const std::string_view> PermissionsOf(Role role) {
     case Role::kSupervisor:
     case Role::kContractor:
     case Role::kUtility:
-    case Role::kProperty:
-    case Role::kResident: return kOtherPerms;
+    case Role::kProperty: return kAssignedPerms;
+    case Role::kResident: return kResidentPerms;
   }
   return {};
 }

@@ -39,6 +39,9 @@ inline constexpr std::string_view kUserManage = "user:manage";
 inline constexpr std::string_view kAuditRead = "audit:read";
 inline constexpr std::string_view kRegionRead = "region:read";
 inline constexpr std::string_view kRegionGridCreate = "region:grid:create";
+inline constexpr std::string_view kRegisterRead = "register:read";
+inline constexpr std::string_view kRegisterWrite = "register:write";
+inline constexpr std::string_view kRegisterPiiRead = "register:pii:read";
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.

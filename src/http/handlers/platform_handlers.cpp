@@ -4,6 +4,7 @@
 
 #include "common/clock.hpp"
 #include "core/auth/role.hpp"
+#include "http/handlers/handler_util.hpp"
 #include "http/json/json_input.hpp"
 #include "http/json/platform_json.hpp"
 
@@ -14,18 +15,6 @@ extern const char* const kOpenApiJson;  // embedded src/http/openapi.json
 namespace huanxin::http::handlers {
 
 namespace {
-
-// Unwraps a Result or returns its error response from the enclosing handler.
-#define HX_TRY(var, expr)                                          \
-  auto var##_result = (expr);                                      \
-  if (!var##_result) return ErrorResponse(var##_result.error(), req.english); \
-  auto& var = *var##_result
-
-#define HX_TRY_VOID(expr)                                                  \
-  do {                                                                     \
-    auto _r = (expr);                                                      \
-    if (!_r) return ErrorResponse(_r.error(), req.english);                \
-  } while (0)
 
 std::string SessionCookie(const Services& s, const std::string& token, int max_age) {
   std::string c = "hx_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);

@@ -1,0 +1,73 @@
+// A deterministic synthetic register: estates → buildings → dwellings → owners, generated one
+// estate at a time (bounded memory), from a seed. Used by `huanxin demo` (a realistic county) and
+// `huanxin gen` (benchmark data up to national scale). Names are generated from common surnames and
+// given-name characters — no real people; ID numbers are well-formed (GB 11643 check character) but
+// fictitious (birth dates and sequence numbers drawn from the seed).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace huanxin::app {
+
+struct SynthOwner {
+  std::string name, id_number, phone;
+};
+
+struct SynthDwelling {
+  int stairwell = 0, floor = 0;
+  std::string room;
+  std::int64_t area_dm2 = 0;
+  std::string area_source;  // code
+  std::string sale_status;  // code
+  std::vector<int> owners;  // indexes into SynthEstate::owners
+};
+
+struct SynthBuilding {
+  std::string number;
+  int floors = 0, stairwells = 0;
+  std::vector<SynthDwelling> dwellings;
+};
+
+struct SynthEstate {
+  std::string region_code, name, address, ownership_types, property_mode;
+  int built_year = 0;
+  std::int64_t land_area_dm2 = 0, floor_area_dm2 = 0;
+  bool excl_self_built = false, excl_demolition = false;
+  std::vector<SynthBuilding> buildings;
+  std::vector<SynthOwner> owners;
+};
+
+// splitmix64: a tiny, well-mixed, portable PRNG (std distributions differ between libraries).
+class SynthRandom {
+ public:
+  explicit SynthRandom(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t Next();
+  int Between(int lo, int hi);  // inclusive
+  bool Chance(int percent);
+
+ private:
+  std::uint64_t state_;
+};
+
+struct SynthOptions {
+  std::uint64_t seed = 2026;
+  int min_year = 1980, max_year = 2004;
+  int min_floors = 4, max_floors = 7;
+  int min_stairwells = 2, max_stairwells = 4;
+  int min_buildings = 2, max_buildings = 8;
+  int flats_per_landing = 2;
+};
+
+// Generates estate number `index` (0-based) in community `region_code`; the same (seed, index)
+// always gives the same estate.
+SynthEstate GenerateEstate(const SynthOptions& o, std::int64_t index, const std::string& region_code,
+                           const std::string& street_name);
+
+// A roster of one estate with about `dwellings` dwellings (import-template columns), streamed to
+// `line` one CSV line at a time (header first).
+void GenerateRosterCsv(const SynthOptions& o, std::int64_t dwellings, const std::function<void(const std::string&)>& line);
+
+}  // namespace huanxin::app

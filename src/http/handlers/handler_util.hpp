@@ -1,0 +1,16 @@
+// Small helpers shared by handler files.
+#pragma once
+
+#include "http/message.hpp"
+
+// Unwraps a Result or returns its error response from the enclosing handler (which has `req`).
+#define HX_TRY(var, expr)                                                        \
+  auto var##_result = (expr);                                                    \
+  if (!var##_result) return ::huanxin::http::ErrorResponse(var##_result.error(), req.english); \
+  auto& var = *var##_result
+
+#define HX_TRY_VOID(expr)                                                        \
+  do {                                                                           \
+    auto _hx_r = (expr);                                                         \
+    if (!_hx_r) return ::huanxin::http::ErrorResponse(_hx_r.error(), req.english); \
+  } while (0)

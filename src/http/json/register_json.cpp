@@ -1,0 +1,293 @@
+#include "http/json/register_json.hpp"
+
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "common/decimal.hpp"
+#include "common/text.hpp"
+#include "core/register/identity.hpp"
+#include "http/json/json_input.hpp"
+#include "http/message.hpp"
+
+namespace huanxin::http {
+
+namespace json = boost::json;
+using service::Patch;
+
+namespace {
+json::value OptDecimal(const std::optional<std::int64_t>& v) { return v ? DecimalJson(*v) : json::value(nullptr); }
+// Micro-degrees → degrees with six decimals, as a plain number.
+json::value OptDegrees(const std::optional<std::int64_t>& v) {
+  if (!v) return nullptr;
+  double d = static_cast<double>(*v) / 1e6;
+  return d;
+}
+
+json::array Split(const std::string& csv) {
+  json::array out;
+  for (auto part : huanxin::Split(csv, ','))
+    if (!part.empty()) out.push_back(json::string(part));
+  return out;
+}
+
+Result<Patch<int>> ReadInt(const json::object& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return Patch<int>{};
+  const auto& v = it->value();
+  if (v.is_int64() && v.as_int64() >= INT32_MIN && v.as_int64() <= INT32_MAX) return Patch<int>(static_cast<int>(v.as_int64()));
+  if (v.is_uint64() && v.as_uint64() <= INT32_MAX) return Patch<int>(static_cast<int>(v.as_uint64()));
+  return InvalidField(field, Text("应为整数", "must be an integer"));
+}
+
+Result<Patch<std::optional<int>>> ReadNullableInt(const json::object& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end()) return Patch<std::optional<int>>{};
+  if (it->value().is_null()) return Patch<std::optional<int>>(std::optional<int>{});
+  auto v = ReadInt(o, field);
+  if (!v) return std::move(v).error();
+  return Patch<std::optional<int>>(std::optional<int>(**v));
+}
+
+// Degrees (number) → micro-degrees; null clears.
+Result<Patch<std::optional<std::int64_t>>> ReadDegrees(const json::object& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end()) return Patch<std::optional<std::int64_t>>{};
+  if (it->value().is_null()) return Patch<std::optional<std::int64_t>>(std::optional<std::int64_t>{});
+  if (!it->value().is_number()) return InvalidField(field, Text("应为数字（度）", "must be a number of degrees"));
+  double d = it->value().to_number<double>();
+  return Patch<std::optional<std::int64_t>>(std::optional<std::int64_t>(static_cast<std::int64_t>(std::llround(d * 1e6))));
+}
+
+Result<Patch<std::optional<std::int64_t>>> ReadNullableArea(const json::object& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end()) return Patch<std::optional<std::int64_t>>{};
+  if (it->value().is_null()) return Patch<std::optional<std::int64_t>>(std::optional<std::int64_t>{});
+  auto v = ReadHundredths(o, field);
+  if (!v) return std::move(v).error();
+  return Patch<std::optional<std::int64_t>>(*v);
+}
+
+Result<Patch<bool>> ReadBool(const json::object& o, const char* field) {
+  auto v = OptionalBool(o, field);
+  if (!v) return std::move(v).error();
+  return Patch<bool>(*v);
+}
+
+template <typename T>
+Result<void> Into(Result<T> r, T& out) {
+  if (!r) return std::move(r).error();
+  out = std::move(*r);
+  return Ok();
+}
+}  // namespace
+
+Result<std::optional<std::int64_t>> ReadHundredths(const json::object& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return std::optional<std::int64_t>{};
+  const auto& v = it->value();
+  std::string text;
+  if (v.is_int64()) {
+    text = std::to_string(v.as_int64());
+  } else if (v.is_uint64()) {
+    text = std::to_string(v.as_uint64());
+  } else if (v.is_double()) {
+    // The shortest text that reads back as the same double is what the client wrote (85.37 stays
+    // "85.37"; 85.371 stays "85.371" and is refused below).
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.as_double());
+    if (ec != std::errc()) return InvalidField(field, Text("数值无效", "not a valid number"));
+    text.assign(buf, end);
+  } else if (v.is_string()) {
+    text = std::string(Trim(v.as_string()));
+  } else {
+    return InvalidField(field, Text("应为数字（平方米，最多两位小数）", "must be a number (m², at most 2 decimals)"));
+  }
+  auto h = ParseHundredths(text);
+  if (!h) return InvalidField(field, Text("应为数字，最多两位小数：" + text, "must have at most 2 decimals: " + text));
+  return std::optional<std::int64_t>(*h);
+}
+
+json::object EligibilityJson(const core::reg::Eligibility& e, bool english) {
+  json::array reasons;
+  for (const auto& r : e.reasons) reasons.push_back({{"code", r.code}, {"text", r.text.In(english)}});
+  return {{"verdict", core::reg::VerdictCode(e.verdict)}, {"reasons", std::move(reasons)}};
+}
+
+json::object EstateJson(const service::EstateView& v, bool english) {
+  const auto& e = v.estate;
+  return {{"id", e.id},
+          {"regionCode", e.region_code},
+          {"regionName", v.region_name},
+          {"name", e.name},
+          {"address", e.address},
+          {"builtYear", e.built_year},
+          {"landArea", OptDecimal(e.land_area_dm2)},
+          {"totalFloorArea", OptDecimal(e.floor_area_dm2)},
+          {"ownershipTypes", Split(e.ownership_types)},
+          {"propertyMode", e.property_mode},
+          {"exclusions",
+           {{"selfBuiltArea", e.excl_self_built},
+            {"urbanVillage", e.excl_urban_village},
+            {"demolitionPlanned", e.excl_demolition},
+            {"renovatedRecently", e.excl_recent_renovation}}},
+          {"lat", OptDegrees(e.lat_e6)},
+          {"lng", OptDegrees(e.lng_e6)},
+          {"status", e.status},
+          {"eligibility", EligibilityJson(v.eligibility, english)},
+          {"createdAt", e.created_at},
+          {"updatedAt", e.updated_at}};
+}
+
+json::object BuildingJson(const store::BuildingRecord& b) {
+  return {{"id", b.id},
+          {"estateId", b.estate_id},
+          {"number", b.number},
+          {"floors", b.floors},
+          {"stairwells", b.stairwells},
+          {"structure", b.structure},
+          {"builtYear", b.built_year ? json::value(*b.built_year) : json::value(nullptr)},
+          {"hasLift", b.has_lift},
+          {"heating", b.heating},
+          {"createdAt", b.created_at},
+          {"updatedAt", b.updated_at}};
+}
+
+json::object OwnerJson(const service::OwnerView& v) {
+  const auto& o = v.owner;
+  json::value phone = nullptr;
+  if (o.phone) phone = json::string(v.masked ? core::reg::MaskPhone(*o.phone) : *o.phone);
+  return {{"id", o.id},
+          {"name", o.name},
+          {"idNumber", v.masked ? core::reg::MaskIdNumber(o.id_number) : o.id_number},
+          {"phone", phone},
+          {"masked", v.masked}};
+}
+
+json::object DwellingJson(const service::DwellingView& v) {
+  const auto& d = v.dwelling;
+  json::array owners;
+  for (const auto& o : v.owners) owners.push_back(OwnerJson(o));
+  return {{"id", d.id},
+          {"buildingId", d.building_id},
+          {"buildingNumber", d.building_number},
+          {"estateId", d.estate_id},
+          {"stairwell", d.stairwell},
+          {"floor", d.floor},
+          {"room", d.room},
+          {"exclusiveArea", DecimalJson(d.exclusive_area_dm2)},
+          {"areaSource", d.area_source},
+          {"use", d.use_type},
+          {"saleStatus", d.sale_status},
+          {"owners", std::move(owners)},
+          {"createdAt", d.created_at},
+          {"updatedAt", d.updated_at}};
+}
+
+json::object SummaryJson(const service::EstateSummary& s) {
+  return {{"buildings", s.buildings},
+          {"stairwells", s.stairwells},
+          {"dwellings", s.dwellings},
+          {"exclusiveArea", DecimalJson(s.exclusive_area_dm2)},
+          {"ownerHeadcount", s.owner_heads},
+          {"sold", s.sold},
+          {"developerUnsold", s.developer_unsold},
+          {"publicHousing", s.public_housing},
+          {"residential", s.residential},
+          {"commercial", s.commercial},
+          {"dwellingsWithoutOwner", s.dwellings_without_owner}};
+}
+
+json::object ImportReportJson(const service::ImportReport& r, bool english) {
+  json::array errors;
+  for (const auto& e : r.errors)
+    errors.push_back({{"row", e.row}, {"column", e.column}, {"value", e.value}, {"message", e.message.In(english)}});
+  return {{"created", r.created},
+          {"updated", r.updated},
+          {"unchanged", r.unchanged},
+          {"rows", r.rows},
+          {"buildingsCreated", r.buildings_created},
+          {"ownersCreated", r.owners_created},
+          {"errors", std::move(errors)}};
+}
+
+Result<service::EstateInput> ParseEstateInput(const json::object& o) {
+  service::EstateInput in;
+  for (auto [field, target] : {std::pair{"regionCode", &in.region_code}, {"name", &in.name}, {"address", &in.address},
+                               {"propertyMode", &in.property_mode}, {"status", &in.status}}) {
+    auto v = OptionalString(o, field);
+    if (!v) return std::move(v).error();
+    *target = *v;
+  }
+  if (auto r = Into(ReadInt(o, "builtYear"), in.built_year); !r) return std::move(r).error();
+  if (auto it = o.find("ownershipTypes"); it != o.end() && !it->value().is_null()) {
+    if (!it->value().is_array()) return InvalidField("ownershipTypes", Text("应为字符串数组", "must be an array of strings"));
+    std::vector<std::string> types;
+    for (const auto& t : it->value().as_array()) {
+      if (!t.is_string()) return InvalidField("ownershipTypes", Text("应为字符串数组", "must be an array of strings"));
+      types.emplace_back(t.as_string());
+    }
+    in.ownership_types = std::move(types);
+  }
+  if (auto r = Into(ReadNullableArea(o, "landArea"), in.land_area_dm2); !r) return std::move(r).error();
+  if (auto r = Into(ReadNullableArea(o, "totalFloorArea"), in.floor_area_dm2); !r) return std::move(r).error();
+  if (auto r = Into(ReadDegrees(o, "lat"), in.lat_e6); !r) return std::move(r).error();
+  if (auto r = Into(ReadDegrees(o, "lng"), in.lng_e6); !r) return std::move(r).error();
+  if (auto it = o.find("exclusions"); it != o.end() && !it->value().is_null()) {
+    if (!it->value().is_object()) return InvalidField("exclusions", Text("应为对象", "must be an object"));
+    const auto& x = it->value().as_object();
+    if (auto r = Into(ReadBool(x, "selfBuiltArea"), in.excl_self_built); !r) return std::move(r).error();
+    if (auto r = Into(ReadBool(x, "urbanVillage"), in.excl_urban_village); !r) return std::move(r).error();
+    if (auto r = Into(ReadBool(x, "demolitionPlanned"), in.excl_demolition); !r) return std::move(r).error();
+    if (auto r = Into(ReadBool(x, "renovatedRecently"), in.excl_recent_renovation); !r) return std::move(r).error();
+  }
+  return in;
+}
+
+Result<service::BuildingInput> ParseBuildingInput(const json::object& o) {
+  service::BuildingInput in;
+  for (auto [field, target] : {std::pair{"number", &in.number}, {"structure", &in.structure}, {"heating", &in.heating}}) {
+    auto v = OptionalString(o, field);
+    if (!v) return std::move(v).error();
+    *target = *v;
+  }
+  // Building numbers are often typed as numbers: accept 3 as "3".
+  if (auto it = o.find("number"); it != o.end() && it->value().is_int64()) in.number = std::to_string(it->value().as_int64());
+  if (auto r = Into(ReadInt(o, "floors"), in.floors); !r) return std::move(r).error();
+  if (auto r = Into(ReadInt(o, "stairwells"), in.stairwells); !r) return std::move(r).error();
+  if (auto r = Into(ReadNullableInt(o, "builtYear"), in.built_year); !r) return std::move(r).error();
+  if (auto r = Into(ReadBool(o, "hasLift"), in.has_lift); !r) return std::move(r).error();
+  return in;
+}
+
+Result<service::DwellingInput> ParseDwellingInput(const json::object& o) {
+  service::DwellingInput in;
+  for (auto [field, target] : {std::pair{"room", &in.room}, {"areaSource", &in.area_source}, {"use", &in.use_type},
+                               {"saleStatus", &in.sale_status}}) {
+    auto v = OptionalString(o, field);
+    if (!v) return std::move(v).error();
+    *target = *v;
+  }
+  if (auto it = o.find("room"); it != o.end() && it->value().is_int64()) in.room = std::to_string(it->value().as_int64());
+  if (auto r = Into(ReadInt(o, "stairwell"), in.stairwell); !r) return std::move(r).error();
+  if (auto r = Into(ReadInt(o, "floor"), in.floor); !r) return std::move(r).error();
+  auto area = ReadHundredths(o, "exclusiveArea");
+  if (!area) return std::move(area).error();
+  in.exclusive_area_dm2 = *area;
+  return in;
+}
+
+Result<service::OwnerInput> ParseOwnerInput(const json::object& o) {
+  service::OwnerInput in;
+  auto name = RequiredString(o, "name");
+  if (!name) return std::move(name).error();
+  auto id = RequiredString(o, "idNumber");
+  if (!id) return std::move(id).error();
+  auto phone = OptionalString(o, "phone");
+  if (!phone) return std::move(phone).error();
+  in.name = *name;
+  in.id_number = *id;
+  in.phone = *phone;
+  return in;
+}
+
+}  // namespace huanxin::http

@@ -1,0 +1,66 @@
+// Roster import (issue #3): an Excel (.xlsx) or CSV (UTF-8 or GB18030) roster of one estate's
+// dwellings and owners, one row per owner of a dwelling (co-owners on several rows).
+//
+// Columns (Chinese headers, any order): 楼栋, 单元, 楼层, 房号, 专有部分面积(㎡), 面积来源, 出售状态,
+// 业主姓名, 证件号码, 联系电话. Values as people type them: 面积来源 不动产登记 / 实测 / 合同;
+// 出售状态 已售 / 开发商未售 / 公房; 单元 "2" or "2单元"; 楼层 "5" or "5层".
+//
+// All-or-nothing: every row is validated before anything is written; any bad row → 422 listing
+// every error {row, column, value, message} and nothing stored. Re-importing the same roster
+// changes nothing; a changed row updates its dwelling (audited). Buildings and stairwells named by
+// the roster are created when missing. Dwellings absent from the roster are left alone (a roster may
+// cover part of an estate).
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "common/progress.hpp"
+#include "service/platform/actor.hpp"
+#include "service/register/register_service.hpp"
+#include "store/database.hpp"
+
+namespace huanxin::service {
+
+struct ImportError {
+  std::size_t row = 0;   // as the user sees it (header = row 1)
+  std::string column;    // the Chinese header
+  std::string value;
+  Text message;
+};
+
+struct ImportReport {
+  std::int64_t created = 0, updated = 0, unchanged = 0;  // dwellings
+  std::int64_t rows = 0;
+  std::int64_t buildings_created = 0, owners_created = 0;
+  std::vector<ImportError> errors;  // non-empty ⇒ nothing was stored
+};
+
+// Progress: phase 0 reading, 1 validating rows, 2 writing dwellings.
+using ImportProgress = Progress;
+
+class ImportService {
+ public:
+  ImportService(store::Database& db, const Clock& clock, RegisterService& reg) : db_(db), clock_(clock), reg_(reg) {}
+
+  // Parses and imports. A failure to read the file at all (not a spreadsheet, bad encoding) is an
+  // Error; row problems come back in ImportReport::errors (the caller answers 422).
+  Result<ImportReport> Import(const Actor& actor, std::int64_t estate_id, std::string_view file_bytes,
+                              const std::string& filename, ImportProgress* progress = nullptr);
+
+  // Counts data rows cheaply (to choose between answering now and running a job).
+  static std::size_t EstimateRows(std::string_view file_bytes);
+
+  // The column headers in template order.
+  static const std::vector<std::string>& Headers();
+
+ private:
+  store::Database& db_;
+  const Clock& clock_;
+  RegisterService& reg_;
+};
+
+}  // namespace huanxin::service

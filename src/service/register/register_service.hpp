@@ -1,0 +1,136 @@
+// Register use cases (issue #3): estates, buildings, dwellings, owners, households.
+//
+// Every call authorises with register_access.hpp, validates with core/register rules, changes data
+// in one write transaction and appends the audit entry in it. Reads that return unmasked personal
+// data append a `register.pii_read` audit entry (PIPL: every unmasked read is audited).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "core/register/eligibility.hpp"
+#include "core/register/headcount.hpp"
+#include "service/platform/actor.hpp"
+#include "store/database.hpp"
+#include "store/register/register_repository.hpp"
+
+namespace huanxin::service {
+
+template <typename T>
+using Patch = std::optional<T>;  // absent = leave unchanged
+
+struct EstateInput {
+  Patch<std::string> region_code, name, address, property_mode, status;
+  Patch<int> built_year;
+  Patch<std::vector<std::string>> ownership_types;
+  Patch<std::optional<std::int64_t>> land_area_dm2, floor_area_dm2, lat_e6, lng_e6;
+  Patch<bool> excl_self_built, excl_urban_village, excl_demolition, excl_recent_renovation;
+};
+
+struct EstateView {
+  store::EstateRecord estate;
+  core::reg::Eligibility eligibility;
+  std::string region_name;
+};
+
+struct EstateQuery {
+  std::optional<std::string> region_code, status, eligibility, q;
+  std::optional<int> built_from, built_to;
+  std::int64_t page = 1, page_size = 20;
+};
+
+struct EstateSummary {
+  std::int64_t buildings = 0, stairwells = 0, dwellings = 0, exclusive_area_dm2 = 0, owner_heads = 0;
+  std::int64_t sold = 0, developer_unsold = 0, public_housing = 0, residential = 0, commercial = 0;
+  std::int64_t dwellings_without_owner = 0;
+};
+
+struct BuildingInput {
+  Patch<std::string> number, structure, heating;
+  Patch<int> floors, stairwells;
+  Patch<std::optional<int>> built_year;
+  Patch<bool> has_lift;
+};
+
+struct DwellingInput {
+  Patch<int> stairwell, floor;
+  Patch<std::string> room, area_source, use_type, sale_status;
+  Patch<std::int64_t> exclusive_area_dm2;
+};
+
+struct OwnerInput {
+  std::string name, id_number;
+  std::optional<std::string> phone;
+};
+
+// A dwelling or owner as shown to one actor: personal data masked unless CanSeePii.
+struct OwnerView {
+  store::OwnerRecord owner;
+  bool masked = true;
+};
+struct DwellingView {
+  store::DwellingRecord dwelling;
+  std::vector<OwnerView> owners;
+};
+
+class RegisterService {
+ public:
+  RegisterService(store::Database& db, const Clock& clock, core::reg::EligibilityPolicy policy)
+      : db_(db), clock_(clock), policy_(policy) {}
+
+  const core::reg::EligibilityPolicy& policy() const { return policy_; }
+
+  Result<std::pair<std::vector<EstateView>, std::int64_t>> ListEstates(const Actor& actor, const EstateQuery& q);
+  Result<EstateView> GetEstate(const Actor& actor, std::int64_t id);
+  Result<EstateView> CreateEstate(const Actor& actor, const EstateInput& in);
+  Result<EstateView> UpdateEstate(const Actor& actor, std::int64_t id, const EstateInput& in);
+  Result<void> DeleteEstate(const Actor& actor, std::int64_t id);
+  Result<EstateSummary> Summary(const Actor& actor, std::int64_t estate_id);
+
+  Result<std::vector<store::BuildingRecord>> ListBuildings(const Actor& actor, std::int64_t estate_id);
+  Result<store::BuildingRecord> GetBuilding(const Actor& actor, std::int64_t id);
+  Result<store::BuildingRecord> CreateBuilding(const Actor& actor, std::int64_t estate_id, const BuildingInput& in);
+  Result<store::BuildingRecord> UpdateBuilding(const Actor& actor, std::int64_t id, const BuildingInput& in);
+  Result<void> DeleteBuilding(const Actor& actor, std::int64_t id);
+
+  Result<std::vector<DwellingView>> ListDwellings(const Actor& actor, std::int64_t building_id);
+  Result<std::vector<DwellingView>> ListEstateDwellings(const Actor& actor, std::int64_t estate_id);
+  Result<DwellingView> GetDwelling(const Actor& actor, std::int64_t id);
+  Result<DwellingView> CreateDwelling(const Actor& actor, std::int64_t building_id, const DwellingInput& in);
+  Result<DwellingView> UpdateDwelling(const Actor& actor, std::int64_t id, const DwellingInput& in);
+  Result<void> DeleteDwelling(const Actor& actor, std::int64_t id);
+
+  Result<std::pair<std::vector<OwnerView>, std::int64_t>> ListOwners(const Actor& actor, const std::optional<std::string>& q,
+                                                                     std::int64_t page, std::int64_t page_size);
+  Result<OwnerView> CreateOwner(const Actor& actor, const OwnerInput& in);
+  Result<DwellingView> LinkOwner(const Actor& actor, std::int64_t dwelling_id, std::int64_t owner_id);
+  Result<DwellingView> UnlinkOwner(const Actor& actor, std::int64_t dwelling_id, std::int64_t owner_id);
+
+  // Shared with the importer.
+  core::reg::Eligibility EvaluateEligibility(const store::EstateRecord& e) const;
+  static Result<void> ValidateDwelling(const store::DwellingRecord& d, const store::BuildingRecord& b);
+  static Result<void> ValidateOwner(const OwnerInput& in);
+  // Mainland mobile (11 digits from 1) or landline with area code (0…, dashes allowed).
+  static Result<void> ValidatePhone(const std::string& phone);
+
+ private:
+  Result<store::EstateRecord> LoadEstate(store::Session& s, const Actor& actor, std::int64_t id, bool write);
+  Result<store::BuildingRecord> LoadBuilding(store::Session& s, const Actor& actor, std::int64_t id, bool write);
+  Result<store::DwellingRecord> LoadDwelling(store::Session& s, const Actor& actor, std::int64_t id, bool write);
+  Result<EstateView> View(store::Session& s, store::EstateRecord e);
+  // Masks owners for the actor; then, if anything is shown unmasked, appends one
+  // `register.pii_read` audit entry (its own write transaction) before the data is returned.
+  Result<std::vector<DwellingView>> Present(const Actor& actor, std::vector<store::DwellingRecord> list,
+                                            const std::string& entity, const std::string& entity_id,
+                                            const std::string& region_code);
+  Result<void> AuditPiiRead(const Actor& actor, const std::string& entity, const std::string& entity_id,
+                            const std::string& region_code, std::int64_t owners_shown);
+
+  store::Database& db_;
+  const Clock& clock_;
+  core::reg::EligibilityPolicy policy_;
+};
+
+}  // namespace huanxin::service
