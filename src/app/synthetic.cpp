@@ -1,6 +1,7 @@
 #include "app/synthetic.hpp"
 
 #include <array>
+#include <chrono>
 #include <cstdio>
 
 #include "common/decimal.hpp"
@@ -36,13 +37,20 @@ constexpr std::array kRoads = {"洪都中大道", "京山北路", "岱山西路"
 
 std::string Pick(SynthRandom& r, auto const& list) { return list[r.Next() % list.size()]; }
 
-SynthOwner MakeOwner(SynthRandom& r, const std::string& region_code) {
+// `serial` must differ for every person generated from one seed: it fixes the birth date and the
+// sequence digits, so ID numbers never collide (random ones would, by the birthday paradox).
+SynthOwner MakeOwner(SynthRandom& r, const std::string& region_code, std::uint64_t serial) {
   SynthOwner o;
   o.name = Pick(r, kSurnames) + Pick(r, kGiven) + (r.Chance(70) ? Pick(r, kGiven) : "");
-  // Address code: the estate's county (first 6 digits); birth 1935–1985; sequence random.
+  // Address code: the estate's county; birth date: day (serial / 1000) after 1935-01-01 within
+  // 18 250 days (50 years), cycling; sequence: serial % 1000. Unique for 18.25 million people per
+  // county and seed.
+  using namespace std::chrono;
+  auto day = sys_days{year{1935} / January / 1} + days{static_cast<int>((serial / 1000) % 18250)};
+  year_month_day ymd{day};
   char first17[18];
-  std::snprintf(first17, sizeof first17, "%s%04d%02d%02d%03d", region_code.substr(0, 6).c_str(), r.Between(1935, 1985),
-                r.Between(1, 12), r.Between(1, 28), r.Between(0, 999));
+  std::snprintf(first17, sizeof first17, "%s%04d%02u%02u%03d", region_code.substr(0, 6).c_str(), static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), static_cast<int>(serial % 1000));
   o.id_number = std::string(first17) + core::reg::IdCheckCharacter(first17);
   static constexpr std::array kMobile = {"138", "139", "135", "136", "150", "151", "158", "186", "187", "133", "189", "177"};
   char phone[16];
@@ -92,10 +100,10 @@ SynthEstate GenerateEstate(const SynthOptions& o, std::int64_t index, const std:
             if (!e.owners.empty() && r.Chance(3)) {
               d.owners.push_back(r.Between(0, static_cast<int>(e.owners.size()) - 1));  // owns a second flat
             } else {
-              e.owners.push_back(MakeOwner(r, region_code));
+              e.owners.push_back(MakeOwner(r, region_code, static_cast<std::uint64_t>(index) * 8192 + e.owners.size()));
               d.owners.push_back(static_cast<int>(e.owners.size()) - 1);
               if (r.Chance(30)) {  // a spouse as co-owner
-                e.owners.push_back(MakeOwner(r, region_code));
+                e.owners.push_back(MakeOwner(r, region_code, static_cast<std::uint64_t>(index) * 8192 + e.owners.size()));
                 d.owners.push_back(static_cast<int>(e.owners.size()) - 1);
               }
             }
@@ -128,7 +136,7 @@ void GenerateRosterCsv(const SynthOptions& o, std::int64_t dwellings, const std:
             line(prefix + "开发商未售,,,");
             continue;
           }
-          auto owner = MakeOwner(r, "360104");
+          auto owner = MakeOwner(r, "360104", static_cast<std::uint64_t>(written));
           line(prefix + "已售," + owner.name + "," + owner.id_number + "," + owner.phone);
         }
 }

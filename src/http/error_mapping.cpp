@@ -33,9 +33,11 @@ namespace {
 constexpr std::string_view kDecimalTag = "\\u0001D";  // as Boost.JSON writes "\x01" "D"
 }  // namespace
 
-boost::json::value DecimalJson(std::int64_t hundredths) {
-  return boost::json::string(std::string("\x01") + "D" + FormatHundredths(hundredths));
+boost::json::value RawNumberJson(const std::string& number_text) {
+  return boost::json::string(std::string("\x01") + "D" + number_text);
 }
+
+boost::json::value DecimalJson(std::int64_t hundredths) { return RawNumberJson(FormatHundredths(hundredths)); }
 
 Response Json(int status, const boost::json::value& v) {
   Response r;

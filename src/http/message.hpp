@@ -50,6 +50,8 @@ struct Response {
 Response Json(int status, const boost::json::value& v);
 // An exact two-decimal quantity (area dm² → m², money fen → 元) for Json().
 boost::json::value DecimalJson(std::int64_t hundredths);
+// Any number already written as JSON number text ("28.682892"), emitted verbatim by Json().
+boost::json::value RawNumberJson(const std::string& number_text);
 // A binary download (xlsx, pdf) with a UTF-8 file name (RFC 6266 / 5987).
 Response Download(std::string body, const std::string& content_type, const std::string& filename);
 Response NoContent();

@@ -8,8 +8,8 @@
 namespace huanxin::http {
 namespace {
 
-constexpr std::size_t kMaxHeaderBlock = 8 * 1024;
-constexpr std::size_t kMaxBoundary = 70;  // RFC 2046 §5.1.1
+constexpr std::size_t kMaxHeaderBlock = std::size_t{8} << 10;  // 8 KiB
+constexpr std::size_t kMaxBoundary = 70;                       // RFC 2046 §5.1.1
 
 Error BadMultipart(const Text& detail) {
   return MakeError(ErrorCode::kBadRequest, "http.bad_multipart",
@@ -140,9 +140,9 @@ std::optional<std::string> DecodeExtValue(std::string_view v) {
   return utf8;
 }
 
-std::string BaseName(std::string name) {
+std::string BaseName(std::string_view name) {
   std::size_t slash = name.find_last_of("/\\");
-  return slash == std::string::npos ? name : name.substr(slash + 1);
+  return std::string(slash == std::string_view::npos ? name : name.substr(slash + 1));
 }
 
 // The headers of one part, already cut at the blank line. Fills name, filename and content_type.
@@ -175,7 +175,8 @@ Result<void> ParsePartHeaders(std::string_view block, std::size_t index, Part& p
   }
   if (!disposition) return BadPart(index, Text("缺少 Content-Disposition", "no Content-Disposition header"));
   auto parsed = ParseHeaderValue(*disposition);
-  if (!parsed) return BadPart(index, Text("Content-Disposition 的引号没有闭合", "unterminated quote in Content-Disposition"));
+  if (!parsed)
+    return BadPart(index, Text("Content-Disposition 的引号没有闭合", "unterminated quote in Content-Disposition"));
   if (parsed->type != "form-data")
     return BadPart(index, Text("Content-Disposition 不是 form-data", "Content-Disposition is not form-data"));
   const std::string* name = parsed->Param("name");
@@ -184,7 +185,7 @@ Result<void> ParsePartHeaders(std::string_view block, std::size_t index, Part& p
   if (const std::string* ext = parsed->Param("filename*")) {
     auto decoded = DecodeExtValue(*ext);
     if (!decoded) return BadPart(index, Text("filename* 编码无效", "filename* is not a valid RFC 5987 value"));
-    part.filename = BaseName(std::move(*decoded));
+    part.filename = BaseName(*decoded);
   } else if (const std::string* plain = parsed->Param("filename")) {
     part.filename = BaseName(*plain);
   }
@@ -215,8 +216,8 @@ Result<std::vector<Part>> ParseMultipart(std::string_view content_type_header, s
   auto header = ParseHeaderValue(content_type_header);
   if (!header || header->type != "multipart/form-data") {
     std::string got(content_type_header.substr(0, 100));
-    return BadMultipart(Text("Content-Type 不是 multipart/form-data：" + got,
-                             "Content-Type is not multipart/form-data: " + got));
+    return BadMultipart(
+        Text("Content-Type 不是 multipart/form-data：" + got, "Content-Type is not multipart/form-data: " + got));
   }
   const std::string* boundary = header->Param("boundary");
   if (!boundary) return BadMultipart(Text("Content-Type 缺少 boundary", "Content-Type has no boundary"));
@@ -239,7 +240,7 @@ Result<std::vector<Part>> ParseMultipart(std::string_view content_type_header, s
   std::vector<Part> parts;
   while (true) {
     std::size_t after = line + dash_boundary.size();
-    if (body.substr(after, 2) == "--") return parts;  // close delimiter; the epilogue is ignored
+    if (body.substr(after, 2) == "--") return parts;              // close delimiter; the epilogue is ignored
     while (after < body.size() && IsSpace(body[after])) ++after;  // BoundaryEndsAt saw the CRLF after these
     after += 2;
     const std::size_t index = parts.size() + 1;
@@ -267,7 +268,8 @@ Result<std::vector<Part>> ParseMultipart(std::string_view content_type_header, s
     // never cuts real data.
     std::size_t next = FindDelimiter(body, delimiter, data_start - 2);
     if (next == std::string_view::npos)
-      return BadPart(index, Text("找不到结束 boundary（上传可能被截断）", "no closing boundary (the upload may be truncated)"));
+      return BadPart(
+          index, Text("找不到结束 boundary（上传可能被截断）", "no closing boundary (the upload may be truncated)"));
     if (next > data_start) part.data.assign(body.substr(data_start, next - data_start));
     parts.push_back(std::move(part));
     line = next + 2;

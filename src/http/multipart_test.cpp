@@ -64,26 +64,28 @@ TEST(ParseMultipart, QuotedAndUnquotedBoundariesAndCaseInsensitiveNames) {
   ASSERT_EQ(quoted.size(), 1u);
   EXPECT_EQ(quoted[0].name, "a");
   EXPECT_EQ(quoted[0].data, "1");
-  auto plain = ParseOk("Multipart/Form-Data;Boundary=xyz", Body({{"Content-Disposition: form-data; name=\"b\"", "2"}}, "xyz"));
+  auto plain =
+      ParseOk("Multipart/Form-Data;Boundary=xyz", Body({{"Content-Disposition: form-data; name=\"b\"", "2"}}, "xyz"));
   ASSERT_EQ(plain.size(), 1u);
   EXPECT_EQ(plain[0].data, "2");
 }
 
 TEST(ParseMultipart, Rfc5987FilenameWinsAndIsDecoded) {
-  auto parts = ParseOk(kContentType,
-                       Body({{"Content-Disposition: form-data; name=\"file\"; filename=\"fallback.xlsx\"; "
-                              "filename*=UTF-8''%E8%8A%B1%E5%90%8D%E5%86%8C.xlsx",
-                              "x"},
-                             {"Content-Disposition: form-data; name=\"f2\"; filename*=iso-8859-1'en'caf%E9+1.csv", "y"}}));
+  auto parts = ParseOk(
+      kContentType, Body({{"Content-Disposition: form-data; name=\"file\"; filename=\"fallback.xlsx\"; "
+                           "filename*=UTF-8''%E8%8A%B1%E5%90%8D%E5%86%8C.xlsx",
+                           "x"},
+                          {"Content-Disposition: form-data; name=\"f2\"; filename*=iso-8859-1'en'caf%E9+1.csv", "y"}}));
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_EQ(parts[0].filename, "花名册.xlsx");
   EXPECT_EQ(parts[1].filename, "café+1.csv");  // '+' is not a space here
 }
 
 TEST(ParseMultipart, FilenameKeepsOnlyTheBaseName) {
-  auto parts = ParseOk(kContentType, Body({{"Content-Disposition: form-data; name=\"f\"; filename=\"C:\\Users\\li\\花名册.xlsx\"", "x"},
-                                           {"Content-Disposition: form-data; name=\"g\"; filename=\"../../etc/passwd\"", "y"},
-                                           {"Content-Disposition: form-data; name=\"h\"; filename=\"a \\\"q\\\";b.csv\"", "z"}}));
+  auto parts = ParseOk(
+      kContentType, Body({{"Content-Disposition: form-data; name=\"f\"; filename=\"C:\\Users\\li\\花名册.xlsx\"", "x"},
+                          {"Content-Disposition: form-data; name=\"g\"; filename=\"../../etc/passwd\"", "y"},
+                          {"Content-Disposition: form-data; name=\"h\"; filename=\"a \\\"q\\\";b.csv\"", "z"}}));
   ASSERT_EQ(parts.size(), 3u);
   EXPECT_EQ(parts[0].filename, "花名册.xlsx");
   EXPECT_EQ(parts[1].filename, "passwd");
@@ -127,9 +129,11 @@ TEST(ParseMultipart, NotMultipartFails) {
 
 TEST(ParseMultipart, BoundaryOfSeventyCharactersWorksAndSeventyOneFails) {
   std::string b70(70, 'b'), b71(71, 'b');
-  auto parts = ParseOk("multipart/form-data; boundary=" + b70, Body({{"Content-Disposition: form-data; name=\"a\"", "1"}}, b70));
+  auto parts =
+      ParseOk("multipart/form-data; boundary=" + b70, Body({{"Content-Disposition: form-data; name=\"a\"", "1"}}, b70));
   EXPECT_EQ(parts.size(), 1u);
-  ExpectDetail(ParseError("multipart/form-data; boundary=" + b71, Body({{"Content-Disposition: form-data; name=\"a\"", "1"}}, b71)),
+  ExpectDetail(ParseError("multipart/form-data; boundary=" + b71,
+                          Body({{"Content-Disposition: form-data; name=\"a\"", "1"}}, b71)),
                "boundary is invalid");
   ExpectDetail(ParseError("multipart/form-data; boundary=\"a\\\"b\"", "x"), "boundary is invalid");
   ExpectDetail(ParseError("multipart/form-data; boundary=\"ends with space \"", "x"), "boundary is invalid");
@@ -158,17 +162,19 @@ TEST(ParseMultipart, PartWithoutContentDispositionFails) {
 
 TEST(ParseMultipart, DispositionMustBeFormDataWithAName) {
   ExpectDetail(ParseError(kContentType, Body({{"Content-Disposition: attachment; name=\"a\"", "1"}})), "not form-data");
-  ExpectDetail(ParseError(kContentType, Body({{"Content-Disposition: form-data; filename=\"a.csv\"", "1"}})), "no name");
-  ExpectDetail(ParseError(kContentType, Body({{"Content-Disposition: form-data; name=\"a", "1"}})), "unterminated quote");
+  ExpectDetail(ParseError(kContentType, Body({{"Content-Disposition: form-data; filename=\"a.csv\"", "1"}})),
+               "no name");
+  ExpectDetail(ParseError(kContentType, Body({{"Content-Disposition: form-data; name=\"a", "1"}})),
+               "unterminated quote");
   ExpectDetail(ParseError(kContentType, Body({{"no colon in this line", "1"}})), "malformed header line");
 }
 
 TEST(ParseMultipart, InvalidRfc5987FilenameFails) {
   for (const char* value : {"UTF-8''%E8%8A", "UTF-8''%zz", "UTF-8''%E", "no-quotes", "GBK''%C2%A5", "UTF-8'only-one"})
-    ExpectDetail(ParseError(kContentType, Body({{std::string("Content-Disposition: form-data; name=\"f\"; filename*=") +
-                                                     value,
-                                                 "1"}})),
-                 "filename*");
+    ExpectDetail(
+        ParseError(kContentType,
+                   Body({{std::string("Content-Disposition: form-data; name=\"f\"; filename*=") + value, "1"}})),
+        "filename*");
 }
 
 TEST(ParseMultipart, HeaderBlockOfEightKiBIsReadAndOneByteMoreFails) {

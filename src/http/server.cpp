@@ -337,20 +337,28 @@ void Server::Stop() {
     beast::error_code ec;
     if (s.acceptor) s.acceptor->close(ec);
   });
-  std::vector<std::shared_ptr<Connection>> live;
-  {
-    std::lock_guard lock(s.mu);
-    for (auto& w : s.connections)
-      if (auto c = w.lock()) live.push_back(std::move(c));
-  }
+  // Close idle connections, then keep doing so while busy ones finish: a connection accepted just
+  // before the listener closed, or one that turns idle after answering, is caught by the next pass.
   const auto began = std::chrono::steady_clock::now();
-  spdlog::info("shutdown: closing the listener and {} connection(s)", live.size());
-  for (auto& c : live) c->CloseIfIdle();
-  live.clear();
-  {
+  const auto deadline = began + s.options.shutdown_grace;
+  bool first_pass = true;
+  while (true) {
+    std::vector<std::shared_ptr<Connection>> live;
+    {
+      std::lock_guard lock(s.mu);
+      for (auto& w : s.connections)
+        if (auto c = w.lock()) live.push_back(std::move(c));
+    }
+    if (first_pass) spdlog::info("shutdown: closing the listener and {} connection(s)", live.size());
+    first_pass = false;
+    for (auto& c : live) c->CloseIfIdle();
+    live.clear();
     std::unique_lock lock(s.mu);
-    if (!s.cv.wait_for(lock, s.options.shutdown_grace, [&s] { return s.live == 0; }))
+    if (s.cv.wait_for(lock, std::chrono::milliseconds(50), [&s] { return s.live == 0; })) break;
+    if (std::chrono::steady_clock::now() >= deadline) {
       spdlog::warn("shutdown: {} connection(s) still open after the grace period", s.live);
+      break;
+    }
   }
   s.ioc.stop();
   for (auto& t : s.threads) t.join();

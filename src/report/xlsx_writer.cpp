@@ -22,8 +22,8 @@ constexpr std::size_t kMaxSheetNameChars = 31;
 constexpr std::size_t kMaxListChars = 255;
 
 Error BadInput(const std::string& what_zh, const std::string& what_en) {
-  return MakeError(ErrorCode::kInternal, "report.xlsx_bad_input",
-                   Text("导出 Excel 失败", "the Excel export failed"), Text(what_zh, what_en));
+  return MakeError(ErrorCode::kInternal, "report.xlsx_bad_input", Text("导出 Excel 失败", "the Excel export failed"),
+                   Text(what_zh, what_en));
 }
 
 Error Io(const std::string& what) {
@@ -141,7 +141,8 @@ struct XlsxWriter::Impl {
   void WriteString(lxw_col_t column, const std::string& text, lxw_format* format) {
     if (!Utf8Length(text) || text.find('\0') != std::string::npos) {
       std::string cell = CellName(next_row, column);
-      return Record(BadInput(cell + " 的文本不是有效的 UTF-8 或含有 NUL", cell + ": text is not valid UTF-8 or has a NUL"));
+      return Record(
+          BadInput(cell + " 的文本不是有效的 UTF-8 或含有 NUL", cell + ": text is not valid UTF-8 or has a NUL"));
     }
     Check(worksheet_write_string(sheet, next_row, column, EscapeLiteralXEscapes(text).c_str(), format),
           "cell " + CellName(next_row, column));
@@ -213,8 +214,9 @@ void XlsxWriter::WriteRow(const std::vector<CellValue>& cells) {
       impl_->WriteString(column, *text, nullptr);
     } else if (const auto* integer = std::get_if<std::int64_t>(&cell)) {
       if (*integer >= -kMaxExactNumber && *integer <= kMaxExactNumber)
-        impl_->Check(worksheet_write_number(impl_->sheet, impl_->next_row, column, static_cast<double>(*integer), nullptr),
-                     where);
+        impl_->Check(
+            worksheet_write_number(impl_->sheet, impl_->next_row, column, static_cast<double>(*integer), nullptr),
+            where);
       else
         impl_->WriteString(column, std::to_string(*integer), nullptr);
     } else if (const auto* quantity = std::get_if<Hundredths>(&cell)) {
@@ -243,17 +245,19 @@ void XlsxWriter::SetListValidation(int column, const std::vector<std::string>& c
   }
   // Excel keeps the list as one comma-separated formula of at most 255 characters.
   if (choices.empty() || chars - 1 > kMaxListChars)
-    return impl_->Record(BadInput("下拉选项为空或合计超过 255 个字符", "dropdown choices empty or over 255 characters"));
+    return impl_->Record(
+        BadInput("下拉选项为空或合计超过 255 个字符", "dropdown choices empty or over 255 characters"));
   std::vector<const char*> list;
+  list.reserve(choices.size() + 1);
   for (const auto& choice : choices) list.push_back(choice.c_str());
   list.push_back(nullptr);
   lxw_data_validation validation{};
   validation.validate = LXW_VALIDATION_TYPE_LIST;
   validation.value_list = const_cast<char**>(list.data());  // libxlsxwriter copies, never writes
-  impl_->Check(worksheet_data_validation_range(impl_->sheet, 1, static_cast<lxw_col_t>(column),
-                                               static_cast<lxw_row_t>(max_row - 1), static_cast<lxw_col_t>(column),
-                                               &validation),
-               "dropdown");
+  impl_->Check(
+      worksheet_data_validation_range(impl_->sheet, 1, static_cast<lxw_col_t>(column),
+                                      static_cast<lxw_row_t>(max_row - 1), static_cast<lxw_col_t>(column), &validation),
+      "dropdown");
 }
 
 Result<std::string> XlsxWriter::Finish() {

@@ -25,8 +25,8 @@ using CellValue = std::variant<std::monostate, std::string, std::int64_t, Hundre
 
 // Writes one workbook. Usage: AddSheet, SetColumnWidths, WriteHeader, WriteRow…, (another
 // AddSheet…), Finish. The calls return nothing: the first failure (an invalid sheet name, text that
-// is not UTF-8 or is longer than Excel's 32767 characters, more rows than Excel's 1048576, a bad
-// validation list) is kept and reported by Finish, and later calls are then ignored.
+// is not UTF-8, holds a NUL or is longer than Excel's 32767 characters, more rows than Excel's
+// 1048576, a bad validation list) is kept and reported by Finish, and later calls are then ignored.
 // Not thread-safe; use one writer per export. Owns a temporary file, removed by the destructor.
 class XlsxWriter {
  public:

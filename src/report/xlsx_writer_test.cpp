@@ -98,8 +98,8 @@ TEST(XlsxWriter, NumbersBeyondFifteenDigitsAreWrittenAsExactText) {
   auto bytes = FinishOk(writer);
   auto rows = ReadBack(bytes);
   ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(rows[0].second, (std::vector<std::string>{"999999999999999", "1000000000000000", "-999999999999999",
-                                                      "-1000000000000000"}));
+  EXPECT_EQ(rows[0].second,
+            (std::vector<std::string>{"999999999999999", "1000000000000000", "-999999999999999", "-1000000000000000"}));
   EXPECT_EQ(rows[1].second, (std::vector<std::string>{"9999999999999.99", "10000000000000.01"}));
   std::string sheet = PartText(bytes, "xl/worksheets/sheet1.xml");
   EXPECT_TRUE(Contains(sheet, "<c r=\"A1\"><v>999999999999999</v>"));
@@ -165,12 +165,12 @@ TEST(XlsxWriter, ListValidationBoundaries) {
   };
   const std::string a254(254, 'a');
   const std::vector<Case> cases = {
-      {1, 0, {"a"}, 2, true},         {2, 0, {"a"}, 1, false},          // max_row 2 is the first usable
-      {3, 0, {"a"}, 1048576, true},   {4, 0, {"a"}, 1048577, false},    // Excel's last row
-      {5, 16383, {"a"}, 10, true},    {6, 16384, {"a"}, 10, false},     // column XFD
-      {7, -1, {"a"}, 10, false},      {8, 0, {}, 10, false},            // no choices
+      {1, 0, {"a"}, 2, true},         {2, 0, {"a"}, 1, false},                   // max_row 2 is the first usable
+      {3, 0, {"a"}, 1048576, true},   {4, 0, {"a"}, 1048577, false},             // Excel's last row
+      {5, 16383, {"a"}, 10, true},    {6, 16384, {"a"}, 10, false},              // column XFD
+      {7, -1, {"a"}, 10, false},      {8, 0, {}, 10, false},                     // no choices
       {9, 0, {a254, "b"}, 10, false}, {10, 0, {a254.substr(1), "b"}, 10, true},  // 256 vs 255 characters
-      {11, 0, {"a,b"}, 10, false},    {12, 0, {""}, 10, false},         // a comma would split the choice
+      {11, 0, {"a,b"}, 10, false},    {12, 0, {""}, 10, false},                  // a comma would split the choice
   };
   for (const auto& c : cases) {
     XlsxWriter writer;
@@ -295,7 +295,10 @@ TEST(XlsxWriter, TemporaryFileIsRemovedWithOrWithoutFinish) {
     EXPECT_EQ(count(), 2);
   }
   EXPECT_EQ(count(), 0);
-  if (old_tmpdir) setenv("TMPDIR", old_tmpdir->c_str(), 1); else unsetenv("TMPDIR");
+  if (old_tmpdir)
+    setenv("TMPDIR", old_tmpdir->c_str(), 1);
+  else
+    unsetenv("TMPDIR");
   std::filesystem::remove_all(dir);
 }
 

@@ -79,7 +79,12 @@ std::string Snapshot(store::Database& db) {
         "SELECT id, token_hash, revoked_at FROM auth_session ORDER BY id",
         "SELECT seq, hash FROM audit_log ORDER BY seq",
         "SELECT seq, hash FROM audit_head",
-        "SELECT code, name FROM region ORDER BY code"};
+        "SELECT code, name FROM region ORDER BY code",
+        "SELECT id, region_code, name, built_year, updated_at FROM estate ORDER BY id",
+        "SELECT id, estate_id, number, floors, stairwells FROM building ORDER BY id",
+        "SELECT id, building_id, stairwell, floor, room, exclusive_area_dm2, sale_status FROM dwelling ORDER BY id",
+        "SELECT id, id_number, name, phone FROM owner ORDER BY id",
+        "SELECT dwelling_id, owner_id FROM dwelling_owner ORDER BY dwelling_id, owner_id"};
     for (const char* q : queries) {
       auto rows = s.Query(q);
       if (!rows) return std::move(rows).error();

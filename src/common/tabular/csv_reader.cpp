@@ -8,8 +8,7 @@ namespace {
 
 Error BadCsv(std::size_t row, std::size_t column, const Text& what) {
   std::string r = std::to_string(row), c = std::to_string(column);
-  return MakeError(ErrorCode::kUnprocessable, "import.bad_csv",
-                   Text("CSV 文件格式不正确", "the CSV file is malformed"),
+  return MakeError(ErrorCode::kUnprocessable, "import.bad_csv", Text("CSV 文件格式不正确", "the CSV file is malformed"),
                    Text("第 " + r + " 行第 " + c + " 列：" + what.zh, "row " + r + ", column " + c + ": " + what.en),
                    Text("请检查该处的英文双引号是否成对，或在 Excel 中打开后重新另存为 CSV",
                         "check that the double quotes there are paired, or open the file in Excel and save it as "

@@ -14,8 +14,7 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 Error BadEncoding(Text detail) {
   return MakeError(ErrorCode::kUnprocessable, "import.bad_encoding",
-                   Text("文件的字符编码无法识别", "the file's character encoding is not recognised"),
-                   std::move(detail),
+                   Text("文件的字符编码无法识别", "the file's character encoding is not recognised"), std::move(detail),
                    Text("请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重新上传",
                         "save the file as \"CSV UTF-8 (comma delimited)\" in Excel and upload it again"));
 }
@@ -72,7 +71,7 @@ class IconvHandle {
   }
   IconvHandle(const IconvHandle&) = delete;
   IconvHandle& operator=(const IconvHandle&) = delete;
-  bool ok() const { return cd_ != reinterpret_cast<iconv_t>(-1); }
+  bool ok() const { return cd_ != reinterpret_cast<iconv_t>(-1); }  // NOLINT(performance-no-int-to-ptr): iconv's API
   iconv_t get() const { return cd_; }
 
  private:
@@ -128,9 +127,9 @@ Result<Encoding> DetectEncoding(std::string_view bytes) {
   const auto& failure = std::get<Gb18030Failure>(converted);
   if (failure.missing_converter) return MissingConverter();
   std::string utf8_at = std::to_string(*bad_utf8), gb_at = std::to_string(failure.offset);
-  return BadEncoding(Text("既不是 UTF-8（字节偏移 " + utf8_at + " 处出错）也不是 GB18030（字节偏移 " + gb_at + " 处出错）",
-                          "neither UTF-8 (invalid at byte offset " + utf8_at + ") nor GB18030 (invalid at byte offset " +
-                              gb_at + ")"));
+  return BadEncoding(Text(
+      "既不是 UTF-8（字节偏移 " + utf8_at + " 处出错）也不是 GB18030（字节偏移 " + gb_at + " 处出错）",
+      "neither UTF-8 (invalid at byte offset " + utf8_at + ") nor GB18030 (invalid at byte offset " + gb_at + ")"));
 }
 
 Result<std::string> ToUtf8(std::string_view bytes, Encoding encoding) {

@@ -77,7 +77,10 @@ TEST(DetectEncoding, BytesThatAreNeitherFailWithBothOffsets) {
 }
 
 TEST(DetectEncoding, Utf16IsNamed) {
-  auto encoding = DetectEncoding(std::string("\xFF\xFE" "a\0b\0", 6));
+  auto encoding =
+      DetectEncoding(std::string("\xFF\xFE"
+                                 "a\0b\0",
+                                 6));
   ASSERT_FALSE(encoding);
   ExpectBadEncoding(encoding.error(), "UTF-16");
 }
@@ -95,13 +98,20 @@ TEST(ToUtf8, AcceptsAndRejectsAtEachUtf8Edge) {
     bool valid;
   };
   const Case cases[] = {
-      {1, "\x7F", true},              {2, "\x80", false},              // lone continuation byte
-      {3, "\xC2\x80", true},          {4, "\xC1\xBF", false},          // smallest two-byte / overlong
-      {5, "\xE0\xA0\x80", true},      {6, "\xE0\x9F\xBF", false},      // U+0800 / overlong
-      {7, "\xED\x9F\xBF", true},      {8, "\xED\xA0\x80", false},      // U+D7FF / surrogate U+D800
-      {9, "\xF0\x90\x80\x80", true},  {10, "\xF0\x8F\xBF\xBF", false}, // U+10000 / overlong
-      {11, "\xF4\x8F\xBF\xBF", true}, {12, "\xF4\x90\x80\x80", false}, // U+10FFFF / above it
-      {13, "\xE6\xA5\xBC", true},     {14, "\xE6\xA5", false},         // 楼 / truncated
+      {1, "\x7F", true},
+      {2, "\x80", false},  // lone continuation byte
+      {3, "\xC2\x80", true},
+      {4, "\xC1\xBF", false},  // smallest two-byte / overlong
+      {5, "\xE0\xA0\x80", true},
+      {6, "\xE0\x9F\xBF", false},  // U+0800 / overlong
+      {7, "\xED\x9F\xBF", true},
+      {8, "\xED\xA0\x80", false},  // U+D7FF / surrogate U+D800
+      {9, "\xF0\x90\x80\x80", true},
+      {10, "\xF0\x8F\xBF\xBF", false},  // U+10000 / overlong
+      {11, "\xF4\x8F\xBF\xBF", true},
+      {12, "\xF4\x90\x80\x80", false},  // U+10FFFF / above it
+      {13, "\xE6\xA5\xBC", true},
+      {14, "\xE6\xA5", false},  // 楼 / truncated
   };
   for (const auto& c : cases) {
     auto text = ToUtf8(c.bytes, Encoding::kUtf8);

@@ -19,10 +19,10 @@
 namespace huanxin::tabular {
 namespace {
 
-constexpr char kNsSeparator = '|';           // expat reports "namespace-uri|local-name"
-constexpr std::size_t kMaxRow = 1048576;     // Excel 2007+ sheet size
-constexpr std::size_t kMaxColumn = 16384;    // column XFD
-constexpr std::size_t kChunkBytes = 64 * 1024;
+constexpr char kNsSeparator = '|';         // expat reports "namespace-uri|local-name"
+constexpr std::size_t kMaxRow = 1048576;   // Excel 2007+ sheet size
+constexpr std::size_t kMaxColumn = 16384;  // column XFD
+constexpr std::size_t kChunkBytes = std::size_t{64} << 10;
 constexpr std::string_view kOfficeDocumentRels = "xl/_rels/workbook.xml.rels";
 constexpr std::string_view kWorkbookPart = "xl/workbook.xml";
 constexpr std::string_view kBaseDir = "xl/";  // relationship targets are relative to the workbook's folder
@@ -36,10 +36,11 @@ Error BadXlsx(const Text& detail) {
 
 Error TooLarge(std::string_view part, const Text& why) {
   std::string name(part);
-  return MakeError(ErrorCode::kPayloadTooLarge, "import.too_large",
-                   Text("Excel 文件解压后过大", "the Excel file is too large once unpacked"),
-                   Text(name + "：" + why.zh, name + ": " + why.en),
-                   Text("请把数据拆分为几个较小的文件分别上传", "split the data into smaller files and upload them one by one"));
+  return MakeError(
+      ErrorCode::kPayloadTooLarge, "import.too_large",
+      Text("Excel 文件解压后过大", "the Excel file is too large once unpacked"),
+      Text(name + "：" + why.zh, name + ": " + why.en),
+      Text("请把数据拆分为几个较小的文件分别上传", "split the data into smaller files and upload them one by one"));
 }
 
 std::string_view LocalName(const XML_Char* name) {
@@ -157,7 +158,8 @@ std::optional<std::size_t> ParsePositive(std::string_view text, std::size_t max)
 
 std::string ColumnName(std::size_t column) {  // 0 → "A", 27 → "AB"
   std::string name;
-  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26) name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
+  for (std::size_t n = column + 1; n > 0; n = (n - 1) / 26)
+    name.insert(name.begin(), static_cast<char>('A' + (n - 1) % 26));
   return name;
 }
 
@@ -296,11 +298,30 @@ class WorkbookPart : public XmlPart {
   }
 };
 
+// The shared strings, packed into one buffer: a part of tiny items ("<si/>", 5 bytes each) then
+// costs 8 bytes per item, not a std::string's 32 plus the vector's growth.
+class StringTable {
+ public:
+  void Add(std::string_view text) {
+    pool_.append(text);
+    ends_.push_back(pool_.size());
+  }
+  std::size_t size() const { return ends_.size(); }
+  std::string_view operator[](std::size_t i) const {
+    std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+    return std::string_view(pool_).substr(begin, ends_[i] - begin);
+  }
+
+ private:
+  std::string pool_;
+  std::vector<std::uint64_t> ends_;
+};
+
 // xl/sharedStrings.xml: <si> items, each the concatenation of its <t> texts outside <rPh>.
 class SharedStringsPart : public XmlPart {
  public:
   using XmlPart::XmlPart;
-  std::vector<std::string> strings;
+  StringTable strings;
 
  protected:
   void OnStart(std::string_view name, const XML_Char**) override {
@@ -319,7 +340,7 @@ class SharedStringsPart : public XmlPart {
     } else if (name == "rPh") {
       if (phonetic_depth_ > 0) --phonetic_depth_;
     } else if (name == "si" && in_item_) {
-      strings.push_back(DecodeXEscapes(std::move(current_)));
+      strings.Add(DecodeXEscapes(std::move(current_)));
       current_.clear();
       in_item_ = false;
     }
@@ -338,7 +359,7 @@ class SharedStringsPart : public XmlPart {
 // A worksheet part, streamed row by row into the sink.
 class SheetPart : public XmlPart {
  public:
-  SheetPart(std::string part_name, const std::vector<std::string>& shared, const RowSink& sink)
+  SheetPart(std::string part_name, const StringTable& shared, const RowSink& sink)
       : XmlPart(std::move(part_name)), shared_(shared), sink_(sink) {}
 
  protected:
@@ -349,14 +370,12 @@ class SheetPart : public XmlPart {
       StartCell(attrs);
     } else if (!in_cell_) {
       return;
-    } else if (name == "v") {
+    } else if (name == "v" || (name == "t" && in_inline_ && phonetic_depth_ == 0)) {
       capture_ = true;
     } else if (name == "is") {
       in_inline_ = true;
     } else if (name == "rPh") {
       ++phonetic_depth_;
-    } else if (name == "t" && in_inline_ && phonetic_depth_ == 0) {
-      capture_ = true;
     }
   }
 
@@ -411,7 +430,8 @@ class SheetPart : public XmlPart {
     }
     auto column = ColumnOf(r);
     if (!column)
-      return FailHere(Text("单元格引用 \"" + std::string(r) + "\" 无效", "cell reference \"" + std::string(r) + "\" is invalid"));
+      return FailHere(
+          Text("单元格引用 \"" + std::string(r) + "\" 无效", "cell reference \"" + std::string(r) + "\" is invalid"));
     column_ = *column;
   }
 
@@ -426,7 +446,7 @@ class SheetPart : public XmlPart {
         return FailHere(Text(CellName() + " 引用的共享字符串 \"" + value_ + "\" 不存在（共 " + n + " 个）",
                              CellName() + " refers to shared string \"" + value_ + "\" of " + n));
       }
-      text = shared_[i];
+      text = std::string(shared_[i]);
     } else if (type_ == "inlineStr" || type_ == "str") {
       text = DecodeXEscapes(std::move(value_));
     } else if (type_ == "b") {
@@ -437,9 +457,12 @@ class SheetPart : public XmlPart {
       text = std::move(value_);  // "e" (#N/A, #DIV/0!), "d" (ISO 8601 date) and anything newer
     }
     value_.clear();
+    next_column_ = column_ + 1;
+    // An empty cell (styled, or an empty string) does not widen the row: Excel keeps formatted
+    // cells far to the right, and a row must not grow to column XFD for nothing.
+    if (text.empty()) return;
     if (column_ >= cells_.size()) cells_.resize(column_ + 1);
     cells_[column_] = std::move(text);
-    next_column_ = column_ + 1;
   }
 
   void EndRow() {
@@ -458,7 +481,7 @@ class SheetPart : public XmlPart {
     Fail(BadXlsx(Text(part_name() + " 第 " + row + " 行：" + what.zh, part_name() + " row " + row + ": " + what.en)));
   }
 
-  const std::vector<std::string>& shared_;
+  const StringTable& shared_;
   const RowSink& sink_;
   std::vector<std::string> cells_;
   std::string value_;
@@ -498,10 +521,10 @@ Result<ZipPtr> OpenZip(std::string_view bytes) {
   if (LooksLikeOleFile(bytes))
     return BadXlsx(Text("这是旧版 .xls 文件或加了密码的工作簿，不是 .xlsx",
                         "this is an old .xls file or a password-protected workbook, not an .xlsx"));
-  zip_error_t error;
-  zip_error_init(&error);
   // An empty buffer would be fine for libzip, but say what it is.
   if (bytes.empty()) return BadXlsx(Text("文件为空", "the file is empty"));
+  zip_error_t error;
+  zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (!source) {
     zip_error_fini(&error);
@@ -575,7 +598,8 @@ Result<void> ParsePart(zip_t* archive, const std::string& name, const XlsxLimits
 // "xl/worksheets/sheet1.xml", "/xl/worksheets/sheet1.xml" → "xl/worksheets/sheet1.xml",
 // "../x.xml" → "x.xml".
 std::string ResolveTarget(std::string_view target) {
-  std::string joined = target.substr(0, 1) == "/" ? std::string(target.substr(1)) : std::string(kBaseDir) + std::string(target);
+  std::string joined =
+      target.substr(0, 1) == "/" ? std::string(target.substr(1)) : std::string(kBaseDir) + std::string(target);
   std::vector<std::string> segments;
   std::size_t start = 0;
   while (start <= joined.size()) {
@@ -590,7 +614,10 @@ std::string ResolveTarget(std::string_view target) {
     start = slash + 1;
   }
   std::string path;
-  for (const auto& segment : segments) path += (path.empty() ? "" : "/") + segment;
+  for (const auto& segment : segments) {
+    if (!path.empty()) path += '/';
+    path += segment;
+  }
   return path;
 }
 

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <charconv>
+#include <cstdio>
 
 #include "common/decimal.hpp"
 #include "common/text.hpp"
@@ -16,11 +17,14 @@ using service::Patch;
 
 namespace {
 json::value OptDecimal(const std::optional<std::int64_t>& v) { return v ? DecimalJson(*v) : json::value(nullptr); }
-// Micro-degrees → degrees with six decimals, as a plain number.
+// Micro-degrees → degrees with six decimals, as a plain number (never an exponent).
 json::value OptDegrees(const std::optional<std::int64_t>& v) {
   if (!v) return nullptr;
-  double d = static_cast<double>(*v) / 1e6;
-  return d;
+  std::int64_t m = *v < 0 ? -*v : *v;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%s%lld.%06lld", *v < 0 ? "-" : "", static_cast<long long>(m / 1000000),
+                static_cast<long long>(m % 1000000));
+  return RawNumberJson(buf);
 }
 
 json::array Split(const std::string& csv) {
@@ -245,13 +249,15 @@ Result<service::EstateInput> ParseEstateInput(const json::object& o) {
 
 Result<service::BuildingInput> ParseBuildingInput(const json::object& o) {
   service::BuildingInput in;
+  // Building numbers are often typed as numbers: accept 3 as "3".
+  json::object copy = o;
+  if (auto it = copy.find("number"); it != copy.end() && it->value().is_int64()) it->value() = json::string(std::to_string(it->value().as_int64()));
+  const json::object& src = copy;
   for (auto [field, target] : {std::pair{"number", &in.number}, {"structure", &in.structure}, {"heating", &in.heating}}) {
-    auto v = OptionalString(o, field);
+    auto v = OptionalString(src, field);
     if (!v) return std::move(v).error();
     *target = *v;
   }
-  // Building numbers are often typed as numbers: accept 3 as "3".
-  if (auto it = o.find("number"); it != o.end() && it->value().is_int64()) in.number = std::to_string(it->value().as_int64());
   if (auto r = Into(ReadInt(o, "floors"), in.floors); !r) return std::move(r).error();
   if (auto r = Into(ReadInt(o, "stairwells"), in.stairwells); !r) return std::move(r).error();
   if (auto r = Into(ReadNullableInt(o, "builtYear"), in.built_year); !r) return std::move(r).error();
@@ -261,13 +267,15 @@ Result<service::BuildingInput> ParseBuildingInput(const json::object& o) {
 
 Result<service::DwellingInput> ParseDwellingInput(const json::object& o) {
   service::DwellingInput in;
+  // Rooms are often typed as numbers: accept 301 as "301".
+  json::object copy = o;
+  if (auto it = copy.find("room"); it != copy.end() && it->value().is_int64()) it->value() = json::string(std::to_string(it->value().as_int64()));
   for (auto [field, target] : {std::pair{"room", &in.room}, {"areaSource", &in.area_source}, {"use", &in.use_type},
                                {"saleStatus", &in.sale_status}}) {
-    auto v = OptionalString(o, field);
+    auto v = OptionalString(copy, field);
     if (!v) return std::move(v).error();
     *target = *v;
   }
-  if (auto it = o.find("room"); it != o.end() && it->value().is_int64()) in.room = std::to_string(it->value().as_int64());
   if (auto r = Into(ReadInt(o, "stairwell"), in.stairwell); !r) return std::move(r).error();
   if (auto r = Into(ReadInt(o, "floor"), in.floor); !r) return std::move(r).error();
   auto area = ReadHundredths(o, "exclusiveArea");

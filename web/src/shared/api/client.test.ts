@@ -4,6 +4,7 @@ import {
   acceptLanguage,
   buildQuery,
   configureClient,
+  dispositionFilename,
   getCsrfToken,
   http,
   request,
@@ -233,5 +234,42 @@ describe('requests and answers', () => {
   it('returns undefined for 204', async () => {
     fetchMock.mockResolvedValue(new Response(null, { status: 204 }))
     await expect(http.post('/users/1/reset-password', { newPassword: 'x' })).resolves.toBeUndefined()
+  })
+})
+
+describe('uploads and rich error answers', () => {
+  it('sends FormData as multipart (no JSON Content-Type) with the CSRF token', async () => {
+    setCsrfToken('tok')
+    fetchMock.mockResolvedValue(json(202, { jobId: 4, state: 'queued' }))
+    const form = new FormData()
+    form.append('file', new Blob(['楼栋,单元\n'], { type: 'text/csv' }), 'roster.csv')
+    const answer = await http.post<{ jobId: number }>('/estates/1/dwellings/import', form, { query: { async: true } })
+    expect(answer.jobId).toBe(4)
+    const { url, init, headers } = lastCall()
+    expect(url).toBe('/api/v1/estates/1/dwellings/import?async=true')
+    expect(init.body).toBe(form)
+    expect(headers['Content-Type']).toBeUndefined()
+    expect(headers['X-CSRF-Token']).toBe('tok')
+  })
+
+  it('keeps the whole answer of a failure in ApiError.body (an import 422 lists its rows)', async () => {
+    const body = {
+      error: { reason: 'import.invalid_rows', message: '名册有错误', detail: '1 处错误', hint: '修改后重传' },
+      created: 0,
+      errors: [{ row: 2, column: '证件号码', value: '3601**********1234', message: '校验位不符' }],
+    }
+    fetchMock.mockResolvedValue(json(422, body))
+    const e = await failure(http.post('/estates/1/dwellings/import', new FormData(), { silent: true }))
+    expect(e.status).toBe(422)
+    expect(e.reason).toBe('import.invalid_rows')
+    expect(e.body).toEqual(body)
+    expect(present).not.toHaveBeenCalled()
+  })
+
+  it('reads the file name of a download, UTF-8 form first', () => {
+    const h = `attachment; filename="download.xlsx"; filename*=UTF-8''%E5%B0%8F%E5%8C%BA%E6%B8%85%E5%8D%95.xlsx`
+    expect(dispositionFilename(h, 'x.xlsx')).toBe('小区清单.xlsx')
+    expect(dispositionFilename('attachment; filename="a.xlsx"', 'x.xlsx')).toBe('a.xlsx')
+    expect(dispositionFilename(null, 'x.xlsx')).toBe('x.xlsx')
   })
 })

@@ -2,6 +2,8 @@
 // same-origin cookie session, X-CSRF-Token on writes, Accept-Language from the UI locale, and
 // the error envelope {error:{reason,message,detail,hint}} turned into an ApiError that is shown
 // to the user exactly once (by the presenter the app installs: ElMessage or a Vant toast).
+// Bodies are JSON, or FormData for uploads; `download` saves a file answer (xlsx) through the
+// same rules.
 
 export const API_BASE = '/api/v1'
 
@@ -12,6 +14,11 @@ export class ApiError extends Error {
   readonly detail: string
   readonly hint: string
   readonly requestId: string
+  /**
+   * The whole parsed answer, for answers that carry more than the envelope (an import's 422
+   * lists its row errors next to `error`); null when the body was not JSON.
+   */
+  readonly body: unknown
   /** True once the client has shown it; pages must not show it again. */
   shown = false
 
@@ -22,6 +29,7 @@ export class ApiError extends Error {
     detail?: string
     hint?: string
     requestId?: string
+    body?: unknown
   }) {
     super(init.message)
     this.name = 'ApiError'
@@ -30,6 +38,7 @@ export class ApiError extends Error {
     this.detail = init.detail ?? ''
     this.hint = init.hint ?? ''
     this.requestId = init.requestId ?? ''
+    this.body = init.body ?? null
   }
 }
 
@@ -151,6 +160,7 @@ async function toApiError(res: Response): Promise<ApiError> {
       detail: str(e.detail),
       hint: str(e.hint),
       requestId,
+      body: envelope,
     })
   }
   return new ApiError({
@@ -158,6 +168,7 @@ async function toApiError(res: Response): Promise<ApiError> {
     reason: `http.${res.status}`,
     message: config.fallbackMessage(res.status),
     requestId,
+    body: envelope,
   })
 }
 
@@ -173,17 +184,20 @@ function fail(error: ApiError, opts: RequestOptions): never {
   throw error
 }
 
-/**
- * Sends one request to `API_BASE + path` and returns the parsed JSON body (undefined for 204).
- * Throws ApiError for any non-2xx answer or network failure, after showing it unless `silent`.
- */
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+function isFormData(body: unknown): body is FormData {
+  return typeof FormData !== 'undefined' && body instanceof FormData
+}
+
+/** Sends one request and returns the successful Response; throws (and shows) ApiError otherwise. */
+async function send(method: string, path: string, opts: RequestOptions, accept: string): Promise<Response> {
   const upper = method.toUpperCase()
   const headers: Record<string, string> = {
-    Accept: 'application/json',
+    Accept: accept,
     'Accept-Language': acceptLanguage(config.locale()),
   }
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json'
+  // FormData sets its own multipart Content-Type (with the boundary).
+  const form = isFormData(opts.body)
+  if (opts.body !== undefined && !form) headers['Content-Type'] = 'application/json'
   if (!SAFE_METHODS.has(upper)) {
     const token = getCsrfToken()
     if (token) headers['X-CSRF-Token'] = token
@@ -194,7 +208,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     res = await config.fetch(API_BASE + path + buildQuery(opts.query), {
       method: upper,
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : form ? (opts.body as FormData) : JSON.stringify(opts.body),
       credentials: 'same-origin',
       signal: opts.signal,
     })
@@ -204,9 +218,58 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   }
 
   if (!res.ok) fail(await toApiError(res), opts)
+  return res
+}
+
+/**
+ * Sends one request to `API_BASE + path` and returns the parsed JSON body (undefined for 204).
+ * `opts.body` is sent as JSON, or as multipart/form-data when it is a FormData.
+ * Throws ApiError for any non-2xx answer or network failure, after showing it unless `silent`.
+ */
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, opts, 'application/json')
   if (res.status === 204) return undefined as T
   const text = await res.text()
   return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** The file name of a Content-Disposition header: filename*=UTF-8''… first, then filename="…". */
+export function dispositionFilename(header: string | null, fallback: string): string {
+  if (!header) return fallback
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim())
+    } catch {
+      // malformed escapes: try the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"/i.exec(header) ?? /filename\s*=\s*([^;]+)/i.exec(header)
+  return plain?.[1]?.trim() || fallback
+}
+
+/**
+ * GETs a file (an .xlsx export or template) with the session cookie and saves it through a
+ * temporary object URL, named as the server says. Errors go through the client like any request.
+ */
+export async function download(path: string, query?: Query, fallbackName = 'download'): Promise<string> {
+  const res = await send('GET', path, { query }, '*/*')
+  const blob = await res.blob()
+  const name = dispositionFilename(res.headers.get('Content-Disposition'), fallbackName)
+  const url = URL.createObjectURL(blob)
+  try {
+    const a = document.createElement('a')
+    a.href = url
+    a.download = name
+    a.style.display = 'none'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+  } finally {
+    // Give the browser a moment to start the download before the URL goes away.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+  return name
 }
 
 export const http = {

@@ -93,3 +93,20 @@ export interface AuditEntry {
   requestId: string
   hash: string
 }
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed'
+
+/** A background task (GET /jobs/{id}); its result survives a restart. */
+export interface Job<R = unknown> {
+  id: number
+  kind: string
+  state: JobState
+  /** Task-defined; imports: 0 reading, 1 validating, 2 writing. */
+  phase: number
+  done: number
+  total: number
+  /** The final answer's JSON once finished (an import's 200 or 422 body), else null. */
+  result: R | null
+  createdAt: string
+  updatedAt: string
+}

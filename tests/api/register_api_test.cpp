@@ -1,0 +1,366 @@
+// Register over HTTP (issue #3), on SQLite and PostgreSQL.
+#include <iconv.h>
+
+#include <boost/json.hpp>
+
+#include "api/api_fixture.hpp"
+#include "app/synthetic.hpp"
+#include "common/decimal.hpp"
+#include "common/text.hpp"
+#include "core/register/identity.hpp"
+#include "report/xlsx_writer.hpp"
+
+namespace huanxin::testing {
+namespace {
+
+namespace json = boost::json;
+
+std::string Multipart(const std::string& filename, const std::string& data, std::string& content_type) {
+  const std::string boundary = "hxTestBoundary7MA4YWxkTrZu0gW";
+  content_type = "multipart/form-data; boundary=" + boundary;
+  return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename +
+         "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + data + "\r\n--" + boundary + "--\r\n";
+}
+
+std::string ToGb18030(const std::string& utf8) {
+  iconv_t cd = iconv_open("GB18030", "UTF-8");
+  std::string out(utf8.size() * 2 + 16, '\0');
+  char* in = const_cast<char*>(utf8.data());
+  std::size_t in_left = utf8.size(), out_left = out.size();
+  char* o = out.data();
+  iconv(cd, &in, &in_left, &o, &out_left);
+  iconv_close(cd);
+  out.resize(out.size() - out_left);
+  return out;
+}
+
+std::string Id(const std::string& first17) { return first17 + core::reg::IdCheckCharacter(first17); }
+
+class RegisterApiTest : public ApiTest {
+ protected:
+  std::int64_t CreateEstate(const LoginSession& who, const std::string& name, int built_year,
+                            const std::string& community = "360104002001", json::object extra = {}) {
+    json::object body{{"regionCode", community}, {"name", name}, {"address", "洪都中大道1号"}, {"builtYear", built_year}};
+    for (auto& [k, v] : extra) body[k] = v;
+    auto r = As(who, "POST", "/api/v1/estates", body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.status == 201 ? r.Json().as_object()["id"].as_int64() : 0;
+  }
+
+  HttpResponse Import(const LoginSession& who, std::int64_t estate, const std::string& filename, const std::string& data) {
+    std::string ct;
+    auto body = Multipart(filename, data, ct);
+    return Call("POST", "/api/v1/estates/" + std::to_string(estate) + "/dwellings/import", body,
+                {{"Authorization", "Bearer " + who.token}, {"Content-Type", ct}});
+  }
+
+  json::object Summary(const LoginSession& who, std::int64_t estate) {
+    auto r = As(who, "GET", "/api/v1/estates/" + std::to_string(estate) + "/summary");
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.Json().as_object();
+  }
+};
+
+std::vector<std::string> RosterLines(std::int64_t dwellings) {
+  std::vector<std::string> lines;
+  app::SynthOptions o;
+  o.seed = 77;
+  app::GenerateRosterCsv(o, dwellings, [&](const std::string& l) { lines.push_back(l); });
+  return lines;
+}
+
+std::string Join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += l + "\r\n";
+  return out;
+}
+
+TEST_P(RegisterApiTest, TenThousandRowRosterWithThreeBadRowsStoresNothingThenImportsOnceFixed) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "纺织新村", 1986);
+  auto lines = RosterLines(10000);  // header + 10 000 rows
+  ASSERT_EQ(lines.size(), 10001u);
+  auto bad = lines;
+  // Rows as a spreadsheet shows them: header = row 1, so lines[i] is row i + 1.
+  auto replace_field = [](std::string line, int field, const std::string& value) {
+    auto cells = Split(line, ',');
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + (static_cast<int>(i) == field ? value : std::string(cells[i]));
+    return out;
+  };
+  bad[100] = replace_field(bad[100], 4, "85.371");  // row 101: three decimals
+  std::string id = std::string(Split(bad[5001], ',')[8]);
+  if (!id.empty()) {
+    id.back() = id.back() == '0' ? '1' : '0';  // row 5002: wrong check character
+    bad[5001] = replace_field(bad[5001], 8, id);
+    bad[5001] = replace_field(bad[5001], 6, "已售");
+  }
+  bad[9998] = replace_field(bad[9998], 6, "卖了");  // row 9999: unknown sale status
+  auto before = Snapshot(app_->db());
+  auto refused = Import(admin, estate, "roster.csv", Join(bad));
+  ASSERT_EQ(refused.status, 422) << refused.body.substr(0, 500);
+  EXPECT_EQ(refused.Reason(), "import.invalid_rows");
+  auto errors = refused.Json().as_object()["errors"].as_array();
+  ASSERT_EQ(errors.size(), 3u) << refused.body.substr(0, 2000);
+  EXPECT_EQ(errors[0].as_object()["row"].as_int64(), 101);
+  EXPECT_EQ(errors[0].as_object()["column"].as_string(), "专有部分面积(㎡)");
+  EXPECT_EQ(errors[0].as_object()["value"].as_string(), "85.371");
+  EXPECT_EQ(errors[1].as_object()["row"].as_int64(), 5002);
+  EXPECT_EQ(errors[1].as_object()["column"].as_string(), "证件号码");
+  EXPECT_EQ(errors[2].as_object()["row"].as_int64(), 9999);
+  EXPECT_EQ(errors[2].as_object()["column"].as_string(), "出售状态");
+  EXPECT_FALSE(std::string(errors[2].as_object()["message"].as_string()).empty());
+  EXPECT_EQ(Snapshot(app_->db()), before) << "a refused import must store nothing";
+
+  auto ok = Import(admin, estate, "roster.csv", Join(lines));
+  ASSERT_EQ(ok.status, 200) << ok.body.substr(0, 500);
+  auto report = ok.Json().as_object();
+  EXPECT_EQ(report["created"].as_int64(), 10000);
+  EXPECT_EQ(report["rows"].as_int64(), 10000);
+  EXPECT_EQ(Summary(admin, estate)["dwellings"].as_int64(), 10000);
+
+  auto again = Import(admin, estate, "roster.csv", Join(lines));
+  ASSERT_EQ(again.status, 200);
+  auto r2 = again.Json().as_object();
+  EXPECT_EQ(r2["created"].as_int64(), 0);
+  EXPECT_EQ(r2["updated"].as_int64(), 0);
+  EXPECT_EQ(r2["unchanged"].as_int64(), 10000);
+}
+
+TEST_P(RegisterApiTest, ChangedRowIsUpdatedAndAudited) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "电机厂宿舍", 1979);
+  auto lines = RosterLines(20);
+  ASSERT_EQ(Import(admin, estate, "r.csv", Join(lines)).status, 200);
+  auto cells = Split(lines[3], ',');
+  std::string changed;
+  for (std::size_t i = 0; i < cells.size(); ++i) changed += (i ? "," : "") + (i == 4 ? std::string("66.60") : std::string(cells[i]));
+  lines[3] = changed;
+  auto r = Import(admin, estate, "r.csv", Join(lines));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json().as_object()["updated"].as_int64(), 1);
+  EXPECT_EQ(r.Json().as_object()["unchanged"].as_int64(), 19);
+  auto audit = As(admin, "GET", "/api/v1/audit?action=dwelling.update");
+  auto items = audit.Json().as_object()["items"].as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].as_object()["changes"].as_object()["exclusiveArea"].as_object()["to"].as_string(), "66.60");
+}
+
+TEST_P(RegisterApiTest, Gb18030CsvImportsTheSameAsItsUtf8TwinAndXlsxToo) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto lines = RosterLines(300);
+  auto utf8 = Join(lines);
+  auto a = CreateEstate(admin, "甲小区", 1990), b = CreateEstate(admin, "乙小区", 1990), c = CreateEstate(admin, "丙小区", 1990);
+  auto ra = Import(admin, a, "utf8.csv", "\xEF\xBB\xBF" + utf8);  // with a BOM, as Excel saves it
+  ASSERT_EQ(ra.status, 200) << ra.body;
+  // The same people in a second estate: owners are shared by ID number, so import other rows into b.
+  auto gb = ToGb18030(utf8);
+  ASSERT_NE(gb, utf8);
+  auto rb = Import(admin, b, "gbk.csv", gb);
+  ASSERT_EQ(rb.status, 200) << rb.body;
+  EXPECT_EQ(rb.Json().as_object()["created"], ra.Json().as_object()["created"]);
+  auto la = As(admin, "GET", "/api/v1/estates/" + std::to_string(a) + "/dwellings").Json().as_object()["items"].as_array();
+  auto lb = As(admin, "GET", "/api/v1/estates/" + std::to_string(b) + "/dwellings").Json().as_object()["items"].as_array();
+  ASSERT_EQ(la.size(), lb.size());
+  for (std::size_t i = 0; i < la.size(); ++i) {
+    for (const char* k : {"buildingNumber", "stairwell", "floor", "room", "exclusiveArea", "areaSource", "saleStatus"})
+      EXPECT_EQ(la[i].as_object().at(k), lb[i].as_object().at(k)) << k << " of dwelling " << i;
+    EXPECT_EQ(la[i].as_object().at("owners"), lb[i].as_object().at("owners"));
+  }
+  // The same roster as an Excel workbook.
+  report::XlsxWriter xlsx;
+  xlsx.AddSheet("房屋业主");
+  auto header = Split(lines[0], ',');  // one vector: begin and end must come from the same one
+  xlsx.WriteHeader(std::vector<std::string>(header.begin(), header.end()));
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    std::vector<report::CellValue> row;
+    auto cells = Split(lines[i], ',');
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+      if (k == 4) row.push_back(report::Hundredths{*ParseHundredths(cells[k])});
+      else if (k == 1 || k == 2) row.push_back(*ParseInt64(cells[k]));
+      else row.push_back(std::string(cells[k]));
+    }
+    xlsx.WriteRow(row);
+  }
+  auto bytes = xlsx.Finish();
+  ASSERT_TRUE(bytes);
+  auto rc = Import(admin, c, "roster.xlsx", *bytes);
+  ASSERT_EQ(rc.status, 200) << rc.body;
+  auto lc = As(admin, "GET", "/api/v1/estates/" + std::to_string(c) + "/dwellings").Json().as_object()["items"].as_array();
+  ASSERT_EQ(lc.size(), la.size());
+  for (std::size_t i = 0; i < la.size(); ++i)
+    for (const char* k : {"room", "exclusiveArea", "areaSource", "saleStatus", "owners"})
+      EXPECT_EQ(la[i].as_object().at(k), lc[i].as_object().at(k)) << k;
+}
+
+TEST_P(RegisterApiTest, HeadcountAndAreaFollowReferenceSection8) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "计数小区", 1995);
+  // 王一 owns 101 and 102 (one head, both areas); 李二 and 赵三 co-own 201 (one head); 301–303 are
+  // developer-unsold (one head together); 孙四 owns 401. Heads: 王一, 李二+赵三, developer, 孙四 = 4.
+  std::string csv = "楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话\n";
+  auto w = Id("36010419600101001"), l = Id("36010419610202002"), z = Id("36010419620303003"), s = Id("36010419630404004");
+  csv += "1,1,1,101,85.37,不动产登记,已售,王一," + w + ",13800000001\n";
+  csv += "1,1,1,102,60.00,实测,已售,王一," + w + ",13800000001\n";
+  csv += "1,1,2,201,90.10,不动产登记,已售,李二," + l + ",\n";
+  csv += "1,1,2,201,90.10,不动产登记,已售,赵三," + z + ",\n";
+  csv += "1,1,3,301,70.00,合同,开发商未售,,,\n";
+  csv += "1,1,3,302,71.00,合同,开发商未售,,,\n";
+  csv += "1,1,3,303,72.00,合同,开发商未售,,,\n";
+  csv += "1,1,4,401,100.01,不动产登记,已售,孙四," + s + ",\n";
+  auto r = Import(admin, estate, "count.csv", csv);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto sum = Summary(admin, estate);
+  EXPECT_EQ(sum["dwellings"].as_int64(), 7);
+  EXPECT_EQ(sum["ownerHeadcount"].as_int64(), 4);
+  EXPECT_EQ(sum["developerUnsold"].as_int64(), 3);
+  // 85.37 + 60.00 + 90.10 + 70.00 + 71.00 + 72.00 + 100.01 = 548.48, exactly.
+  auto area = As(admin, "GET", "/api/v1/estates/" + std::to_string(estate) + "/summary");
+  EXPECT_NE(area.body.find("\"exclusiveArea\":548.48"), std::string::npos) << area.body;
+}
+
+TEST_P(RegisterApiTest, EligibilityOnBothSidesOfEachBoundary) {
+  if (!app_) return;
+  auto admin = Admin();
+  struct Case { int year; const char* verdict; } cases[] = {
+      {2000, "eligible"}, {2001, "extension"}, {2005, "extension"}, {2006, "ineligible"}};
+  for (const auto& c : cases) {
+    auto id = CreateEstate(admin, "年份" + std::to_string(c.year), c.year);
+    auto e = As(admin, "GET", "/api/v1/estates/" + std::to_string(id) + "/eligibility");
+    ASSERT_EQ(e.status, 200);
+    EXPECT_EQ(e.Json().as_object()["verdict"].as_string(), c.verdict) << c.year;
+  }
+  auto flagged = CreateEstate(admin, "城中村片区", 1990, "360104002001",
+                              {{"exclusions", json::object{{"urbanVillage", true}}}});
+  auto e = As(admin, "GET", "/api/v1/estates/" + std::to_string(flagged) + "/eligibility").Json().as_object();
+  EXPECT_EQ(e["verdict"].as_string(), "ineligible");
+  EXPECT_EQ(e["reasons"].as_array()[0].as_object()["code"].as_string(), "urban_village");
+  auto list = [&](const char* v) {
+    return As(admin, "GET", std::string("/api/v1/estates?eligibility=") + v).Json().as_object()["total"].as_int64();
+  };
+  EXPECT_EQ(list("eligible"), 1);
+  EXPECT_EQ(list("extension"), 2);
+  EXPECT_EQ(list("ineligible"), 2);  // 2006 and the urban village
+}
+
+TEST_P(RegisterApiTest, PersonalDataMaskedOutsideOwnCommunityAndUnmaskedReadsAudited) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "洪都新村", 1988, "360104002001");
+  auto id = Id("36010419650315123");
+  std::string csv = "楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话\n1,1,3,301,85.37,不动产登记,已售,张三," + id + ",13812345678\n";
+  ASSERT_EQ(Import(admin, estate, "r.csv", csv).status, 200);
+  auto path = "/api/v1/estates/" + std::to_string(estate) + "/dwellings";
+
+  // A grid worker of the neighbouring community, lent to this estate by assignment: reads, masked.
+  auto lent_id = CreateUser("grid.lent", "community", "360104002002");
+  ASSERT_EQ(As(admin, "PATCH", "/api/v1/users/" + std::to_string(lent_id),
+               json::object{{"assignments", json::array{json::object{{"kind", "estate"}, {"id", estate}}}}}).status, 200);
+  auto lent = Login("grid.lent", "Street#2026x");
+  auto before = Snapshot(app_->db());
+  auto masked = As(lent, "GET", path);
+  ASSERT_EQ(masked.status, 200) << masked.body;
+  auto owner = masked.Json().as_object()["items"].as_array()[0].as_object()["owners"].as_array()[0].as_object();
+  EXPECT_EQ(owner["idNumber"].as_string(), id.substr(0, 4) + "**********" + id.substr(14));
+  EXPECT_EQ(owner["phone"].as_string(), "138****5678");
+  EXPECT_EQ(owner["masked"], json::value(true));
+  EXPECT_EQ(Snapshot(app_->db()), before) << "a masked read writes no audit entry";
+  // Writing through an assignment is refused.
+  EXPECT_EQ(As(lent, "PATCH", "/api/v1/estates/" + std::to_string(estate), json::object{{"address", "x"}}).status, 403);
+
+  // A grid worker of a third community with no assignment cannot read at all.
+  CreateUser("grid.far", "community", "360104006001");
+  auto far = Login("grid.far", "Street#2026x");
+  auto denied = As(far, "GET", path);
+  EXPECT_EQ(denied.status, 403);
+  EXPECT_EQ(denied.Reason(), "auth.out_of_scope");
+
+  // The estate's own grid worker sees the data, and the read is audited.
+  CreateUser("grid.own", "community", "360104002001");
+  auto own = Login("grid.own", "Street#2026x");
+  auto clear = As(own, "GET", path);
+  ASSERT_EQ(clear.status, 200);
+  auto owner2 = clear.Json().as_object()["items"].as_array()[0].as_object()["owners"].as_array()[0].as_object();
+  EXPECT_EQ(owner2["idNumber"].as_string(), id);
+  EXPECT_EQ(owner2["phone"].as_string(), "13812345678");
+  auto audit = As(admin, "GET", "/api/v1/audit?action=register.pii_read");
+  auto items = audit.Json().as_object()["items"].as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].as_object()["username"].as_string(), "grid.own");
+  EXPECT_EQ(items[0].as_object()["entityId"].as_string(), std::to_string(estate));
+  // The bureau reads figures, not personal data.
+  CreateUser("qyp.bureau", "bureau", "360104");
+  auto bureau = Login("qyp.bureau", "Street#2026x");
+  auto b = As(bureau, "GET", path).Json().as_object()["items"].as_array()[0].as_object()["owners"].as_array()[0].as_object();
+  EXPECT_EQ(b["masked"], json::value(true));
+}
+
+TEST_P(RegisterApiTest, BadInputIsRefusedWithReasonAndChangesNothing) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "校验小区", 1992);
+  auto b = As(admin, "POST", "/api/v1/estates/" + std::to_string(estate) + "/buildings",
+              json::object{{"number", "1"}, {"floors", 6}, {"stairwells", 2}});
+  ASSERT_EQ(b.status, 201) << b.body;
+  auto building = b.Json().as_object()["id"].as_int64();
+  auto dw = "/api/v1/buildings/" + std::to_string(building) + "/dwellings";
+  ASSERT_EQ(As(admin, "POST", dw, json::object{{"stairwell", 1}, {"floor", 3}, {"room", "301"}, {"exclusiveArea", 85.37}}).status, 201);
+  auto before = Snapshot(app_->db());
+  struct Case { json::object body; int status; const char* reason; } cases[] = {
+      {{{"stairwell", 1}, {"floor", 3}, {"room", "302"}, {"exclusiveArea", 0}}, 422, "register.invalid_field"},
+      {{{"stairwell", 1}, {"floor", 3}, {"room", "302"}, {"exclusiveArea", -5}}, 422, "register.invalid_field"},
+      {{{"stairwell", 1}, {"floor", 3}, {"room", "302"}, {"exclusiveArea", 85.371}}, 422, "http.invalid_field"},
+      {{{"stairwell", 1}, {"floor", 3}, {"room", "302"}, {"exclusiveArea", "abc"}}, 422, "http.invalid_field"},
+      {{{"stairwell", "一"}, {"floor", 3}, {"room", "302"}, {"exclusiveArea", 80}}, 422, "http.invalid_field"},
+      {{{"stairwell", 3}, {"floor", 3}, {"room", "302"}, {"exclusiveArea", 80}}, 422, "register.invalid_field"},
+      {{{"stairwell", 1}, {"floor", 9}, {"room", "302"}, {"exclusiveArea", 80}}, 422, "register.invalid_field"},
+      {{{"stairwell", 1}, {"floor", 3}, {"room", "301"}, {"exclusiveArea", 80}}, 422, "register.duplicate_room"},
+  };
+  for (const auto& c : cases) {
+    auto r = As(admin, "POST", dw, c.body);
+    EXPECT_EQ(r.status, c.status) << json::serialize(c.body) << " → " << r.body;
+    EXPECT_EQ(r.Reason(), c.reason) << json::serialize(c.body);
+  }
+  auto unknown = As(admin, "POST", "/api/v1/buildings/999999/dwellings",
+                    json::object{{"stairwell", 1}, {"floor", 1}, {"room", "101"}, {"exclusiveArea", 50}});
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_EQ(unknown.Reason(), "register.building_not_found");
+  auto bad_id = As(admin, "POST", "/api/v1/owners", json::object{{"name", "张三"}, {"idNumber", "360104196503151230"}});
+  EXPECT_EQ(bad_id.status, 422);
+  EXPECT_EQ(bad_id.Reason(), "register.bad_id_number");
+  auto bad_region = As(admin, "POST", "/api/v1/estates", json::object{{"regionCode", "360104002"}, {"name", "x"}, {"address", "y"}, {"builtYear", 1990}});
+  EXPECT_EQ(bad_region.status, 422);
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  // 85.37 went in exactly.
+  auto list = As(admin, "GET", dw);
+  EXPECT_NE(list.body.find("\"exclusiveArea\":85.37"), std::string::npos) << list.body;
+}
+
+TEST_P(RegisterApiTest, NumbersGoOutPlainAndRoomsMayBeTypedAsNumbers) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "坐标小区", 1991, "360104002001",
+                             {{"lat", 28.682892}, {"lng", 115.889427}, {"totalFloorArea", 12000}});
+  auto e = As(admin, "GET", "/api/v1/estates/" + std::to_string(estate));
+  EXPECT_NE(e.body.find("\"lat\":28.682892"), std::string::npos) << e.body;
+  EXPECT_NE(e.body.find("\"lng\":115.889427"), std::string::npos) << e.body;
+  EXPECT_NE(e.body.find("\"totalFloorArea\":12000.00"), std::string::npos) << e.body;
+  auto b = As(admin, "POST", "/api/v1/estates/" + std::to_string(estate) + "/buildings", json::object{{"number", 3}, {"floors", 6}});
+  ASSERT_EQ(b.status, 201) << b.body;
+  EXPECT_EQ(b.Json().as_object()["number"].as_string(), "3");
+  auto d = As(admin, "POST", "/api/v1/buildings/" + std::to_string(b.Json().as_object()["id"].as_int64()) + "/dwellings",
+              json::object{{"stairwell", 1}, {"floor", 3}, {"room", 301}, {"exclusiveArea", "85.30"}});
+  ASSERT_EQ(d.status, 201) << d.body;
+  EXPECT_EQ(d.Json().as_object()["room"].as_string(), "301");
+  EXPECT_NE(d.body.find("\"exclusiveArea\":85.30"), std::string::npos) << d.body;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, RegisterApiTest, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Postgres, RegisterApiTest, ::testing::Values("postgres"));
+
+}  // namespace
+}  // namespace huanxin::testing
