@@ -103,3 +103,4 @@ table="$out/http.md"
 } | tee "$table"
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t$THREADS -c$CONNECTIONS -d$DURATION; saved to $table"
+bench/register.sh

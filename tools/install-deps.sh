@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev libzip-dev libexpat1-dev libxlsxwriter-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  postgresql chromium nginx-light wrk fonts-noto-cjk
+  postgresql chromium nginx-light wrk bc fonts-noto-cjk
 )
 missing=()
 for p in "${packages[@]}"; do

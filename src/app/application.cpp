@@ -98,7 +98,7 @@ Result<std::uint16_t> Application::Serve() {
 }
 
 void Application::Stop() {
-  if (server_) server_->Stop();
+  if (server_) (void)server_->Stop();
 }
 
 void Application::RunUntilSignal() {

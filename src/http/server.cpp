@@ -27,6 +27,10 @@ struct Server::Impl {
   ServerOptions options;
   const Pipeline& pipeline;
   net::io_context ioc;
+  // Keeps the worker threads in ioc.run() until Stop() has finished: without it run() returns as
+  // soon as the listener closes and no socket has I/O pending, and handlers Stop() posts (closing
+  // idle connections) would never run.
+  std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
   std::optional<tcp::acceptor> acceptor;
   std::vector<std::thread> threads;
   std::atomic<bool> stopping{false};
@@ -319,19 +323,21 @@ Result<std::uint16_t> Server::Start() {
                      Text::Same(s.options.host + ":" + std::to_string(s.options.port) + ": " + ec.message()),
                      Text("端口可能已被占用：换一个 --port", "the port may be taken: choose another --port"));
   auto port = s.acceptor->local_endpoint().port();
+  s.work.emplace(s.ioc.get_executor());
   s.Accept();
   int n = s.options.threads > 0 ? s.options.threads : std::max(1u, std::thread::hardware_concurrency());
   for (int i = 0; i < n; ++i) s.threads.emplace_back([&s] { s.ioc.run(); });
   return port;
 }
 
-void Server::Stop() {
+bool Server::Stop() {
   auto& s = *impl_;
   {
     std::lock_guard lock(s.mu);
-    if (s.stopped || s.threads.empty()) return;
+    if (s.stopped || s.threads.empty()) return true;
     s.stopped = true;
   }
+  bool clean = true;
   s.stopping = true;
   net::post(s.ioc, [&s] {
     beast::error_code ec;
@@ -357,14 +363,17 @@ void Server::Stop() {
     if (s.cv.wait_for(lock, std::chrono::milliseconds(50), [&s] { return s.live == 0; })) break;
     if (std::chrono::steady_clock::now() >= deadline) {
       spdlog::warn("shutdown: {} connection(s) still open after the grace period", s.live);
+      clean = false;
       break;
     }
   }
+  s.work.reset();
   s.ioc.stop();
   for (auto& t : s.threads) t.join();
   s.threads.clear();
   spdlog::info("shutdown: done in {} ms", std::chrono::duration_cast<std::chrono::milliseconds>(
                                                 std::chrono::steady_clock::now() - began).count());
+  return clean;
 }
 
 void Server::RunUntilSignal() {

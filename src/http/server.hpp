@@ -42,8 +42,9 @@ class Server {
   // Binds and starts the worker threads; returns the bound port. Fails with kUnavailable when the
   // address is taken.
   Result<std::uint16_t> Start();
-  // Graceful stop (idempotent, any thread). Returns when the threads have ended.
-  void Stop();
+  // Graceful stop (idempotent, any thread). Returns when the threads have ended: true when every
+  // connection closed within the grace period, false when some had to be cut off.
+  bool Stop();
   // Blocks until SIGINT or SIGTERM, then stops gracefully.
   void RunUntilSignal();
 

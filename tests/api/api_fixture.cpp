@@ -1,5 +1,7 @@
 #include "api/api_fixture.hpp"
 
+#include <cstdlib>
+
 #include "common/crypto.hpp"
 
 namespace huanxin::testing {
@@ -12,7 +14,7 @@ void ApiTest::SetUp() {
   cfg.db = dsn;
   cfg.server.port = 0;
   cfg.server.threads = 2;
-  cfg.server.access_log = false;
+  cfg.server.access_log = std::getenv("HX_TEST_ACCESS_LOG") != nullptr;
   cfg.web_root = "";
   cfg.var_dir = ::testing::TempDir() + "hx-api-var";
   app_ = std::make_unique<app::Application>(cfg);

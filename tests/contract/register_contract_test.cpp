@@ -97,11 +97,28 @@ TEST_P(RegisterContract, DwellingsCarryTheirOwnersAndLinksAreIdempotent) {
     d1 = *DwellingRepository::Insert(s, d);
     d.room = "302";
     d2 = *DwellingRepository::Insert(s, d);
-    auto dup = DwellingRepository::Insert(s, d);
-    EXPECT_FALSE(dup);
-    if (!dup) EXPECT_EQ(dup.error().reason, "store.duplicate");
     return Ok();
   });
+  // A duplicate room in its own transaction (on PostgreSQL a failed statement ends the transaction).
+  auto dup = db_->Write([&](Session& s) -> Result<void> {
+    DwellingRecord d;
+    d.building_id = building;
+    d.estate_id = estate;
+    d.region_code = "360104002001";
+    d.stairwell = 1;
+    d.floor = 3;
+    d.room = "302";
+    d.exclusive_area_dm2 = 100;
+    d.area_source = "registered";
+    d.use_type = "residential";
+    d.sale_status = "sold";
+    d.created_at = d.updated_at = "t";
+    auto r = DwellingRepository::Insert(s, d);
+    if (!r) return std::move(r).error();
+    return Ok();
+  });
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().reason, "store.duplicate");
   W([&](Session& s) -> Result<void> {
     owner = *OwnerRepository::Insert(s, {0, "11010519491231002X", "张三", "13800000000", "t", "t"});
     EXPECT_TRUE(*OwnerRepository::Link(s, d1, owner, estate, "360104002001"));

@@ -167,6 +167,33 @@ TEST_P(RepositoryContract, ListFiltersByScopePrefixTextRoleAndPages) {
   });
 }
 
+TEST_P(RepositoryContract, IgnoredStatementFailureNeverReportsACommit) {
+  if (!db_) return;
+  // A caller that swallows a failed statement and returns Ok must not be told its write committed:
+  // SQLite keeps the transaction, PostgreSQL has aborted it — either way nothing half-done is
+  // acknowledged as done.
+  auto r = db_->Write([&](Session& s) -> Result<void> {
+    auto first = UserRepository::Insert(s, MakeUser("kept.or.not", "360104002"));
+    if (!first) return std::move(first).error();
+    (void)s.Exec("INSERT INTO no_such_table VALUES (1)");  // fails; the error is ignored on purpose
+    return Ok();
+  });
+  Page page;
+  std::int64_t count = -1;
+  R([&](Session& s) -> Result<void> {
+    UserFilter f;
+    auto list = UserRepository::List(s, f, page);
+    if (!list) return std::move(list).error();
+    count = page.total;
+    return Ok();
+  });
+  if (r) {
+    EXPECT_EQ(count, 1) << "Write said OK, so the row must be there";
+  } else {
+    EXPECT_EQ(count, 0) << "Write said it failed, so nothing may be there";
+  }
+}
+
 TEST_P(RepositoryContract, AssignmentsAreReplacedWhole) {
   if (!db_) return;
   auto id = InsertUser(MakeUser("super.visor", "360104002", "supervisor"));

@@ -1,6 +1,7 @@
 #include "testing/test_db.hpp"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -35,17 +36,25 @@ std::string FreshDsn(const std::string& backend) {
     }
     return "";
   }
-  store::PostgresOptions o;
-  o.conninfo = dsn;
-  o.pool_size = 1;
-  auto db = store::OpenPostgres(o);
-  if (!db) {
-    ADD_FAILURE() << "cannot connect to " << dsn << ": " << db.error().detail.en;
+  // A database of its own for every test: nothing another test (or another test process running
+  // at the same time) does can lock or drop what this one uses. CREATE DATABASE cannot run inside a
+  // transaction, so it goes through a plain libpq connection.
+  std::string base(dsn);
+  auto slash = base.rfind('/');
+  std::string name = "hx_t" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+  PGconn* conn = PQconnectdb(base.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    ADD_FAILURE() << "cannot connect to " << base << ": " << PQerrorMessage(conn);
+    PQfinish(conn);
     return "";
   }
-  auto r = (*db)->Write([](store::Session& s) { return s.ExecScript("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"); });
-  if (!r) ADD_FAILURE() << "reset failed: " << r.error().detail.en;
-  return dsn;
+  PGresult* res = PQexec(conn, ("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8'").c_str());
+  bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+  if (!ok) ADD_FAILURE() << "CREATE DATABASE " << name << ": " << PQerrorMessage(conn);
+  PQclear(res);
+  PQfinish(conn);
+  if (!ok) return "";
+  return base.substr(0, slash + 1) + name;
 }
 
 std::unique_ptr<store::Database> OpenMigrated(const std::string& dsn, int pool) {

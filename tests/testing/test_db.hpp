@@ -17,8 +17,8 @@ struct Backend {
   std::string name;
 };
 
-// A DSN for a fresh, empty database of the backend (PostgreSQL: public schema dropped and
-// recreated). Returns "" and records a skip/failure when PostgreSQL is not available.
+// A DSN for a fresh, empty database of the backend (PostgreSQL: a new database per call on the
+// server HUANXIN_TEST_PG names). Returns "" and records a skip/failure when PostgreSQL is not available.
 std::string FreshDsn(const std::string& backend);
 
 // Opens `dsn` and applies migrations (ASSERT-style: aborts the test on failure).

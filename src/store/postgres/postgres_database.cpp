@@ -124,6 +124,17 @@ class PgConnection final : public Session {
     return Ok();
   }
 
+  // COMMIT that fails loudly: PostgreSQL answers a COMMIT of a transaction in which a statement
+  // failed with the tag "ROLLBACK" and no error, which would let a caller that ignored the failed
+  // statement report a write that was thrown away.
+  Result<void> Commit() {
+    PgResult res(PQexec(conn_, "COMMIT"));
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return PgError(conn_, res.get());
+    if (std::strcmp(PQcmdStatus(res.get()), "COMMIT") != 0)
+      return InternalStoreError("COMMIT rolled back: a statement of this transaction had failed");
+    return Ok();
+  }
+
  private:
   Result<PgResult> Run(std::string_view sql, const Params& params) {
     std::string key(sql);
@@ -204,7 +215,7 @@ class PostgresDatabase final : public Database {
       (void)conn->Simple("ROLLBACK");
       return out;
     }
-    return conn->Simple("COMMIT");
+    return conn->Commit();
   }
 
   std::vector<std::unique_ptr<PgConnection>> conns_;
