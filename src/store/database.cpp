@@ -34,6 +34,13 @@ Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& pa
   return rows->front().GetInt(0);
 }
 
+void AddPrefixFilter(std::string& where, Params& params, const std::string& column, const std::string& prefix) {
+  if (prefix.empty()) return;
+  where += " AND " + column + " >= ? AND " + column + " < ?";
+  params.push_back(prefix);
+  params.push_back(prefix + "~");
+}
+
 Error MapDuplicate(Error e, Error domain_error) {
   if (e.reason == "store.duplicate") return domain_error;
   return e;

@@ -82,6 +82,13 @@ class Database {
 // Convenience: first row's first column as int (e.g. COUNT(*)).
 Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& params = {});
 
+// The scope rule in SQL (ARCHITECTURE.md §1): `column` starts with `prefix`, written as a range
+// (`column >= '3601' AND column < '3601~'`) so that both SQLite and PostgreSQL use the B-tree index —
+// SQLite does not use an index for LIKE with an ESCAPE clause or its default case-insensitive LIKE.
+// Region codes are digits, and '~' sorts after every digit. Appends the clause (with a leading
+// " AND ") and its parameters; an empty prefix adds nothing.
+void AddPrefixFilter(std::string& where, Params& params, const std::string& column, const std::string& prefix);
+
 // Maps a duplicate-key failure to a domain error; passes other errors through.
 Error MapDuplicate(Error e, Error domain_error);
 

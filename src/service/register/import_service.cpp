@@ -1,6 +1,10 @@
 #include "service/register/import_service.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <boost/json.hpp>
+#include <chrono>
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -106,6 +110,11 @@ std::size_t ImportService::EstimateRows(std::string_view bytes) {
 Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t estate_id, std::string_view bytes,
                                            const std::string& filename, ImportProgress* progress) {
   ImportReport report;
+  using Clock = std::chrono::steady_clock;
+  const auto t_start = Clock::now();
+  auto ms = [](Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(b - a).count();
+  };
   // 1. Access and the estate.
   std::optional<store::EstateRecord> estate;
   {
@@ -143,6 +152,7 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
     return MakeError(ErrorCode::kUnprocessable, "import.empty", Text("文件中没有数据", "the file has no rows"), {},
                      Text("请使用导入模板填写后上传", "fill in the import template and upload it"));
 
+  const auto t_read = Clock::now();
   // 3. Header.
   std::array<int, kColCount> at;
   at.fill(-1);
@@ -257,6 +267,7 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
     return report;
   }
 
+  const auto t_validated = Clock::now();
   // 6. Write everything in one transaction.
   if (progress) {
     progress->phase = 2;
@@ -309,16 +320,22 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
     if (!existing) return std::move(existing).error();
     std::map<DwellingKey, store::DwellingRecord*> have;
     for (auto& d : *existing) have[{d.building_number, d.stairwell, d.room}] = &d;
+    // Owners already registered, found with one query per 500 ID numbers instead of one per row.
+    std::vector<std::string> id_numbers;
+    for (const auto& [key, pd] : planned)
+      for (auto idx : pd.owner_rows) id_numbers.push_back(rows[idx].id_number);
+    std::sort(id_numbers.begin(), id_numbers.end());
+    id_numbers.erase(std::unique(id_numbers.begin(), id_numbers.end()), id_numbers.end());
+    auto known = store::OwnerRepository::FindByIdNumbers(s, id_numbers);
+    if (!known) return std::move(known).error();
     std::unordered_map<std::string, std::int64_t> owner_ids;  // id number → owner id
     auto owner_id_for = [&](const ParsedRow& p) -> Result<std::int64_t> {
       if (auto it = owner_ids.find(p.id_number); it != owner_ids.end()) return it->second;
-      auto found = store::OwnerRepository::FindByIdNumber(s, p.id_number);
-      if (!found) return std::move(found).error();
       std::int64_t id;
-      if (*found) {
-        id = (*found)->id;
-        if ((*found)->name != p.owner_name || (p.phone && (*found)->phone != p.phone)) {
-          auto o = **found;
+      if (auto found = known->find(p.id_number); found != known->end()) {
+        auto& o = found->second;
+        id = o.id;
+        if (o.name != p.owner_name || (p.phone && o.phone != p.phone)) {
           Changes c;
           c.Diff("name", boost::json::string(o.name), boost::json::string(p.owner_name));
           o.name = p.owner_name;
@@ -414,6 +431,9 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
     return RecordAudit(s, clock_, actor, "register.import", "estate", std::to_string(estate_id), estate->region_code, summary);
   });
   if (!w) return std::move(w).error();
+  spdlog::info("import estate {}: {} rows read in {} ms, validated in {} ms, written in {} ms ({} created, {} updated, {} unchanged)",
+               estate_id, report.rows, ms(t_start, t_read), ms(t_read, t_validated), ms(t_validated, Clock::now()),
+               report.created, report.updated, report.unchanged);
   return report;
 }
 

@@ -1,6 +1,7 @@
 #include "service/register/register_service.hpp"
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <set>
 
 #include "common/decimal.hpp"
@@ -256,10 +257,19 @@ Result<std::pair<std::vector<EstateView>, std::int64_t>> RegisterService::ListEs
     store::Page page;
     auto list = store::EstateRepository::List(s, f, page);
     if (!list) return std::move(list).error();
+    // One query for the community names of the whole page, not one per estate.
+    std::vector<std::string> codes;
+    for (const auto& e : *list) codes.push_back(e.region_code);
+    std::sort(codes.begin(), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    auto regions = store::RegionRepository::FindNames(s, codes);
+    if (!regions) return std::move(regions).error();
     for (auto& e : *list) {
-      auto v = View(s, std::move(e));
-      if (!v) return std::move(v).error();
-      out.first.push_back(std::move(*v));
+      EstateView v;
+      if (auto it = regions->find(e.region_code); it != regions->end()) v.region_name = it->second;
+      v.eligibility = EvaluateEligibility(e);
+      v.estate = std::move(e);
+      out.first.push_back(std::move(v));
     }
     out.second = page.total;
     return Ok();

@@ -46,13 +46,14 @@ Result<void> AuditRepository::Append(Session& s, core::audit::Entry& e) {
 }
 
 Result<std::vector<core::audit::Entry>> AuditRepository::List(Session& s, const AuditFilter& f, Page& page) {
-  std::string where = " WHERE region_code LIKE ? ESCAPE '\\'";
-  Params params{Str(EscapeLike(f.scope_prefix) + "%")};
+  std::string where = " WHERE 1 = 1";
+  Params params;
+  AddPrefixFilter(where, params, "region_code", f.scope_prefix);
   auto add = [&](const char* clause, Value v) {
     where += clause;
     params.push_back(std::move(v));
   };
-  if (f.region_prefix) add(" AND region_code LIKE ? ESCAPE '\\'", Str(EscapeLike(*f.region_prefix) + "%"));
+  if (f.region_prefix) AddPrefixFilter(where, params, "region_code", *f.region_prefix);
   if (f.entity) add(" AND entity = ?", Str(*f.entity));
   if (f.entity_id) add(" AND entity_id = ?", Str(*f.entity_id));
   if (f.action) add(" AND action = ?", Str(*f.action));

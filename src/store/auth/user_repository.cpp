@@ -97,12 +97,10 @@ Result<void> UserRepository::ReplaceAssignments(Session& s, std::int64_t user_id
 }
 
 Result<std::vector<UserRecord>> UserRepository::List(Session& s, const UserFilter& f, Page& page) {
-  std::string where = " WHERE region_code LIKE ? ESCAPE '\\'";
-  Params params{Str(EscapeLike(f.scope_prefix) + "%")};
-  if (f.region_prefix) {
-    where += " AND region_code LIKE ? ESCAPE '\\'";
-    params.push_back(Str(EscapeLike(*f.region_prefix) + "%"));
-  }
+  std::string where = " WHERE 1 = 1";
+  Params params;
+  AddPrefixFilter(where, params, "region_code", f.scope_prefix);
+  if (f.region_prefix) AddPrefixFilter(where, params, "region_code", *f.region_prefix);
   if (f.q && !f.q->empty()) {
     where += " AND (LOWER(username) LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\')";
     auto pattern = "%" + EscapeLike(ToLowerAscii(*f.q)) + "%";

@@ -45,6 +45,21 @@ Result<std::vector<RegionRecord>> RegionRepository::FindMany(Session& s, const s
   return Many(s, in, params);
 }
 
+Result<std::map<std::string, std::string>> RegionRepository::FindNames(Session& s, const std::vector<std::string>& codes) {
+  std::map<std::string, std::string> out;
+  if (codes.empty()) return out;
+  std::string sql = "SELECT code, name FROM region WHERE code IN (";
+  Params params;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    sql += i ? ", ?" : "?";
+    params.push_back(Str(codes[i]));
+  }
+  auto rows = s.Query(sql + ")", params);
+  if (!rows) return std::move(rows).error();
+  for (const auto& r : *rows) out.emplace(r.GetText(0), r.GetText(1));
+  return out;
+}
+
 Result<std::int64_t> RegionRepository::Upsert(Session& s, const RegionRecord& r, const std::string& source,
                                               const std::string& now) {
   // ON CONFLICT … DO UPDATE is spelled the same in SQLite (≥ 3.24) and PostgreSQL; the WHERE keeps a

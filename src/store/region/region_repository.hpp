@@ -1,6 +1,7 @@
 // The region tree (provinces to grids) in portable SQL.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,8 @@ class RegionRepository {
   static Result<std::vector<RegionRecord>> Children(Session& s, const std::string& parent_code);
   // Names for several codes at once (codes not found are absent).
   static Result<std::vector<RegionRecord>> FindMany(Session& s, const std::vector<std::string>& codes);
+  // Code → name for several codes, without the children check (cheap; for labels).
+  static Result<std::map<std::string, std::string>> FindNames(Session& s, const std::vector<std::string>& codes);
   // Inserts or, for an existing code, renames (imports are re-runnable). Returns rows changed.
   static Result<std::int64_t> Upsert(Session& s, const RegionRecord& r, const std::string& source,
                                      const std::string& now);

@@ -1,5 +1,6 @@
 #include "store/register/register_repository.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace huanxin::store {
@@ -176,13 +177,14 @@ Result<std::optional<EstateRecord>> EstateRepository::Find(Session& s, std::int6
 }
 
 Result<std::vector<EstateRecord>> EstateRepository::List(Session& s, const EstateFilter& f, Page& page) {
-  std::string where = " WHERE region_code LIKE ? ESCAPE '\\'";
-  Params params{Str(EscapeLike(f.scope_prefix) + "%")};
+  std::string where = " WHERE 1 = 1";
+  Params params;
+  AddPrefixFilter(where, params, "region_code", f.scope_prefix);
   auto add = [&](const std::string& clause, Value v) {
     where += clause;
     params.push_back(std::move(v));
   };
-  if (f.region_prefix) add(" AND region_code LIKE ? ESCAPE '\\'", Str(EscapeLike(*f.region_prefix) + "%"));
+  if (f.region_prefix) AddPrefixFilter(where, params, "region_code", *f.region_prefix);
   if (f.status) add(" AND status = ?", Str(*f.status));
   if (f.built_from) add(" AND built_year >= ?", Int(*f.built_from));
   if (f.built_to) add(" AND built_year <= ?", Int(*f.built_to));
@@ -342,12 +344,34 @@ Result<std::optional<OwnerRecord>> OwnerRepository::FindByIdNumber(Session& s, c
   return std::optional<OwnerRecord>(OwnerFromRow(rows->front()));
 }
 
+Result<std::unordered_map<std::string, OwnerRecord>> OwnerRepository::FindByIdNumbers(
+    Session& s, const std::vector<std::string>& id_numbers) {
+  std::unordered_map<std::string, OwnerRecord> out;
+  constexpr std::size_t kChunk = 500;  // well under SQLite's 32 766 parameters
+  for (std::size_t start = 0; start < id_numbers.size(); start += kChunk) {
+    std::string sql = std::string("SELECT ") + kOwnerColumns + " FROM owner o WHERE o.id_number IN (";
+    Params params;
+    for (std::size_t i = start; i < std::min(id_numbers.size(), start + kChunk); ++i) {
+      sql += i == start ? "?" : ", ?";
+      params.push_back(Str(id_numbers[i]));
+    }
+    auto rows = s.Query(sql + ")", params);
+    if (!rows) return std::move(rows).error();
+    for (const auto& r : *rows) {
+      auto o = OwnerFromRow(r);
+      out.emplace(o.id_number, std::move(o));
+    }
+  }
+  return out;
+}
+
 Result<std::vector<OwnerRecord>> OwnerRepository::List(Session& s, const std::string& scope_prefix,
                                                        const std::optional<std::string>& q, std::int64_t limit,
                                                        std::int64_t offset, Page& page) {
-  std::string where =
-      " WHERE EXISTS (SELECT 1 FROM dwelling_owner l WHERE l.owner_id = o.id AND l.region_code LIKE ? ESCAPE '\\')";
-  Params params{Str(EscapeLike(scope_prefix) + "%")};
+  std::string scope = " WHERE EXISTS (SELECT 1 FROM dwelling_owner l WHERE l.owner_id = o.id";
+  Params params;
+  AddPrefixFilter(scope, params, "l.region_code", scope_prefix);
+  std::string where = scope + ")";
   if (q && !q->empty()) {
     where += " AND o.name LIKE ? ESCAPE '\\'";
     params.push_back(Str("%" + EscapeLike(*q) + "%"));
