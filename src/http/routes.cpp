@@ -27,6 +27,7 @@ std::vector<Route> BuildRoutes(Services& s) {
       {"GET", "/api/v1/dwellings/{id}", A::kSession, B::kNone, bind(h::GetDwelling)},
       {"PATCH", "/api/v1/dwellings/{id}", A::kSession, B::kJson, bind(h::UpdateDwelling)},
       {"DELETE", "/api/v1/dwellings/{id}", A::kSession, B::kNone, bind(h::DeleteDwelling)},
+      {"PUT", "/api/v1/dwellings/{id}/household", A::kSession, B::kJson, bind(h::SetHousehold)},
       {"POST", "/api/v1/dwellings/{id}/owners", A::kSession, B::kJson, bind(h::LinkOwner)},
       {"DELETE", "/api/v1/dwellings/{id}/owners/{ownerId}", A::kSession, B::kNone, bind(h::UnlinkOwner)},
       {"GET", "/api/v1/estates", A::kSession, B::kNone, bind(h::ListEstates)},

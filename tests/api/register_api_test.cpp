@@ -340,6 +340,39 @@ TEST_P(RegisterApiTest, BadInputIsRefusedWithReasonAndChangesNothing) {
   EXPECT_NE(list.body.find("\"exclusiveArea\":85.37"), std::string::npos) << list.body;
 }
 
+TEST_P(RegisterApiTest, HouseholdIsRecordedCheckedAuditedAndSummed) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "住户小区", 1987);
+  auto b = As(admin, "POST", "/api/v1/estates/" + std::to_string(estate) + "/buildings", json::object{{"number", "1"}, {"floors", 6}});
+  auto building = b.Json().as_object()["id"].as_int64();
+  std::vector<std::int64_t> dwellings;
+  for (const char* room : {"101", "102"}) {
+    auto d = As(admin, "POST", "/api/v1/buildings/" + std::to_string(building) + "/dwellings",
+                json::object{{"stairwell", 1}, {"floor", 1}, {"room", room}, {"exclusiveArea", 60}});
+    dwellings.push_back(d.Json().as_object()["id"].as_int64());
+  }
+  auto path = [](std::int64_t id) { return "/api/v1/dwellings/" + std::to_string(id) + "/household"; };
+  auto ok = As(admin, "PUT", path(dwellings[0]), json::object{{"residents", 3}, {"aged60Plus", 2}, {"disabled", 1}, {"occupancy", "owner_occupied"}});
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.Json().as_object()["household"].as_object()["aged60Plus"].as_int64(), 2);
+  ASSERT_EQ(As(admin, "PUT", path(dwellings[1]), json::object{{"residents", 2}, {"aged60Plus", 1}, {"disabled", 0}, {"occupancy", "rented"}}).status, 200);
+  auto before = Snapshot(app_->db());
+  auto too_many_old = As(admin, "PUT", path(dwellings[1]), json::object{{"residents", 2}, {"aged60Plus", 3}, {"disabled", 0}, {"occupancy", "rented"}});
+  EXPECT_EQ(too_many_old.status, 422);
+  auto vacant = As(admin, "PUT", path(dwellings[1]), json::object{{"residents", 1}, {"aged60Plus", 0}, {"disabled", 0}, {"occupancy", "vacant"}});
+  EXPECT_EQ(vacant.status, 422);
+  auto unknown = As(admin, "PUT", path(dwellings[1]), json::object{{"residents", 1}, {"aged60Plus", 0}, {"disabled", 0}, {"occupancy", "其他"}});
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  auto sum = Summary(admin, estate);
+  EXPECT_EQ(sum["householdsRecorded"].as_int64(), 2);
+  EXPECT_EQ(sum["residents"].as_int64(), 5);
+  EXPECT_EQ(sum["aged60Plus"].as_int64(), 3);
+  auto audit = As(admin, "GET", "/api/v1/audit?action=dwelling.household").Json().as_object()["items"].as_array();
+  EXPECT_EQ(audit.size(), 2u);
+}
+
 TEST_P(RegisterApiTest, NumbersGoOutPlainAndRoomsMayBeTypedAsNumbers) {
   if (!app_) return;
   auto admin = Admin();

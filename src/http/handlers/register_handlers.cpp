@@ -315,6 +315,14 @@ Response UnlinkOwner(Services& s, Request& req) {
   return Json(200, DwellingJson(v));
 }
 
+Response SetHousehold(Services& s, Request& req) {
+  HX_TRY(id, PathId(req, "id"));
+  HX_TRY(body, ParseJsonObject(req.body));
+  HX_TRY(in, ParseHouseholdInput(body));
+  HX_TRY(v, s.reg->SetHousehold(req.actor(), id, in));
+  return Json(200, DwellingJson(v));
+}
+
 // ---- import ----
 
 namespace {

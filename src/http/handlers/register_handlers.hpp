@@ -33,6 +33,7 @@ Response ListOwners(Services& s, Request& req);
 Response CreateOwner(Services& s, Request& req);
 Response LinkOwner(Services& s, Request& req);
 Response UnlinkOwner(Services& s, Request& req);
+Response SetHousehold(Services& s, Request& req);
 
 Response ImportDwellings(Services& s, Request& req);
 Response ImportTemplate(Services& s, Request& req);

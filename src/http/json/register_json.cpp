@@ -183,6 +183,12 @@ json::object DwellingJson(const service::DwellingView& v) {
           {"use", d.use_type},
           {"saleStatus", d.sale_status},
           {"owners", std::move(owners)},
+          {"household", d.household ? json::value(json::object{{"residents", d.household->residents},
+                                                               {"aged60Plus", d.household->aged_60_plus},
+                                                               {"disabled", d.household->disabled},
+                                                               {"occupancy", d.household->occupancy},
+                                                               {"updatedAt", d.household->updated_at}})
+                                    : json::value(nullptr)},
           {"createdAt", d.created_at},
           {"updatedAt", d.updated_at}};
 }
@@ -198,7 +204,11 @@ json::object SummaryJson(const service::EstateSummary& s) {
           {"publicHousing", s.public_housing},
           {"residential", s.residential},
           {"commercial", s.commercial},
-          {"dwellingsWithoutOwner", s.dwellings_without_owner}};
+          {"dwellingsWithoutOwner", s.dwellings_without_owner},
+          {"householdsRecorded", s.households_recorded},
+          {"residents", s.residents},
+          {"aged60Plus", s.aged_60_plus},
+          {"disabledResidents", s.disabled}};
 }
 
 json::object ImportReportJson(const service::ImportReport& r, bool english) {
@@ -281,6 +291,20 @@ Result<service::DwellingInput> ParseDwellingInput(const json::object& o) {
   auto area = ReadHundredths(o, "exclusiveArea");
   if (!area) return std::move(area).error();
   in.exclusive_area_dm2 = *area;
+  return in;
+}
+
+Result<service::HouseholdInput> ParseHouseholdInput(const json::object& o) {
+  service::HouseholdInput in;
+  for (auto [field, target] : {std::pair{"residents", &in.residents}, {"aged60Plus", &in.aged_60_plus}, {"disabled", &in.disabled}}) {
+    auto v = ReadInt(o, field);
+    if (!v) return std::move(v).error();
+    if (!*v) return InvalidField(field, Text("缺少必填字段", "required field is missing"));
+    *target = **v;
+  }
+  auto occ = RequiredString(o, "occupancy");
+  if (!occ) return std::move(occ).error();
+  in.occupancy = *occ;
   return in;
 }
 

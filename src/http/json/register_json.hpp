@@ -21,6 +21,7 @@ Result<service::EstateInput> ParseEstateInput(const boost::json::object& o);
 Result<service::BuildingInput> ParseBuildingInput(const boost::json::object& o);
 Result<service::DwellingInput> ParseDwellingInput(const boost::json::object& o);
 Result<service::OwnerInput> ParseOwnerInput(const boost::json::object& o);
+Result<service::HouseholdInput> ParseHouseholdInput(const boost::json::object& o);
 
 // A decimal with at most two fraction digits → hundredths (number or numeric string). Absent or
 // null → nullopt; anything else wrong → 422 http.invalid_field.

@@ -421,6 +421,15 @@ Result<EstateSummary> RegisterService::Summary(const Actor& actor, std::int64_t 
     }
     for (const auto& sh : shares)
       if (sh.sale_status == reg::SaleStatus::kSold && sh.owner_ids.empty()) ++out.dwellings_without_owner;
+    auto hh = s.Query(
+        "SELECT COUNT(*), COALESCE(SUM(h.residents), 0), COALESCE(SUM(h.aged_60_plus), 0), COALESCE(SUM(h.disabled), 0) "
+        "FROM household h JOIN dwelling d ON d.id = h.dwelling_id WHERE d.estate_id = ?",
+        {store::Int(estate_id)});
+    if (!hh) return std::move(hh).error();
+    out.households_recorded = hh->front().GetInt(0);
+    out.residents = hh->front().GetInt(1);
+    out.aged_60_plus = hh->front().GetInt(2);
+    out.disabled = hh->front().GetInt(3);
     auto h = reg::CountOwners(shares);
     out.dwellings = h.dwellings;
     out.exclusive_area_dm2 = h.exclusive_area_dm2;
@@ -825,6 +834,32 @@ Result<DwellingView> RegisterService::LinkOwner(const Actor& actor, std::int64_t
     Changes c;
     c.Set("ownerId", nullptr, owner_id);
     return RecordAudit(s, clock_, actor, "dwelling.owner_add", "dwelling", std::to_string(dwelling_id), d->region_code, c);
+  });
+  if (!w) return std::move(w).error();
+  return GetDwelling(actor, dwelling_id);
+}
+
+Result<DwellingView> RegisterService::SetHousehold(const Actor& actor, std::int64_t dwelling_id, const HouseholdInput& in) {
+  if (auto r = CheckRange("residents", in.residents, 0, 50); !r) return std::move(r).error();
+  if (auto r = CheckRange("aged60Plus", in.aged_60_plus, 0, in.residents); !r) return std::move(r).error();
+  if (auto r = CheckRange("disabled", in.disabled, 0, in.residents); !r) return std::move(r).error();
+  if (auto r = CheckChoice("occupancy", in.occupancy, reg::Occupancies()); !r) return std::move(r).error();
+  if (in.occupancy == "vacant" && in.residents > 0)
+    return BadField("residents", Text("空置房屋不应有住户", "a vacant dwelling has no residents"));
+  auto w = db_.Write([&](store::Session& s) -> Result<void> {
+    auto d = LoadDwelling(s, actor, dwelling_id, true);
+    if (!d) return std::move(d).error();
+    store::HouseholdRecord h{dwelling_id, d->region_code, in.residents, in.aged_60_plus, in.disabled, in.occupancy,
+                             FormatIsoUtc(clock_.Now())};
+    Changes c;
+    const auto before = d->household.value_or(store::HouseholdRecord{});
+    c.Diff("residents", J(std::int64_t{before.residents}), J(std::int64_t{h.residents}))
+        .Diff("aged60Plus", J(std::int64_t{before.aged_60_plus}), J(std::int64_t{h.aged_60_plus}))
+        .Diff("disabled", J(std::int64_t{before.disabled}), J(std::int64_t{h.disabled}))
+        .Diff("occupancy", d->household ? J(before.occupancy) : json::value(nullptr), J(h.occupancy));
+    if (c.empty()) return Ok();
+    if (auto r = store::HouseholdRepository::Upsert(s, h); !r) return r;
+    return RecordAudit(s, clock_, actor, "dwelling.household", "dwelling", std::to_string(dwelling_id), d->region_code, c);
   });
   if (!w) return std::move(w).error();
   return GetDwelling(actor, dwelling_id);

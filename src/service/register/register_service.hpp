@@ -45,6 +45,7 @@ struct EstateSummary {
   std::int64_t buildings = 0, stairwells = 0, dwellings = 0, exclusive_area_dm2 = 0, owner_heads = 0;
   std::int64_t sold = 0, developer_unsold = 0, public_housing = 0, residential = 0, commercial = 0;
   std::int64_t dwellings_without_owner = 0;
+  std::int64_t households_recorded = 0, residents = 0, aged_60_plus = 0, disabled = 0;
 };
 
 struct BuildingInput {
@@ -58,6 +59,11 @@ struct DwellingInput {
   Patch<int> stairwell, floor;
   Patch<std::string> room, area_source, use_type, sale_status;
   Patch<std::int64_t> exclusive_area_dm2;
+};
+
+struct HouseholdInput {
+  int residents = 0, aged_60_plus = 0, disabled = 0;
+  std::string occupancy;
 };
 
 struct OwnerInput {
@@ -107,6 +113,9 @@ class RegisterService {
   Result<OwnerView> CreateOwner(const Actor& actor, const OwnerInput& in);
   Result<DwellingView> LinkOwner(const Actor& actor, std::int64_t dwelling_id, std::int64_t owner_id);
   Result<DwellingView> UnlinkOwner(const Actor& actor, std::int64_t dwelling_id, std::int64_t owner_id);
+  // Residents, people aged 60+ and people with disabilities living in the dwelling, and whether it
+  // is owner-occupied, rented or vacant (the check-up and the lift votes use these).
+  Result<DwellingView> SetHousehold(const Actor& actor, std::int64_t dwelling_id, const HouseholdInput& in);
 
   // Shared with the importer.
   core::reg::Eligibility EvaluateEligibility(const store::EstateRecord& e) const;

@@ -78,8 +78,9 @@ BuildingRecord BuildingFromRow(const Row& r) {
 // ---- dwelling ----
 constexpr const char* kDwellingSelect =
     "SELECT d.id, d.building_id, d.estate_id, d.region_code, d.stairwell, d.floor, d.room, d.exclusive_area_dm2, "
-    "d.area_source, d.use_type, d.sale_status, d.created_at, d.updated_at, b.number "
-    "FROM dwelling d JOIN building b ON b.id = d.building_id ";
+    "d.area_source, d.use_type, d.sale_status, d.created_at, d.updated_at, b.number, "
+    "h.residents, h.aged_60_plus, h.disabled, h.occupancy, h.updated_at "
+    "FROM dwelling d JOIN building b ON b.id = d.building_id LEFT JOIN household h ON h.dwelling_id = d.id ";
 
 DwellingRecord DwellingFromRow(const Row& r) {
   DwellingRecord d;
@@ -97,6 +98,9 @@ DwellingRecord DwellingFromRow(const Row& r) {
   d.created_at = r.GetText(11);
   d.updated_at = r.GetText(12);
   d.building_number = r.GetText(13);
+  if (!r.IsNull(14))
+    d.household = HouseholdRecord{d.id, d.region_code, static_cast<int>(r.GetInt(14)), static_cast<int>(r.GetInt(15)),
+                                  static_cast<int>(r.GetInt(16)), r.GetText(17), r.GetText(18)};
   return d;
 }
 

@@ -59,6 +59,14 @@ struct OwnerRecord {
   std::string created_at, updated_at;
 };
 
+struct HouseholdRecord {
+  std::int64_t dwelling_id = 0;
+  std::string region_code;
+  int residents = 0, aged_60_plus = 0, disabled = 0;
+  std::string occupancy;
+  std::string updated_at;
+};
+
 struct DwellingRecord {
   std::int64_t id = 0, building_id = 0, estate_id = 0;
   std::string region_code;
@@ -69,15 +77,9 @@ struct DwellingRecord {
   std::string created_at, updated_at;
   std::string building_number;           // joined, read-only
   std::vector<OwnerRecord> owners;        // filled by the List/Find helpers that say so
+  std::optional<HouseholdRecord> household;  // joined, read-only
 };
 
-struct HouseholdRecord {
-  std::int64_t dwelling_id = 0;
-  std::string region_code;
-  int residents = 0, aged_60_plus = 0, disabled = 0;
-  std::string occupancy;
-  std::string updated_at;
-};
 
 class EstateRepository {
  public:
