@@ -26,8 +26,9 @@ const char* SaleLabel(const std::string& code) {
 std::string SyntheticCommunity(std::int64_t i) {
   std::int64_t c = i / 4;
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%02lld%02lld%02lld%03lld%03lld", 11 + (c / 3'600'000) % 55, 1 + (c / 180'000) % 20,
-                1 + (c / 12'000) % 15, 1 + (c / 600) % 20, 1 + c % 30);
+  auto ll = [](std::int64_t v) { return static_cast<long long>(v); };
+  std::snprintf(buf, sizeof buf, "%02lld%02lld%02lld%03lld%03lld", ll(11 + (c / 3'600'000) % 55), ll(1 + (c / 180'000) % 20),
+                ll(1 + (c / 12'000) % 15), ll(1 + (c / 600) % 20), ll(1 + c % 30));
   // 600 communities per county prefix… enough variety for scoped-query benchmarks.
   return buf;
 }

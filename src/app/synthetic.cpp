@@ -89,7 +89,7 @@ SynthEstate GenerateEstate(const SynthOptions& o, std::int64_t index, const std:
           SynthDwelling d;
           d.stairwell = s;
           d.floor = f;
-          char room[16];
+          char room[32];
           std::snprintf(room, sizeof room, "%d%02d", f, k);
           d.room = room;
           d.area_dm2 = r.Between(4500, 12000);  // 45–120 m²
@@ -127,7 +127,7 @@ void GenerateRosterCsv(const SynthOptions& o, std::int64_t dwellings, const std:
     for (int s = 1; s <= 4 && written < dwellings; ++s)
       for (int f = 1; f <= 30 && written < dwellings; ++f)
         for (int k = 1; k <= 4 && written < dwellings; ++k, ++written) {
-          char room[16];
+          char room[32];
           std::snprintf(room, sizeof room, "%d%02d", f, k);
           std::string area = FormatHundredths(r.Between(4500, 12000));
           const char* src = kSource[r.Chance(85) ? 0 : r.Chance(60) ? 1 : 2];

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -78,6 +79,33 @@ class Database {
   // synchronous=FULL; PostgreSQL synchronous_commit default on).
   virtual Result<void> Write(const SessionFn& fn) = 0;
 };
+
+// Runs `fn` (Session& → Result<T>) in a read / write transaction and returns its result: the value
+// when the transaction committed, else the error. Saves callers from carrying the value out of the
+// callback through a local optional.
+template <typename Fn>
+auto ReadResult(Database& db, Fn&& fn) -> std::invoke_result_t<Fn&, Session&> {
+  std::optional<std::invoke_result_t<Fn&, Session&>> out;
+  auto r = db.Read([&](Session& s) -> Result<void> {
+    out.emplace(fn(s));
+    if (!*out) return out->error();
+    return Ok();
+  });
+  if (!r) return std::move(r).error();
+  return std::move(*out);
+}
+
+template <typename Fn>
+auto WriteResult(Database& db, Fn&& fn) -> std::invoke_result_t<Fn&, Session&> {
+  std::optional<std::invoke_result_t<Fn&, Session&>> out;
+  auto r = db.Write([&](Session& s) -> Result<void> {
+    out.emplace(fn(s));
+    if (!*out) return out->error();
+    return Ok();
+  });
+  if (!r) return std::move(r).error();
+  return std::move(*out);
+}
 
 // Convenience: first row's first column as int (e.g. COUNT(*)).
 Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& params = {});

@@ -279,17 +279,11 @@ Result<std::pair<std::vector<EstateView>, std::int64_t>> RegisterService::ListEs
 }
 
 Result<EstateView> RegisterService::GetEstate(const Actor& actor, std::int64_t id) {
-  std::optional<EstateView> out;
-  auto r = db_.Read([&](store::Session& s) -> Result<void> {
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<EstateView> {
     auto e = LoadEstate(s, actor, id, false);
     if (!e) return std::move(e).error();
-    auto v = View(s, std::move(*e));
-    if (!v) return std::move(v).error();
-    out = std::move(*v);
-    return Ok();
+    return View(s, std::move(*e));
   });
-  if (!r) return std::move(r).error();
-  return std::move(*out);
 }
 
 Result<EstateView> RegisterService::CreateEstate(const Actor& actor, const EstateInput& in) {
@@ -481,28 +475,14 @@ Error DuplicateBuilding(const std::string& number) {
 }  // namespace
 
 Result<std::vector<store::BuildingRecord>> RegisterService::ListBuildings(const Actor& actor, std::int64_t estate_id) {
-  std::vector<store::BuildingRecord> out;
-  auto r = db_.Read([&](store::Session& s) -> Result<void> {
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<store::BuildingRecord>> {
     if (auto e = LoadEstate(s, actor, estate_id, false); !e) return std::move(e).error();
-    auto list = store::BuildingRepository::ListByEstate(s, estate_id);
-    if (!list) return std::move(list).error();
-    out = std::move(*list);
-    return Ok();
+    return store::BuildingRepository::ListByEstate(s, estate_id);
   });
-  if (!r) return std::move(r).error();
-  return out;
 }
 
 Result<store::BuildingRecord> RegisterService::GetBuilding(const Actor& actor, std::int64_t id) {
-  std::optional<store::BuildingRecord> out;
-  auto r = db_.Read([&](store::Session& s) -> Result<void> {
-    auto b = LoadBuilding(s, actor, id, false);
-    if (!b) return std::move(b).error();
-    out = std::move(*b);
-    return Ok();
-  });
-  if (!r) return std::move(r).error();
-  return std::move(*out);
+  return store::ReadResult(db_, [&](store::Session& s) { return LoadBuilding(s, actor, id, false); });
 }
 
 Result<store::BuildingRecord> RegisterService::CreateBuilding(const Actor& actor, std::int64_t estate_id,
