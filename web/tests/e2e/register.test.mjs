@@ -8,6 +8,8 @@
 //      figures match; the roster exports as .xlsx; the list shows the estate
 //   e. by hand: add a building and a dwelling, register a new owner (a wrong ID check character is
 //      refused in the form), then remove the owner again
+//   f. record the household of that dwelling (more aged 60+ than residents is refused in the
+//      form) → the row and the summary show it
 // Screenshots: build/e2e/register-import-errors.png, register-import-done.png,
 // register-estate-tree.png. The steps run in order and share one server and page.
 import assert from 'node:assert/strict'
@@ -323,5 +325,33 @@ describe('estate register journey', () => {
       [],
       'no script errors',
     )
+  })
+
+  test('f. a household recorded for a dwelling shows in its row', async () => {
+    const stairwell = byTestId('stairwell-3-1')
+    const cell = stairwell.locator('[data-testid^="dwelling-household-"]').first()
+    assert.equal((await cell.innerText()).trim(), '—', 'no household yet')
+    const residentsBefore = await count('summary-residents-value')
+
+    await stairwell.locator('[data-testid^="household-edit-"]').first().click()
+    const form = byTestId('household-form')
+    await form.waitFor()
+    await fill('household-form-residents', '3')
+    await fill('household-form-aged60plus', '4')
+    await byTestId('household-form-submit').click()
+    await form.locator('.el-form-item__error', { hasText: '不能多于常住人数' }).waitFor()
+    await fill('household-form-aged60plus', '2')
+    await byTestId('household-form-submit').click()
+    await form.waitFor({ state: 'hidden' })
+
+    await stairwell.filter({ hasText: '3人 · 60岁以上2 · 自住' }).waitFor()
+    assert.equal((await cell.innerText()).trim(), '3人 · 60岁以上2 · 自住')
+    assert.equal(await count('summary-residents-value'), residentsBefore + 3)
+    const dwellings = await (await page.request.get(`/api/v1/estates/${estateId}/dwellings`)).json()
+    const added = dwellings.items.find((d) => d.buildingNumber === '3' && d.room === '201')
+    assert.equal(added?.household?.residents, 3, 'household stored on the server')
+    assert.equal(added?.household?.aged60Plus, 2)
+    assert.equal(added?.household?.occupancy, 'owner_occupied')
+    await assertNoCspViolations()
   })
 })

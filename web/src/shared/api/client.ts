@@ -279,5 +279,7 @@ export const http = {
     request<T>('POST', path, { ...opts, body }),
   patch: <T>(path: string, body?: unknown, opts: RequestOptions = {}) =>
     request<T>('PATCH', path, { ...opts, body }),
+  put: <T>(path: string, body?: unknown, opts: RequestOptions = {}) =>
+    request<T>('PUT', path, { ...opts, body }),
   delete: <T>(path: string, opts: RequestOptions = {}) => request<T>('DELETE', path, opts),
 }

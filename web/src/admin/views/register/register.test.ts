@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { blankEstate, buildTree, emptyFilters, estateChanges, filterQuery, isCommunityCode } from './estate/data'
+import { blankEstate, buildTree, emptyFilters, estateChanges, filterQuery, householdProblem, householdText, isCommunityCode } from './estate/data'
 import { jobOutcome, outcomeOf, percent, phaseKey } from './import/data'
 import type { Building, Dwelling, Estate } from '@/shared/api/register/types'
 
@@ -13,7 +13,7 @@ function building(id: number, number: string, stairwells: number): Building {
 function dwelling(id: number, buildingId: number, stairwell: number, floor: number, room: string): Dwelling {
   return {
     id, buildingId, buildingNumber: String(buildingId), estateId: 1, stairwell, floor, room,
-    exclusiveArea: 80, areaSource: 'registered', use: 'residential', saleStatus: 'sold', owners: [], createdAt: '', updatedAt: '',
+    exclusiveArea: 80, areaSource: 'registered', use: 'residential', saleStatus: 'sold', owners: [], household: null, createdAt: '', updatedAt: '',
   }
 }
 
@@ -85,5 +85,23 @@ describe('import outcomes', () => {
     expect(percent({ state: 'running', phase: 1, done: 5, total: 10 })).toBe(50)
     expect(percent({ state: 'running', phase: 0, done: 0, total: 0 })).toBe(0)
     expect(percent({ state: 'succeeded', phase: 0, done: 2, total: 2 })).toBe(100)
+  })
+})
+
+describe('households', () => {
+  const occupancy = (code: string) => `occ:${code}`
+  it('reads as residents · aged 60+ · (disabled) · occupancy, or a dash', () => {
+    const h = { residents: 3, aged60Plus: 2, disabled: 0, occupancy: 'owner_occupied' as const, updatedAt: '' }
+    expect(householdText(h, occupancy)).toBe('register.household.residentsPart · register.household.aged60PlusPart · occ:owner_occupied')
+    expect(householdText({ ...h, disabled: 1 }, occupancy).split(' · ')).toHaveLength(4)
+    expect(householdText({ ...h, residents: 0, aged60Plus: 0, occupancy: 'vacant' }, occupancy)).toBe('occ:vacant')
+    expect(householdText(null, occupancy)).toBe('common.empty')
+  })
+  it('checks what the server refuses', () => {
+    const h = { residents: 2, aged60Plus: 3, disabled: 2, occupancy: 'rented' as const }
+    expect(householdProblem(h, 'aged60Plus')).toBe('register.household.notMoreThanResidents')
+    expect(householdProblem(h, 'disabled')).toBeNull()
+    expect(householdProblem(h, 'residents')).toBeNull()
+    expect(householdProblem({ ...h, occupancy: 'vacant' }, 'residents')).toBe('register.household.vacantHasResidents')
   })
 })

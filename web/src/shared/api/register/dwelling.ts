@@ -1,5 +1,5 @@
 import { download, http } from '../client'
-import type { Dwelling, DwellingInput } from './types'
+import type { Dwelling, DwellingInput, HouseholdInput } from './types'
 
 /** The dwellings of one building, with their owners. */
 export async function listDwellings(buildingId: number): Promise<Dwelling[]> {
@@ -25,6 +25,11 @@ export function updateDwelling(id: number, patch: DwellingInput): Promise<Dwelli
 
 export function deleteDwelling(id: number): Promise<void> {
   return http.delete<void>(`/dwellings/${id}`)
+}
+
+/** Records (or replaces) who lives in the dwelling; answers the dwelling. */
+export function setHousehold(id: number, household: HouseholdInput): Promise<Dwelling> {
+  return http.put<Dwelling>(`/dwellings/${id}/household`, household)
 }
 
 /** Saves the estate's roster (the import template's columns) as .xlsx. */

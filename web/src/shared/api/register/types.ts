@@ -83,6 +83,11 @@ export interface EstateSummary {
   residential: number
   commercial: number
   dwellingsWithoutOwner: number
+  /** Dwellings with a household recorded. */
+  householdsRecorded: number
+  residents: number
+  aged60Plus: number
+  disabledResidents: number
 }
 
 export interface EligibilityDetail extends Eligibility {
@@ -142,7 +147,22 @@ export interface Dwelling {
   use: string
   saleStatus: string
   owners: Owner[]
+  /** Who lives there; null until recorded. */
+  household: Household | null
   createdAt: string
+  updatedAt: string
+}
+
+export type Occupancy = 'owner_occupied' | 'rented' | 'vacant'
+
+export interface HouseholdInput {
+  residents: number
+  aged60Plus: number
+  disabled: number
+  occupancy: Occupancy
+}
+
+export interface Household extends HouseholdInput {
   updatedAt: string
 }
 

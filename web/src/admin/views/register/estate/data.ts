@@ -7,6 +7,8 @@ import type {
   EstateInput,
   EstateQuery,
   Exclusions,
+  Household,
+  HouseholdInput,
   Verdict,
 } from '@/shared/api/register/types'
 import { t } from '@/shared/i18n'
@@ -201,6 +203,38 @@ export function phoneRule(): FormItemRule {
     validator: (_rule, value: string, callback) =>
       callback(value && !isPhone(value) ? new Error(t('register.owner.phoneInvalid')) : undefined),
   }
+}
+
+// ---- households --------------------------------------------------------------------------------
+
+export function blankHousehold(): HouseholdInput {
+  return { residents: 1, aged60Plus: 0, disabled: 0, occupancy: 'owner_occupied' }
+}
+
+export function householdToForm(h: Household | null): HouseholdInput {
+  return h ? { residents: h.residents, aged60Plus: h.aged60Plus, disabled: h.disabled, occupancy: h.occupancy } : blankHousehold()
+}
+
+/**
+ * What the server refuses (422), checked in the form first: aged 60+ and disabled are among the
+ * residents; a vacant dwelling has no residents. Null when fine, else the message key.
+ */
+export function householdProblem(h: HouseholdInput, field: 'residents' | 'aged60Plus' | 'disabled'): string | null {
+  if (field === 'residents') return h.occupancy === 'vacant' && h.residents > 0 ? 'register.household.vacantHasResidents' : null
+  return h[field] > h.residents ? 'register.household.notMoreThanResidents' : null
+}
+
+/** "3人 · 60岁以上2 · 自住" (disabled only when there are any); a vacant, empty dwelling: "空置". */
+export function householdText(h: Household | null, occupancyLabel: (code: string) => string): string {
+  if (!h) return t('common.empty')
+  const parts: string[] = []
+  if (h.occupancy !== 'vacant' || h.residents > 0) {
+    parts.push(t('register.household.residentsPart', { n: h.residents }))
+    parts.push(t('register.household.aged60PlusPart', { n: h.aged60Plus }))
+    if (h.disabled > 0) parts.push(t('register.household.disabledPart', { n: h.disabled }))
+  }
+  parts.push(occupancyLabel(h.occupancy))
+  return parts.join(' · ')
 }
 
 // ---- the building → stairwell → dwelling tree --------------------------------------------------
