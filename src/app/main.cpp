@@ -76,6 +76,11 @@ int main(int argc, char** argv) {
   auto* audit = cli.add_subcommand("audit", "audit log tools");
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand("verify", "verify the audit hash chain");
+  auto* backup = cli.add_subcommand("backup", "copy the whole database to a file while it stays in use");
+  std::string backup_out, restore_from;
+  backup->add_option("--out", backup_out, "file to write (SQLite: a database file; PostgreSQL: pg_dump custom format)")->required();
+  auto* restore = cli.add_subcommand("restore", "replace the database with a backup (stop the server first)");
+  restore->add_option("--from", restore_from, "file written by huanxin backup")->required();
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);
 
@@ -106,6 +111,16 @@ int main(int argc, char** argv) {
 
   if (migrate->parsed()) {
     std::cout << "migrations up to date on " << rt.db().name() << "\n";
+    return 0;
+  }
+  if (backup->parsed()) {
+    if (auto r = rt.db().Backup(backup_out); !r) return Fail(r.error());
+    std::cout << "backup of " << rt.db().name() << " written to " << backup_out << "\n";
+    return 0;
+  }
+  if (restore->parsed()) {
+    if (auto r = rt.db().Restore(restore_from); !r) return Fail(r.error());
+    std::cout << "restored " << rt.db().name() << " from " << restore_from << "\n";
     return 0;
   }
   if (import_regions->parsed()) {

@@ -63,6 +63,10 @@ std::optional<TimePoint> ParseIso(std::string_view s) {
   if (!ymd.ok() || h > 23 || mi > 59 || sec > 60) return std::nullopt;
   auto tp = sys_days{ymd} + hours{h} + minutes{mi} + seconds{sec} + milliseconds{millis} -
             minutes{offset_minutes};
+  // system_clock counts nanoseconds in 64 bits (years 1678-2261 with libstdc++); converting a date
+  // outside that range would overflow, so it is rejected. In milliseconds any 4-digit year fits.
+  if (tp < time_point_cast<milliseconds>(TimePoint::min()) || tp > time_point_cast<milliseconds>(TimePoint::max()))
+    return std::nullopt;
   return time_point_cast<system_clock::duration>(tp);
 }
 

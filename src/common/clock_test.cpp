@@ -23,6 +23,17 @@ TEST(Iso, RejectsMalformedDates) {
   EXPECT_FALSE(ParseIso("2026-11-21T06:59:09Zjunk"));
 }
 
+// Found by fuzz/form_body_fuzz (query "from=1012-01-01"): a year outside system_clock's
+// nanosecond range overflowed int64 (undefined behaviour) instead of being rejected.
+TEST(Iso, RejectsYear1012OutsideClockRange) {
+  EXPECT_FALSE(ParseIso("1012-01-01"));
+  EXPECT_FALSE(ParseIso("1677-01-01T00:00:00Z"));
+  EXPECT_FALSE(ParseIso("2263-01-01"));
+  EXPECT_FALSE(ParseIso("-012-01-01"));
+  EXPECT_EQ(FormatIsoUtc(*ParseIso("1678-01-01")), "1678-01-01T00:00:00.000Z");
+  EXPECT_EQ(FormatIsoUtc(*ParseIso("2261-12-31T23:59:59Z")), "2261-12-31T23:59:59.000Z");
+}
+
 TEST(ManualClock, MovesOnlyWhenAdvanced) {
   ManualClock clock(*ParseIso("2026-01-01T00:00:00Z"));
   auto t0 = clock.Now();

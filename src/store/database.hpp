@@ -78,6 +78,12 @@ class Database {
   // throws, rethrowing). When Write returns Ok the transaction is durable (SQLite WAL with
   // synchronous=FULL; PostgreSQL synchronous_commit default on).
   virtual Result<void> Write(const SessionFn& fn) = 0;
+  // A consistent copy of the whole database at `path` while it stays in use: SQLite's online
+  // backup API (a database file), or pg_dump's custom format for PostgreSQL.
+  virtual Result<void> Backup(const std::string& path) = 0;
+  // Replaces the database's contents with a copy Backup() made. Stop the server first: restoring
+  // under a running server leaves it with stale caches and sessions.
+  virtual Result<void> Restore(const std::string& path) = 0;
 };
 
 // Runs `fn` (Session& → Result<T>) in a read / write transaction and returns its result: the value

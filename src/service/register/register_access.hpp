@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "core/auth/role.hpp"
 #include "service/platform/actor.hpp"
@@ -19,6 +20,18 @@ using core::auth::perm::kRegisterRead;
 using core::auth::perm::kRegisterWrite;
 
 bool CanSeePii(const Actor& actor, std::string_view region_code);
+
+// Supervisors, contractors, utilities and property companies work on what they are assigned to
+// (ARCHITECTURE.md §1: "assigned estates / projects"); their scope code only bounds the
+// assignments, it grants no reading by itself.
+bool ReadsByAssignmentOnly(const Actor& actor);
+std::vector<std::int64_t> AssignedEstates(const Actor& actor);
+
+// Whether the actor may see an owner whose dwellings lie in `regions`: some dwelling inside the
+// actor's scope, or no dwelling yet (an owner just entered, not linked anywhere).
+bool OwnerVisible(const Actor& actor, const std::vector<std::string>& regions);
+// Personal data of such an owner: visible, the PII permission, and some dwelling in scope (or none).
+bool OwnerPiiVisible(const Actor& actor, const std::vector<std::string>& regions);
 
 // 403 unless the estate is in scope or assigned; `write` also needs register:write and scope (an
 // assignment grants reading only).

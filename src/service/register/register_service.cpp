@@ -127,7 +127,7 @@ Result<std::vector<DwellingView>> RegisterService::Present(const Actor& actor, s
   std::int64_t unmasked = 0;
   for (auto& d : list) {
     DwellingView v;
-    const bool pii = CanSeePii(actor, d.region_code);
+    const bool pii = CanSeePii(actor, d.region_code) && !ReadsByAssignmentOnly(actor);
     for (auto& o : d.owners) {
       OwnerView ov{o, !pii};
       if (pii) ++unmasked;
@@ -228,6 +228,7 @@ Result<std::pair<std::vector<EstateView>, std::int64_t>> RegisterService::ListEs
   store::EstateFilter f;
   f.scope_prefix = actor.scope.prefix();
   f.region_prefix = *region;
+  if (ReadsByAssignmentOnly(actor)) f.only_ids = AssignedEstates(actor);
   f.status = q.status;
   f.q = q.q;
   f.built_from = q.built_from;
@@ -745,6 +746,9 @@ Result<std::pair<std::vector<OwnerView>, std::int64_t>> RegisterService::ListOwn
                                                                                     const std::optional<std::string>& q,
                                                                                     std::int64_t page, std::int64_t page_size) {
   if (auto r = RequirePermission(actor, kRegisterRead); !r) return std::move(r).error();
+  if (ReadsByAssignmentOnly(actor))
+    return MakeError(ErrorCode::kForbidden, "auth.forbidden", Text("无权查看业主名录", "not allowed to list owners"),
+                     {}, Text("在所分配小区的房屋中查看业主", "see owners on the dwellings of your assigned estates"));
   std::pair<std::vector<OwnerView>, std::int64_t> out;
   std::int64_t unmasked = 0;
   auto r = db_.Read([&](store::Session& s) -> Result<void> {
@@ -777,8 +781,11 @@ Result<OwnerView> RegisterService::CreateOwner(const Actor& actor, const OwnerIn
     auto existing = store::OwnerRepository::FindByIdNumber(s, in.id_number);
     if (!existing) return std::move(existing).error();
     if (*existing) {
-      // The same person again: identified across dwellings by the ID number (issue #3).
-      out = OwnerView{**existing, !CanSeePii(actor, actor.scope.prefix())};
+      // The same person again: identified across dwellings by the ID number (issue #3). Shown only as
+      // far as the actor may see this person — otherwise the endpoint would look people up by ID.
+      auto regions = store::OwnerRepository::RegionsOf(s, (*existing)->id);
+      if (!regions) return std::move(regions).error();
+      out = OwnerView{**existing, !OwnerPiiVisible(actor, *regions), !OwnerVisible(actor, *regions)};
       return Ok();
     }
     store::OwnerRecord o{0, in.id_number, in.name, in.phone && !in.phone->empty() ? in.phone : std::nullopt, "", ""};
@@ -804,6 +811,12 @@ Result<DwellingView> RegisterService::LinkOwner(const Actor& actor, std::int64_t
     auto o = store::OwnerRepository::Find(s, owner_id);
     if (!o) return std::move(o).error();
     if (!*o) return NotFound("register.owner_not_found", Text("业主不存在", "no such owner"));
+    auto regions = store::OwnerRepository::RegionsOf(s, owner_id);
+    if (!regions) return std::move(regions).error();
+    if (!OwnerVisible(actor, *regions))
+      return MakeError(ErrorCode::kForbidden, "register.owner_out_of_scope",
+                       Text("该业主不在您的管辖范围内", "this owner is outside your scope"), {},
+                       Text("按证件号码登记业主（POST /owners）后再关联", "enter the owner by ID number (POST /owners), then link"));
     if (d->sale_status == "developer_unsold")
       return Invalid("register.unsold_has_no_owner", Text("开发商未售房屋不能登记业主", "a developer-unsold dwelling has no buyer yet"),
                      {}, Text("先把出售状态改为已售", "set the sale status to sold first"));

@@ -74,7 +74,8 @@ struct OwnerInput {
 // A dwelling or owner as shown to one actor: personal data masked unless CanSeePii.
 struct OwnerView {
   store::OwnerRecord owner;
-  bool masked = true;
+  bool masked = true;   // ID number and phone masked
+  bool foreign = false; // outside the actor's scope altogether: the name is masked too
 };
 struct DwellingView {
   store::DwellingRecord dwelling;

@@ -2,7 +2,13 @@
 
 #include <libpq-fe.h>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <condition_variable>
+#include <fstream>
 #include <cstring>
 #include <mutex>
 #include <unordered_map>
@@ -110,6 +116,13 @@ class PgConnection final : public Session {
     return Ok();
   }
 
+  // Reconnects, dropping prepared statements (after a restore replaced the tables).
+  void Reset() {
+    PQreset(conn_);
+    prepared_.clear();
+    (void)Simple("SET TIME ZONE 'UTC'; SET client_min_messages = warning");
+  }
+
   // Resets a broken connection (its prepared statements go with it).
   void CheckHealth() {
     if (PQstatus(conn_) != CONNECTION_OK) {
@@ -171,10 +184,39 @@ class PgConnection final : public Session {
   std::unordered_map<std::string, std::string> prepared_;
 };
 
+// Runs a PostgreSQL client tool (pg_dump, pg_restore) with arguments, without a shell; its output
+// goes to `log`. Returns the exit status (-1 if it could not start).
+int RunTool(const std::vector<std::string>& argv, const std::string& log) {
+  pid_t pid = fork();
+  if (pid < 0) return -1;
+  if (pid == 0) {
+    int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd >= 0) {
+      dup2(fd, 1);
+      dup2(fd, 2);
+    }
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string ToolError(const std::string& tool, int code, const std::string& log) {
+  std::ifstream in(log);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return tool + " exited with " + std::to_string(code) + ": " + text.substr(0, 2000);
+}
+
 class PostgresDatabase final : public Database {
  public:
-  explicit PostgresDatabase(std::vector<std::unique_ptr<PgConnection>> conns)
-      : conns_(std::move(conns)) {
+  PostgresDatabase(std::vector<std::unique_ptr<PgConnection>> conns, std::string conninfo)
+      : conns_(std::move(conns)), conninfo_(std::move(conninfo)) {
     for (auto& c : conns_) idle_.push_back(c.get());
   }
   Dialect dialect() const override { return Dialect::kPostgres; }
@@ -183,6 +225,29 @@ class PostgresDatabase final : public Database {
     return WithConnection(fn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   }
   Result<void> Write(const SessionFn& fn) override { return WithConnection(fn, "BEGIN"); }
+
+  // pg_dump's custom format: a consistent snapshot taken in one transaction by the server.
+  Result<void> Backup(const std::string& path) override {
+    std::string log = path + ".log";
+    int rc = RunTool({"pg_dump", "--format=custom", "--no-owner", "--file=" + path, "--dbname=" + conninfo_}, log);
+    if (rc != 0) return InternalStoreError(ToolError("pg_dump", rc, log));
+    std::remove(log.c_str());
+    return Ok();
+  }
+
+  Result<void> Restore(const std::string& path) override {
+    // Drop what is there, then load the dump, in one transaction. The pool's prepared statements
+    // refer to the old tables: the connections are reset afterwards.
+    std::string log = path + ".restore.log";
+    int rc = RunTool({"pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
+                      "--exit-on-error", "--dbname=" + conninfo_, path},
+                     log);
+    if (rc != 0) return InternalStoreError(ToolError("pg_restore", rc, log));
+    std::remove(log.c_str());
+    std::lock_guard lock(mu_);
+    for (auto* c : idle_) c->Reset();
+    return Ok();
+  }
 
  private:
   Result<void> WithConnection(const SessionFn& fn, const char* begin) {
@@ -219,6 +284,7 @@ class PostgresDatabase final : public Database {
   }
 
   std::vector<std::unique_ptr<PgConnection>> conns_;
+  std::string conninfo_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<PgConnection*> idle_;
@@ -242,7 +308,7 @@ Result<std::unique_ptr<Database>> OpenPostgres(const PostgresOptions& options) {
     PQsetClientEncoding(c, "UTF8");
     conns.push_back(std::move(conn));
   }
-  return std::unique_ptr<Database>(new PostgresDatabase(std::move(conns)));
+  return std::unique_ptr<Database>(new PostgresDatabase(std::move(conns), options.conninfo));
 }
 
 }  // namespace huanxin::store

@@ -190,6 +190,14 @@ Result<std::vector<EstateRecord>> EstateRepository::List(Session& s, const Estat
   };
   if (f.region_prefix) AddPrefixFilter(where, params, "region_code", *f.region_prefix);
   if (f.status) add(" AND status = ?", Str(*f.status));
+  if (f.only_ids) {
+    where += " AND id IN (0";  // 0 is never an id: an empty list selects nothing
+    for (auto id : *f.only_ids) {
+      where += ", ?";
+      params.push_back(Int(id));
+    }
+    where += ")";
+  }
   if (f.built_from) add(" AND built_year >= ?", Int(*f.built_from));
   if (f.built_to) add(" AND built_year <= ?", Int(*f.built_to));
   if (f.q && !f.q->empty()) {

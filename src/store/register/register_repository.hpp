@@ -38,6 +38,7 @@ struct EstateFilter {
   std::optional<std::string> region_prefix, status, q;
   std::optional<int> built_from, built_to;
   std::optional<EligibilityBounds> eligibility;
+  std::optional<std::vector<std::int64_t>> only_ids;  // restrict to these estates (assignments)
   std::int64_t limit = 20, offset = 0;
 };
 

@@ -177,6 +177,17 @@ class SqliteDatabase final : public Database {
     return RunTx(*conn, "BEGIN", fn);
   }
 
+  Result<void> Backup(const std::string& path) override {
+    // Under the write lock, so the copy is one consistent state; readers keep reading meanwhile.
+    std::lock_guard lock(write_mu_);
+    return Copy(writer_->handle(), path, /*into_file=*/true);
+  }
+
+  Result<void> Restore(const std::string& path) override {
+    std::lock_guard lock(write_mu_);
+    return Copy(writer_->handle(), path, /*into_file=*/false);
+  }
+
   Result<void> Write(const SessionFn& fn) override {
     std::lock_guard lock(write_mu_);
     // IMMEDIATE takes the write lock up front, so a read-then-write transaction cannot fail
@@ -185,6 +196,30 @@ class SqliteDatabase final : public Database {
   }
 
  private:
+  // Copies the whole database between the live connection and the file at `path` with SQLite's
+  // online backup API (one step: the copy is a single consistent snapshot).
+  static Result<void> Copy(sqlite3* live, const std::string& path, bool into_file) {
+    sqlite3* file = nullptr;
+    int flags = into_file ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    if (int rc = sqlite3_open_v2(path.c_str(), &file, flags, nullptr); rc != SQLITE_OK) {
+      std::string msg = file ? sqlite3_errmsg(file) : sqlite3_errstr(rc);
+      sqlite3_close_v2(file);
+      return UnavailableError(path + ": " + msg);
+    }
+    sqlite3* dst = into_file ? file : live;
+    sqlite3* src = into_file ? live : file;
+    sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
+    int rc = SQLITE_ERROR;
+    if (b) {
+      rc = sqlite3_backup_step(b, -1);
+      sqlite3_backup_finish(b);
+    }
+    std::string msg = rc == SQLITE_DONE ? "" : sqlite3_errmsg(dst);
+    sqlite3_close_v2(file);
+    if (rc != SQLITE_DONE) return InternalStoreError("backup: " + msg);
+    return Ok();
+  }
+
   static Result<void> RunTx(SqliteConnection& c, const char* begin, const SessionFn& fn) {
     if (auto r = c.Exec(begin, {}); !r) return std::move(r).error();
     Result<void> out = Ok();
