@@ -57,3 +57,15 @@ function(hx_benchmark name)
     set_tests_properties(${name}_smoke PROPERTIES LABELS "bench")
   endif()
 endfunction()
+
+# hx_fuzzer(<name> SOURCES ... DEPS ...) → libFuzzer executable (preset fuzz, HX_BUILD_FUZZ=ON).
+# The preset compiles everything with -fsanitize=fuzzer-no-link,address,undefined; only the fuzz
+# executables link libFuzzer's main with -fsanitize=fuzzer.
+function(hx_fuzzer name)
+  cmake_parse_arguments(F "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${F_SOURCES})
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(${name} PRIVATE ${F_DEPS})
+  target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
+  target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+endfunction()

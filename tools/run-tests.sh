@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Everything CI runs (make test): unit, contract and API suites on SQLite and a real PostgreSQL,
-# the ASan+UBSan build of the unit and API suites, the benchmark smoke runs, the web unit tests and
-# the browser journeys in Debian's Chromium.
+# the ASan+UBSan build of the unit and API suites, a libFuzzer smoke run of every input parser,
+# the benchmark smoke runs, the web unit tests and the browser journeys in Debian's Chromium.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -36,6 +36,32 @@ cmake --build --preset asan -j "$jobs"
 echo "== Unit and API tests under ASan+UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --preset asan -j "$jobs"
+
+echo "== Fuzz smoke (libFuzzer, 20 s per target)"
+# Each parser of outside input for 20 s from its seed corpus (fuzz/corpus/<target>/, copied so
+# the run does not grow the checked-in one); targets run $jobs at a time. Any crash, leak, UBSan
+# report, timeout or OOM fails the script; the input is left in the printed folder to turn into a
+# regression test beside the parser's tests.
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz -j "$jobs"
+fuzzdir=$(mktemp -d -t huanxin-fuzz.XXXXXX)
+fuzz_one() {
+  local t=$1 d=$2/$1
+  mkdir -p "$d/corpus" "$d/artifacts"
+  cp fuzz/corpus/"$t"/* "$d/corpus/"
+  if build/fuzz/bin/"$t" -max_total_time=20 -timeout=10 -rss_limit_mb=2048 -print_final_stats=0 \
+      -artifact_prefix="$d/artifacts/" "$d/corpus" >"$d/log" 2>&1; then
+    echo "   $t: $(grep -E '^#[0-9]+[[:space:]]+DONE' "$d/log" | tail -n 1)"
+  else
+    echo "   $t FAILED; inputs in $d/artifacts/, log:" >&2
+    tail -n 40 "$d/log" >&2
+    return 1
+  fi
+}
+export -f fuzz_one
+printf '%s\n' csv_fuzz xlsx_fuzz json_body_fuzz multipart_fuzz form_body_fuzz |
+  xargs -P "$jobs" -I{} bash -c 'fuzz_one "$1" "$2"' _ {} "$fuzzdir"
+rm -rf "$fuzzdir"
 
 echo "== Web unit tests (vitest)"
 (cd web && npm run --silent test:unit)

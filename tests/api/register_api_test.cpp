@@ -340,6 +340,40 @@ TEST_P(RegisterApiTest, BadInputIsRefusedWithReasonAndChangesNothing) {
   EXPECT_NE(list.body.find("\"exclusiveArea\":85.37"), std::string::npos) << list.body;
 }
 
+TEST_P(RegisterApiTest, OwnersOutsideTheScopeCannotBeLookedUpOrLinkedById) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto far_estate = CreateEstate(admin, "京山小区", 1985, "360104006001");
+  auto near_estate = CreateEstate(admin, "洪都小区", 1985, "360104002001");
+  auto id = Id("36010419700101007");
+  std::string csv = "楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话\n1,1,1,101,60,不动产登记,已售,钱七," + id + ",13912345678\n";
+  ASSERT_EQ(Import(admin, far_estate, "r.csv", csv).status, 200);
+  csv = "楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话\n1,1,1,101,60,不动产登记,已售,,,\n";
+  ASSERT_EQ(Import(admin, near_estate, "r.csv", csv).status, 200);
+  auto near_dwelling = As(admin, "GET", "/api/v1/estates/" + std::to_string(near_estate) + "/dwellings").Json().as_object()["items"].as_array()[0].as_object()["id"].as_int64();
+  auto far_owner = As(admin, "GET", "/api/v1/estates/" + std::to_string(far_estate) + "/dwellings").Json().as_object()["items"].as_array()[0].as_object()["owners"].as_array()[0].as_object()["id"].as_int64();
+  CreateUser("hongdu.li", "street", "360104002");
+  auto street = Login("hongdu.li", "Street#2026x");
+  // Looking the person up by ID number reveals nothing beyond the surname.
+  auto lookup = As(street, "POST", "/api/v1/owners", json::object{{"name", "随便"}, {"idNumber", id}});
+  ASSERT_EQ(lookup.status, 201) << lookup.body;
+  EXPECT_EQ(lookup.Json().as_object()["name"].as_string(), "钱**");
+  EXPECT_EQ(lookup.Json().as_object()["phone"].as_string(), "139****5678");
+  // Linking by the sequential id is refused…
+  auto by_id = As(street, "POST", "/api/v1/dwellings/" + std::to_string(near_dwelling) + "/owners", json::object{{"ownerId", far_owner}});
+  EXPECT_EQ(by_id.status, 403);
+  EXPECT_EQ(by_id.Reason(), "register.owner_out_of_scope");
+  // …a wrong name with the ID number too…
+  auto wrong = As(street, "POST", "/api/v1/dwellings/" + std::to_string(near_dwelling) + "/owners",
+                  json::object{{"idNumber", id}, {"name", "随便"}});
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_EQ(wrong.Reason(), "register.owner_name_mismatch");
+  // …while the ID number with the right name (the roster in hand) links the person.
+  auto right = As(street, "POST", "/api/v1/dwellings/" + std::to_string(near_dwelling) + "/owners",
+                  json::object{{"idNumber", id}, {"name", "钱七"}});
+  EXPECT_EQ(right.status, 201) << right.body;
+}
+
 TEST_P(RegisterApiTest, HouseholdIsRecordedCheckedAuditedAndSummed) {
   if (!app_) return;
   auto admin = Admin();

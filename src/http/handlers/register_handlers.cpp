@@ -301,9 +301,16 @@ Response CreateOwner(Services& s, Request& req) {
 Response LinkOwner(Services& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
   HX_TRY(body, ParseJsonObject(req.body));
+  if (body.contains("idNumber")) {
+    HX_TRY(in, ParseOwnerInput(body));
+    HX_TRY(v, s.reg->LinkOwnerByIdNumber(req.actor(), id, in));
+    return Json(201, DwellingJson(v));
+  }
   auto it = body.find("ownerId");
   if (it == body.end() || !it->value().is_int64())
-    return ErrorResponse(InvalidField("ownerId", Text("应为业主编号（整数）", "must be an owner id (integer)")), req.english);
+    return ErrorResponse(InvalidField("ownerId", Text("应为业主编号（整数），或给出 idNumber 与 name",
+                                                      "give an owner id (integer), or idNumber and name")),
+                         req.english);
   HX_TRY(v, s.reg->LinkOwner(req.actor(), id, it->value().as_int64()));
   return Json(201, DwellingJson(v));
 }

@@ -858,6 +858,45 @@ Result<DwellingView> RegisterService::SetHousehold(const Actor& actor, std::int6
   return GetDwelling(actor, dwelling_id);
 }
 
+Result<DwellingView> RegisterService::LinkOwnerByIdNumber(const Actor& actor, std::int64_t dwelling_id,
+                                                          const OwnerInput& in_raw) {
+  OwnerInput in = in_raw;
+  in.id_number = reg::NormaliseIdNumber(in.id_number);
+  in.name = std::string(Trim(in.name));
+  if (auto r = ValidateOwner(in); !r) return std::move(r).error();
+  auto w = db_.Write([&](store::Session& s) -> Result<void> {
+    auto d = LoadDwelling(s, actor, dwelling_id, true);
+    if (!d) return std::move(d).error();
+    if (d->sale_status == "developer_unsold")
+      return Invalid("register.unsold_has_no_owner", Text("开发商未售房屋不能登记业主", "a developer-unsold dwelling has no buyer yet"),
+                     {}, Text("先把出售状态改为已售", "set the sale status to sold first"));
+    auto existing = store::OwnerRepository::FindByIdNumber(s, in.id_number);
+    if (!existing) return std::move(existing).error();
+    std::int64_t owner_id = 0;
+    if (*existing) {
+      if ((*existing)->name != in.name)
+        return Invalid("register.owner_name_mismatch", Text("证件号码与姓名不符", "the name does not match the ID number"), {},
+                       Text("请核对业主姓名", "check the owner's name"));
+      owner_id = (*existing)->id;
+    } else {
+      store::OwnerRecord o{0, in.id_number, in.name, in.phone && !in.phone->empty() ? in.phone : std::nullopt, "", ""};
+      o.created_at = o.updated_at = FormatIsoUtc(clock_.Now());
+      auto id = store::OwnerRepository::Insert(s, o);
+      if (!id) return std::move(id).error();
+      owner_id = *id;
+    }
+    auto linked = store::OwnerRepository::Link(s, dwelling_id, owner_id, d->estate_id, d->region_code);
+    if (!linked) return std::move(linked).error();
+    if (!*linked)
+      return MakeError(ErrorCode::kConflict, "register.owner_already_linked", Text("该业主已登记在此房屋", "already an owner of this dwelling"));
+    Changes c;
+    c.Set("ownerId", nullptr, owner_id).Set("idNumber", nullptr, J(reg::MaskIdNumber(in.id_number)));
+    return RecordAudit(s, clock_, actor, "dwelling.owner_add", "dwelling", std::to_string(dwelling_id), d->region_code, c);
+  });
+  if (!w) return std::move(w).error();
+  return GetDwelling(actor, dwelling_id);
+}
+
 Result<DwellingView> RegisterService::UnlinkOwner(const Actor& actor, std::int64_t dwelling_id, std::int64_t owner_id) {
   auto w = db_.Write([&](store::Session& s) -> Result<void> {
     auto d = LoadDwelling(s, actor, dwelling_id, true);

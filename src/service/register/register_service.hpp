@@ -113,6 +113,9 @@ class RegisterService {
                                                                      std::int64_t page, std::int64_t page_size);
   Result<OwnerView> CreateOwner(const Actor& actor, const OwnerInput& in);
   Result<DwellingView> LinkOwner(const Actor& actor, std::int64_t dwelling_id, std::int64_t owner_id);
+  // Links the person with this ID number, registering them if new. Knowing the ID number (and the
+  // matching name) is the proof that allows linking an owner who so far holds dwellings elsewhere.
+  Result<DwellingView> LinkOwnerByIdNumber(const Actor& actor, std::int64_t dwelling_id, const OwnerInput& in);
   Result<DwellingView> UnlinkOwner(const Actor& actor, std::int64_t dwelling_id, std::int64_t owner_id);
   // Residents, people aged 60+ and people with disabilities living in the dwelling, and whether it
   // is owner-occupied, rented or vacant (the check-up and the lift votes use these).
