@@ -4,7 +4,7 @@
 # own nodejs is 18: the script installs it only when no node exists, and says so).
 set -euo pipefail
 packages=(
-  build-essential cmake ninja-build ccache pkg-config git
+  build-essential cmake ninja-build ccache pkg-config git clang libclang-rt-14-dev
   libboost1.81-dev libboost-json1.81-dev
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev libzip-dev libexpat1-dev libxlsxwriter-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
