@@ -374,6 +374,31 @@ TEST_P(RegisterApiTest, OwnersOutsideTheScopeCannotBeLookedUpOrLinkedById) {
   EXPECT_EQ(right.status, 201) << right.body;
 }
 
+TEST_P(RegisterApiTest, EstatesAndBuildingsWithDwellingsAreNotDeleted) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "删除校验", 1990);
+  auto b = As(admin, "POST", "/api/v1/estates/" + std::to_string(estate) + "/buildings", json::object{{"number", "1"}, {"floors", 6}});
+  auto building = b.Json().as_object()["id"].as_int64();
+  auto d = As(admin, "POST", "/api/v1/buildings/" + std::to_string(building) + "/dwellings",
+              json::object{{"stairwell", 1}, {"floor", 1}, {"room", "101"}, {"exclusiveArea", 60}});
+  ASSERT_EQ(d.status, 201);
+  auto before = Snapshot(app_->db());
+  auto del_building = As(admin, "DELETE", "/api/v1/buildings/" + std::to_string(building));
+  EXPECT_EQ(del_building.status, 409);
+  EXPECT_EQ(del_building.Reason(), "register.building_not_empty");
+  auto del_estate = As(admin, "DELETE", "/api/v1/estates/" + std::to_string(estate));
+  EXPECT_EQ(del_estate.status, 409);
+  EXPECT_EQ(del_estate.Reason(), "register.estate_not_empty");
+  EXPECT_NE(del_estate.body.find("1 "), std::string::npos) << del_estate.body;
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  // Emptied, both go.
+  ASSERT_EQ(As(admin, "DELETE", "/api/v1/dwellings/" + std::to_string(d.Json().as_object()["id"].as_int64())).status, 204);
+  EXPECT_EQ(As(admin, "DELETE", "/api/v1/buildings/" + std::to_string(building)).status, 204);
+  EXPECT_EQ(As(admin, "DELETE", "/api/v1/estates/" + std::to_string(estate)).status, 204);
+  EXPECT_EQ(As(admin, "GET", "/api/v1/estates/" + std::to_string(estate)).status, 404);
+}
+
 TEST_P(RegisterApiTest, HouseholdIsRecordedCheckedAuditedAndSummed) {
   if (!app_) return;
   auto admin = Admin();

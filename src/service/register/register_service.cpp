@@ -54,6 +54,19 @@ Result<void> CheckPositiveArea(const std::string& field, std::int64_t dm2) {
   return BadField(field, Text::Same(FormatHundredths(dm2)), Text("面积应大于0", "the area must be above 0"));
 }
 
+// 409 while dwellings still belong to the estate or building (`column` is estate_id or
+// building_id): deleting would silently take the dwellings, their owners' links and households with
+// it. Registers are emptied explicitly first.
+Result<void> RefuseWhileDwellingsRemain(store::Session& s, const char* column, std::int64_t id, const char* reason,
+                                        Text message) {
+  auto n = store::QueryInt(s, std::string("SELECT COUNT(*) FROM dwelling WHERE ") + column + " = ?", {store::Int(id)});
+  if (!n) return std::move(n).error();
+  if (*n == 0) return Ok();
+  return MakeError(ErrorCode::kConflict, reason, std::move(message),
+                   Text(std::to_string(*n) + " 户", std::to_string(*n) + " dwellings"),
+                   Text("先删除其下的房屋", "delete its dwellings first"));
+}
+
 int CurrentYear(const Clock& clock) {
   auto days = std::chrono::floor<std::chrono::days>(clock.Now());
   return static_cast<int>(std::chrono::year_month_day{days}.year());
@@ -370,12 +383,10 @@ Result<void> RegisterService::DeleteEstate(const Actor& actor, std::int64_t id) 
   return db_.Write([&](store::Session& s) -> Result<void> {
     auto e = LoadEstate(s, actor, id, true);
     if (!e) return std::move(e).error();
-    auto dwellings = store::QueryInt(s, "SELECT COUNT(*) FROM dwelling WHERE estate_id = ?", {store::Int(id)});
-    if (!dwellings) return std::move(dwellings).error();
-    if (*dwellings > 0)
-      return MakeError(ErrorCode::kConflict, "register.estate_not_empty", Text("小区下仍有房屋，不能删除", "the estate still has dwellings"),
-                       Text(std::to_string(*dwellings) + " 户", std::to_string(*dwellings) + " dwellings"),
-                       Text("先删除房屋，或将状态改为其他", "delete its dwellings first"));
+    if (auto r = RefuseWhileDwellingsRemain(s, "estate_id", id, "register.estate_not_empty",
+                                            Text("小区下仍有房屋，不能删除", "the estate still has dwellings"));
+        !r)
+      return r;
     if (auto r = store::EstateRepository::Delete(s, id); !r) return r;
     return RecordAudit(s, clock_, actor, "estate.delete", "estate", std::to_string(id), e->region_code,
                        DiffEstates(*e, store::EstateRecord{}));
@@ -552,11 +563,10 @@ Result<void> RegisterService::DeleteBuilding(const Actor& actor, std::int64_t id
   return db_.Write([&](store::Session& s) -> Result<void> {
     auto b = LoadBuilding(s, actor, id, true);
     if (!b) return std::move(b).error();
-    auto n = store::QueryInt(s, "SELECT COUNT(*) FROM dwelling WHERE building_id = ?", {store::Int(id)});
-    if (!n) return std::move(n).error();
-    if (*n > 0)
-      return MakeError(ErrorCode::kConflict, "register.building_not_empty", Text("楼栋下仍有房屋，不能删除", "the building still has dwellings"),
-                       Text(std::to_string(*n) + " 户", std::to_string(*n) + " dwellings"));
+    if (auto r = RefuseWhileDwellingsRemain(s, "building_id", id, "register.building_not_empty",
+                                            Text("楼栋下仍有房屋，不能删除", "the building still has dwellings"));
+        !r)
+      return r;
     if (auto r = store::BuildingRepository::Delete(s, id); !r) return r;
     return RecordAudit(s, clock_, actor, "building.delete", "building", std::to_string(id), b->region_code,
                        DiffBuildings(*b, store::BuildingRecord{}));
