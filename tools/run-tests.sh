@@ -11,7 +11,14 @@ jobs=$(nproc)
 # A fresh folder directly under /tmp: the server runs as the postgres user, which cannot enter a
 # root-only checkout folder.
 pgdir=$(mktemp -d -t huanxin-pg.XXXXXX)
-pgport=${HUANXIN_TEST_PG_PORT:-55432}
+# The first free loopback port from 55432 on: a fixed port fails when another server (a previous run
+# still shutting down, a developer's own) holds it.
+pgport=${HUANXIN_TEST_PG_PORT:-}
+if [ -z "$pgport" ]; then
+  for p in $(seq 55432 55532); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then pgport=$p; break; fi
+  done
+fi
 
 cleanup() { tools/pg-test-server.sh stop "$pgdir" || true; rm -rf "$pgdir"; }
 trap cleanup EXIT
