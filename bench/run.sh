@@ -104,3 +104,4 @@ table="$out/http.md"
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t$THREADS -c$CONNECTIONS -d$DURATION; saved to $table"
 bench/register.sh
+bench/consultation.sh

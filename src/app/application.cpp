@@ -39,6 +39,7 @@ Result<void> Application::Open() {
   policy.cap_denominator = 100;
   reg_ = std::make_unique<service::RegisterService>(*db_, clock_, policy);
   imports_ = std::make_unique<service::ImportService>(*db_, clock_, *reg_);
+  consult_ = std::make_unique<service::ConsultationService>(*db_, clock_, cfg_.var_dir + "/files");
   jobs_ = std::make_unique<job::JobRunner>(*db_, clock_);
   if (auto r = jobs_->RecoverInterrupted(); !r) return r;
   return Ok();
@@ -88,6 +89,8 @@ Result<std::uint16_t> Application::Serve() {
   services_->reg = reg_.get();
   services_->imports = imports_.get();
   services_->jobs = jobs_.get();
+  services_->consult = consult_.get();
+  services_->public_url = cfg_.public_url;
   services_->import_sync_row_limit = cfg_.import_sync_row_limit;
   router_ = std::make_unique<http::Router>(http::BuildRoutes(*services_));
   files_ = std::make_unique<http::StaticFiles>(cfg_.web_root);

@@ -37,7 +37,7 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
   static const std::map<std::string, std::set<std::string>> kKnown = {
       {"database", {"url", "pool"}},
       {"paths", {"var_dir", "web_root"}},
-      {"server", {"host", "port", "threads", "header_limit_kib", "json_body_limit_kib", "upload_body_limit_mib",
+      {"server", {"host", "port", "public_url", "threads", "header_limit_kib", "json_body_limit_kib", "upload_body_limit_mib",
                   "read_timeout_s", "idle_timeout_s", "shutdown_grace_s", "access_log"}},
       {"auth", {"session_ttl_minutes", "secure_cookie"}},
       {"regions", {"source", "prefix"}},
@@ -60,6 +60,7 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
   for (auto r : {Read(t, "database", "url", cfg.db), Read(t, "database", "pool", pool),
                  Read(t, "paths", "var_dir", cfg.var_dir), Read(t, "paths", "web_root", cfg.web_root),
                  Read(t, "server", "host", cfg.server.host), Read(t, "server", "port", port),
+                 Read(t, "server", "public_url", cfg.public_url),
                  Read(t, "server", "threads", threads), Read(t, "server", "header_limit_kib", header_kib),
                  Read(t, "server", "json_body_limit_kib", json_kib),
                  Read(t, "server", "upload_body_limit_mib", upload_mib), Read(t, "server", "read_timeout_s", read_s),
@@ -72,6 +73,9 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "register", "import_sync_row_limit", sync_rows)})
     if (!r) return r;
   if (port < 0 || port > 65535) return ConfigError("server.port out of range");
+  while (!cfg.public_url.empty() && cfg.public_url.back() == '/') cfg.public_url.pop_back();
+  if (!cfg.public_url.empty() && cfg.public_url.rfind("http://", 0) != 0 && cfg.public_url.rfind("https://", 0) != 0)
+    return ConfigError("server.public_url must start with http:// or https://");
   if (header_kib < 1 || json_kib < 1 || upload_mib < 1 || read_s < 1 || idle_s < 1 || grace_s < 0 || ttl < 5)
     return ConfigError("limits and timeouts must be positive (session_ttl_minutes ≥ 5)");
   if (cutoff < 1900 || ext_last < cutoff || cap < 0 || cap > 100 || sync_rows < 1)
@@ -116,6 +120,11 @@ Result<void> ApplyEnvironment(Config& cfg) {
   if (auto v = env("HUANXIN_REGIONS_SOURCE")) cfg.regions_source = *v;
   if (auto v = env("HUANXIN_REGIONS_PREFIX")) cfg.regions_prefix = *v;
   if (auto v = env("HUANXIN_LOG_LEVEL")) cfg.log_level = *v;
+  if (auto v = env("HUANXIN_PUBLIC_URL")) {
+    if (v->rfind("http://", 0) != 0 && v->rfind("https://", 0) != 0) return ConfigError("HUANXIN_PUBLIC_URL: " + *v);
+    cfg.public_url = *v;
+    while (cfg.public_url.back() == '/') cfg.public_url.pop_back();
+  }
   return Ok();
 }
 

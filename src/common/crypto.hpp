@@ -17,6 +17,10 @@ std::string Sha256Hex(std::string_view bytes);
 // `bytes` random bytes from the OS CSPRNG, as lower-case hex (2 × bytes characters).
 std::string RandomHex(std::size_t bytes);
 
+// `chars` random characters of Crockford's base32 alphabet (0-9, A-Z without I, L, O, U): codes
+// people read off paper and type (ballot codes, receipts). 5 bits of entropy per character.
+std::string RandomBase32(std::size_t chars);
+
 // argon2id hash in libsodium's self-describing string form ("$argon2id$v=19$m=…").
 // Cost: the "interactive" limits (64 MiB, 2 passes) — about 0.1 s on the target 2-core box.
 // Throws std::runtime_error if memory cannot be allocated.

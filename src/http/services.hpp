@@ -11,6 +11,7 @@
 namespace huanxin::service {
 class RegisterService;
 class ImportService;
+class ConsultationService;
 }  // namespace huanxin::service
 namespace huanxin::job {
 class JobRunner;
@@ -31,6 +32,8 @@ struct Services {
   service::RegisterService* reg = nullptr;
   service::ImportService* imports = nullptr;
   job::JobRunner* jobs = nullptr;
+  service::ConsultationService* consult = nullptr;  // issue #5
+  std::string public_url{};  // base of the links printed in ballot QR codes; "" = the request's host
   std::size_t import_sync_row_limit = 20000;  // larger rosters run as a job
 };
 

@@ -77,6 +77,10 @@ class AuthzMatrixTest : public ApiTest {
     std::string street, community;
     std::int64_t estate = 0, building = 0, dwelling = 0, owner = 0, user = 0;
     std::string id_number, phone;
+    // An open consultation on the estate (issue #5): its one item, the ballot code of `dwelling`
+    // (unused: the fixture's ballot is cast by staff) and the receipt of that ballot.
+    std::int64_t consultation = 0, item = 0, file = 0;
+    std::string code, receipt;
   };
 
   std::int64_t Post(const std::string& target, const json::value& body) {
@@ -109,6 +113,63 @@ class AuthzMatrixTest : public ApiTest {
     Post("/api/v1/dwellings/" + std::to_string(dwelling) + "/owners", json::object{{"ownerId", owner}});
   }
 
+  // A consultation on the estate with one estate-wide item, as admin; opened when asked (which makes
+  // one ballot code per dwelling).
+  struct Consultation {
+    std::int64_t id = 0, item = 0;
+  };
+  Consultation NewConsultation(std::int64_t estate, bool open) {
+    Consultation c;
+    const std::string n = std::to_string(++n_);
+    json::array items{json::object{{"title", "加装电梯意愿" + n},
+                                   {"rule", json::object{{"type", "art278"}, {"matter", 7}}},
+                                   {"scope", json::object{{"type", "estate"}}}}};
+    auto r = As(admin_, "POST", "/api/v1/consultations",
+                json::object{{"estateId", estate}, {"title", "矩阵协商" + n}, {"kind", "willingness"}, {"items", items}});
+    EXPECT_EQ(r.status, 201) << "POST /api/v1/consultations → " << r.body;
+    if (r.status != 201 || !r.Json().is_object()) return c;
+    const auto j = r.Json();
+    const auto& o = j.as_object();
+    c.id = o.at("id").as_int64();
+    c.item = o.at("items").as_array().at(0).as_object().at("id").as_int64();
+    if (open) {
+      auto opened = As(admin_, "POST", "/api/v1/consultations/" + std::to_string(c.id) + "/open");
+      EXPECT_EQ(opened.status, 200) << "open consultation " << c.id << " → " << opened.body;
+    }
+    return c;
+  }
+
+  // The side's consultation: a second (owned) dwelling so that follow-up lists are not empty, an open
+  // consultation, the ballot code of the side's dwelling and a receipt of a staff ballot for it.
+  void AddConsultation(Side& s) {
+    Link(NewDwelling(s.building), NewOwner());
+    auto c = NewConsultation(s.estate, true);
+    s.consultation = c.id;
+    s.item = c.item;
+    const std::string base = "/api/v1/consultations/" + std::to_string(c.id);
+    auto codes = As(admin_, "GET", base + "/codes");
+    EXPECT_EQ(codes.status, 200) << base << "/codes → " << codes.body;
+    const auto list = codes.status == 200 ? codes.Json() : json::value(nullptr);
+    if (list.is_object())
+      for (const auto& e : list.as_object().at("items").as_array())
+        if (e.as_object().at("dwellingId").as_int64() == s.dwelling) s.code = std::string(e.as_object().at("code").as_string());
+    EXPECT_FALSE(s.code.empty()) << "no ballot code for dwelling " << s.dwelling;
+    auto cast = As(admin_, "PUT", base + "/ballots/" + std::to_string(s.dwelling),
+                   json::object{{"choices", json::object{{std::to_string(c.item), "agree"}}}, {"channel", "door"}});
+    EXPECT_EQ(cast.status, 200) << base << "/ballots → " << cast.body;
+    if (cast.status == 200) s.receipt = std::string(cast.Json().as_object().at("receipt").as_string());
+    EXPECT_FALSE(s.receipt.empty());
+    auto file = Call("POST", base + "/evidence", EvidenceBody(), {{"Authorization", "Bearer " + admin_.token}, {"Content-Type", kEvidenceType}});
+    EXPECT_EQ(file.status, 201) << base << "/evidence → " << file.body;
+    if (file.status == 201) s.file = file.Json().as_object().at("id").as_int64();
+  }
+
+  static constexpr const char* kEvidenceType = "multipart/form-data; boundary=hxEvidence";
+  static std::string EvidenceBody() {
+    return "--hxEvidence\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ballot.jpg\"\r\n\r\n" +
+           std::string("\xFF\xD8\xFF\xE0", 4) + "photo\r\n--hxEvidence--\r\n";
+  }
+
   Side MakeSide(const std::string& street, const std::string& community, const std::string& phone,
                 const std::string& username, const std::string& user_role, const std::string& user_scope) {
     Side s;
@@ -129,16 +190,23 @@ class AuthzMatrixTest : public ApiTest {
     std::map<std::string, std::string> headers;
   };
 
-  // The request for one row: a harmless, valid call on the side's object (fresh objects for DELETE).
+  // The request for one row: a harmless, valid call on the side's object (fresh objects for DELETE,
+  // and for the consultation state changes open, close and rounds).
   Req Build(const std::string& method, const std::string& pattern, const Side& side) {
     Req c;
     auto put = [&](const std::string& key, std::int64_t v) {
       auto at = c.target.find(key);
       if (at != std::string::npos) c.target.replace(at, key.size(), std::to_string(v));
     };
+    auto put_text = [&](const std::string& key, const std::string& v) {
+      auto at = c.target.find(key);
+      if (at != std::string::npos) c.target.replace(at, key.size(), v);
+    };
     c.target = pattern;
     json::value body = nullptr;
     const bool del = method == "DELETE";
+    const std::string key = method + " " + pattern;
+    Consultation fresh;  // for open (a draft), close and rounds (open ones)
     if (pattern.starts_with("/api/v1/buildings/")) {
       put("{id}", del ? NewBuilding(side.estate) : side.building);
     } else if (pattern == "/api/v1/dwellings/{id}/owners/{ownerId}") {
@@ -152,16 +220,62 @@ class AuthzMatrixTest : public ApiTest {
       put("{id}", del ? NewEstate(side.community) : side.estate);
     } else if (pattern.starts_with("/api/v1/users/")) {
       put("{id}", side.user);
+    } else if (pattern.starts_with("/api/v1/files/")) {
+      put("{id}", side.file);
     } else if (pattern.starts_with("/api/v1/jobs/")) {
       put("{id}", 999999);  // no job exists: a region-less lookup
     } else if (pattern.starts_with("/api/v1/regions/{code}")) {
       c.target.replace(c.target.find("{code}"), 6, side.community);
+    } else if (pattern.starts_with("/api/v1/consultations/")) {
+      std::int64_t id = side.consultation;
+      if (key == "POST /api/v1/consultations/{id}/open") {
+        fresh = NewConsultation(side.estate, false);
+        id = fresh.id;
+      } else if (key == "POST /api/v1/consultations/{id}/close" || key == "POST /api/v1/consultations/{id}/rounds") {
+        fresh = NewConsultation(side.estate, true);
+        id = fresh.id;
+      }
+      put("{id}", id);
+      put("{dwellingId}", side.dwelling);
+      put_text("{code}", side.code);
+    } else if (pattern.starts_with("/api/v1/ballot/")) {
+      put_text("{code}", side.code);
+    } else if (pattern.starts_with("/api/v1/public/receipts/")) {
+      put_text("{code}", side.receipt);
     }
-    const std::string key = method + " " + pattern;
     const std::string n = std::to_string(++n_);
     if (key == "GET /api/v1/estates" || key == "GET /api/v1/estates.xlsx" || key == "GET /api/v1/users" ||
         key == "GET /api/v1/audit")
       c.target += "?regionCode=" + side.community;
+    else if (key == "GET /api/v1/consultations")
+      c.target += "?estateId=" + std::to_string(side.estate);
+    else if (key == "GET /api/v1/consultations/{id}/ballots")
+      c.target += "?dwellingId=" + std::to_string(side.dwelling);
+    else if (key == "GET /api/v1/consultations/{id}/codes" || key == "GET /api/v1/consultations/{id}/ballots.pdf")
+      c.target += "?buildingId=" + std::to_string(side.building);
+    else if (key == "POST /api/v1/consultations")
+      body = json::object{{"estateId", side.estate}, {"title", "新协商" + n}, {"kind", "menu"},
+                          {"items", json::array{json::object{
+                                        {"title", "屋面防水" + n},
+                                        {"rule", json::object{{"type", "art278"}, {"matter", 9}}},
+                                        {"scope", json::object{{"type", "estate"}}}}}}};
+    else if (key == "PUT /api/v1/consultations/{id}/ballots/{dwellingId}")
+      // The choice the fixture cast already: recorded again, nothing else changes.
+      body = json::object{{"choices", json::object{{std::to_string(side.item), "agree"}}}, {"channel", "door"}};
+    else if (key == "PUT /api/v1/ballot/{code}")
+      body = json::object{{"choices", json::object{{std::to_string(side.item), "agree"}}}};
+    else if (key == "POST /api/v1/consultations/{id}/followups/assign")
+      body = json::object{{"dwellingIds", json::array{side.dwelling}}, {"userId", side.user}};
+    else if (key == "POST /api/v1/consultations/{id}/followups/visits")
+      body = json::object{{"dwellingId", side.dwelling}, {"outcome", "absent"}, {"note", "矩阵走访" + n}};
+    else if (key == "POST /api/v1/consultations/{id}/rounds")
+      body = json::object{{"itemIds", json::array{fresh.item}}};
+    else if (key == "POST /api/v1/lift-share") {
+      json::object coefficients;
+      for (int f = 1; f <= 6; ++f) coefficients[std::to_string(f)] = "1";
+      body = json::object{{"buildingId", side.building}, {"stairwell", 1}, {"totalCost", 10000000},
+                          {"exemptFloors", json::array{}}, {"coefficients", coefficients}};
+    }
     else if (key == "GET /api/v1/regions")
       c.target += "?parent=" + side.street;
     else if (key == "POST /api/v1/auth/login")
@@ -195,7 +309,10 @@ class AuthzMatrixTest : public ApiTest {
       body = json::object{{"displayName", "改名" + n}};
     else if (key == "POST /api/v1/users/{id}/reset-password")
       body = json::object{{"newPassword", "Renewed#2026x"}};
-    if (key == "POST /api/v1/estates/{id}/dwellings/import") {
+    if (key == "POST /api/v1/consultations/{id}/evidence") {
+      c.headers["Content-Type"] = kEvidenceType;
+      c.body = EvidenceBody();
+    } else if (key == "POST /api/v1/estates/{id}/dwellings/import") {
       const std::string boundary = "hxAuthzBoundary";
       c.headers["Content-Type"] = "multipart/form-data; boundary=" + boundary;
       c.body = "--" + boundary +
@@ -266,6 +383,9 @@ TEST_P(AuthzMatrixTest, EveryRouteAndRoleMatchesTheMatrix) {
   passwords_["admin"] = kAdminPassword;
   Side in = MakeSide("360104002", "360104002001", "13900002001", "target.in", "community", "360104002001");
   Side out = MakeSide("360104006", "360104006001", "13900006001", "target.out", "street", "360104006");
+  AddConsultation(in);
+  AddConsultation(out);
+  ASSERT_FALSE(in.code.empty() || in.receipt.empty() || out.code.empty() || out.receipt.empty());
   const std::map<std::string, std::string> scopes = {
       {"bureau", "360104"}, {"street", "360104002"}, {"community", "360104002001"}, {"supervisor", "360104002001"},
       {"contractor", "360104002001"}, {"utility", "360104002001"}, {"property", "360104002001"}, {"resident", "360104002001"}};

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <map>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/json.hpp>
@@ -58,23 +59,31 @@ bool WaitHealthy(std::uint16_t port) {
   return false;
 }
 
-TEST(Crash, KillNineLosesNoAcknowledgedWrite) {
-  ASSERT_TRUE(InitCrypto());
-  auto dsn = FreshDsn("sqlite");
+// A fresh migrated database with the test regions (the server would import them from the package),
+// the real server on it, and the admin's bearer header in `auth`. Returns the server's pid, or -1.
+pid_t StartSeededAndLogIn(const std::string& dsn, std::uint16_t port, const std::string& var, std::string& auth) {
+  if (!InitCrypto()) return -1;
   {
-    // Regions first (the server would import them from the package; the test seeds its own).
     auto db = OpenMigrated(dsn);
-    ASSERT_TRUE(db);
+    if (!db) return -1;
     SeedRegions(*db);
   }
-  const auto port = FreePort();
-  const auto var = ::testing::TempDir() + "hx-crash-var";
   pid_t pid = StartServer(dsn, port, var);
-  ASSERT_TRUE(WaitHealthy(port)) << "server did not start";
+  if (!WaitHealthy(port)) return -1;
   auto login = Send(port, {"POST", "/api/v1/auth/login", R"({"username":"admin","password":")" + std::string(kAdminPassword) + R"("})",
                            {{"Content-Type", "application/json"}}});
-  ASSERT_EQ(login.status, 200);
-  const std::string auth = "Bearer " + std::string(login.Json().as_object()["token"].as_string());
+  if (login.status != 200) return -1;
+  auth = "Bearer " + std::string(login.Json().as_object()["token"].as_string());
+  return pid;
+}
+
+TEST(Crash, KillNineLosesNoAcknowledgedWrite) {
+  auto dsn = FreshDsn("sqlite");
+  const auto var = ::testing::TempDir() + "hx-crash-var";
+  const auto port = FreePort();
+  std::string auth;
+  pid_t pid = StartSeededAndLogIn(dsn, port, var, auth);
+  ASSERT_GT(pid, 0) << "server did not start or the admin could not log in";
 
   std::mutex mu;
   std::set<std::string> estates;          // acknowledged estate names
@@ -186,6 +195,120 @@ TEST(Crash, KillNineLosesNoAcknowledgedWrite) {
   EXPECT_NE(out.find("audit chain OK"), std::string::npos) << out;
   RecordProperty("acknowledged_estates", static_cast<int>(estates.size()));
   RecordProperty("acknowledged_users", static_cast<int>(users.size()));
+}
+
+// Issue #5: kill -9 during a concurrent ballot load loses no acknowledged ballot. After a restart,
+// every acknowledged receipt verifies publicly and each dwelling's standing ballot is its last
+// acknowledged choice (or the one in flight when the server died, which may have committed).
+TEST(Crash, KillNineDuringConcurrentBallotsLosesNoAcknowledgedBallot) {
+  auto dsn = FreshDsn("sqlite");
+  const auto var = ::testing::TempDir() + "hx-crash-ballots-var";
+  auto port = FreePort();
+  std::string auth;
+  pid_t pid = StartSeededAndLogIn(dsn, port, var, auth);
+  ASSERT_GT(pid, 0) << "server did not start or the admin could not log in";
+  auto call = [&](const std::string& method, const std::string& target, const json::value& body) {
+    return Send(port, {method, target, json::serialize(body), {{"Authorization", auth}, {"Content-Type", "application/json"}}});
+  };
+  auto r = call("POST", "/api/v1/estates", json::object{{"regionCode", "360104002001"}, {"name", "投票小区"}, {"address", "x"}, {"builtYear", 1990}});
+  ASSERT_EQ(r.status, 201);
+  auto estate = r.Json().as_object()["id"].as_int64();
+  constexpr int kDwellings = 400;
+  std::string csv = "楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话\n";
+  for (int k = 0; k < kDwellings; ++k) {
+    char first17[18];
+    std::snprintf(first17, sizeof first17, "3601041970%02d%02d%03d", 1 + k / 28 % 12, 1 + k % 28, k % 1000);
+    csv += std::to_string(1 + k / 100) + ",1," + std::to_string(1 + k % 100 / 4) + "," + std::to_string(1000 + k) +
+           ",60.00,不动产登记,已售,业主," + std::string(first17) + core::reg::IdCheckCharacter(first17) + ",\n";
+  }
+  const std::string boundary = "ballotBoundary";
+  auto imported = Send(port, {"POST", "/api/v1/estates/" + std::to_string(estate) + "/dwellings/import",
+                              "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.csv\"\r\n\r\n" + csv +
+                                  "\r\n--" + boundary + "--\r\n",
+                              {{"Authorization", auth}, {"Content-Type", "multipart/form-data; boundary=" + boundary}}});
+  ASSERT_EQ(imported.status, 200) << imported.body.substr(0, 400);
+  auto rule = json::object{{"type", "custom"}, {"countBy", "dwellings"}, {"base", "all"}, {"threshold", "2/3"}, {"inclusive", true}};
+  auto created = call("POST", "/api/v1/consultations",
+                      json::object{{"estateId", estate}, {"title", "压力表决"}, {"kind", "willingness"},
+                                   {"items", json::array{{{"title", "A"}, {"rule", rule}}, {{"title", "B"}, {"rule", rule}}}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto cobj = created.Json().as_object();
+  auto cid = cobj["id"].as_int64();
+  auto item_a = std::to_string(cobj["items"].as_array()[0].at("id").as_int64());
+  auto item_b = std::to_string(cobj["items"].as_array()[1].at("id").as_int64());
+  ASSERT_EQ(call("POST", "/api/v1/consultations/" + std::to_string(cid) + "/open", nullptr).status, 200);
+  auto dwellings_resp = call("GET", "/api/v1/estates/" + std::to_string(estate) + "/dwellings", nullptr);
+  auto dwellings_json = dwellings_resp.Json();
+  std::vector<std::int64_t> dwellings;
+  for (const auto& d : dwellings_json.as_object()["items"].as_array()) dwellings.push_back(d.at("id").as_int64());
+  ASSERT_EQ(dwellings.size(), static_cast<std::size_t>(kDwellings));
+
+  struct Last {
+    std::string acked, in_flight;
+  };
+  std::mutex mu;
+  std::map<std::int64_t, Last> last;   // dwelling → last acknowledged / attempted choice of item A
+  std::vector<std::string> receipts;  // acknowledged
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> threads;
+  constexpr int kThreads = 4;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      const char* choices[] = {"agree", "disagree", "abstain"};
+      for (int i = 0; !stop; ++i) {
+        auto d = dwellings[(t + kThreads * i) % dwellings.size()];
+        std::string choice = choices[(i + t) % 3];
+        {
+          std::lock_guard lock(mu);
+          last[d].in_flight = choice;
+        }
+        try {
+          auto resp = call("PUT", "/api/v1/consultations/" + std::to_string(cid) + "/ballots/" + std::to_string(d),
+                           json::object{{"choices", {{item_a, choice}, {item_b, "agree"}}}, {"channel", "paper"}});
+          if (resp.status != 200) continue;
+          std::lock_guard lock(mu);
+          last[d].acked = choice;
+          receipts.push_back(std::string(resp.Json().as_object()["receipt"].as_string()));
+        } catch (const std::exception&) {
+          return;  // the server is gone
+        }
+      }
+    });
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  ASSERT_EQ(kill(pid, SIGKILL), 0);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  stop = true;
+  for (auto& th : threads) th.join();
+  ASSERT_GT(receipts.size(), 20u) << "the load never got going";
+
+  // Restart on the same database and count through the API.
+  port = FreePort();
+  pid = StartServer(dsn, port, var);
+  ASSERT_TRUE(WaitHealthy(port)) << "server did not restart";
+  std::size_t verified = 0;
+  for (const auto& code : receipts) {
+    auto check = Send(port, {"GET", "/api/v1/public/receipts/" + code, "", {}});
+    EXPECT_EQ(check.status, 200) << "acknowledged receipt " << code << " is missing";
+    verified += check.status == 200;
+  }
+  EXPECT_EQ(verified, receipts.size());
+  auto standing = call("GET", "/api/v1/consultations/" + std::to_string(cid) + "/ballots", nullptr);
+  ASSERT_EQ(standing.status, 200);
+  auto standing_json = standing.Json();
+  std::map<std::int64_t, std::string> choice_a;
+  for (const auto& b : standing_json.as_object()["items"].as_array())
+    if (std::to_string(b.at("itemId").as_int64()) == item_a)
+      choice_a[b.at("dwellingId").as_int64()] = std::string(b.at("choice").as_string());
+  for (const auto& [d, l] : last) {
+    if (l.acked.empty()) continue;
+    ASSERT_TRUE(choice_a.count(d)) << "dwelling " << d << " lost its acknowledged ballot";
+    EXPECT_TRUE(choice_a[d] == l.acked || choice_a[d] == l.in_flight)
+        << "dwelling " << d << ": standing " << choice_a[d] << ", acknowledged " << l.acked;
+  }
+  kill(pid, SIGTERM);
+  waitpid(pid, &status, 0);
+  RecordProperty("acknowledged_ballots", static_cast<int>(receipts.size()));
 }
 
 }  // namespace

@@ -40,15 +40,21 @@ const RoleInfo& Info(Role role) {
 // numbers, phones) is needed by those who visit doors and verify owners — street and community —
 // not by the bureau or the system administrator, who work with figures (PIPL Art. 6, minimum
 // necessary). Assignment-based roles read the estates they are assigned to.
-constexpr std::string_view kAdminPerms[] = {perm::kUserManage, perm::kAuditRead, perm::kRegionRead,
-                                            perm::kRegionGridCreate, perm::kRegisterRead, perm::kRegisterWrite};
-constexpr std::string_view kBureauPerms[] = {perm::kUserManage, perm::kAuditRead, perm::kRegionRead,
-                                             perm::kRegionGridCreate, perm::kRegisterRead, perm::kRegisterWrite};
-constexpr std::string_view kStreetPerms[] = {perm::kUserManage,   perm::kAuditRead,     perm::kRegionRead,
-                                             perm::kRegionGridCreate, perm::kRegisterRead, perm::kRegisterWrite,
-                                             perm::kRegisterPiiRead};
-constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead, perm::kRegisterRead, perm::kRegisterWrite,
-                                                perm::kRegisterPiiRead};
+// Consultations are run by street offices and communities (grid workers go door to door); the
+// bureau oversees its county. Assignment-based roles do not see ballots.
+constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAuditRead,        perm::kRegionRead,
+                                            perm::kRegionGridCreate,  perm::kRegisterRead,     perm::kRegisterWrite,
+                                            perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite};
+constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAuditRead,        perm::kRegionRead,
+                                             perm::kRegionGridCreate, perm::kRegisterRead,     perm::kRegisterWrite,
+                                             perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite};
+constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAuditRead,          perm::kRegionRead,
+                                             perm::kRegionGridCreate, perm::kRegisterRead,       perm::kRegisterWrite,
+                                             perm::kRegisterPiiRead,  perm::kConsultationRead,   perm::kConsultationWrite,
+                                             perm::kBallotWrite};
+constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead,        perm::kRegisterRead,       perm::kRegisterWrite,
+                                                perm::kRegisterPiiRead,   perm::kConsultationRead,   perm::kConsultationWrite,
+                                                perm::kBallotWrite};
 constexpr std::string_view kAssignedPerms[] = {perm::kRegionRead, perm::kRegisterRead};
 constexpr std::string_view kResidentPerms[] = {perm::kRegionRead};
 }  // namespace

@@ -42,6 +42,9 @@ inline constexpr std::string_view kRegionGridCreate = "region:grid:create";
 inline constexpr std::string_view kRegisterRead = "register:read";
 inline constexpr std::string_view kRegisterWrite = "register:write";
 inline constexpr std::string_view kRegisterPiiRead = "register:pii:read";
+inline constexpr std::string_view kConsultationRead = "consultation:read";
+inline constexpr std::string_view kConsultationWrite = "consultation:write";
+inline constexpr std::string_view kBallotWrite = "consultation:ballot:write";
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.

@@ -1,6 +1,6 @@
 #include "core/register/headcount.hpp"
 
-#include <numeric>
+#include <optional>
 #include <unordered_map>
 
 namespace huanxin::core::reg {
@@ -24,41 +24,50 @@ class DisjointSets {
 };
 }  // namespace
 
-Headcount CountOwners(std::span<const DwellingShare> dwellings) {
-  Headcount out;
+HeadGroups GroupHeads(std::span<const DwellingShare> dwellings) {
   DisjointSets sets;
   std::unordered_map<std::int64_t, std::size_t> owner_node;
-  std::vector<std::size_t> dwelling_node;
-  bool any_unsold = false, any_public = false;
-  for (const auto& d : dwellings) {
-    ++out.dwellings;
-    out.exclusive_area_dm2 += d.exclusive_area_dm2;
+  std::vector<std::size_t> node_of(dwellings.size());
+  // All developer-unsold parts are one head; all public-housing parts are one head [inference].
+  std::optional<std::size_t> unsold_node, public_node;
+  for (std::size_t i = 0; i < dwellings.size(); ++i) {
+    const auto& d = dwellings[i];
     if (d.sale_status == SaleStatus::kDeveloperUnsold) {
-      any_unsold = true;  // all unsold parts: one head together
+      if (!unsold_node) unsold_node = sets.Add();
+      node_of[i] = *unsold_node;
       continue;
     }
     if (d.sale_status == SaleStatus::kPublicHousing) {
-      any_public = true;  // one public owner [inference]
+      if (!public_node) public_node = sets.Add();
+      node_of[i] = *public_node;
       continue;
     }
-    std::size_t node = sets.Add();
-    dwelling_node.push_back(node);
+    node_of[i] = sets.Add();
     for (auto owner : d.owner_ids) {
       auto [it, inserted] = owner_node.try_emplace(owner, 0);
       if (inserted) it->second = sets.Add();
-      sets.Union(it->second, node);
+      sets.Union(it->second, node_of[i]);
     }
   }
-  // Count the distinct groups that contain at least one sold dwelling (owners alone are not parts).
-  std::vector<bool> seen(sets.size(), false);
-  for (auto node : dwelling_node) {
-    auto root = sets.Find(node);
-    if (!seen[root]) {
-      seen[root] = true;
-      ++out.owner_heads;
-    }
+  // Number the groups that hold at least one dwelling (owners alone are not parts).
+  HeadGroups out;
+  out.head_of.resize(dwellings.size());
+  std::unordered_map<std::size_t, std::size_t> number;
+  for (std::size_t i = 0; i < dwellings.size(); ++i) {
+    auto [it, inserted] = number.try_emplace(sets.Find(node_of[i]), out.heads);
+    if (inserted) ++out.heads;
+    out.head_of[i] = it->second;
   }
-  out.owner_heads += (any_unsold ? 1 : 0) + (any_public ? 1 : 0);
+  return out;
+}
+
+Headcount CountOwners(std::span<const DwellingShare> dwellings) {
+  Headcount out;
+  for (const auto& d : dwellings) {
+    ++out.dwellings;
+    out.exclusive_area_dm2 += d.exclusive_area_dm2;
+  }
+  out.owner_heads = static_cast<std::int64_t>(GroupHeads(dwellings).heads);
   return out;
 }
 

@@ -39,4 +39,13 @@ struct Headcount {
 // Pure; O(n α(n)) by union–find over dwellings and owners.
 Headcount CountOwners(std::span<const DwellingShare> dwellings);
 
+// The head (voting person) each dwelling belongs to, by the same rules: out[i] is the head index of
+// dwellings[i], heads numbered 0..heads-1 in order of first appearance. Owner decisions
+// (core/consultation) attribute one choice per head.
+struct HeadGroups {
+  std::vector<std::size_t> head_of;  // parallel to the input
+  std::size_t heads = 0;
+};
+HeadGroups GroupHeads(std::span<const DwellingShare> dwellings);
+
 }  // namespace huanxin::core::reg

@@ -1,5 +1,6 @@
 #include "core/register/identity.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "common/text.hpp"
@@ -49,6 +50,13 @@ std::string MaskIdNumber(std::string_view id) {
 std::string MaskPhone(std::string_view phone) {
   if (phone.size() <= 7) return std::string(phone.size(), '*');
   return std::string(phone.substr(0, 3)) + std::string(phone.size() - 7, '*') + std::string(phone.substr(phone.size() - 4));
+}
+
+std::string MaskName(std::string_view name) {
+  if (name.empty()) return {};
+  auto lead = static_cast<unsigned char>(name[0]);
+  std::size_t first = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  return std::string(name.substr(0, std::min(first, name.size()))) + "**";
 }
 
 }  // namespace huanxin::core::reg

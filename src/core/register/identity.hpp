@@ -25,5 +25,8 @@ char IdCheckCharacter(std::string_view first17);
 
 std::string MaskIdNumber(std::string_view id);
 std::string MaskPhone(std::string_view phone);
+// Keeps the first character (a surname) and masks the rest: "张三丰" → "张**". Enough to confirm on a
+// door-to-door visit, not enough to look people up (PIPL Art. 6).
+std::string MaskName(std::string_view name);
 
 }  // namespace huanxin::core::reg

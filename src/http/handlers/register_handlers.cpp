@@ -351,18 +351,8 @@ Response ImportOutcome(const Result<service::ImportReport>& r, bool english) {
 
 Response ImportDwellings(Services& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
-  const auto* ct = req.Header("content-type");
-  if (!ct || !ToLowerAscii(*ct).starts_with("multipart/form-data"))
-    return ErrorResponse(MakeError(ErrorCode::kUnsupportedMediaType, "http.unsupported_media_type",
-                                   Text("请以 multipart/form-data 上传文件", "upload the file as multipart/form-data"),
-                                   Text::Same(ct ? *ct : "(none)"), Text("表单字段名为 file", "use the form field 'file'")),
-                         req.english);
-  HX_TRY(parts, ParseMultipart(*ct, req.body));
-  const Part* file = nullptr;
-  for (const auto& p : parts)
-    if (p.name == "file") file = &p;
-  if (!file)
-    return ErrorResponse(InvalidField("file", Text("缺少文件（表单字段 file）", "no file in form field 'file'")), req.english);
+  HX_TRY(upload, UploadedFile(req));
+  const Part* file = &upload;
   auto lower = ToLowerAscii(file->filename);
   bool is_xlsx = std::string_view(file->data).substr(0, 4) == std::string_view("PK\x03\x04", 4);
   if (!is_xlsx && !(lower.ends_with(".csv") || lower.ends_with(".txt")))

@@ -114,4 +114,17 @@ Result<std::int64_t> PathId(const Request& req, const char* name) {
   return *v;
 }
 
+Result<Part> UploadedFile(const Request& req) {
+  const auto* ct = req.Header("content-type");
+  if (!ct || !ToLowerAscii(*ct).starts_with("multipart/form-data"))
+    return MakeError(ErrorCode::kUnsupportedMediaType, "http.unsupported_media_type",
+                     Text("请以 multipart/form-data 上传文件", "upload the file as multipart/form-data"),
+                     Text::Same(ct ? *ct : "(none)"), Text("表单字段名为 file", "use the form field 'file'"));
+  auto parts = ParseMultipart(*ct, req.body);
+  if (!parts) return std::move(parts).error();
+  for (auto& p : *parts)
+    if (p.name == "file") return std::move(p);
+  return InvalidField("file", Text("缺少文件（表单字段 file）", "no file in form field 'file'"));
+}
+
 }  // namespace huanxin::http

@@ -12,6 +12,7 @@
 
 #include "common/result.hpp"
 #include "http/message.hpp"
+#include "http/multipart.hpp"
 
 namespace huanxin::http {
 
@@ -39,5 +40,9 @@ Result<std::optional<std::string>> QueryTime(const Request& req, const char* nam
 Result<std::int64_t> PathId(const Request& req, const char* name);
 
 Error InvalidField(const std::string& field, Text why);
+
+// The file in form field "file" of a multipart/form-data upload: 415 for another content type,
+// 400 for a malformed body, 422 when the field is missing.
+Result<Part> UploadedFile(const Request& req);
 
 }  // namespace huanxin::http

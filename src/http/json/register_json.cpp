@@ -161,11 +161,7 @@ json::object OwnerJson(const service::OwnerView& v) {
   json::value phone = nullptr;
   if (o.phone) phone = json::string(v.masked ? core::reg::MaskPhone(*o.phone) : *o.phone);
   std::string name = o.name;
-  if (v.foreign) {
-    // Keep the first character (a surname) only: enough to confirm, not enough to look people up.
-    std::size_t first = name.empty() ? 0 : (static_cast<unsigned char>(name[0]) < 0x80 ? 1 : static_cast<unsigned char>(name[0]) < 0xE0 ? 2 : static_cast<unsigned char>(name[0]) < 0xF0 ? 3 : 4);
-    name = name.substr(0, std::min(first, name.size())) + "**";
-  }
+  if (v.foreign) name = core::reg::MaskName(name);
   return {{"id", o.id},
           {"name", name},
           {"idNumber", v.masked ? core::reg::MaskIdNumber(o.id_number) : o.id_number},

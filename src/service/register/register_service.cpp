@@ -67,6 +67,17 @@ Result<void> RefuseWhileDwellingsRemain(store::Session& s, const char* column, s
                    Text("先删除其下的房屋", "delete its dwellings first"));
 }
 
+// 409 while consultations refer to the estate or dwelling (`sql` counts them): votes, receipts and
+// tallies must stay reproducible (issue #5), so the register keeps what a vote was counted on.
+Result<void> RefuseWhileInConsultations(store::Session& s, const std::string& sql, std::int64_t id, const char* reason,
+                                        Text message) {
+  auto n = store::QueryInt(s, sql, {store::Int(id)});
+  if (!n) return std::move(n).error();
+  if (*n == 0) return Ok();
+  return MakeError(ErrorCode::kConflict, reason, std::move(message), Text(std::to_string(*n) + " 项", std::to_string(*n) + " record(s)"),
+                   Text("协商记录须保留；如房屋合并或拆分，请修改房屋信息", "consultation records are kept; edit the dwelling instead"));
+}
+
 int CurrentYear(const Clock& clock) {
   auto days = std::chrono::floor<std::chrono::days>(clock.Now());
   return static_cast<int>(std::chrono::year_month_day{days}.year());
@@ -385,6 +396,11 @@ Result<void> RegisterService::DeleteEstate(const Actor& actor, std::int64_t id) 
     if (!e) return std::move(e).error();
     if (auto r = RefuseWhileDwellingsRemain(s, "estate_id", id, "register.estate_not_empty",
                                             Text("小区下仍有房屋，不能删除", "the estate still has dwellings"));
+        !r)
+      return r;
+    if (auto r = RefuseWhileInConsultations(s, "SELECT COUNT(*) FROM consultation WHERE estate_id = ?", id,
+                                            "register.estate_in_consultation",
+                                            Text("小区有居民协商记录，不能删除", "the estate has consultations"));
         !r)
       return r;
     if (auto r = store::EstateRepository::Delete(s, id); !r) return r;
@@ -740,6 +756,11 @@ Result<void> RegisterService::DeleteDwelling(const Actor& actor, std::int64_t id
   return db_.Write([&](store::Session& s) -> Result<void> {
     auto d = LoadDwelling(s, actor, id, true);
     if (!d) return std::move(d).error();
+    if (auto r = RefuseWhileInConsultations(s, "SELECT COUNT(*) FROM ballot_code WHERE dwelling_id = ?", id,
+                                            "register.dwelling_in_consultation",
+                                            Text("该房屋已列入居民协商（已发放选票），不能删除", "the dwelling is on a consultation's roll"));
+        !r)
+      return r;
     if (auto r = store::DwellingRepository::Delete(s, id); !r) return r;
     auto c = DiffDwellings(*d, store::DwellingRecord{});
     json::array owners;

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Consultation benchmarks (issue #5), part of make bench:
+#  1. the tally of 10 000 dwellings × 11 items from storage beside a raw SQL GROUP BY over the same
+#     ballots (Google Benchmark, one process, same run; SQLite, and PostgreSQL when HUANXIN_BENCH_PG
+#     is set);
+#  2. durable ballots per second over HTTP: wrk PUTs paper ballots (two items each) to a 2 000-dwelling
+#     estate on SQLite; every answer must be 200, and the ballots counted afterwards must match.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+RUNS=${RUNS:-3}
+DURATION=${DURATION:-10s}
+BIN=${BIN:-$root/build/release/bin}
+out="$root/build/bench"
+work=$(mktemp -d -t hx-bench-consult.XXXXXX)
+mkdir -p "$out"
+port=18185
+cleanup() {
+  [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+echo "== 1. Tally of 10 000 dwellings × 11 items vs raw SQL GROUP BY"
+"$BIN/consultation_bench" --benchmark_repetitions="$RUNS" --benchmark_report_aggregates_only=true | tee "$out/consultation_bench.txt"
+tally=$(awk '/BM_TallyFromStorage_median/ {print $2}' "$out/consultation_bench.txt")
+raw=$(awk '/BM_RawSqlGroupBy_median/ {print $2}' "$out/consultation_bench.txt")
+
+echo "== 2. Durable ballots per second over HTTP (SQLite, synchronous=FULL)"
+"$BIN/huanxin" gen --roster-dwellings 2000 --out "$work/roster.csv" >/dev/null
+rates=()
+for run in $(seq 1 "$RUNS"); do
+  rm -f "$work"/bench.db*
+  HUANXIN_ADMIN_PASSWORD='Bench#2026pass' "$BIN/huanxin" serve --db "sqlite:$work/bench.db" --var-dir "$work/var" \
+    --port "$port" --regions-prefix 3601 --no-access-log >"$work/server.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break; sleep 0.5; done
+  api="http://127.0.0.1:$port/api/v1"
+  token=$(curl -fs -X POST "$api/auth/login" -H 'Content-Type: application/json' \
+    -d '{"username":"admin","password":"Bench#2026pass"}' | json 'd["token"]')
+  auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
+  estate=$(curl -fs -X POST "$api/estates" "${auth[@]}" \
+    -d '{"regionCode":"360104002001","name":"投票基准小区","address":"基准路1号","builtYear":1990}' | json 'd["id"]')
+  curl -fs -X POST "$api/estates/$estate/dwellings/import" -H "Authorization: Bearer $token" \
+    -F "file=@$work/roster.csv;filename=roster.csv" >/dev/null
+  rule='{"type":"custom","countBy":"owners","base":"all","threshold":"2/3","inclusive":true}'
+  consultation=$(curl -fs -X POST "$api/consultations" "${auth[@]}" \
+    -d "{\"estateId\":$estate,\"title\":\"基准\",\"kind\":\"willingness\",\"items\":[{\"title\":\"A\",\"rule\":$rule},{\"title\":\"B\",\"rule\":$rule}]}")
+  cid=$(echo "$consultation" | json 'd["id"]')
+  items=$(echo "$consultation" | json '",".join(str(i["id"]) for i in d["items"])')
+  curl -fs -X POST "$api/consultations/$cid/open" "${auth[@]}" >/dev/null
+  dwellings=$(curl -fs "$api/estates/$estate/dwellings" -H "Authorization: Bearer $token" | json '",".join(str(x["id"]) for x in d["items"])')
+  IFS=, read -r a b <<<"$items"
+  cat >"$work/ballots.lua" <<LUA
+local ids = {$dwellings}
+local n = 0
+wrk.method = "PUT"
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"choices":{"$a":"agree","$b":"agree"},"channel":"paper"}'
+request = function()
+  n = n + 1
+  return wrk.format(nil, "/api/v1/consultations/$cid/ballots/" .. ids[(n % #ids) + 1])
+end
+LUA
+  o=$(wrk -t2 -c16 -d"$DURATION" -s "$work/ballots.lua" "http://127.0.0.1:$port")
+  if echo "$o" | grep -q "Non-2xx"; then echo "bench: non-2xx answers" >&2; echo "$o" >&2; exit 1; fi
+  rate=$(echo "$o" | awk '/Requests\/sec/ {print $2}')
+  total=$(echo "$o" | awk '/requests in/ {print $1}')
+  cast=$(curl -fs "$api/consultations/$cid" -H "Authorization: Bearer $token" | json 'd["ballotsCast"]')
+  [ "$cast" -ge "$total" ] || { echo "bench: $total acknowledged but $cast ballots counted" >&2; exit 1; }
+  rates+=("$rate")
+  echo "   run $run: $rate ballots/s ($total acknowledged, $cast counted)"
+  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
+done
+ballots=$(printf '%s\n' "${rates[@]}" | median)
+table="$out/consultation.md"
+{
+  echo "| Measure | Huanxin | Reference | Ratio |"
+  echo "|---|---|---|---|"
+  echo "| Tally, 10 000 dwellings × 11 items (median of $RUNS, ms) | $tally | raw SQL GROUP BY $raw | $(echo "scale=2; $tally / $raw" | bc)× |"
+  echo "| Durable ballots per second over HTTP (wrk 2 threads, 16 connections, $DURATION, median of $RUNS) | $ballots | – | – |"
+} | tee "$table"

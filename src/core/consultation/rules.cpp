@@ -1,0 +1,93 @@
+#include "core/consultation/rules.hpp"
+
+#include <numeric>
+
+#include "common/text.hpp"
+
+namespace huanxin::core::consult {
+
+namespace {
+__extension__ typedef __int128 i128;  // exact products of int64 values
+constexpr std::int64_t kMaxDen = 10000;
+
+Fraction Reduced(std::int64_t num, std::int64_t den) {
+  auto g = std::gcd(num, den);
+  if (g == 0) g = 1;
+  return {num / g, den / g};
+}
+}  // namespace
+
+std::optional<Fraction> ParseFraction(std::string_view text) {
+  text = Trim(text);
+  if (!text.empty() && text.back() == '%') {
+    auto n = IsDigits(text.substr(0, text.size() - 1)) ? ParseInt64(text.substr(0, text.size() - 1)) : std::nullopt;
+    if (!n || *n > 100) return std::nullopt;
+    return Reduced(*n, 100);
+  }
+  auto slash = text.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  auto a = text.substr(0, slash), b = text.substr(slash + 1);
+  if (!IsDigits(a) || !IsDigits(b) || a.size() > 5 || b.size() > 5) return std::nullopt;
+  auto num = *ParseInt64(a), den = *ParseInt64(b);
+  if (den < 1 || den > kMaxDen || num > den) return std::nullopt;
+  return Reduced(num, den);
+}
+
+std::string FormatFraction(const Fraction& f) { return std::to_string(f.num) + "/" + std::to_string(f.den); }
+
+bool AtLeast(std::int64_t part, std::int64_t whole, const Fraction& f) {
+  return static_cast<i128>(part) * f.den >= static_cast<i128>(whole) * f.num;
+}
+bool MoreThan(std::int64_t part, std::int64_t whole, const Fraction& f) {
+  return static_cast<i128>(part) * f.den > static_cast<i128>(whole) * f.num;
+}
+
+std::string_view LawVersionCode(LawVersion v) {
+  return v == LawVersion::kCivilCode2021 ? "civil-code-2021" : "property-law-2007";
+}
+std::optional<LawVersion> ParseLawVersion(std::string_view code) {
+  if (code == "civil-code-2021") return LawVersion::kCivilCode2021;
+  if (code == "property-law-2007") return LawVersion::kPropertyLaw2007;
+  return std::nullopt;
+}
+
+LawVersion LawVersionAt(std::string_view opened_at_iso) {
+  // ISO 8601 text sorts chronologically; the Civil Code took effect 2021-01-01 (Art. 1260).
+  return opened_at_iso < std::string_view("2021-01-01") ? LawVersion::kPropertyLaw2007 : LawVersion::kCivilCode2021;
+}
+
+Text MatterName(int matter) {
+  // Civil Code Art. 278 ¶1 items (1)–(9), REFERENCE §3.1.
+  switch (matter) {
+    case 1: return {"制定和修改业主大会议事规则", "make or amend the owners' assembly rules"};
+    case 2: return {"制定和修改管理规约", "make or amend the management covenant"};
+    case 3: return {"选举业主委员会或者更换业主委员会成员", "elect or replace owners' committee members"};
+    case 4: return {"选聘和解聘物业服务企业或者其他管理人", "hire or dismiss the property service company or manager"};
+    case 5: return {"使用建筑物及其附属设施的维修资金", "use the maintenance fund"};
+    case 6: return {"筹集建筑物及其附属设施的维修资金", "raise the maintenance fund"};
+    case 7: return {"改建、重建建筑物及其附属设施", "alter or rebuild buildings and attached facilities"};
+    case 8: return {"改变共有部分的用途或者利用共有部分从事经营活动", "change the use of common parts or use them for business"};
+    case 9: return {"有关共有和共同管理权利的其他重大事项", "other major matters of co-ownership and joint management"};
+    default: return Text::Same("?");
+  }
+}
+
+bool IsSpecialMatter(int matter) { return matter >= 6 && matter <= 8; }
+
+Result<void> ValidateRule(const Rule& rule) {
+  if (const auto* a = std::get_if<Art278Rule>(&rule)) {
+    if (a->matter < 1 || a->matter > 9)
+      return MakeError(ErrorCode::kUnprocessable, "consultation.bad_rule",
+                       Text("表决事项应为民法典第二百七十八条第1至9项", "the matter must be item 1–9 of Civil Code Art. 278"),
+                       Text::Same(std::to_string(a->matter)));
+    return Ok();
+  }
+  const auto& c = std::get<CustomRule>(rule);
+  if (c.threshold.num == 0 || (!c.inclusive && c.threshold.num == c.threshold.den))
+    return MakeError(ErrorCode::kUnprocessable, "consultation.bad_rule",
+                     Text("门槛应大于0，且“超过100%”无法达到", "the threshold must be above 0, and “more than 100 %” cannot be met"),
+                     Text::Same(FormatFraction(c.threshold)));
+  return Ok();
+}
+
+}  // namespace huanxin::core::consult

@@ -1,0 +1,1211 @@
+#include "service/consultation/consultation_service.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <filesystem>
+#include <functional>
+#include <fstream>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "common/crypto.hpp"
+#include "common/text.hpp"
+#include "core/auth/role.hpp"
+#include "core/register/identity.hpp"
+#include "service/audit/audit_service.hpp"
+#include "store/register/register_repository.hpp"
+
+namespace huanxin::service {
+
+namespace json = boost::json;
+namespace cs = core::consult;
+namespace perm = core::auth::perm;
+using store::ConsultationRepository;
+using Repo = store::ConsultationRepository;
+
+namespace {
+
+constexpr std::size_t kCodeChars = 10;     // 50 bits: printed on the ballot, typed on the phone
+constexpr std::size_t kReceiptChars = 12;  // 60 bits
+constexpr std::size_t kMaxItems = 60;
+
+const std::set<std::string> kKinds{"willingness", "menu", "plan_approval", "formal_decision", "management"};
+const std::set<std::string> kChannels{"door", "paper", "online"};
+const std::set<std::string> kOutcomes{"absent", "refused", "agreed", "will_decide"};
+
+Error NoConsultation() {
+  return NotFound("consultation.not_found", Text("协商事项不存在", "no such consultation"));
+}
+
+Error BadField(const std::string& field, Text detail, Text hint = {}) {
+  return Invalid("consultation.invalid_field", Text("字段 " + field + " 不正确", "field " + field + " is invalid"),
+                 std::move(detail), std::move(hint));
+}
+
+Error StateConflict(const store::ConsultationRecord& c) {
+  if (c.state == "closed")
+    return MakeError(ErrorCode::kConflict, "consultation.closed", Text("协商已结束，不能再投票或修改", "the consultation is closed"),
+                     Text::Same(c.closed_at.value_or("")));
+  if (c.state == "draft")
+    return MakeError(ErrorCode::kConflict, "consultation.not_open", Text("协商尚未开始", "the consultation is not open yet"),
+                     {}, Text("请先开始协商", "open it first"));
+  return MakeError(ErrorCode::kConflict, "consultation.state", Text("当前状态不允许此操作", "not allowed in this state"),
+                   Text::Same(c.state));
+}
+
+bool InUnit(const store::ConsultationItemRecord& item, const store::VoterDwelling& d) {
+  if (item.scope_type == "estate") return true;
+  if (!item.building_id || d.building_id != *item.building_id) return false;
+  return item.scope_type == "building" || (item.stairwell && d.stairwell == *item.stairwell);
+}
+
+core::reg::DwellingShare ShareOf(const store::VoterDwelling& d) {
+  using core::reg::SaleStatus;
+  auto st = d.sale_status == "developer_unsold" ? SaleStatus::kDeveloperUnsold
+            : d.sale_status == "public_housing" ? SaleStatus::kPublicHousing
+                                                : SaleStatus::kSold;
+  return {d.id, d.area_dm2, st, d.owner_ids};
+}
+
+std::vector<core::reg::DwellingShare> Eligible(const store::ConsultationItemRecord& item,
+                                               const std::vector<store::VoterDwelling>& all) {
+  std::vector<core::reg::DwellingShare> out;
+  for (const auto& d : all)
+    if (InUnit(item, d)) out.push_back(ShareOf(d));
+  return out;
+}
+
+bool Contains(const std::vector<std::int64_t>& v, std::int64_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+std::string ChoicesJson(const std::vector<std::pair<std::int64_t, std::string>>& choices) {
+  json::array a;
+  for (const auto& [item, choice] : choices) a.push_back({{"itemId", item}, {"choice", choice}});
+  return json::serialize(a);
+}
+
+std::vector<std::pair<std::int64_t, std::string>> ParseChoicesJson(const std::string& text) {
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  boost::system::error_code ec;
+  auto v = json::parse(text, ec);
+  if (ec || !v.is_array()) return out;
+  for (const auto& e : v.as_array())
+    if (e.is_object() && e.as_object().if_contains("itemId") && e.as_object().if_contains("choice"))
+      out.emplace_back(e.at("itemId").to_number<std::int64_t>(), std::string(e.at("choice").as_string()));
+  return out;
+}
+
+std::vector<std::string> MaskedNames(const std::vector<std::pair<std::int64_t, std::string>>& names, std::int64_t dwelling) {
+  std::vector<std::string> out;
+  auto it = std::lower_bound(names.begin(), names.end(), std::pair<std::int64_t, std::string>{dwelling, ""});
+  for (; it != names.end() && it->first == dwelling; ++it) out.push_back(core::reg::MaskName(it->second));
+  return out;
+}
+
+// The round that governs an item at `round`: the latest round ≤ `round` that included it.
+const store::RoundRecord* CurrentRound(const std::vector<store::RoundRecord>& rounds, int number) {
+  for (const auto& r : rounds)
+    if (r.number == number) return &r;
+  return nullptr;
+}
+
+}  // namespace
+
+// ---- rule JSON (API and storage form) ----
+
+std::string RuleToJson(const cs::Rule& rule) {
+  json::object o;
+  if (const auto* a = std::get_if<cs::Art278Rule>(&rule)) {
+    o = {{"type", "art278"}, {"matter", a->matter}};
+  } else {
+    const auto& c = std::get<cs::CustomRule>(rule);
+    o = {{"type", "custom"},
+         {"countBy", c.count_by_owners ? "owners" : "dwellings"},
+         {"base", c.base_all ? "all" : "participants"},
+         {"threshold", cs::FormatFraction(c.threshold)},
+         {"inclusive", c.inclusive}};
+    if (c.area_threshold) o["areaThreshold"] = cs::FormatFraction(*c.area_threshold);
+    if (c.quorum) o["quorum"] = cs::FormatFraction(*c.quorum);
+  }
+  return json::serialize(o);
+}
+
+Result<cs::Rule> RuleFromJson(const std::string& text) {
+  boost::system::error_code ec;
+  auto v = json::parse(text, ec);
+  if (ec || !v.is_object()) return BadField("rule", Text("应为对象", "must be an object"));
+  const auto& o = v.as_object();
+  auto str = [&](const char* k) -> std::optional<std::string> {
+    const auto* f = o.if_contains(k);
+    if (!f || !f->is_string()) return std::nullopt;
+    return std::string(f->as_string());
+  };
+  auto type = str("type");
+  if (type == "art278") {
+    const auto* m = o.if_contains("matter");
+    if (!m || !m->is_int64())
+      return BadField("rule.matter", Text("应为1–9的整数", "must be an integer 1–9"));
+    cs::Rule r = cs::Art278Rule{static_cast<int>(m->as_int64())};
+    if (auto ok = cs::ValidateRule(r); !ok) return std::move(ok).error();
+    return r;
+  }
+  if (type != "custom")
+    return BadField("rule.type", Text("应为 art278 或 custom", "must be art278 or custom"));
+  cs::CustomRule c;
+  auto count_by = str("countBy").value_or("owners");
+  if (count_by != "owners" && count_by != "dwellings")
+    return BadField("rule.countBy", Text("应为 owners 或 dwellings", "must be owners or dwellings"));
+  c.count_by_owners = count_by == "owners";
+  auto base = str("base").value_or("all");
+  if (base != "all" && base != "participants")
+    return BadField("rule.base", Text("应为 all 或 participants", "must be all or participants"));
+  c.base_all = base == "all";
+  auto fraction = [&](const char* k, bool required) -> Result<std::optional<cs::Fraction>> {
+    const auto* f = o.if_contains(k);
+    if (!f || f->is_null()) {
+      if (required) return BadField(std::string("rule.") + k, Text("必填", "required"), Text("例如 \"2/3\" 或 \"80%\"", "e.g. \"2/3\" or \"80%\""));
+      return std::optional<cs::Fraction>{};
+    }
+    auto parsed = f->is_string() ? cs::ParseFraction(std::string(f->as_string())) : std::nullopt;
+    if (!parsed)
+      return BadField(std::string("rule.") + k, Text("应为0到1之间的分数", "must be a fraction between 0 and 1"),
+                      Text("例如 \"2/3\" 或 \"80%\"", "e.g. \"2/3\" or \"80%\""));
+    return parsed;
+  };
+  auto threshold = fraction("threshold", true);
+  if (!threshold) return std::move(threshold).error();
+  c.threshold = **threshold;
+  auto area = fraction("areaThreshold", false);
+  if (!area) return std::move(area).error();
+  c.area_threshold = *area;
+  auto quorum = fraction("quorum", false);
+  if (!quorum) return std::move(quorum).error();
+  c.quorum = *quorum;
+  if (const auto* inc = o.if_contains("inclusive")) {
+    if (!inc->is_bool()) return BadField("rule.inclusive", Text("应为 true 或 false", "must be true or false"));
+    c.inclusive = inc->as_bool();
+  }
+  cs::Rule r = c;
+  if (auto ok = cs::ValidateRule(r); !ok) return std::move(ok).error();
+  return r;
+}
+
+// ---- codes ----
+
+std::optional<std::string> ConsultationService::NormaliseCode(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    if (ch == '-' || ch == ' ') continue;
+    char c = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    // Crockford: I and L read as 1, O as 0.
+    if (c == 'I' || c == 'L') c = '1';
+    if (c == 'O') c = '0';
+    if (!std::isalnum(static_cast<unsigned char>(c)) || c == 'U') return std::nullopt;
+    out += c;
+  }
+  if (out.size() != kCodeChars && out.size() != kReceiptChars) return std::nullopt;
+  return out;
+}
+
+std::string ConsultationService::FormatCode(const std::string& code) {
+  std::string out;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    if (i && i % 4 == 0) out += '-';
+    out += code[i];
+  }
+  return out;
+}
+
+// ---- loading and viewing ----
+
+struct ConsultationService::Loaded {
+  store::ConsultationRecord c;
+};
+
+Result<ConsultationService::Loaded> ConsultationService::Load(store::Session& s, const Actor& actor, std::int64_t id,
+                                                                bool write, std::string_view permission) {
+  if (auto r = RequirePermission(actor, permission); !r) return std::move(r).error();
+  auto c = Repo::Find(s, id);
+  if (!c) return std::move(c).error();
+  // Out of scope reads as not found? No: the prefix rule answers 403 (ARCHITECTURE.md §1).
+  if (!*c) return NoConsultation();
+  if (auto r = RequireInScope(actor, (*c)->region_code); !r) return std::move(r).error();
+  (void)write;
+  return Loaded{std::move(**c)};
+}
+
+Result<ConsultationView> ConsultationService::View(store::Session& s, store::ConsultationRecord c) {
+  ConsultationView v;
+  auto estate = store::EstateRepository::Find(s, c.estate_id);
+  if (!estate) return std::move(estate).error();
+  v.estate_name = *estate ? (*estate)->name : "";
+  auto items = Repo::Items(s, c.id);
+  if (!items) return std::move(items).error();
+  auto voters = Repo::VoterDwellings(s, c.estate_id);
+  if (!voters) return std::move(voters).error();
+  auto buildings = store::BuildingRepository::ListByEstate(s, c.estate_id);
+  if (!buildings) return std::move(buildings).error();
+  for (auto& i : *items) {
+    ConsultationItemView iv;
+    auto rule = RuleFromJson(i.rule_json);
+    if (!rule) return std::move(rule).error();
+    iv.rule = *rule;
+    if (i.building_id)
+      for (const auto& b : *buildings)
+        if (b.id == *i.building_id) iv.building_number = b.number;
+    for (const auto& d : *voters)
+      if (InUnit(i, d)) ++iv.eligible_dwellings;
+    iv.item = std::move(i);
+    v.items.push_back(std::move(iv));
+  }
+  auto rounds = Repo::Rounds(s, c.id);
+  if (!rounds) return std::move(rounds).error();
+  v.rounds = std::move(*rounds);
+  v.c = std::move(c);
+  return v;
+}
+
+Result<std::vector<store::CatalogItemRecord>> ConsultationService::Catalog(const Actor& actor) {
+  if (auto r = RequirePermission(actor, perm::kConsultationRead); !r) return std::move(r).error();
+  return store::ReadResult(db_, [&](store::Session& s) { return Repo::Catalog(s); });
+}
+
+Result<std::pair<std::vector<ConsultationView>, std::int64_t>> ConsultationService::List(
+    const Actor& actor, std::optional<std::int64_t> estate_id, std::optional<std::string> state, std::int64_t page,
+    std::int64_t page_size) {
+  if (auto r = RequirePermission(actor, perm::kConsultationRead); !r) return std::move(r).error();
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::pair<std::vector<ConsultationView>, std::int64_t>> {
+    // A requested estate must lie in the actor's scope (403, like the estates' regionCode filter).
+    if (estate_id) {
+      auto e = store::EstateRepository::Find(s, *estate_id);
+      if (!e) return std::move(e).error();
+      if (*e)
+        if (auto r = RequireInScope(actor, (*e)->region_code); !r) return std::move(r).error();
+    }
+    store::ConsultationFilter f;
+    f.scope_prefix = actor.scope.prefix();
+    f.estate_id = estate_id;
+    f.state = state;
+    f.limit = page_size;
+    f.offset = (page - 1) * page_size;
+    std::int64_t total = 0;
+    auto list = Repo::List(s, f, total);
+    if (!list) return std::move(list).error();
+    std::vector<ConsultationView> out;
+    for (auto& c : *list) {
+      auto v = View(s, std::move(c));
+      if (!v) return std::move(v).error();
+      out.push_back(std::move(*v));
+    }
+    return std::pair{std::move(out), total};
+  });
+}
+
+Result<ConsultationView> ConsultationService::Get(const Actor& actor, std::int64_t id) {
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<ConsultationView> {
+    auto l = Load(s, actor, id, false, perm::kConsultationRead);
+    if (!l) return std::move(l).error();
+    return View(s, std::move(l->c));
+  });
+}
+
+// ---- create, open, rounds, close ----
+
+Result<ConsultationView> ConsultationService::Create(const Actor& actor, const ConsultationInput& in) {
+  if (auto r = RequirePermission(actor, perm::kConsultationWrite); !r) return std::move(r).error();
+  auto title_len = Utf8Length(in.title);
+  if (!title_len || *title_len < 1 || *title_len > 200 || Trim(in.title).empty())
+    return BadField("title", Text("不能为空，且不超过200字", "must be 1–200 characters"));
+  if (!kKinds.count(in.kind))
+    return BadField("kind", Text::Same(in.kind),
+                    Text("应为 willingness、menu、plan_approval、formal_decision 或 management",
+                         "one of willingness, menu, plan_approval, formal_decision, management"));
+  if (in.items.empty() || in.items.size() > kMaxItems)
+    return BadField("items", Text("应有1–60个表决事项", "needs 1–60 items"));
+  if (in.opens_at && in.closes_at && *in.closes_at <= *in.opens_at)
+    return BadField("closesAt", Text("截止时间应晚于开始时间", "must be after opensAt"));
+  // The law that governs the vote: the Civil Code from 2021-01-01 (Art. 1260); a vote opened before
+  // keeps the Property Law (2007) rule (REFERENCE §3.1).
+  auto now = FormatIsoUtc(clock_.Now());
+  auto derived = cs::LawVersionAt(in.opens_at.value_or(now));
+  auto law = derived;
+  if (in.law_version) {
+    auto parsed = cs::ParseLawVersion(*in.law_version);
+    if (!parsed)
+      return BadField("lawVersion", Text::Same(*in.law_version),
+                      Text("应为 civil-code-2021 或 property-law-2007", "civil-code-2021 or property-law-2007"));
+    if (*parsed != derived)
+      return BadField("lawVersion",
+                      Text("表决开始时间为" + in.opens_at.value_or(now) + "，应适用" + std::string(cs::LawVersionCode(derived)),
+                           "a vote opening " + in.opens_at.value_or(now) + " falls under " +
+                               std::string(cs::LawVersionCode(derived))),
+                      Text("《民法典》自2021年1月1日起施行；此前开始的表决适用《物权法》",
+                           "the Civil Code applies from 2021-01-01; earlier votes keep the Property Law"));
+    law = *parsed;
+  }
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<ConsultationView> {
+    auto estate = store::EstateRepository::Find(s, in.estate_id);
+    if (!estate) return std::move(estate).error();
+    if (!*estate) return BadField("estateId", Text("小区不存在", "no such estate"));
+    if (auto r = RequireInScope(actor, (*estate)->region_code); !r) return std::move(r).error();
+    auto buildings = store::BuildingRepository::ListByEstate(s, in.estate_id);
+    if (!buildings) return std::move(buildings).error();
+    store::ConsultationRecord c;
+    c.estate_id = in.estate_id;
+    c.region_code = (*estate)->region_code;
+    c.title = std::string(Trim(in.title));
+    c.kind = in.kind;
+    c.law_version = std::string(cs::LawVersionCode(law));
+    c.state = "draft";
+    c.opens_at = in.opens_at;
+    c.closes_at = in.closes_at;
+    c.created_by = actor.user_id;
+    c.created_at = c.updated_at = now;
+    auto id = Repo::Insert(s, c);
+    if (!id) return std::move(id).error();
+    c.id = *id;
+    json::array items_audit;
+    int position = 0;
+    for (const auto& it : in.items) {
+      std::string field = "items[" + std::to_string(position) + "]";
+      auto len = Utf8Length(it.title);
+      if (!len || *len < 1 || *len > 200 || Trim(it.title).empty())
+        return BadField(field + ".title", Text("不能为空，且不超过200字", "must be 1–200 characters"));
+      if (it.catalog_item_code) {
+        auto exists = Repo::CatalogItemExists(s, *it.catalog_item_code);
+        if (!exists) return std::move(exists).error();
+        if (!*exists) return BadField(field + ".catalogItemCode", Text::Same(*it.catalog_item_code), Text("改造内容清单中没有该项", "not in the renovation catalogue"));
+      }
+      if (auto r = cs::ValidateRule(it.rule); !r) return std::move(r).error();
+      store::ConsultationItemRecord rec;
+      rec.consultation_id = c.id;
+      rec.position = ++position;
+      rec.title = std::string(Trim(it.title));
+      rec.catalog_item_code = it.catalog_item_code;
+      rec.rule_json = RuleToJson(it.rule);
+      rec.scope_type = it.scope_type;
+      if (it.scope_type != "estate") {
+        if (it.scope_type != "building" && it.scope_type != "stairwell")
+          return BadField(field + ".scope.type", Text::Same(it.scope_type), Text("应为 estate、building 或 stairwell", "estate, building or stairwell"));
+        const store::BuildingRecord* b = nullptr;
+        for (const auto& x : *buildings)
+          if (it.building_id && x.id == *it.building_id) b = &x;
+        if (!b) return BadField(field + ".scope.buildingId", Text("该小区没有这栋楼", "no such building in the estate"));
+        rec.building_id = b->id;
+        if (it.scope_type == "stairwell") {
+          if (!it.stairwell || *it.stairwell < 1 || *it.stairwell > b->stairwells)
+            return BadField(field + ".scope.stairwell",
+                            Text("应为1–" + std::to_string(b->stairwells) + "单元", "must be 1–" + std::to_string(b->stairwells)));
+          rec.stairwell = it.stairwell;
+        }
+      }
+      auto item_id = Repo::InsertItem(s, rec);
+      if (!item_id) return std::move(item_id).error();
+      items_audit.push_back({{"id", *item_id}, {"title", rec.title}, {"rule", json::parse(rec.rule_json)}, {"scope", rec.scope_type}});
+    }
+    Changes ch;
+    ch.Set("title", nullptr, json::string(c.title))
+        .Set("kind", nullptr, json::string(c.kind))
+        .Set("lawVersion", nullptr, json::string(c.law_version))
+        .Set("items", nullptr, items_audit);
+    if (auto r = RecordAudit(s, clock_, actor, "consultation.create", "consultation", std::to_string(c.id), c.region_code, ch); !r)
+      return std::move(r).error();
+    return View(s, c);
+  });
+}
+
+// Loads the consultation for writing, requires `state`, lets `change` alter it (and write its own
+// rows), then stores the new state and the audit entry `action` in the same transaction.
+Result<ConsultationView> ConsultationService::Transition(
+    const Actor& actor, std::int64_t id, const char* state, const char* action,
+    const std::function<Result<void>(store::Session&, store::ConsultationRecord&, Changes&)>& change) {
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<ConsultationView> {
+    auto l = Load(s, actor, id, true, perm::kConsultationWrite);
+    if (!l) return std::move(l).error();
+    auto& c = l->c;
+    if (c.state != state) return StateConflict(c);
+    c.updated_at = FormatIsoUtc(clock_.Now());
+    Changes ch;
+    if (auto r = change(s, c, ch); !r) return std::move(r).error();
+    if (auto r = Repo::UpdateState(s, c); !r) return std::move(r).error();
+    if (auto r = RecordAudit(s, clock_, actor, action, "consultation", std::to_string(c.id), c.region_code, ch); !r)
+      return std::move(r).error();
+    return View(s, c);
+  });
+}
+
+Result<ConsultationView> ConsultationService::Open(const Actor& actor, std::int64_t id) {
+  return Transition(actor, id, "draft", "consultation.open",
+                    [&](store::Session& s, store::ConsultationRecord& c, Changes& ch) -> Result<void> {
+    auto voters = Repo::VoterDwellings(s, c.estate_id);
+    if (!voters) return std::move(voters).error();
+    if (voters->empty())
+      return Invalid("consultation.no_dwellings", Text("该小区没有登记房屋，无法开始表决", "the estate has no dwellings to vote"),
+                     {}, Text("请先在房屋台账中登记房屋和业主", "register dwellings and owners first"));
+    auto items = Repo::Items(s, c.id);
+    if (!items) return std::move(items).error();
+    c.state = "open";
+    c.current_round = 1;
+    c.opened_at = c.updated_at;
+    store::RoundRecord round{c.id, 1, {}, std::nullopt, c.updated_at, actor.user_id};
+    for (const auto& i : *items) round.item_ids.push_back(i.id);
+    if (auto r = Repo::InsertRound(s, round); !r) return std::move(r).error();
+    // One code per dwelling: printed on its paper ballot, it lets the resident vote online.
+    for (const auto& d : *voters)
+      if (auto r = Repo::InsertCode(s, {RandomBase32(kCodeChars), c.id, d.id, 0}); !r) return std::move(r).error();
+    ch.Set("state", "draft", "open").Set("round", 0, 1).Set("codes", nullptr, static_cast<std::int64_t>(voters->size()));
+    return Ok();
+  });
+}
+
+Result<ConsultationView> ConsultationService::Close(const Actor& actor, std::int64_t id) {
+  return Transition(actor, id, "open", "consultation.close",
+                    [&](store::Session&, store::ConsultationRecord& c, Changes& ch) -> Result<void> {
+    c.state = "closed";
+    c.closed_at = c.updated_at;
+    ch.Set("state", "open", "closed");
+    return Ok();
+  });
+}
+
+Result<ConsultationView> ConsultationService::AddRound(const Actor& actor, std::int64_t id,
+                                                       const std::vector<std::int64_t>& item_ids,
+                                                       const std::optional<std::vector<std::int64_t>>& dwelling_ids) {
+  return Transition(actor, id, "open", "consultation.round",
+                    [&](store::Session& s, store::ConsultationRecord& c, Changes& ch) -> Result<void> {
+    auto items = Repo::Items(s, c.id);
+    if (!items) return std::move(items).error();
+    if (item_ids.empty()) return BadField("itemIds", Text("至少选择一个事项", "choose at least one item"));
+    std::set<std::int64_t> seen;
+    for (auto iid : item_ids) {
+      bool found = std::any_of(items->begin(), items->end(), [&](const auto& i) { return i.id == iid; });
+      if (!found || !seen.insert(iid).second)
+        return BadField("itemIds", Text::Same(std::to_string(iid)), Text("不是本次协商的事项，或重复", "not an item of this consultation, or repeated"));
+    }
+    if (dwelling_ids) {
+      if (dwelling_ids->empty()) return BadField("dwellingIds", Text("为空时请省略该字段", "omit the field instead of an empty list"));
+      auto voters = Repo::VoterDwellings(s, c.estate_id);
+      if (!voters) return std::move(voters).error();
+      std::unordered_set<std::int64_t> estate_ids;
+      for (const auto& d : *voters) estate_ids.insert(d.id);
+      for (auto did : *dwelling_ids)
+        if (!estate_ids.count(did)) return BadField("dwellingIds", Text::Same(std::to_string(did)), Text("不是本小区的房屋", "not a dwelling of this estate"));
+    }
+    int previous = c.current_round;
+    c.current_round += 1;
+    if (auto r = Repo::InsertRound(s, {c.id, c.current_round, item_ids, dwelling_ids, c.updated_at, actor.user_id}); !r)
+      return std::move(r).error();
+    json::array ids;
+    for (auto i : item_ids) ids.push_back(i);
+    ch.Set("round", previous, c.current_round).Set("itemIds", nullptr, ids);
+    if (dwelling_ids) ch.Set("dwellings", nullptr, static_cast<std::int64_t>(dwelling_ids->size()));
+    return Ok();
+  });
+}
+
+// ---- ballots ----
+
+Result<ReceiptView> ConsultationService::Cast(store::Session& s, const Actor& actor, const ConsultationView& view,
+                                              const store::VoterDwelling& dwelling, const BallotInput& in,
+                                              const std::optional<std::string>& code) {
+  const auto& c = view.c;
+  auto now = FormatIsoUtc(clock_.Now());
+  if (c.state != "open") return StateConflict(c);
+  if (c.closes_at && now >= *c.closes_at)
+    return MakeError(ErrorCode::kConflict, "consultation.closed", Text("已过投票截止时间", "the voting deadline has passed"),
+                     Text::Same(*c.closes_at));
+  if (!kChannels.count(in.channel))
+    return BadField("channel", Text::Same(in.channel), Text("应为 door、paper 或 online", "door, paper or online"));
+  if (in.choices.empty()) return BadField("choices", Text("至少对一个事项作出选择", "choose on at least one item"));
+  const auto* round = CurrentRound(view.rounds, c.current_round);
+  if (!round) return MakeError(ErrorCode::kInternal, "consultation.no_round", Text("轮次数据缺失", "round missing"));
+  if (round->dwelling_ids && !Contains(*round->dwelling_ids, dwelling.id))
+    return Invalid("consultation.not_in_round",
+                   Text("本轮（第" + std::to_string(round->number) + "轮）不包括该房屋", "this dwelling is not part of round " + std::to_string(round->number)));
+  // Validate every choice before writing anything.
+  std::vector<const ConsultationItemView*> chosen;
+  std::set<std::int64_t> seen;
+  for (const auto& [item_id, choice] : in.choices) {
+    const ConsultationItemView* item = nullptr;
+    for (const auto& i : view.items)
+      if (i.item.id == item_id) item = &i;
+    if (!item || !seen.insert(item_id).second)
+      return BadField("choices", Text::Same(std::to_string(item_id)), Text("不是本次协商的事项，或重复", "not an item of this consultation, or repeated"));
+    if (!Contains(round->item_ids, item_id))
+      return Invalid("consultation.not_in_round",
+                     Text("事项“" + item->item.title + "”不在本轮（第" + std::to_string(round->number) + "轮）表决范围内",
+                          "item \"" + item->item.title + "\" is not part of round " + std::to_string(round->number)));
+    if (!InUnit(item->item, dwelling))
+      return Invalid("consultation.out_of_unit",
+                     Text("该房屋不在事项“" + item->item.title + "”的表决单元内", "the dwelling is outside the voting unit of \"" + item->item.title + "\""));
+    chosen.push_back(item);
+  }
+  if (in.evidence_file_id) {
+    auto ok = Repo::FileExists(s, *in.evidence_file_id, actor.scope.prefix());
+    if (!ok) return std::move(ok).error();
+    if (!*ok) return BadField("evidenceFileId", Text("文件不存在", "no such file"));
+  }
+  // The owner (head, REFERENCE §8) of this dwelling within each item's unit: co-owned dwellings
+  // reached through shared owners, or all developer-unsold / public-housing dwellings together.
+  std::vector<store::VoterDwelling> members;
+  if (dwelling.sale_status == "developer_unsold" || dwelling.sale_status == "public_housing") {
+    auto same = Repo::DwellingsBySaleStatus(s, c.estate_id, dwelling.sale_status);
+    if (!same) return std::move(same).error();
+    members = std::move(*same);
+  } else {
+    std::unordered_set<std::int64_t> known{dwelling.id};
+    members.push_back(dwelling);
+    std::vector<std::int64_t> frontier{dwelling.id};
+    while (!frontier.empty()) {
+      auto next = Repo::CoOwnedDwellings(s, c.estate_id, frontier);
+      if (!next) return std::move(next).error();
+      frontier.clear();
+      for (auto& d : *next)
+        if (d.sale_status == "sold" && known.insert(d.id).second) {
+          frontier.push_back(d.id);
+          members.push_back(std::move(d));
+        }
+    }
+  }
+  std::vector<std::int64_t> member_ids;
+  for (const auto& m : members) member_ids.push_back(m.id);
+  auto existing = Repo::Ballots(s, c.id, member_ids);
+  if (!existing) return std::move(existing).error();
+  // Lock and sequence: from here on the consultation's ballots are serialised.
+  auto locked = Repo::LockForBallot(s, c.id);
+  if (!locked) return std::move(locked).error();
+  if (!*locked || (*locked)->state != "open") return StateConflict(*locked ? **locked : c);
+  std::int64_t seq = (*locked)->ballots_cast;
+
+  std::string receipt = RandomBase32(kReceiptChars);
+  std::vector<std::pair<std::int64_t, std::string>> recorded;
+  std::set<std::int64_t> dwellings_recorded{dwelling.id};
+  Changes ch;
+  for (std::size_t k = 0; k < chosen.size(); ++k) {
+    const auto& item = chosen[k]->item;
+    std::string choice(cs::ChoiceCode(in.choices[k].second));
+    std::vector<std::int64_t> targets{dwelling.id};
+    for (const auto& b : *existing) {
+      if (b.item_id != item.id || b.dwelling_id == dwelling.id) continue;
+      const auto* m = &*std::find_if(members.begin(), members.end(), [&](const auto& x) { return x.id == b.dwelling_id; });
+      if (!InUnit(item, *m)) continue;
+      if (b.choice == choice) continue;
+      if (!in.apply_to_owner_dwellings)
+        return Invalid("consultation.owner_conflict",
+                       Text("同一业主在事项“" + item.title + "”上不能通过不同房屋作出不同选择",
+                            "one owner cannot hold different choices on \"" + item.title + "\" through different dwellings"),
+                       Text("该业主名下房屋 " + m->building_number + "-" + std::to_string(m->stairwell) + "-" + m->room + " 已选择 " + b.choice,
+                            "the owner's dwelling " + m->building_number + "-" + std::to_string(m->stairwell) + "-" + m->room + " holds " + b.choice),
+                       Text("如需修改该业主的全部选择，请设置 applyToOwnerDwellings", "to change the owner's choice everywhere, set applyToOwnerDwellings"));
+      targets.push_back(b.dwelling_id);
+    }
+    for (auto target : targets) {
+      std::string before;
+      for (const auto& b : *existing)
+        if (b.item_id == item.id && b.dwelling_id == target) before = b.choice;
+      store::BallotRecord rec{c.id, item.id, target, choice, c.current_round, in.channel, receipt, seq, now};
+      if (auto r = Repo::UpsertBallot(s, rec); !r) return std::move(r).error();
+      if (auto r = Repo::InsertEvent(s, c.id, {seq, item.id, target, choice, c.current_round}, receipt); !r)
+        return std::move(r).error();
+      dwellings_recorded.insert(target);
+      ch.Set(std::to_string(item.id) + "@" + std::to_string(target), before.empty() ? json::value(nullptr) : json::value(json::string(before)),
+             json::string(choice));
+    }
+    recorded.emplace_back(item.id, choice);
+  }
+  store::ReceiptRecord rec;
+  rec.code = receipt;
+  rec.consultation_id = c.id;
+  rec.dwelling_id = dwelling.id;
+  rec.round = c.current_round;
+  rec.channel = in.channel;
+  rec.choices_json = ChoicesJson(recorded);
+  rec.dwelling_ids.assign(dwellings_recorded.begin(), dwellings_recorded.end());
+  rec.evidence_file_id = in.evidence_file_id;
+  rec.user_id = actor.user_id;
+  rec.cast_at = now;
+  if (auto r = Repo::InsertReceipt(s, rec); !r) return std::move(r).error();
+  if (code)
+    if (auto r = Repo::MarkCodeUsed(s, *code, c.current_round); !r) return std::move(r).error();
+  ch.Set("channel", nullptr, json::string(in.channel)).Set("receipt", nullptr, json::string(receipt));
+  if (auto r = RecordAudit(s, clock_, actor, "ballot.cast", "ballot", std::to_string(c.id) + "/" + std::to_string(dwelling.id),
+                           c.region_code, ch);
+      !r)
+    return std::move(r).error();
+  return ReceiptView{std::move(rec), std::move(recorded)};
+}
+
+Result<ReceiptView> ConsultationService::CastBallot(const Actor& actor, std::int64_t id, std::int64_t dwelling_id,
+                                                    const BallotInput& in) {
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<ReceiptView> {
+    auto l = Load(s, actor, id, true, perm::kBallotWrite);
+    if (!l) return std::move(l).error();
+    auto view = View(s, std::move(l->c));
+    if (!view) return std::move(view).error();
+    auto d = Repo::FindVoterDwelling(s, dwelling_id);
+    if (!d) return std::move(d).error();
+    if (!*d || !std::any_of(view->items.begin(), view->items.end(), [](const auto&) { return true; }))
+      return NotFound("register.dwelling_not_found", Text("房屋不存在", "no such dwelling"));
+    auto estate_of = store::DwellingRepository::Find(s, dwelling_id);
+    if (!estate_of) return std::move(estate_of).error();
+    if (!*estate_of || (*estate_of)->estate_id != view->c.estate_id)
+      return NotFound("register.dwelling_not_found", Text("本小区没有该房屋", "no such dwelling in this estate"));
+    return Cast(s, actor, *view, **d, in, std::nullopt);
+  });
+}
+
+Result<std::vector<store::BallotRecord>> ConsultationService::Ballots(const Actor& actor, std::int64_t id,
+                                                                      std::optional<std::int64_t> dwelling_id) {
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<store::BallotRecord>> {
+    auto l = Load(s, actor, id, false, perm::kConsultationRead);
+    if (!l) return std::move(l).error();
+    std::optional<std::vector<std::int64_t>> filter;
+    if (dwelling_id) filter = std::vector<std::int64_t>{*dwelling_id};
+    return Repo::Ballots(s, id, filter);
+  });
+}
+
+Result<std::vector<BallotSheet>> ConsultationService::BallotSheets(const Actor& actor, std::int64_t id,
+                                                                   std::optional<std::int64_t> building_id) {
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<BallotSheet>> {
+    auto l = Load(s, actor, id, false, perm::kBallotWrite);
+    if (!l) return std::move(l).error();
+    if (l->c.state == "draft")
+      return MakeError(ErrorCode::kConflict, "consultation.not_open", Text("协商开始后才能打印选票（投票码在开始时生成）", "ballots can be printed once the consultation is open (codes are made when it opens)"));
+    auto voters = Repo::VoterDwellings(s, l->c.estate_id);
+    if (!voters) return std::move(voters).error();
+    auto codes = Repo::Codes(s, id);
+    if (!codes) return std::move(codes).error();
+    auto names = Repo::OwnerNames(s, l->c.estate_id);
+    if (!names) return std::move(names).error();
+    std::unordered_map<std::int64_t, std::string> code_of;
+    for (const auto& c : *codes) code_of[c.dwelling_id] = c.code;
+    std::vector<BallotSheet> out;
+    for (auto& d : *voters) {
+      if (building_id && d.building_id != *building_id) continue;
+      auto it = code_of.find(d.id);
+      if (it == code_of.end()) continue;  // registered after the consultation opened
+      auto masked = MaskedNames(*names, d.id);
+      out.push_back({std::move(d), std::move(masked), it->second});
+    }
+    std::sort(out.begin(), out.end(), [](const BallotSheet& a, const BallotSheet& b) {
+      return std::tie(a.dwelling.building_number, a.dwelling.stairwell, a.dwelling.floor, a.dwelling.room) <
+             std::tie(b.dwelling.building_number, b.dwelling.stairwell, b.dwelling.floor, b.dwelling.room);
+    });
+    return out;
+  });
+}
+
+namespace {
+Result<CodeView> CodeViewOf(store::Session& s, ConsultationView view, const store::BallotCodeRecord& code) {
+  auto d = Repo::FindVoterDwelling(s, code.dwelling_id);
+  if (!d) return std::move(d).error();
+  if (!*d) return NotFound("consultation.code_not_found", Text("投票码无效", "no such ballot code"));
+  auto ballots = Repo::Ballots(s, view.c.id, std::vector<std::int64_t>{code.dwelling_id});
+  if (!ballots) return std::move(ballots).error();
+  CodeView out;
+  out.dwelling = std::move(**d);
+  const auto* round = CurrentRound(view.rounds, view.c.current_round);
+  for (const auto& i : view.items) {
+    CodeItem ci{i.item.id, i.item.title, false, std::nullopt};
+    ci.open = view.c.state == "open" && round && Contains(round->item_ids, i.item.id) && InUnit(i.item, out.dwelling) &&
+              (!round->dwelling_ids || Contains(*round->dwelling_ids, out.dwelling.id));
+    for (const auto& b : *ballots)
+      if (b.item_id == i.item.id) {
+        ci.choice = b.choice;
+        out.receipt = b.receipt;
+      }
+    if (ci.open || ci.choice || InUnit(i.item, out.dwelling)) out.items.push_back(std::move(ci));
+  }
+  out.used = code.used_round >= view.c.current_round && view.c.current_round > 0;
+  out.consultation = std::move(view);
+  return out;
+}
+}  // namespace
+
+Result<CodeView> ConsultationService::PaperLookup(const Actor& actor, std::int64_t id, const std::string& text) {
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<CodeView> {
+    auto l = Load(s, actor, id, false, perm::kBallotWrite);
+    if (!l) return std::move(l).error();
+    auto code = NormaliseCode(text);
+    auto rec = code ? Repo::FindCode(s, *code) : Result<std::optional<store::BallotCodeRecord>>(std::nullopt);
+    if (!rec) return std::move(rec).error();
+    if (!*rec || (*rec)->consultation_id != id)
+      return NotFound("consultation.code_not_found", Text("投票码无效或不属于本次协商", "no such ballot code in this consultation"));
+    auto view = View(s, std::move(l->c));
+    if (!view) return std::move(view).error();
+    return CodeViewOf(s, std::move(*view), **rec);
+  });
+}
+
+Result<CodeView> ConsultationService::LookupCode(const std::string& text) {
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<CodeView> {
+    auto code = NormaliseCode(text);
+    auto rec = code ? Repo::FindCode(s, *code) : Result<std::optional<store::BallotCodeRecord>>(std::nullopt);
+    if (!rec) return std::move(rec).error();
+    if (!*rec) return NotFound("consultation.code_not_found", Text("投票码无效", "no such ballot code"));
+    auto c = Repo::Find(s, (*rec)->consultation_id);
+    if (!c) return std::move(c).error();
+    auto view = View(s, std::move(**c));
+    if (!view) return std::move(view).error();
+    return CodeViewOf(s, std::move(*view), **rec);
+  });
+}
+
+Result<ReceiptView> ConsultationService::CastByCode(const std::string& text, const BallotInput& in,
+                                                    const std::string& request_id) {
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<ReceiptView> {
+    auto code = NormaliseCode(text);
+    auto rec = code ? Repo::FindCode(s, *code) : Result<std::optional<store::BallotCodeRecord>>(std::nullopt);
+    if (!rec) return std::move(rec).error();
+    if (!*rec) return NotFound("consultation.code_not_found", Text("投票码无效", "no such ballot code"));
+    auto c = Repo::Find(s, (*rec)->consultation_id);
+    if (!c) return std::move(c).error();
+    auto view = View(s, std::move(**c));
+    if (!view) return std::move(view).error();
+    if (view->c.state == "open" && (*rec)->used_round >= view->c.current_round)
+      return MakeError(ErrorCode::kConflict, "consultation.code_used",
+                       Text("该投票码本轮已使用", "this code has been used in this round"), {},
+                       Text("如需更改，请联系社区工作人员", "to change your ballot, contact the community staff"));
+    auto d = Repo::FindVoterDwelling(s, (*rec)->dwelling_id);
+    if (!d) return std::move(d).error();
+    Actor resident;
+    resident.user_id = 0;
+    resident.username = "resident:" + FormatCode(*code).substr(0, 4);
+    resident.role = core::auth::Role::kResident;
+    resident.scope = core::auth::Scope(view->c.region_code);
+    resident.request_id = request_id;
+    BallotInput online = in;
+    online.channel = "online";
+    online.evidence_file_id.reset();
+    online.apply_to_owner_dwellings = false;
+    return Cast(s, resident, *view, **d, online, *code);
+  });
+}
+
+Result<PublicReceipt> ConsultationService::CheckReceipt(const std::string& text) {
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<PublicReceipt> {
+    auto code = NormaliseCode(text);
+    auto rec = code ? Repo::FindReceipt(s, *code) : Result<std::optional<store::ReceiptRecord>>(std::nullopt);
+    if (!rec) return std::move(rec).error();
+    if (!*rec) return NotFound("consultation.receipt_not_found", Text("回执不存在", "no such receipt"));
+    PublicReceipt out;
+    auto c = Repo::Find(s, (*rec)->consultation_id);
+    if (!c) return std::move(c).error();
+    out.consultation_title = (*c)->title;
+    auto estate = store::EstateRepository::Find(s, (*c)->estate_id);
+    if (!estate) return std::move(estate).error();
+    if (*estate) out.estate_name = (*estate)->name;
+    auto items = Repo::Items(s, (*c)->id);
+    if (!items) return std::move(items).error();
+    auto standing = Repo::StandingBallotsOf(s, (*rec)->code);
+    if (!standing) return std::move(standing).error();
+    out.counted = *standing > 0;
+    out.receipt.choices = ParseChoicesJson((*rec)->choices_json);
+    for (const auto& [item_id, choice] : out.receipt.choices) {
+      std::string title;
+      for (const auto& i : *items)
+        if (i.id == item_id) title = i.title;
+      out.item_titles.push_back(title);
+    }
+    out.receipt.receipt = std::move(**rec);
+    return out;
+  });
+}
+
+// ---- tally ----
+
+Result<TallyView> ConsultationService::ComputeTally(store::Session& s, ConsultationView view, std::optional<int> round) {
+  TallyView out;
+  const auto& c = view.c;
+  int evaluated = round.value_or(c.current_round);
+  if (evaluated < 0 || evaluated > c.current_round)
+    return BadField("round", Text("应为0–" + std::to_string(c.current_round), "must be 0–" + std::to_string(c.current_round)));
+  auto law = cs::ParseLawVersion(c.law_version).value_or(cs::LawVersion::kCivilCode2021);
+  auto voters = Repo::VoterDwellings(s, c.estate_id);
+  if (!voters) return std::move(voters).error();
+  auto events = Repo::Events(s, c.id, c.current_round);
+  if (!events) return std::move(events).error();
+  // Ballots standing at the end of round k: the last event per (item, dwelling) with round ≤ k.
+  auto standing_at = [&](int k) {
+    std::unordered_map<std::int64_t, std::unordered_map<std::int64_t, cs::Cast>> by_item;
+    for (const auto& e : *events)
+      if (e.round <= k)
+        by_item[e.item_id][e.dwelling_id] = {cs::ParseChoice(e.choice).value_or(cs::Choice::kAbstain), e.seq};
+    return by_item;
+  };
+  std::vector<std::vector<core::reg::DwellingShare>> eligible;
+  for (const auto& i : view.items) eligible.push_back(Eligible(i.item, *voters));
+  static const std::unordered_map<std::int64_t, cs::Cast> kNone;
+  auto ballots_of = [&](const auto& by_item, std::int64_t item_id) -> const std::unordered_map<std::int64_t, cs::Cast>& {
+    auto it = by_item.find(item_id);
+    return it == by_item.end() ? kNone : it->second;
+  };
+
+  // The evaluated round in detail, then a summary per round (1..current), reusing the evaluated one.
+  auto by_item = standing_at(evaluated);
+  std::vector<cs::ItemTally> evaluated_tallies;
+  for (std::size_t n = 0; n < view.items.size(); ++n)
+    evaluated_tallies.push_back(cs::TallyItem(view.items[n].rule, law, eligible[n], ballots_of(by_item, view.items[n].item.id)));
+  for (int k = 1; k <= c.current_round; ++k) {
+    std::unordered_map<std::int64_t, std::unordered_map<std::int64_t, cs::Cast>> other;
+    if (k != evaluated) other = standing_at(k);
+    RoundSummary rs;
+    rs.round = k;
+    for (std::size_t n = 0; n < view.items.size(); ++n) {
+      const auto& iv = view.items[n];
+      auto t = k == evaluated ? evaluated_tallies[n] : cs::TallyItem(iv.rule, law, eligible[n], ballots_of(other, iv.item.id));
+      auto agree = cs::Basis(iv.rule, t.agree), all = cs::Basis(iv.rule, t.eligible);
+      rs.agree += agree;
+      rs.eligible += all;
+      rs.items.emplace_back(iv.item.id, cs::RateBasisPoints(agree, all), std::string(cs::VerdictCode(t.verdict)));
+    }
+    rs.agree_rate_bp = cs::RateBasisPoints(rs.agree, rs.eligible);
+    out.rounds.push_back(std::move(rs));
+  }
+  const auto* current = CurrentRound(view.rounds, c.current_round);
+  for (std::size_t n = 0; n < view.items.size(); ++n) {
+    const auto& iv = view.items[n];
+    ItemTallyView t;
+    t.item = &iv;
+    t.round = evaluated;
+    t.tally = std::move(evaluated_tallies[n]);
+    t.provisional = std::string(cs::VerdictCode(t.tally.verdict));
+    bool still_open = c.state == "open" && evaluated == c.current_round && current && Contains(current->item_ids, iv.item.id);
+    t.verdict = still_open ? "open" : t.provisional;
+    auto basis_all = cs::Basis(iv.rule, t.tally.eligible);
+    t.agree_rate_bp = cs::RateBasisPoints(cs::Basis(iv.rule, t.tally.agree), basis_all);
+    t.participation_rate_bp = cs::RateBasisPoints(cs::Basis(iv.rule, t.tally.participated), basis_all);
+    out.overall_agree += cs::Basis(iv.rule, t.tally.agree);
+    out.overall_eligible += basis_all;
+    out.items.push_back(std::move(t));
+  }
+  out.overall_rate_bp = cs::RateBasisPoints(out.overall_agree, out.overall_eligible);
+  // Per building: each item's counts among the building's dwellings of its unit.
+  std::map<std::pair<std::string, std::int64_t>, std::vector<const store::VoterDwelling*>> buildings;
+  for (const auto& d : *voters) buildings[{d.building_number, d.building_id}].push_back(&d);
+  for (const auto& [key, dwellings] : buildings) {
+    BuildingTally bt{key.second, key.first, {}};
+    for (std::size_t n = 0; n < view.items.size(); ++n) {
+      const auto& iv = view.items[n];
+      std::vector<core::reg::DwellingShare> in_building;
+      for (const auto* d : dwellings)
+        if (InUnit(iv.item, *d)) in_building.push_back(ShareOf(*d));
+      if (in_building.empty()) continue;
+      auto t = cs::TallyItem(iv.rule, law, in_building, ballots_of(by_item, iv.item.id));
+      auto rate = cs::RateBasisPoints(cs::Basis(iv.rule, t.agree), cs::Basis(iv.rule, t.eligible));
+      bt.items.push_back({iv.item.id, std::move(t), rate});
+    }
+    out.buildings.push_back(std::move(bt));
+  }
+  out.round = evaluated;
+  out.consultation = std::move(view);
+  // Item pointers refer into out.consultation.items after the move: re-point them.
+  for (std::size_t n = 0; n < out.items.size(); ++n) out.items[n].item = &out.consultation.items[n];
+  return out;
+}
+
+Result<TallyView> ConsultationService::Tally(const Actor& actor, std::int64_t id, std::optional<int> round) {
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<TallyView> {
+    auto l = Load(s, actor, id, false, perm::kConsultationRead);
+    if (!l) return std::move(l).error();
+    auto view = View(s, std::move(l->c));
+    if (!view) return std::move(view).error();
+    return ComputeTally(s, std::move(*view), round);
+  });
+}
+
+// ---- follow-up ----
+
+Result<std::vector<FollowupRow>> ConsultationService::Followups(const Actor& actor, std::int64_t id,
+                                                                const FollowupQuery& q) {
+  if (q.status && *q.status != "unreached" && *q.status != "against" && *q.status != "undecided")
+    return BadField("status", Text::Same(*q.status), Text("应为 unreached、against 或 undecided", "unreached, against or undecided"));
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<FollowupRow>> {
+    auto l = Load(s, actor, id, false, perm::kConsultationRead);
+    if (!l) return std::move(l).error();
+    auto view = View(s, std::move(l->c));
+    if (!view) return std::move(view).error();
+    const auto& c = view->c;
+    std::vector<const ConsultationItemView*> items;
+    const auto* round = CurrentRound(view->rounds, c.current_round);
+    for (const auto& i : view->items) {
+      if (q.item_id ? i.item.id == *q.item_id : (!round || Contains(round->item_ids, i.item.id))) items.push_back(&i);
+    }
+    if (q.item_id && items.empty()) return BadField("itemId", Text("不是本次协商的事项", "not an item of this consultation"));
+    auto voters = Repo::VoterDwellings(s, c.estate_id);
+    if (!voters) return std::move(voters).error();
+    auto ballots = Repo::Ballots(s, c.id, std::nullopt);
+    if (!ballots) return std::move(ballots).error();
+    auto names = Repo::OwnerNames(s, c.estate_id);
+    if (!names) return std::move(names).error();
+    auto assignments = Repo::Assignments(s, c.id);
+    if (!assignments) return std::move(assignments).error();
+    auto visits = Repo::Visits(s, c.id);
+    if (!visits) return std::move(visits).error();
+    // The owner's choice per dwelling and item, attributed through heads as in the tally.
+    std::map<std::pair<std::int64_t, std::int64_t>, std::string> choice_of;  // (item, dwelling)
+    for (const auto* iv : items) {
+      std::vector<const store::VoterDwelling*> unit;
+      std::vector<core::reg::DwellingShare> shares;
+      for (const auto& d : *voters)
+        if (InUnit(iv->item, d)) {
+          unit.push_back(&d);
+          shares.push_back(ShareOf(d));
+        }
+      auto groups = core::reg::GroupHeads(shares);
+      std::vector<std::pair<std::int64_t, std::string>> head_choice(groups.heads, {-1, ""});
+      std::unordered_map<std::int64_t, std::size_t> index;
+      for (std::size_t k = 0; k < unit.size(); ++k) index[unit[k]->id] = k;
+      for (const auto& b : *ballots) {
+        if (b.item_id != iv->item.id) continue;
+        auto it = index.find(b.dwelling_id);
+        if (it == index.end()) continue;
+        auto& hc = head_choice[groups.head_of[it->second]];
+        if (b.seq > hc.first) hc = {b.seq, b.choice};
+      }
+      for (std::size_t k = 0; k < unit.size(); ++k) {
+        const auto& hc = head_choice[groups.head_of[k]];
+        choice_of[{iv->item.id, unit[k]->id}] = hc.first < 0 ? "" : hc.second;
+      }
+    }
+    std::vector<FollowupRow> out;
+    for (const auto& d : *voters) {
+      // Worst status over the items concerned: unreached before against before undecided.
+      std::optional<std::string> status, choice;
+      for (const auto* iv : items) {
+        auto it = choice_of.find({iv->item.id, d.id});
+        if (it == choice_of.end()) continue;
+        std::string st = it->second.empty() ? "unreached" : it->second == "disagree" ? "against" : it->second == "abstain" ? "undecided" : "";
+        if (st.empty()) continue;
+        auto rank = [](const std::string& x) { return x == "unreached" ? 0 : x == "against" ? 1 : 2; };
+        if (!status || rank(st) < rank(*status)) {
+          status = st;
+          choice = it->second.empty() ? std::nullopt : std::optional<std::string>(it->second);
+        }
+      }
+      if (!status) continue;
+      FollowupRow row;
+      row.status = *status;
+      row.choice = choice;
+      for (const auto& a : *assignments)
+        if (a.dwelling_id == d.id) row.assignee = a;
+      for (const auto& v : *visits)
+        if (v.dwelling_id == d.id && (!q.item_id || !v.item_id || *v.item_id == *q.item_id)) row.last_visit = v;
+      // A promise to decide later keeps the dwelling "undecided" rather than "unreached".
+      if (row.status == "unreached" && row.last_visit && row.last_visit->outcome == "will_decide") row.status = "undecided";
+      if (q.status && row.status != *q.status) continue;
+      if (q.assignee && (!row.assignee || row.assignee->user_id != *q.assignee)) continue;
+      row.owner_names = MaskedNames(*names, d.id);
+      row.dwelling = d;
+      out.push_back(std::move(row));
+    }
+    return out;
+  });
+}
+
+Result<std::int64_t> ConsultationService::Assign(const Actor& actor, std::int64_t id,
+                                                 const std::vector<std::int64_t>& dwelling_ids, std::int64_t user_id) {
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<std::int64_t> {
+    auto l = Load(s, actor, id, true, perm::kConsultationWrite);
+    if (!l) return std::move(l).error();
+    if (dwelling_ids.empty()) return BadField("dwellingIds", Text("至少选择一户", "choose at least one dwelling"));
+    auto user = store::UserRepository::FindById(s, user_id);
+    if (!user) return std::move(user).error();
+    if (!*user || (*user)->disabled) return BadField("userId", Text("用户不存在或已停用", "no such active user"));
+    // The assignee must work inside the consultation's area (their scope covers the estate, or is
+    // inside the actor's scope), and be staff who may record ballots.
+    auto role = core::auth::ParseRole((*user)->role);
+    if (!role || !core::auth::HasPermission(*role, perm::kBallotWrite) ||
+        !(core::auth::Scope((*user)->region_code).Covers(l->c.region_code) || actor.scope.Covers((*user)->region_code)))
+      return BadField("userId", Text("该用户不能负责本小区的入户走访", "that user cannot do follow-up visits in this estate"));
+    auto voters = Repo::VoterDwellings(s, l->c.estate_id);
+    if (!voters) return std::move(voters).error();
+    std::unordered_set<std::int64_t> ids;
+    for (const auto& d : *voters) ids.insert(d.id);
+    auto now = FormatIsoUtc(clock_.Now());
+    for (auto did : dwelling_ids) {
+      if (!ids.count(did)) return BadField("dwellingIds", Text::Same(std::to_string(did)), Text("不是本小区的房屋", "not a dwelling of this estate"));
+      if (auto r = Repo::Assign(s, id, did, user_id, actor.user_id, now); !r) return std::move(r).error();
+    }
+    Changes ch;
+    ch.Set("assignee", nullptr, json::string((*user)->username)).Set("dwellings", nullptr, static_cast<std::int64_t>(dwelling_ids.size()));
+    if (auto r = RecordAudit(s, clock_, actor, "followup.assign", "consultation", std::to_string(id), l->c.region_code, ch); !r)
+      return std::move(r).error();
+    return static_cast<std::int64_t>(dwelling_ids.size());
+  });
+}
+
+Result<store::FollowupVisitRecord> ConsultationService::RecordVisit(const Actor& actor, std::int64_t id,
+                                                                   std::int64_t dwelling_id,
+                                                                   std::optional<std::int64_t> item_id,
+                                                                   const std::string& outcome, const std::string& note) {
+  if (!kOutcomes.count(outcome))
+    return BadField("outcome", Text::Same(outcome), Text("应为 absent、refused、agreed 或 will_decide", "absent, refused, agreed or will_decide"));
+  if (auto n = Utf8Length(note); !n || *n > 500) return BadField("note", Text("不超过500字", "at most 500 characters"));
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<store::FollowupVisitRecord> {
+    auto l = Load(s, actor, id, true, perm::kBallotWrite);
+    if (!l) return std::move(l).error();
+    auto d = store::DwellingRepository::Find(s, dwelling_id);
+    if (!d) return std::move(d).error();
+    if (!*d || (*d)->estate_id != l->c.estate_id) return BadField("dwellingId", Text("不是本小区的房屋", "not a dwelling of this estate"));
+    if (item_id) {
+      auto items = Repo::Items(s, id);
+      if (!items) return std::move(items).error();
+      if (std::none_of(items->begin(), items->end(), [&](const auto& i) { return i.id == *item_id; }))
+        return BadField("itemId", Text("不是本次协商的事项", "not an item of this consultation"));
+    }
+    store::FollowupVisitRecord v{0, id, dwelling_id, item_id, outcome, note, actor.user_id, actor.username, FormatIsoUtc(clock_.Now())};
+    auto vid = Repo::InsertVisit(s, v);
+    if (!vid) return std::move(vid).error();
+    v.id = *vid;
+    Changes ch;
+    ch.Set("dwellingId", nullptr, dwelling_id).Set("outcome", nullptr, json::string(outcome));
+    if (auto r = RecordAudit(s, clock_, actor, "followup.visit", "consultation", std::to_string(id), l->c.region_code, ch); !r)
+      return std::move(r).error();
+    return v;
+  });
+}
+
+// ---- lift cost sharing ----
+
+Result<LiftShareView> ConsultationService::LiftShare(const Actor& actor, const LiftShareRequest& req) {
+  if (auto r = RequirePermission(actor, perm::kConsultationRead); !r) return std::move(r).error();
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<LiftShareView> {
+    auto b = store::BuildingRepository::Find(s, req.building_id);
+    if (!b) return std::move(b).error();
+    if (!*b) return BadField("buildingId", Text("楼栋不存在", "no such building"));
+    if (auto r = RequireInScope(actor, (*b)->region_code); !r) return std::move(r).error();
+    if (req.stairwell < 1 || req.stairwell > (*b)->stairwells)
+      return BadField("stairwell", Text("应为1–" + std::to_string((*b)->stairwells), "must be 1–" + std::to_string((*b)->stairwells)));
+    auto voters = Repo::VoterDwellings(s, (*b)->estate_id);
+    if (!voters) return std::move(voters).error();
+    LiftShareView out;
+    std::vector<cs::LiftDwelling> input;
+    for (auto& d : *voters)
+      if (d.building_id == req.building_id && d.stairwell == req.stairwell) {
+        input.push_back({d.id, d.floor, d.area_dm2});
+        out.dwellings.push_back(std::move(d));
+      }
+    auto r = cs::ShareLiftCost(input, req.costs);
+    if (!r) return std::move(r).error();
+    out.result = std::move(*r);
+    return out;
+  });
+}
+
+// ---- evidence files ----
+
+namespace {
+constexpr std::size_t kMaxEvidenceBytes = 10 * 1024 * 1024;
+
+std::optional<std::string> SniffType(const std::string& b) {
+  auto starts = [&](std::string_view magic, std::size_t at = 0) { return b.size() >= at + magic.size() && b.compare(at, magic.size(), magic) == 0; };
+  if (starts("\xFF\xD8\xFF")) return "image/jpeg";
+  if (starts("\x89PNG\r\n\x1A\n")) return "image/png";
+  if (starts("RIFF") && starts("WEBP", 8)) return "image/webp";
+  if (starts("%PDF-")) return "application/pdf";
+  return std::nullopt;
+}
+
+// Writes `bytes` to `path` durably: a temporary file, fsync, rename, fsync of the directory.
+Result<void> WriteDurably(const std::filesystem::path& path, const std::string& bytes) {
+  auto fail = [&](const char* what) {
+    return MakeError(ErrorCode::kUnavailable, "file.write_failed", Text("文件保存失败", "the file could not be saved"),
+                     Text::Same(std::string(what) + " " + path.string()));
+  };
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  if (ec) return fail("mkdir");
+  auto tmp = path.string() + ".tmp" + RandomHex(4);
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+  if (fd < 0) return fail("open");
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n <= 0) {
+      ::close(fd);
+      return fail("write");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) return fail("fsync/rename");
+  int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+  return Ok();
+}
+}  // namespace
+
+Result<StoredFile> ConsultationService::StoreEvidence(const Actor& actor, std::int64_t consultation_id,
+                                                      const std::string& name, const std::string& bytes) {
+  if (bytes.size() > kMaxEvidenceBytes)
+    return MakeError(ErrorCode::kPayloadTooLarge, "file.too_large", Text("文件超过10 MB", "the file is larger than 10 MB"),
+                     Text::Same(std::to_string(bytes.size()) + " bytes"), Text("请压缩照片后再上传", "compress the photo and try again"));
+  auto type = SniffType(bytes);
+  if (!type)
+    return MakeError(ErrorCode::kUnsupportedMediaType, "file.unsupported_type",
+                     Text("只支持 JPEG、PNG、WebP 照片或 PDF", "only JPEG, PNG or WebP photos, or PDF"), Text::Same(name),
+                     Text("请用手机拍摄签字表决票后上传", "photograph the signed ballot and upload it"));
+  auto consultation = store::ReadResult(db_, [&](store::Session& s) -> Result<store::ConsultationRecord> {
+    auto l = Load(s, actor, consultation_id, true, perm::kBallotWrite);
+    if (!l) return std::move(l).error();
+    return std::move(l->c);
+  });
+  if (!consultation) return std::move(consultation).error();
+  StoredFile f;
+  f.sha256 = Sha256Hex(bytes);
+  f.content_type = *type;
+  f.size_bytes = static_cast<std::int64_t>(bytes.size());
+  auto n = Utf8Length(name);
+  f.name = n && *n <= 200 ? name : "evidence";
+  f.region_code = consultation->region_code;
+  f.created_at = FormatIsoUtc(clock_.Now());
+  auto path = std::filesystem::path(files_dir_) / f.sha256.substr(0, 2) / f.sha256;
+  if (!std::filesystem::exists(path))
+    if (auto w = WriteDurably(path, bytes); !w) return std::move(w).error();
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<StoredFile> {
+    auto rows = s.Query(
+        "INSERT INTO stored_file (sha256, content_type, size_bytes, name, region_code, uploaded_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {store::Str(f.sha256), store::Str(f.content_type), store::Int(f.size_bytes), store::Str(f.name),
+         store::Str(f.region_code), store::Int(actor.user_id), store::Str(f.created_at)});
+    if (!rows) return std::move(rows).error();
+    f.id = rows->at(0).GetInt(0);
+    Changes ch;
+    ch.Set("file", nullptr, json::string(f.name)).Set("sha256", nullptr, json::string(f.sha256)).Set("bytes", nullptr, f.size_bytes);
+    if (auto r = RecordAudit(s, clock_, actor, "file.upload", "consultation", std::to_string(consultation_id), f.region_code, ch); !r)
+      return std::move(r).error();
+    return f;
+  });
+}
+
+Result<std::pair<StoredFile, std::string>> ConsultationService::ReadFile(const Actor& actor, std::int64_t file_id) {
+  if (auto r = RequirePermission(actor, perm::kConsultationRead); !r) return std::move(r).error();
+  auto f = store::ReadResult(db_, [&](store::Session& s) -> Result<StoredFile> {
+    auto rows = s.Query("SELECT id, sha256, content_type, size_bytes, name, region_code, created_at FROM stored_file WHERE id = ?",
+                        {store::Int(file_id)});
+    if (!rows) return std::move(rows).error();
+    if (rows->empty()) return NotFound("file.not_found", Text("文件不存在", "no such file"));
+    const auto& r = rows->front();
+    return StoredFile{r.GetInt(0), r.GetText(1), r.GetText(2), r.GetText(4), r.GetText(5), r.GetText(6), r.GetInt(3)};
+  });
+  if (!f) return std::move(f).error();
+  if (auto r = RequireInScope(actor, f->region_code); !r) return std::move(r).error();
+  std::ifstream in(std::filesystem::path(files_dir_) / f->sha256.substr(0, 2) / f->sha256, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!in.good() && !in.eof())
+    return MakeError(ErrorCode::kUnavailable, "file.read_failed", Text("文件读取失败", "the file could not be read"));
+  if (Sha256Hex(bytes) != f->sha256)
+    return MakeError(ErrorCode::kInternal, "file.corrupt", Text("文件已损坏", "the stored file is corrupt"));
+  return std::pair{std::move(*f), std::move(bytes)};
+}
+
+}  // namespace huanxin::service

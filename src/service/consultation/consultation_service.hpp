@@ -1,0 +1,235 @@
+// Consultation use cases (issue #5): create, open, rounds, close; ballots by staff (door, paper) and
+// by residents online with the code printed on their ballot; receipts anyone can check; tallies per
+// item, building and round; follow-up work lists; lift cost sharing.
+//
+// Every write authorises (consultation:write / ballot:write and the estate in the actor's scope),
+// validates, changes data in one write transaction with its audit entry, and is durable before it is
+// acknowledged (Database::Write).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "core/consultation/lift_share.hpp"
+#include "core/consultation/rules.hpp"
+#include "core/consultation/tally.hpp"
+#include "service/audit/audit_service.hpp"
+#include "service/platform/actor.hpp"
+#include "store/consultation/consultation_repository.hpp"
+#include "store/database.hpp"
+
+namespace huanxin::service {
+
+struct ConsultationItemInput {
+  std::string title;
+  std::optional<std::string> catalog_item_code;
+  core::consult::Rule rule;
+  std::string scope_type = "estate";  // estate | building | stairwell
+  std::optional<std::int64_t> building_id;
+  std::optional<int> stairwell;
+};
+
+struct ConsultationInput {
+  std::int64_t estate_id = 0;
+  std::string title, kind;
+  std::optional<std::string> law_version;
+  std::vector<ConsultationItemInput> items;
+  std::optional<std::string> opens_at, closes_at;  // storage form (ISO 8601 UTC)
+};
+
+struct ConsultationItemView {
+  store::ConsultationItemRecord item;
+  core::consult::Rule rule;
+  std::optional<std::string> building_number;
+  std::int64_t eligible_dwellings = 0;
+};
+
+struct ConsultationView {
+  store::ConsultationRecord c;
+  std::string estate_name;
+  std::vector<ConsultationItemView> items;
+  std::vector<store::RoundRecord> rounds;
+};
+
+struct BallotInput {
+  std::vector<std::pair<std::int64_t, core::consult::Choice>> choices;  // item id → choice
+  std::string channel;  // door | paper | online
+  std::optional<std::int64_t> evidence_file_id;
+  bool apply_to_owner_dwellings = false;
+};
+
+struct ReceiptView {
+  store::ReceiptRecord receipt;
+  std::vector<std::pair<std::int64_t, std::string>> choices;  // item id, choice
+};
+
+struct PublicReceipt {
+  ReceiptView receipt;
+  std::string consultation_title, estate_name;
+  std::vector<std::string> item_titles;  // parallel to receipt.choices
+  bool counted = false;                   // some of its choices are the standing ballot
+};
+
+struct ItemTallyView {
+  const ConsultationItemView* item = nullptr;
+  int round = 0;
+  core::consult::ItemTally tally;
+  std::string verdict, provisional;  // verdict may be "open"
+  std::int64_t agree_rate_bp = 0, participation_rate_bp = 0;
+};
+
+struct BuildingItemTally {
+  std::int64_t item_id = 0;
+  core::consult::ItemTally tally;
+  std::int64_t agree_rate_bp = 0;
+};
+struct BuildingTally {
+  std::int64_t building_id = 0;
+  std::string number;
+  std::vector<BuildingItemTally> items;
+};
+
+struct RoundSummary {
+  int round = 0;
+  std::int64_t agree = 0, eligible = 0, agree_rate_bp = 0;
+  std::vector<std::tuple<std::int64_t, std::int64_t, std::string>> items;  // item id, rate, verdict
+};
+
+struct TallyView {
+  ConsultationView consultation;
+  int round = 0;
+  std::vector<ItemTallyView> items;
+  std::vector<BuildingTally> buildings;
+  std::vector<RoundSummary> rounds;
+  std::int64_t overall_agree = 0, overall_eligible = 0, overall_rate_bp = 0;
+};
+
+// One dwelling's view through a ballot code (resident page, paper entry).
+struct CodeItem {
+  std::int64_t id = 0;
+  std::string title;
+  bool open = false;  // in the current round, in the dwelling's unit and the dwelling targeted
+  std::optional<std::string> choice;
+};
+struct CodeView {
+  ConsultationView consultation;
+  store::VoterDwelling dwelling;
+  std::vector<CodeItem> items;
+  bool used = false;  // the code was used in the current round
+  std::optional<std::string> receipt;
+};
+
+struct FollowupQuery {
+  std::optional<std::int64_t> item_id;
+  std::optional<std::string> status;  // unreached | against | undecided
+  std::optional<std::int64_t> assignee;
+};
+struct FollowupRow {
+  store::VoterDwelling dwelling;
+  std::vector<std::string> owner_names;  // masked
+  std::string status;
+  std::optional<std::string> choice;
+  std::optional<store::FollowupAssignmentRecord> assignee;
+  std::optional<store::FollowupVisitRecord> last_visit;
+};
+
+struct BallotSheet {
+  store::VoterDwelling dwelling;
+  std::vector<std::string> owner_names;  // masked
+  std::string code;
+};
+
+struct LiftShareRequest {
+  std::int64_t building_id = 0;
+  int stairwell = 1;
+  core::consult::LiftCosts costs;
+};
+struct LiftShareView {
+  core::consult::LiftShareResult result;
+  std::vector<store::VoterDwelling> dwellings;  // parallel to result.shares
+};
+
+struct StoredFile {
+  std::int64_t id = 0;
+  std::string sha256, content_type, name, region_code, created_at;
+  std::int64_t size_bytes = 0;
+};
+
+class ConsultationService {
+ public:
+  // `files_dir`: where uploaded evidence is kept (<var>/files), content-addressed by SHA-256.
+  ConsultationService(store::Database& db, const Clock& clock, std::string files_dir = "var/files")
+      : db_(db), clock_(clock), files_dir_(std::move(files_dir)) {}
+
+  Result<std::vector<store::CatalogItemRecord>> Catalog(const Actor& actor);
+
+  Result<std::pair<std::vector<ConsultationView>, std::int64_t>> List(const Actor& actor,
+                                                                       std::optional<std::int64_t> estate_id,
+                                                                       std::optional<std::string> state,
+                                                                       std::int64_t page, std::int64_t page_size);
+  Result<ConsultationView> Get(const Actor& actor, std::int64_t id);
+  Result<ConsultationView> Create(const Actor& actor, const ConsultationInput& in);
+  Result<ConsultationView> Open(const Actor& actor, std::int64_t id);
+  Result<ConsultationView> Close(const Actor& actor, std::int64_t id);
+  Result<ConsultationView> AddRound(const Actor& actor, std::int64_t id, const std::vector<std::int64_t>& item_ids,
+                                    const std::optional<std::vector<std::int64_t>>& dwelling_ids);
+
+  Result<ReceiptView> CastBallot(const Actor& actor, std::int64_t id, std::int64_t dwelling_id, const BallotInput& in);
+  Result<std::vector<store::BallotRecord>> Ballots(const Actor& actor, std::int64_t id,
+                                                   std::optional<std::int64_t> dwelling_id);
+  Result<std::vector<BallotSheet>> BallotSheets(const Actor& actor, std::int64_t id,
+                                                std::optional<std::int64_t> building_id);
+  Result<CodeView> PaperLookup(const Actor& actor, std::int64_t id, const std::string& code);
+
+  // Residents: the code is the credential.
+  Result<CodeView> LookupCode(const std::string& code);
+  Result<ReceiptView> CastByCode(const std::string& code, const BallotInput& in, const std::string& request_id);
+  Result<PublicReceipt> CheckReceipt(const std::string& code);
+
+  Result<TallyView> Tally(const Actor& actor, std::int64_t id, std::optional<int> round);
+
+  Result<std::vector<FollowupRow>> Followups(const Actor& actor, std::int64_t id, const FollowupQuery& q);
+  Result<std::int64_t> Assign(const Actor& actor, std::int64_t id, const std::vector<std::int64_t>& dwelling_ids,
+                              std::int64_t user_id);
+  Result<store::FollowupVisitRecord> RecordVisit(const Actor& actor, std::int64_t id, std::int64_t dwelling_id,
+                                                 std::optional<std::int64_t> item_id, const std::string& outcome,
+                                                 const std::string& note);
+
+  Result<LiftShareView> LiftShare(const Actor& actor, const LiftShareRequest& req);
+
+  // A photo (JPEG, PNG, WebP) or PDF of a signed ballot form, ≤ 10 MiB, kept for the consultation's
+  // area; the bytes are on disk (fsync'd) before the row commits. The type is taken from the bytes.
+  Result<StoredFile> StoreEvidence(const Actor& actor, std::int64_t consultation_id, const std::string& name,
+                                   const std::string& bytes);
+  Result<std::pair<StoredFile, std::string>> ReadFile(const Actor& actor, std::int64_t file_id);
+
+  // "K7Q2M9XA3H" or "k7q2-m9xa-3h" → canonical upper-case without separators; nullopt if malformed.
+  static std::optional<std::string> NormaliseCode(std::string_view text);
+  static std::string FormatCode(const std::string& code);  // "K7Q2-M9XA-3H"
+
+ private:
+  struct Loaded;
+  Result<Loaded> Load(store::Session& s, const Actor& actor, std::int64_t id, bool write, std::string_view permission);
+  Result<ConsultationView> View(store::Session& s, store::ConsultationRecord c);
+  Result<ConsultationView> Transition(
+      const Actor& actor, std::int64_t id, const char* state, const char* action,
+      const std::function<Result<void>(store::Session&, store::ConsultationRecord&, Changes&)>& change);
+  Result<ReceiptView> Cast(store::Session& s, const Actor& actor, const ConsultationView& view,
+                           const store::VoterDwelling& dwelling, const BallotInput& in,
+                           const std::optional<std::string>& code);
+  Result<TallyView> ComputeTally(store::Session& s, ConsultationView view, std::optional<int> round);
+
+  store::Database& db_;
+  const Clock& clock_;
+  std::string files_dir_;
+};
+
+// JSON text of a rule, as in the API ({"type":"art278","matter":7} …), and back.
+std::string RuleToJson(const core::consult::Rule& rule);
+Result<core::consult::Rule> RuleFromJson(const std::string& json_text);
+
+}  // namespace huanxin::service

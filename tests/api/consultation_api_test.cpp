@@ -1,0 +1,446 @@
+// Consultations over HTTP (issue #5), on SQLite and PostgreSQL: a two-round menu campaign with every
+// tally number checked, an Art. 278 lift vote in one stairwell, owner conflicts, closing, receipts,
+// online codes and lift cost sharing.
+#include <boost/json.hpp>
+#include <cmath>
+#include <numeric>
+
+#include "api/api_fixture.hpp"
+#include "common/decimal.hpp"
+#include "core/register/identity.hpp"
+
+namespace huanxin::testing {
+namespace {
+
+namespace json = boost::json;
+
+std::string Id(int n) {
+  // A valid GB 11643 number per owner: 360104 + birth date + a running sequence.
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "3601041970%02d%02d%03d", 1 + n % 12, 1 + n % 28, (n % 1000 + 1000) % 1000);
+  std::string first17(buf, 17);
+  return first17 + core::reg::IdCheckCharacter(first17);
+}
+
+// The estate every test uses: buildings 1 and 2, two stairwells each, floors 1–5, rooms x01 and x02
+// → 40 dwellings d[0..39] in that order (building 1: 80.00 m², building 2: 60.00 m²). Each has its own
+// owner except d[20] (building 2, stairwell 1, room 101), which belongs to d[0]'s owner: 39 heads.
+struct Estate {
+  std::int64_t id = 0;
+  std::vector<std::int64_t> buildings;
+  std::vector<std::int64_t> d;
+};
+
+class ConsultationApiTest : public ApiTest {
+ protected:
+  Estate MakeEstate(const LoginSession& admin) {
+    Estate e;
+    auto r = As(admin, "POST", "/api/v1/estates",
+                json::object{{"regionCode", "360104002001"}, {"name", "桃花新村"}, {"address", "桃花路1号"}, {"builtYear", 1992}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    e.id = r.Json().as_object()["id"].as_int64();
+    for (int b = 1; b <= 2; ++b) {
+      auto br = As(admin, "POST", "/api/v1/estates/" + std::to_string(e.id) + "/buildings",
+                   json::object{{"number", std::to_string(b)}, {"floors", 5}, {"stairwells", 2}});
+      EXPECT_EQ(br.status, 201) << br.body;
+      e.buildings.push_back(br.Json().as_object()["id"].as_int64());
+      for (int s = 1; s <= 2; ++s)
+        for (int f = 1; f <= 5; ++f)
+          for (int room = 1; room <= 2; ++room) {
+            auto dr = As(admin, "POST", "/api/v1/buildings/" + std::to_string(e.buildings.back()) + "/dwellings",
+                         json::object{{"stairwell", s}, {"floor", f}, {"room", std::to_string(f * 100 + room)},
+                                      {"exclusiveArea", b == 1 ? 80 : 60}});
+            EXPECT_EQ(dr.status, 201) << dr.body;
+            e.d.push_back(dr.Json().as_object()["id"].as_int64());
+          }
+    }
+    for (std::size_t k = 0; k < e.d.size(); ++k) {
+      int person = k == 20 ? 0 : static_cast<int>(k);
+      auto o = As(admin, "POST", "/api/v1/dwellings/" + std::to_string(e.d[k]) + "/owners",
+                  json::object{{"idNumber", Id(person + 1)}, {"name", "业主" + std::to_string(person + 1)}});
+      EXPECT_EQ(o.status, 201) << o.body;
+    }
+    return e;
+  }
+
+  json::object Create(const LoginSession& who, const json::object& body) {
+    auto r = As(who, "POST", "/api/v1/consultations", body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return r.Json().as_object();
+  }
+
+  HttpResponse Ballot(const LoginSession& who, std::int64_t c, std::int64_t dwelling, json::object choices,
+                      const std::string& channel = "door", bool apply_to_owner = false) {
+    json::object body{{"choices", std::move(choices)}, {"channel", channel}};
+    if (apply_to_owner) body["applyToOwnerDwellings"] = true;
+    return As(who, "PUT", "/api/v1/consultations/" + std::to_string(c) + "/ballots/" + std::to_string(dwelling), body);
+  }
+
+  json::object Tally(const LoginSession& who, std::int64_t c, const std::string& query = "") {
+    auto r = As(who, "GET", "/api/v1/consultations/" + std::to_string(c) + "/tally" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.Json().as_object();
+  }
+};
+
+// The wire carries "2800.00"; the test client parses numbers as doubles: back to exact hundredths.
+std::int64_t Hundredths(const json::value& v) { return std::llround(v.to_number<double>() * 100); }
+
+void ExpectCounts(const json::object& item, const char* key, std::int64_t heads, std::int64_t area_m2,
+                  std::int64_t dwellings) {
+  const auto& c = item.at(key).as_object();
+  EXPECT_EQ(c.at("heads").as_int64(), heads) << key << " " << json::serialize(item);
+  EXPECT_EQ(Hundredths(c.at("area")), area_m2 * 100) << key;
+  EXPECT_EQ(c.at("dwellings").as_int64(), dwellings) << key;
+}
+
+std::string Rate(const json::value& v) { return FormatHundredths(Hundredths(v)); }
+
+TEST_P(ConsultationApiTest, TwoRoundMenuCampaignRaisesTheOverallRateWithEveryNumberChecked) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeEstate(admin);
+  // 11 menu items from the catalogue; each passes with ≥ 2/3 of the owners AND ≥ 2/3 of the area.
+  const char* codes[] = {"B01", "B02", "B03", "B05", "B06", "B08", "B10", "B12", "I02", "I05", "I06"};
+  json::array items;
+  for (const char* code : codes)
+    items.push_back({{"title", std::string("改造项目 ") + code},
+                     {"catalogItemCode", code},
+                     {"rule", {{"type", "custom"}, {"countBy", "owners"}, {"base", "all"}, {"threshold", "2/3"},
+                               {"inclusive", true}, {"areaThreshold", "2/3"}}},
+                     {"scope", {{"type", "estate"}}}});
+  auto c = Create(admin, {{"estateId", e.id}, {"title", "桃花新村改造内容征询"}, {"kind", "menu"}, {"items", items}});
+  ASSERT_EQ(c["items"].as_array().size(), 11u);
+  EXPECT_EQ(c["lawVersion"].as_string(), "civil-code-2021");
+  std::vector<std::int64_t> item_ids;
+  for (const auto& i : c["items"].as_array()) item_ids.push_back(i.as_object().at("id").as_int64());
+  auto cid = c["id"].as_int64();
+  // Draft: no ballots yet.
+  EXPECT_EQ(Ballot(admin, cid, e.d[0], {{std::to_string(item_ids[0]), "agree"}}).Reason(), "consultation.not_open");
+  ASSERT_EQ(As(admin, "POST", "/api/v1/consultations/" + std::to_string(cid) + "/open").status, 200);
+
+  auto all = [&](const std::string& first8, const std::string& last3) {
+    json::object ch;
+    for (std::size_t k = 0; k < 11; ++k) ch[std::to_string(item_ids[k])] = k < 8 ? first8 : last3;
+    return ch;
+  };
+  // Round 1: d0–d20 agree on all; d21–d29 agree on items 1–8 and abstain on 9–11; d30–d33 disagree on
+  // all; d34–d39 are not reached.
+  for (int k = 0; k <= 20; ++k) ASSERT_EQ(Ballot(admin, cid, e.d[k], all("agree", "agree")).status, 200) << k;
+  for (int k = 21; k <= 29; ++k) ASSERT_EQ(Ballot(admin, cid, e.d[k], all("agree", "abstain"), "paper").status, 200);
+  for (int k = 30; k <= 33; ++k) ASSERT_EQ(Ballot(admin, cid, e.d[k], all("disagree", "disagree")).status, 200);
+
+  auto t1 = Tally(admin, cid);
+  EXPECT_EQ(t1["round"].as_int64(), 1);
+  auto check_round1 = [&](const json::object& t, bool superseded) {
+    const auto& list = t.at("items").as_array();
+    ASSERT_EQ(list.size(), 11u);
+    for (std::size_t k = 0; k < 11; ++k) {
+      const auto& it = list[k].as_object();
+      SCOPED_TRACE("item " + std::to_string(k + 1));
+      EXPECT_EQ(it.at("itemId").as_int64(), item_ids[k]);
+      // 40 dwellings, 39 owners (d0 and d20 share one), 20×80 + 20×60 = 2 800 m².
+      ExpectCounts(it, "eligible", 39, 2800, 40);
+      ExpectCounts(it, "participated", 33, 20 * 80 + 14 * 60, 34);
+      if (k < 8) {
+        // Agree: d0–d29 = 29 owners (d0+d20 once), 20×80 + 10×60 m², 30 dwellings.
+        ExpectCounts(it, "agree", 29, 20 * 80 + 10 * 60, 30);
+        ExpectCounts(it, "abstain", 0, 0, 0);
+        EXPECT_EQ(Rate(it.at("agreeRate")), "74.35");  // 29/39, rounded down
+        EXPECT_EQ(it.at("provisional").as_string(), "passed");
+      } else {
+        // Agree: d0–d19 and d20 (the same owner as d0) = 20 owners, 20×80 + 60 m², 21 dwellings.
+        ExpectCounts(it, "agree", 20, 20 * 80 + 60, 21);
+        ExpectCounts(it, "abstain", 9, 9 * 60, 9);
+        EXPECT_EQ(Rate(it.at("agreeRate")), "51.28");  // 20/39: under 60 %
+        EXPECT_EQ(it.at("provisional").as_string(), "rejected");
+      }
+      ExpectCounts(it, "disagree", 4, 4 * 60, 4);
+      EXPECT_EQ(Rate(it.at("participationRate")), "84.61");  // 33/39
+      EXPECT_EQ(std::string(it.at("verdict").as_string()),
+                superseded ? std::string(it.at("provisional").as_string()) : std::string("open"));
+      EXPECT_FALSE(std::string(it.at("explanation").as_string()).empty());
+    }
+    // Overall: (8×29 + 3×20) / (11×39) = 292/429.
+    EXPECT_EQ(t.at("overall").at("agree").as_int64(), 8 * 29 + 3 * 20);
+    EXPECT_EQ(t.at("overall").at("eligible").as_int64(), 11 * 39);
+    EXPECT_EQ(Rate(t.at("overall").at("agreeRate")), "68.06");
+  };
+  check_round1(t1, false);
+  // Per building: building 1 holds 20 owners and d0 (whose head also holds d20 in building 2 — within
+  // a building the head is counted among that building's dwellings only).
+  const auto& b1 = t1["buildings"].as_array()[0].as_object();
+  EXPECT_EQ(b1.at("number").as_string(), "1");
+  ExpectCounts(b1.at("items").as_array()[0].as_object(), "eligible", 20, 1600, 20);
+  ExpectCounts(b1.at("items").as_array()[0].as_object(), "agree", 20, 1600, 20);
+
+  // Round 2 on the three items that fell short, for the holdouts d21–d39 only.
+  std::vector<std::int64_t> short_items(item_ids.begin() + 8, item_ids.end());
+  json::array holdouts;
+  for (int k = 21; k < 40; ++k) holdouts.push_back(e.d[k]);
+  json::array ids;
+  for (auto i : short_items) ids.push_back(i);
+  auto round2 = As(admin, "POST", "/api/v1/consultations/" + std::to_string(cid) + "/rounds",
+                   json::object{{"itemIds", ids}, {"dwellingIds", holdouts}});
+  ASSERT_EQ(round2.status, 201) << round2.body;
+  EXPECT_EQ(round2.Json().as_object()["currentRound"].as_int64(), 2);
+  // Items outside the round and dwellings outside the round are refused.
+  auto before = Snapshot(app_->db());
+  EXPECT_EQ(Ballot(admin, cid, e.d[25], {{std::to_string(item_ids[0]), "disagree"}}).Reason(), "consultation.not_in_round");
+  EXPECT_EQ(Ballot(admin, cid, e.d[1], {{std::to_string(item_ids[8]), "disagree"}}).Reason(), "consultation.not_in_round");
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  // The second team: d21–d29 change abstain → agree, d30 disagree → agree, d34–d36 newly agree.
+  json::object agree3;
+  for (auto i : short_items) agree3[std::to_string(i)] = "agree";
+  for (int k : {21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 34, 35, 36})
+    ASSERT_EQ(Ballot(admin, cid, e.d[k], agree3).status, 200) << k;
+
+  auto t2 = Tally(admin, cid);
+  EXPECT_EQ(t2["round"].as_int64(), 2);
+  for (std::size_t k = 0; k < 11; ++k) {
+    const auto& it = t2["items"].as_array()[k].as_object();
+    SCOPED_TRACE("round 2 item " + std::to_string(k + 1));
+    if (k < 8) {
+      // Carried over from round 1, not in round 2: decided.
+      ExpectCounts(it, "agree", 29, 2200, 30);
+      EXPECT_EQ(it.at("verdict").as_string(), "passed");
+      continue;
+    }
+    ExpectCounts(it, "eligible", 39, 2800, 40);
+    ExpectCounts(it, "participated", 36, 20 * 80 + 17 * 60, 37);
+    ExpectCounts(it, "agree", 33, 20 * 80 + 14 * 60, 34);
+    ExpectCounts(it, "disagree", 3, 3 * 60, 3);
+    ExpectCounts(it, "abstain", 0, 0, 0);
+    EXPECT_EQ(Rate(it.at("agreeRate")), "84.61");  // 33/39
+    EXPECT_EQ(it.at("verdict").as_string(), "open");
+    EXPECT_EQ(it.at("provisional").as_string(), "passed");
+  }
+  // (8×29 + 3×33) / 429 = 331/429 = 77.15 % > 68.06 %.
+  EXPECT_EQ(t2["overall"].at("agree").as_int64(), 8 * 29 + 3 * 33);
+  EXPECT_EQ(Rate(t2["overall"].at("agreeRate")), "77.15");
+  const auto& rounds = t2["rounds"].as_array();
+  ASSERT_EQ(rounds.size(), 2u);
+  EXPECT_EQ(Rate(rounds[0].at("agreeRate")), "68.06");
+  EXPECT_EQ(Rate(rounds[1].at("agreeRate")), "77.15");
+  // The round-1 tally is still available and unchanged, now final.
+  check_round1(Tally(admin, cid, "?round=1"), true);
+
+  // Follow-up for item 9: d31–d33 against, d37–d39 not reached.
+  auto f = As(admin, "GET", "/api/v1/consultations/" + std::to_string(cid) + "/followups?itemId=" + std::to_string(item_ids[8]));
+  ASSERT_EQ(f.status, 200) << f.body;
+  std::vector<std::int64_t> against, unreached;
+  auto followups = f.Json();
+  for (const auto& row : followups.as_object()["items"].as_array()) {
+    const auto& r = row.as_object();
+    (r.at("status").as_string() == "against" ? against : unreached).push_back(r.at("dwellingId").as_int64());
+  }
+  EXPECT_EQ(against, (std::vector<std::int64_t>{e.d[31], e.d[32], e.d[33]}));
+  EXPECT_EQ(unreached, (std::vector<std::int64_t>{e.d[37], e.d[38], e.d[39]}));
+
+  ASSERT_EQ(As(admin, "POST", "/api/v1/consultations/" + std::to_string(cid) + "/close").status, 200);
+  auto t3 = Tally(admin, cid);
+  for (const auto& it : t3["items"].as_array()) EXPECT_EQ(it.as_object().at("verdict").as_string(), "passed");
+}
+
+TEST_P(ConsultationApiTest, LiftVoteInOneStairwellOwnerConflictsClosingReceiptsAndCodes) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeEstate(admin);
+  auto c = Create(admin, {{"estateId", e.id},
+                          {"title", "1号楼1单元加装电梯"},
+                          {"kind", "formal_decision"},
+                          {"items", json::array{{{"title", "加装电梯"},
+                                                 {"catalogItemCode", "I08"},
+                                                 {"rule", {{"type", "art278"}, {"matter", 7}}},
+                                                 {"scope", {{"type", "stairwell"}, {"buildingId", e.buildings[0]}, {"stairwell", 1}}}},
+                                                {{"title", "选聘物业服务企业"},
+                                                 {"rule", {{"type", "art278"}, {"matter", 4}}},
+                                                 {"scope", {{"type", "estate"}}}}}}});
+  auto cid = c["id"].as_int64();
+  auto lift = std::to_string(c["items"].as_array()[0].at("id").as_int64());
+  auto hire = std::to_string(c["items"].as_array()[1].at("id").as_int64());
+  EXPECT_EQ(c["items"].as_array()[0].at("eligibleDwellings").as_int64(), 10);
+  ASSERT_EQ(As(admin, "POST", "/api/v1/consultations/" + std::to_string(cid) + "/open").status, 200);
+  auto base = "/api/v1/consultations/" + std::to_string(cid);
+
+  // A dwelling outside the stairwell cannot vote on the lift.
+  EXPECT_EQ(Ballot(admin, cid, e.d[10], {{lift, "agree"}}).Reason(), "consultation.out_of_unit");
+
+  // The resident of d2 votes online with the code printed on their ballot (no login).
+  auto codes = As(admin, "GET", base + "/codes");
+  ASSERT_EQ(codes.status, 200);
+  std::string code;
+  auto code_list = codes.Json();
+  for (const auto& row : code_list.as_object()["items"].as_array())
+    if (row.at("dwellingId").as_int64() == e.d[2]) code = std::string(row.at("code").as_string());
+  ASSERT_FALSE(code.empty());
+  auto page = Call("GET", "/api/v1/ballot/" + code);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.Json().as_object()["items"].as_array().size(), 2u);
+  auto online = Call("PUT", "/api/v1/ballot/" + code, json::serialize(json::object{{"choices", {{lift, "agree"}, {hire, "agree"}}}}),
+                     {{"Content-Type", "application/json"}});
+  ASSERT_EQ(online.status, 200) << online.body;
+  auto receipt = std::string(online.Json().as_object()["receipt"].as_string());
+  EXPECT_EQ(online.Json().as_object()["channel"].as_string(), "online");
+  auto again = Call("PUT", "/api/v1/ballot/" + code, json::serialize(json::object{{"choices", {{lift, "disagree"}}}}),
+                    {{"Content-Type", "application/json"}});
+  EXPECT_EQ(again.status, 409);
+  EXPECT_EQ(again.Reason(), "consultation.code_used");
+  auto check = Call("GET", "/api/v1/public/receipts/" + receipt);
+  ASSERT_EQ(check.status, 200) << check.body;
+  EXPECT_TRUE(check.Json().as_object()["counted"].as_bool());
+  EXPECT_EQ(check.Json().as_object()["choices"].as_array()[0].at("choice").as_string(), "agree");
+  EXPECT_EQ(check.body.find("业主"), std::string::npos) << "no names on the public receipt";
+
+  // Staff record d0, d1, d3–d5 agree and d6 disagree: 7 of 10 owners take part (≥ 2/3), 6 of 7 agree.
+  for (int k : {0, 1, 3, 4, 5}) ASSERT_EQ(Ballot(admin, cid, e.d[k], {{lift, "agree"}}).status, 200);
+  ASSERT_EQ(Ballot(admin, cid, e.d[6], {{lift, "disagree"}}).status, 200);
+  auto t = Tally(admin, cid)["items"].as_array()[0].as_object();
+  ExpectCounts(t, "eligible", 10, 800, 10);
+  ExpectCounts(t, "participated", 7, 560, 7);
+  ExpectCounts(t, "agree", 6, 480, 6);
+  EXPECT_TRUE(t.at("quorumMet").as_bool());
+  EXPECT_EQ(t.at("provisional").as_string(), "passed");
+  EXPECT_NE(std::string(t.at("explanation").as_string()).find("第二百七十八条"), std::string::npos);
+
+  // d0 and d20 belong to one owner: a different choice on the estate-wide item through d20 is refused
+  // and stores nothing; with applyToOwnerDwellings it changes both.
+  ASSERT_EQ(Ballot(admin, cid, e.d[0], {{hire, "agree"}}).status, 200);
+  auto before = Snapshot(app_->db());
+  auto conflict = Ballot(admin, cid, e.d[20], {{hire, "disagree"}});
+  EXPECT_EQ(conflict.status, 422);
+  EXPECT_EQ(conflict.Reason(), "consultation.owner_conflict");
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  auto same = Ballot(admin, cid, e.d[20], {{hire, "agree"}});
+  EXPECT_EQ(same.status, 200) << "the same choice through the other dwelling is fine";
+  auto both = Ballot(admin, cid, e.d[20], {{hire, "disagree"}}, "door", true);
+  ASSERT_EQ(both.status, 200) << both.body;
+  auto recorded = both.Json().as_object()["dwellingIds"].as_array();
+  EXPECT_EQ(recorded.size(), 2u);
+  auto hire_tally = Tally(admin, cid)["items"].as_array()[1].as_object();
+  ExpectCounts(hire_tally, "disagree", 1, 80 + 60, 2);
+
+  // A door-to-door ballot with a photo of the signed form as evidence.
+  const std::string boundary = "evidenceBoundary";
+  auto upload = [&](const std::string& bytes) {
+    return Call("POST", base + "/evidence",
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"签字表决票.jpg\"\r\n\r\n" +
+                    bytes + "\r\n--" + boundary + "--\r\n",
+                {{"Authorization", "Bearer " + admin.token}, {"Content-Type", "multipart/form-data; boundary=" + boundary}});
+  };
+  before = Snapshot(app_->db());
+  auto not_image = upload("just text");
+  EXPECT_EQ(not_image.status, 415);
+  EXPECT_EQ(not_image.Reason(), "file.unsupported_type");
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  const std::string jpeg = std::string("\xFF\xD8\xFF\xE0", 4) + "JFIF-bytes-of-a-photo";
+  auto photo = upload(jpeg);
+  ASSERT_EQ(photo.status, 201) << photo.body;
+  auto file_id = photo.Json().as_object()["id"].as_int64();
+  EXPECT_EQ(photo.Json().as_object()["contentType"].as_string(), "image/jpeg");
+  auto with_evidence = As(admin, "PUT", base + "/ballots/" + std::to_string(e.d[7]),
+                          json::object{{"choices", {{lift, "agree"}}}, {"channel", "door"}, {"evidenceFileId", file_id}});
+  EXPECT_EQ(with_evidence.status, 200) << with_evidence.body;
+  auto fetched = As(admin, "GET", "/api/v1/files/" + std::to_string(file_id));
+  EXPECT_EQ(fetched.status, 200);
+  EXPECT_EQ(fetched.body, jpeg);
+  EXPECT_EQ(As(admin, "PUT", base + "/ballots/" + std::to_string(e.d[8]),
+               json::object{{"choices", {{lift, "agree"}}}, {"channel", "door"}, {"evidenceFileId", 999999}})
+                .status,
+            422);
+
+  // Changing d2's ballot supersedes the online receipt.
+  ASSERT_EQ(Ballot(admin, cid, e.d[2], {{lift, "disagree"}, {hire, "disagree"}}).status, 200);
+  EXPECT_FALSE(Call("GET", "/api/v1/public/receipts/" + receipt).Json().as_object()["counted"].as_bool());
+  EXPECT_EQ(Call("GET", "/api/v1/public/receipts/NOPE-NOPE-NOPE").status, 404);
+
+  // Bad input changes nothing.
+  before = Snapshot(app_->db());
+  EXPECT_EQ(Ballot(admin, cid, e.d[3], {{lift, "maybe"}}).status, 422);
+  EXPECT_EQ(Ballot(admin, cid, e.d[3], {{lift, "agree"}}, "fax").status, 422);
+  EXPECT_EQ(Ballot(admin, cid, e.d[3], {{"999999", "agree"}}).status, 422);
+  EXPECT_EQ(As(admin, "POST", "/api/v1/consultations",
+               json::object{{"estateId", e.id}, {"title", "x"}, {"kind", "menu"},
+                            {"items", json::array{{{"title", "a"}, {"rule", {{"type", "art278"}, {"matter", 10}}}}}}})
+                .status,
+            422);
+  EXPECT_EQ(As(admin, "POST", "/api/v1/consultations",
+               json::object{{"estateId", e.id}, {"title", "x"}, {"kind", "menu"},
+                            {"items", json::array{{{"title", "a"}, {"rule", {{"type", "custom"}, {"threshold", "3/2"}}}}}}})
+                .status,
+            422);
+  EXPECT_EQ(As(admin, "POST", "/api/v1/consultations",
+               json::object{{"estateId", e.id}, {"title", "x"}, {"kind", "menu"}, {"lawVersion", "property-law-2007"},
+                            {"items", json::array{{{"title", "a"}, {"rule", {{"type", "art278"}, {"matter", 1}}}}}}})
+                .Reason(),
+            "consultation.invalid_field");
+  EXPECT_EQ(Snapshot(app_->db()), before);
+
+  // The register keeps what a vote was counted on.
+  auto del = As(admin, "DELETE", "/api/v1/dwellings/" + std::to_string(e.d[9]));
+  EXPECT_EQ(del.status, 409);
+  EXPECT_EQ(del.Reason(), "register.dwelling_in_consultation");
+
+  // Closing: a ballot afterwards is 409 and stores nothing.
+  ASSERT_EQ(As(admin, "POST", base + "/close").status, 200);
+  before = Snapshot(app_->db());
+  auto late = Ballot(admin, cid, e.d[9], {{lift, "agree"}});
+  EXPECT_EQ(late.status, 409);
+  EXPECT_EQ(late.Reason(), "consultation.closed");
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  // d2 changed to disagree and d7 agreed: 6 of 8 participants agree, exactly 3/4.
+  EXPECT_EQ(Tally(admin, cid)["items"].as_array()[0].at("verdict").as_string(), "passed");
+}
+
+TEST_P(ConsultationApiTest, PropertyLawVoteOpenedBefore2021AndLiftShares) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeEstate(admin);
+  auto c = Create(admin, {{"estateId", e.id},
+                          {"title", "2020年加装电梯表决（补录）"},
+                          {"kind", "formal_decision"},
+                          {"opensAt", "2020-10-01T00:00:00Z"},
+                          {"items", json::array{{{"title", "加装电梯"},
+                                                 {"rule", {{"type", "art278"}, {"matter", 7}}},
+                                                 {"scope", {{"type", "stairwell"}, {"buildingId", e.buildings[0]}, {"stairwell", 1}}}}}}});
+  EXPECT_EQ(c["lawVersion"].as_string(), "property-law-2007");
+  auto cid = c["id"].as_int64();
+  auto lift = std::to_string(c["items"].as_array()[0].at("id").as_int64());
+  ASSERT_EQ(As(admin, "POST", "/api/v1/consultations/" + std::to_string(cid) + "/open").status, 200);
+  // 6 of 10 agree: enough under the Civil Code (6/6 participants) but not 2/3 of ALL under Art. 76.
+  for (int k = 0; k < 6; ++k) ASSERT_EQ(Ballot(admin, cid, e.d[k], {{lift, "agree"}}).status, 200);
+  auto t = Tally(admin, cid)["items"].as_array()[0].as_object();
+  EXPECT_EQ(t.at("provisional").as_string(), "rejected");
+  EXPECT_NE(std::string(t.at("explanation").as_string()).find("物权法"), std::string::npos);
+  ASSERT_EQ(Ballot(admin, cid, e.d[6], {{lift, "agree"}}).status, 200);  // 7 of 10 ≥ 2/3
+  EXPECT_EQ(Tally(admin, cid)["items"].as_array()[0].at("provisional").as_string(), "passed");
+
+  // Lift shares for building 1 stairwell 1 (floors 1–5, 80 m² each): default table, floors 1–2 exempt.
+  auto r = As(admin, "POST", "/api/v1/lift-share",
+              json::object{{"buildingId", e.buildings[0]}, {"stairwell", 1}, {"totalCost", 50000000},
+                           {"subsidy", 20000000}, {"compensation", 1000001}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto body = r.Json().as_object();
+  EXPECT_EQ(body["amount"].as_int64(), 31000001);
+  std::int64_t paid = 0, compensated = 0;
+  for (const auto& s : body["shares"].as_array()) {
+    paid += s.at("share").as_int64();
+    compensated += s.at("compensation").as_int64();
+    if (s.at("floor").as_int64() <= 2) {
+      EXPECT_EQ(s.at("share").as_int64(), 0);
+    }
+  }
+  EXPECT_EQ(paid, 31000001);
+  EXPECT_EQ(compensated, 1000001);
+  auto bad = As(admin, "POST", "/api/v1/lift-share",
+                json::object{{"buildingId", e.buildings[0]}, {"stairwell", 1}, {"totalCost", 100},
+                             {"coefficients", {{"3", "0.7"}}}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.Reason(), "lift_share.invalid");
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, ConsultationApiTest, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Postgres, ConsultationApiTest, ::testing::Values("postgres"));
+
+}  // namespace
+}  // namespace huanxin::testing
