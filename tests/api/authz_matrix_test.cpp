@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "api/api_fixture.hpp"
+#include "testing/sample_images.hpp"
 #include "core/register/identity.hpp"
 #include "http/routes.hpp"
 
@@ -167,7 +168,7 @@ class AuthzMatrixTest : public ApiTest {
   static constexpr const char* kEvidenceType = "multipart/form-data; boundary=hxEvidence";
   static std::string EvidenceBody() {
     return "--hxEvidence\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ballot.jpg\"\r\n\r\n" +
-           std::string("\xFF\xD8\xFF\xE0", 4) + "photo\r\n--hxEvidence--\r\n";
+           SampleJpegWithExif() + "\r\n--hxEvidence--\r\n";
   }
 
   Side MakeSide(const std::string& street, const std::string& community, const std::string& phone,

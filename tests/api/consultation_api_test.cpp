@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "api/api_fixture.hpp"
+#include "testing/sample_images.hpp"
 #include "common/decimal.hpp"
 #include "core/register/identity.hpp"
 
@@ -333,7 +334,8 @@ TEST_P(ConsultationApiTest, LiftVoteInOneStairwellOwnerConflictsClosingReceiptsA
   EXPECT_EQ(not_image.status, 415);
   EXPECT_EQ(not_image.Reason(), "file.unsupported_type");
   EXPECT_EQ(Snapshot(app_->db()), before);
-  const std::string jpeg = std::string("\xFF\xD8\xFF\xE0", 4) + "JFIF-bytes-of-a-photo";
+  const std::string jpeg = SampleJpegWithExif();
+  EXPECT_EQ(upload(jpeg.substr(0, jpeg.size() - 9)).Reason(), "file.bad_image") << "a truncated photo is refused";
   auto photo = upload(jpeg);
   ASSERT_EQ(photo.status, 201) << photo.body;
   auto file_id = photo.Json().as_object()["id"].as_int64();
@@ -343,7 +345,11 @@ TEST_P(ConsultationApiTest, LiftVoteInOneStairwellOwnerConflictsClosingReceiptsA
   EXPECT_EQ(with_evidence.status, 200) << with_evidence.body;
   auto fetched = As(admin, "GET", "/api/v1/files/" + std::to_string(file_id));
   EXPECT_EQ(fetched.status, 200);
-  EXPECT_EQ(fetched.body, jpeg);
+  // Kept without its metadata: still a JPEG, the Exif segment (with "GPS") and the comment gone.
+  EXPECT_EQ(fetched.body.substr(0, 3), jpeg.substr(0, 3));
+  EXPECT_LT(fetched.body.size(), jpeg.size());
+  EXPECT_EQ(fetched.body.find("GPS"), std::string::npos);
+  EXPECT_EQ(fetched.body.find("Exif"), std::string::npos);
   EXPECT_EQ(As(admin, "PUT", base + "/ballots/" + std::to_string(e.d[8]),
                json::object{{"choices", {{lift, "agree"}}}, {"channel", "door"}, {"evidenceFileId", 999999}})
                 .status,
@@ -434,7 +440,7 @@ TEST_P(ConsultationApiTest, PropertyLawVoteOpenedBefore2021AndLiftShares) {
   EXPECT_EQ(compensated, 1000001);
   auto bad = As(admin, "POST", "/api/v1/lift-share",
                 json::object{{"buildingId", e.buildings[0]}, {"stairwell", 1}, {"totalCost", 100},
-                             {"coefficients", {{"3", "0.7"}}}});
+                             {"exemptFloors", json::array{1}}, {"coefficients", {{"3", "0.7"}}}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.Reason(), "lift_share.invalid");
 }

@@ -84,12 +84,14 @@ Result<LiftShareResult> ShareLiftCost(std::span<const LiftDwelling> dwellings, c
     LiftShare s{d.dwelling_id, d.floor, d.area_dm2};
     s.exempt = costs.exempt_floors.count(d.floor) > 0;
     if (!s.exempt) {
-      if (costs.coefficient_milli.empty()) {
-        s.coefficient_milli = DefaultCoefficientMilli(d.floor);
-      } else if (auto it = costs.coefficient_milli.find(d.floor); it != costs.coefficient_milli.end()) {
+      // A configured coefficient wins; otherwise the default table, which has none below 3F: a paying
+      // low floor needs one configured.
+      if (auto it = costs.coefficient_milli.find(d.floor); it != costs.coefficient_milli.end()) {
         s.coefficient_milli = it->second;
+      } else if (d.floor >= 3) {
+        s.coefficient_milli = DefaultCoefficientMilli(d.floor);
       } else {
-        return Bad(std::to_string(d.floor) + "层没有分摊系数", "no coefficient for floor " + std::to_string(d.floor));
+        return Bad(std::to_string(d.floor) + "层不免摊，但没有分摊系数", "floor " + std::to_string(d.floor) + " pays but has no coefficient");
       }
       s.exempt = s.coefficient_milli == 0;
     }

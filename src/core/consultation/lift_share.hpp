@@ -34,7 +34,9 @@ struct LiftCosts {
   std::int64_t subsidy_fen = 0;
   std::int64_t compensation_fen = 0;
   std::set<int> exempt_floors{1, 2};
-  std::map<int, std::int64_t> coefficient_milli;  // floor → coefficient × 1000; empty = default table
+  // floor → coefficient × 1000, overriding the default table for those floors. Floors below 3F have
+  // no default: one that is not exempt needs a coefficient here.
+  std::map<int, std::int64_t> coefficient_milli;
 };
 
 struct LiftShare {

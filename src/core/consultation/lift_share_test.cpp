@@ -82,11 +82,18 @@ TEST(LiftShare, ConfiguredCoefficientsAndExemptFloors) {
   ASSERT_TRUE(r);
   EXPECT_EQ(SumShares(*r), 1'200'000);
   EXPECT_EQ(r->shares[2].coefficient_milli, 500);
+  // Floors not in the table keep the default; a paying floor below 3F needs a coefficient.
   c.coefficient_milli.erase(6);
+  auto partial = ShareLiftCost(Stairwell(), c);
+  ASSERT_TRUE(partial);
+  EXPECT_EQ(partial->shares[10].coefficient_milli, 1000);  // 6F default 1.0
+  c.coefficient_milli.erase(2);
   auto missing = ShareLiftCost(Stairwell(), c);
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().reason, "lift_share.invalid");
-  EXPECT_NE(missing.error().detail.zh.find("6层"), std::string::npos);
+  EXPECT_NE(missing.error().detail.zh.find("2层"), std::string::npos);
+  c.exempt_floors = {1, 2};
+  EXPECT_TRUE(ShareLiftCost(Stairwell(), c));
 }
 
 TEST(LiftShare, RefusesImpossibleInput) {

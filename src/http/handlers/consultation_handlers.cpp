@@ -371,7 +371,11 @@ Response DownloadFile(Services& s, Request& req) {
   HX_TRY(c, Consult(s));
   HX_TRY(id, PathId(req, "id"));
   HX_TRY(f, c->ReadFile(req.actor(), id));
-  return Download(std::move(f.second), f.first.content_type, f.first.name);
+  // Photos and PDFs open in the browser (the type was checked from the bytes on upload).
+  auto r = Download(std::move(f.second), f.first.content_type, f.first.name);
+  for (auto& [name, value] : r.headers)
+    if (name == "Content-Disposition" && value.starts_with("attachment")) value.replace(0, 10, "inline");
+  return r;
 }
 
 }  // namespace huanxin::http::handlers

@@ -1,18 +1,14 @@
 #include "service/consultation/consultation_service.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <boost/json.hpp>
-#include <filesystem>
 #include <functional>
-#include <fstream>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "common/crypto.hpp"
+#include "common/image_meta.hpp"
 #include "common/text.hpp"
 #include "core/auth/role.hpp"
 #include "core/register/identity.hpp"
@@ -1102,110 +1098,48 @@ Result<LiftShareView> ConsultationService::LiftShare(const Actor& actor, const L
 namespace {
 constexpr std::size_t kMaxEvidenceBytes = 10 * 1024 * 1024;
 
-std::optional<std::string> SniffType(const std::string& b) {
-  auto starts = [&](std::string_view magic, std::size_t at = 0) { return b.size() >= at + magic.size() && b.compare(at, magic.size(), magic) == 0; };
-  if (starts("\xFF\xD8\xFF")) return "image/jpeg";
-  if (starts("\x89PNG\r\n\x1A\n")) return "image/png";
-  if (starts("RIFF") && starts("WEBP", 8)) return "image/webp";
-  if (starts("%PDF-")) return "application/pdf";
+std::optional<std::string> SniffEvidenceType(const std::string& b) {
+  if (auto image = SniffImage(b)) return std::string(ImageMime(*image));
+  if (b.size() >= 5 && b.compare(0, 5, "%PDF-") == 0) return "application/pdf";
   return std::nullopt;
-}
-
-// Writes `bytes` to `path` durably: a temporary file, fsync, rename, fsync of the directory.
-Result<void> WriteDurably(const std::filesystem::path& path, const std::string& bytes) {
-  auto fail = [&](const char* what) {
-    return MakeError(ErrorCode::kUnavailable, "file.write_failed", Text("文件保存失败", "the file could not be saved"),
-                     Text::Same(std::string(what) + " " + path.string()));
-  };
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) return fail("mkdir");
-  auto tmp = path.string() + ".tmp" + RandomHex(4);
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
-  if (fd < 0) return fail("open");
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    auto n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n <= 0) {
-      ::close(fd);
-      return fail("write");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  bool ok = ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) return fail("fsync/rename");
-  int dir = ::open(path.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
-  }
-  return Ok();
 }
 }  // namespace
 
 Result<StoredFile> ConsultationService::StoreEvidence(const Actor& actor, std::int64_t consultation_id,
                                                       const std::string& name, const std::string& bytes) {
   if (bytes.size() > kMaxEvidenceBytes)
-    return MakeError(ErrorCode::kPayloadTooLarge, "file.too_large", Text("文件超过10 MB", "the file is larger than 10 MB"),
+    return MakeError(ErrorCode::kPayloadTooLarge, "file.too_large", Text("文件超过 10 MiB", "the file is larger than 10 MiB"),
                      Text::Same(std::to_string(bytes.size()) + " bytes"), Text("请压缩照片后再上传", "compress the photo and try again"));
-  auto type = SniffType(bytes);
+  auto type = SniffEvidenceType(bytes);
   if (!type)
     return MakeError(ErrorCode::kUnsupportedMediaType, "file.unsupported_type",
                      Text("只支持 JPEG、PNG、WebP 照片或 PDF", "only JPEG, PNG or WebP photos, or PDF"), Text::Same(name),
                      Text("请用手机拍摄签字表决票后上传", "photograph the signed ballot and upload it"));
-  auto consultation = store::ReadResult(db_, [&](store::Session& s) -> Result<store::ConsultationRecord> {
+  // Photos lose their metadata (EXIF: GPS, device) before they are kept (PIPL Art. 6).
+  std::string kept = bytes;
+  if (*type != "application/pdf") {
+    auto stripped = StripImageMetadata(bytes);
+    if (!stripped)
+      return MakeError(ErrorCode::kUnprocessable, "file.bad_image", Text("图片已损坏或格式不完整", "the image is damaged or incomplete"),
+                       Text::Same(name));
+    kept = std::move(*stripped);
+  }
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<StoredFile> {
     auto l = Load(s, actor, consultation_id, true, perm::kBallotWrite);
     if (!l) return std::move(l).error();
-    return std::move(l->c);
-  });
-  if (!consultation) return std::move(consultation).error();
-  StoredFile f;
-  f.sha256 = Sha256Hex(bytes);
-  f.content_type = *type;
-  f.size_bytes = static_cast<std::int64_t>(bytes.size());
-  auto n = Utf8Length(name);
-  f.name = n && *n <= 200 ? name : "evidence";
-  f.region_code = consultation->region_code;
-  f.created_at = FormatIsoUtc(clock_.Now());
-  auto path = std::filesystem::path(files_dir_) / f.sha256.substr(0, 2) / f.sha256;
-  if (!std::filesystem::exists(path))
-    if (auto w = WriteDurably(path, bytes); !w) return std::move(w).error();
-  return store::WriteResult(db_, [&](store::Session& s) -> Result<StoredFile> {
-    auto rows = s.Query(
-        "INSERT INTO stored_file (sha256, content_type, size_bytes, name, region_code, uploaded_by, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        {store::Str(f.sha256), store::Str(f.content_type), store::Int(f.size_bytes), store::Str(f.name),
-         store::Str(f.region_code), store::Int(actor.user_id), store::Str(f.created_at)});
-    if (!rows) return std::move(rows).error();
-    f.id = rows->at(0).GetInt(0);
+    auto f = files_.Put(s, clock_, actor, l->c.region_code, name, *type, kept);
+    if (!f) return std::move(f).error();
     Changes ch;
-    ch.Set("file", nullptr, json::string(f.name)).Set("sha256", nullptr, json::string(f.sha256)).Set("bytes", nullptr, f.size_bytes);
-    if (auto r = RecordAudit(s, clock_, actor, "file.upload", "consultation", std::to_string(consultation_id), f.region_code, ch); !r)
+    ch.Set("file", nullptr, json::string(f->name)).Set("sha256", nullptr, json::string(f->sha256)).Set("bytes", nullptr, f->size_bytes);
+    if (auto r = RecordAudit(s, clock_, actor, "file.upload", "consultation", std::to_string(consultation_id), f->region_code, ch); !r)
       return std::move(r).error();
-    return f;
+    return std::move(*f);
   });
 }
 
 Result<std::pair<StoredFile, std::string>> ConsultationService::ReadFile(const Actor& actor, std::int64_t file_id) {
   if (auto r = RequirePermission(actor, perm::kConsultationRead); !r) return std::move(r).error();
-  auto f = store::ReadResult(db_, [&](store::Session& s) -> Result<StoredFile> {
-    auto rows = s.Query("SELECT id, sha256, content_type, size_bytes, name, region_code, created_at FROM stored_file WHERE id = ?",
-                        {store::Int(file_id)});
-    if (!rows) return std::move(rows).error();
-    if (rows->empty()) return NotFound("file.not_found", Text("文件不存在", "no such file"));
-    const auto& r = rows->front();
-    return StoredFile{r.GetInt(0), r.GetText(1), r.GetText(2), r.GetText(4), r.GetText(5), r.GetText(6), r.GetInt(3)};
-  });
-  if (!f) return std::move(f).error();
-  if (auto r = RequireInScope(actor, f->region_code); !r) return std::move(r).error();
-  std::ifstream in(std::filesystem::path(files_dir_) / f->sha256.substr(0, 2) / f->sha256, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof())
-    return MakeError(ErrorCode::kUnavailable, "file.read_failed", Text("文件读取失败", "the file could not be read"));
-  if (Sha256Hex(bytes) != f->sha256)
-    return MakeError(ErrorCode::kInternal, "file.corrupt", Text("文件已损坏", "the stored file is corrupt"));
-  return std::pair{std::move(*f), std::move(bytes)};
+  return files_.Get(db_, actor, file_id);
 }
 
 }  // namespace huanxin::service

@@ -18,6 +18,7 @@
 #include "core/consultation/rules.hpp"
 #include "core/consultation/tally.hpp"
 #include "service/audit/audit_service.hpp"
+#include "service/files/file_store.hpp"
 #include "service/platform/actor.hpp"
 #include "store/consultation/consultation_repository.hpp"
 #include "store/database.hpp"
@@ -153,17 +154,11 @@ struct LiftShareView {
   std::vector<store::VoterDwelling> dwellings;  // parallel to result.shares
 };
 
-struct StoredFile {
-  std::int64_t id = 0;
-  std::string sha256, content_type, name, region_code, created_at;
-  std::int64_t size_bytes = 0;
-};
-
 class ConsultationService {
  public:
   // `files_dir`: where uploaded evidence is kept (<var>/files), content-addressed by SHA-256.
   ConsultationService(store::Database& db, const Clock& clock, std::string files_dir = "var/files")
-      : db_(db), clock_(clock), files_dir_(std::move(files_dir)) {}
+      : db_(db), clock_(clock), files_(std::move(files_dir)) {}
 
   Result<std::vector<store::CatalogItemRecord>> Catalog(const Actor& actor);
 
@@ -225,7 +220,7 @@ class ConsultationService {
 
   store::Database& db_;
   const Clock& clock_;
-  std::string files_dir_;
+  FileStore files_;
 };
 
 // JSON text of a rule, as in the API ({"type":"art278","matter":7} …), and back.
