@@ -105,3 +105,5 @@ echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t$THREADS -c$CONNECTIONS -d$DURATION; saved to $table"
 bench/register.sh
 bench/consultation.sh
+echo "== Check-up reports for 1 000 estates and the county roll-up (issue #4)"
+"$BIN/checkup_bench" --benchmark_repetitions="$RUNS" --benchmark_report_aggregates_only=true | tee "$root/build/bench/checkup_bench.txt"

@@ -40,6 +40,7 @@ Result<void> Application::Open() {
   reg_ = std::make_unique<service::RegisterService>(*db_, clock_, policy);
   imports_ = std::make_unique<service::ImportService>(*db_, clock_, *reg_);
   consult_ = std::make_unique<service::ConsultationService>(*db_, clock_, cfg_.var_dir + "/files");
+  checkups_ = std::make_unique<service::CheckupService>(*db_, clock_, cfg_.var_dir + "/files");
   jobs_ = std::make_unique<job::JobRunner>(*db_, clock_);
   if (auto r = jobs_->RecoverInterrupted(); !r) return r;
   return Ok();
@@ -90,6 +91,7 @@ Result<std::uint16_t> Application::Serve() {
   services_->imports = imports_.get();
   services_->jobs = jobs_.get();
   services_->consult = consult_.get();
+  services_->checkups = checkups_.get();
   services_->public_url = cfg_.public_url;
   services_->import_sync_row_limit = cfg_.import_sync_row_limit;
   router_ = std::make_unique<http::Router>(http::BuildRoutes(*services_));

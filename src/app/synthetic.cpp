@@ -141,4 +141,33 @@ void GenerateRosterCsv(const SynthOptions& o, std::int64_t dwellings, const std:
         }
 }
 
+std::vector<service::ObservationInput> SyntheticObservations(std::int64_t estate_id,
+                                                             const std::vector<SynthBuildingRef>& buildings,
+                                                             SynthRandom& rnd) {
+  std::vector<service::ObservationInput> batch;
+  auto add = [&](std::optional<std::int64_t> building, const char* indicator, const char* criterion, bool present,
+                 std::optional<std::int64_t> value, bool condition) {
+    service::ObservationInput o;
+    o.client_id = std::to_string(estate_id) + "-" + std::to_string(batch.size());
+    o.estate_id = estate_id;
+    o.building_id = building;
+    o.indicator = indicator;
+    o.criterion = criterion;
+    o.present = present;
+    o.value = value;
+    o.condition = condition;
+    o.note = present || (value && *value > 0) ? "现场核查记录" : "";
+    batch.push_back(std::move(o));
+  };
+  for (const auto& b : buildings) {
+    add(b.id, "H04", "H04.finish_loss", false, rnd.Between(0, 5000), false);  // m² in hundredths
+    add(b.id, "H02", "H02.pipe_age", false, rnd.Between(8, 35) * 100, rnd.Chance(40));
+    add(b.id, "H03", "H03.lighting", rnd.Chance(30), std::nullopt, false);
+    add(b.id, "H07", "H07.lift", b.floors >= 4 && !b.has_lift, std::nullopt, false);
+  }
+  add(std::nullopt, "C14", "C14.shortfall", false, rnd.Between(0, 60) * 100, false);
+  add(std::nullopt, "C19", "C19.not_sorted", rnd.Chance(50), std::nullopt, false);
+  return batch;
+}
+
 }  // namespace huanxin::app

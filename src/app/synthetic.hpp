@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "service/checkup/checkup_service.hpp"
+
 namespace huanxin::app {
 
 struct SynthOwner {
@@ -69,5 +71,17 @@ SynthEstate GenerateEstate(const SynthOptions& o, std::int64_t index, const std:
 // A roster of one estate with about `dwellings` dwellings (import-template columns), streamed to
 // `line` one CSV line at a time (header first).
 void GenerateRosterCsv(const SynthOptions& o, std::int64_t dwellings, const std::function<void(const std::string&)>& line);
+
+// Check-up observations as grid workers record them (issue #4): every building checked for facade
+// loss, gas pipes, stairwell lighting and a lift; the estate for parking and waste sorting. Client
+// ids are "<estate>-<n>".
+struct SynthBuildingRef {
+  std::int64_t id = 0;
+  int floors = 0;
+  bool has_lift = false;
+};
+std::vector<service::ObservationInput> SyntheticObservations(std::int64_t estate_id,
+                                                             const std::vector<SynthBuildingRef>& buildings,
+                                                             SynthRandom& rnd);
 
 }  // namespace huanxin::app

@@ -1,5 +1,6 @@
 #include "http/routes.hpp"
 
+#include "http/handlers/checkup_handlers.hpp"
 #include "http/handlers/consultation_handlers.hpp"
 #include "http/handlers/platform_handlers.hpp"
 #include "http/handlers/register_handlers.hpp"
@@ -28,6 +29,29 @@ std::vector<Route> BuildRoutes(Services& s) {
       {"GET", "/api/v1/buildings/{id}/dwellings", A::kSession, B::kNone, bind(h::ListBuildingDwellings)},
       {"POST", "/api/v1/buildings/{id}/dwellings", A::kSession, B::kJson, bind(h::CreateDwelling)},
       {"GET", "/api/v1/catalog/renovation-items", A::kSession, B::kNone, bind(h::RenovationCatalog)},
+      {"GET", "/api/v1/checkup/catalogs", A::kSession, B::kNone, bind(h::ListCheckupCatalogs)},
+      {"POST", "/api/v1/checkup/catalogs", A::kSession, B::kNone, bind(h::NewCheckupCatalog)},
+      {"GET", "/api/v1/checkup/catalogs/{id}", A::kSession, B::kNone, bind(h::GetCheckupCatalog)},
+      {"POST", "/api/v1/checkup/catalogs/{id}/indicators", A::kSession, B::kJson, bind(h::AddCheckupIndicator)},
+      {"POST", "/api/v1/checkup/catalogs/{id}/publish", A::kSession, B::kNone, bind(h::PublishCheckupCatalog)},
+      {"GET", "/api/v1/checkup/indicators", A::kSession, B::kNone, bind(h::CheckupIndicators)},
+      {"GET", "/api/v1/checkup/items", A::kSession, B::kNone, bind(h::CheckupItems)},
+      {"PATCH", "/api/v1/checkup/items/{code}", A::kSession, B::kJson, bind(h::UpdateCheckupItem)},
+      {"GET", "/api/v1/checkups", A::kSession, B::kNone, bind(h::ListCheckups)},
+      {"POST", "/api/v1/checkups", A::kSession, B::kJson, bind(h::CreateCheckup)},
+      {"GET", "/api/v1/checkups/{id}", A::kSession, B::kNone, bind(h::GetCheckup)},
+      {"POST", "/api/v1/checkups/{id}/approve", A::kSession, B::kJson, bind(h::ApproveCheckup)},
+      {"POST", "/api/v1/checkups/{id}/assign", A::kSession, B::kJson, bind(h::AssignCheckup)},
+      {"GET", "/api/v1/checkups/{id}/observations", A::kSession, B::kNone, bind(h::ListObservations)},
+      {"POST", "/api/v1/checkups/{id}/observations", A::kSession, B::kJson, bind(h::UpsertObservations)},
+      {"POST", "/api/v1/checkups/{id}/photos", A::kSession, B::kMultipart, bind(h::UploadCheckupPhoto)},
+      {"GET", "/api/v1/checkups/{id}/problems", A::kSession, B::kNone, bind(h::CheckupProblems)},
+      {"GET", "/api/v1/checkups/{id}/report.html", A::kSession, B::kNone, bind(h::CheckupReportHtml)},
+      {"GET", "/api/v1/checkups/{id}/report.pdf", A::kSession, B::kNone, bind(h::CheckupReportPdf)},
+      {"GET", "/api/v1/checkups/{id}/report.xlsx", A::kSession, B::kNone, bind(h::CheckupReportXlsx)},
+      {"POST", "/api/v1/checkups/{id}/reports", A::kSession, B::kNone, bind(h::GenerateCheckupReports)},
+      {"POST", "/api/v1/checkups/{id}/return", A::kSession, B::kJson, bind(h::ReturnCheckup)},
+      {"POST", "/api/v1/checkups/{id}/submit", A::kSession, B::kJson, bind(h::SubmitCheckup)},
       {"GET", "/api/v1/consultations", A::kSession, B::kNone, bind(h::ListConsultations)},
       {"POST", "/api/v1/consultations", A::kSession, B::kJson, bind(h::CreateConsultation)},
       {"GET", "/api/v1/consultations/{id}", A::kSession, B::kNone, bind(h::GetConsultation)},
@@ -76,6 +100,7 @@ std::vector<Route> BuildRoutes(Services& s) {
       {"GET", "/api/v1/regions", A::kSession, B::kNone, bind(h::ListRegions)},
       {"GET", "/api/v1/regions/{code}", A::kSession, B::kNone, bind(h::GetRegion)},
       {"POST", "/api/v1/regions/{code}/grids", A::kSession, B::kJson, bind(h::CreateGrid)},
+      {"GET", "/api/v1/regions/{code}/problems", A::kSession, B::kNone, bind(h::RegionProblems)},
       {"GET", "/api/v1/register/dictionaries", A::kSession, B::kNone, bind(h::RegisterDictionaries)},
       {"GET", "/api/v1/roles", A::kSession, B::kNone, bind(h::ListRoles)},
       {"GET", "/api/v1/users", A::kSession, B::kNone, bind(h::ListUsers)},

@@ -12,6 +12,7 @@ namespace huanxin::service {
 class RegisterService;
 class ImportService;
 class ConsultationService;
+class CheckupService;
 }  // namespace huanxin::service
 namespace huanxin::job {
 class JobRunner;
@@ -33,6 +34,7 @@ struct Services {
   service::ImportService* imports = nullptr;
   job::JobRunner* jobs = nullptr;
   service::ConsultationService* consult = nullptr;  // issue #5
+  service::CheckupService* checkups = nullptr;      // issue #4
   std::string public_url{};  // base of the links printed in ballot QR codes; "" = the request's host
   std::size_t import_sync_row_limit = 20000;  // larger rosters run as a job
 };

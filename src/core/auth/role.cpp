@@ -42,19 +42,25 @@ const RoleInfo& Info(Role role) {
 // necessary). Assignment-based roles read the estates they are assigned to.
 // Consultations are run by street offices and communities (grid workers go door to door); the
 // bureau oversees its county. Assignment-based roles do not see ballots.
+// Check-ups: grid workers capture and submit; streets run campaigns and review; the bureau oversees;
+// only administrators edit the indicator catalogue (issue #4: "editable by admins").
 constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAuditRead,        perm::kRegionRead,
                                             perm::kRegionGridCreate,  perm::kRegisterRead,     perm::kRegisterWrite,
-                                            perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite};
+                                            perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite,
+                                            perm::kCheckupRead,       perm::kCheckupWrite,      perm::kCheckupCapture,
+                                            perm::kCheckupCatalogWrite};
 constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAuditRead,        perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,     perm::kRegisterWrite,
-                                             perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite};
+                                             perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite,
+                                             perm::kCheckupRead,       perm::kCheckupWrite};
 constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAuditRead,          perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,       perm::kRegisterWrite,
                                              perm::kRegisterPiiRead,  perm::kConsultationRead,   perm::kConsultationWrite,
-                                             perm::kBallotWrite};
+                                             perm::kBallotWrite,      perm::kCheckupRead,        perm::kCheckupWrite,
+                                             perm::kCheckupCapture};
 constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead,        perm::kRegisterRead,       perm::kRegisterWrite,
                                                 perm::kRegisterPiiRead,   perm::kConsultationRead,   perm::kConsultationWrite,
-                                                perm::kBallotWrite};
+                                                perm::kBallotWrite,       perm::kCheckupRead,        perm::kCheckupCapture};
 constexpr std::string_view kAssignedPerms[] = {perm::kRegionRead, perm::kRegisterRead};
 constexpr std::string_view kResidentPerms[] = {perm::kRegionRead};
 }  // namespace

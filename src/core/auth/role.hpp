@@ -45,6 +45,10 @@ inline constexpr std::string_view kRegisterPiiRead = "register:pii:read";
 inline constexpr std::string_view kConsultationRead = "consultation:read";
 inline constexpr std::string_view kConsultationWrite = "consultation:write";
 inline constexpr std::string_view kBallotWrite = "consultation:ballot:write";
+inline constexpr std::string_view kCheckupRead = "checkup:read";
+inline constexpr std::string_view kCheckupWrite = "checkup:write";            // campaigns, assignment, review
+inline constexpr std::string_view kCheckupCapture = "checkup:capture";        // observations, photos, submit
+inline constexpr std::string_view kCheckupCatalogWrite = "checkup:catalog:write";  // indicator catalogue, item costs
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.

@@ -10,6 +10,7 @@
 #include "http/json/platform_json.hpp"
 #include "http/multipart.hpp"
 #include "report/ballot_pdf.hpp"
+#include "service/checkup/checkup_service.hpp"
 #include "service/consultation/consultation_service.hpp"
 
 namespace huanxin::http::handlers {
@@ -370,7 +371,11 @@ Response UploadEvidence(Services& s, Request& req) {
 Response DownloadFile(Services& s, Request& req) {
   HX_TRY(c, Consult(s));
   HX_TRY(id, PathId(req, "id"));
-  HX_TRY(f, c->ReadFile(req.actor(), id));
+  // Evidence of ballots and check-up photos share the file store: either reading permission will do
+  // (the file's region is checked against the scope either way).
+  bool checkup_reader = s.checkups && core::auth::HasPermission(req.actor().role, core::auth::perm::kCheckupRead) &&
+                        !core::auth::HasPermission(req.actor().role, core::auth::perm::kConsultationRead);
+  HX_TRY(f, checkup_reader ? s.checkups->ReadFile(req.actor(), id) : c->ReadFile(req.actor(), id));
   // Photos and PDFs open in the browser (the type was checked from the bytes on upload).
   auto r = Download(std::move(f.second), f.first.content_type, f.first.name);
   for (auto& [name, value] : r.headers)

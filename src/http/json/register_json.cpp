@@ -18,7 +18,7 @@ using service::Patch;
 namespace {
 json::value OptDecimal(const std::optional<std::int64_t>& v) { return v ? DecimalJson(*v) : json::value(nullptr); }
 // Micro-degrees → degrees with six decimals, as a plain number (never an exponent).
-json::value OptDegrees(const std::optional<std::int64_t>& v) {
+json::value OptDegreesImpl(const std::optional<std::int64_t>& v) {
   if (!v) return nullptr;
   std::int64_t m = *v < 0 ? -*v : *v;
   char buf[32];
@@ -53,7 +53,7 @@ Result<Patch<std::optional<int>>> ReadNullableInt(const json::object& o, const c
 }
 
 // Degrees (number) → micro-degrees; null clears.
-Result<Patch<std::optional<std::int64_t>>> ReadDegrees(const json::object& o, const char* field) {
+Result<Patch<std::optional<std::int64_t>>> ReadDegreesImpl(const json::object& o, const char* field) {
   auto it = o.find(field);
   if (it == o.end()) return Patch<std::optional<std::int64_t>>{};
   if (it->value().is_null()) return Patch<std::optional<std::int64_t>>(std::optional<std::int64_t>{});
@@ -134,8 +134,8 @@ json::object EstateJson(const service::EstateView& v, bool english) {
             {"urbanVillage", e.excl_urban_village},
             {"demolitionPlanned", e.excl_demolition},
             {"renovatedRecently", e.excl_recent_renovation}}},
-          {"lat", OptDegrees(e.lat_e6)},
-          {"lng", OptDegrees(e.lng_e6)},
+          {"lat", OptDegreesImpl(e.lat_e6)},
+          {"lng", OptDegreesImpl(e.lng_e6)},
           {"status", e.status},
           {"eligibility", EligibilityJson(v.eligibility, english)},
           {"createdAt", e.created_at},
@@ -246,8 +246,8 @@ Result<service::EstateInput> ParseEstateInput(const json::object& o) {
   }
   if (auto r = Into(ReadNullableArea(o, "landArea"), in.land_area_dm2); !r) return std::move(r).error();
   if (auto r = Into(ReadNullableArea(o, "totalFloorArea"), in.floor_area_dm2); !r) return std::move(r).error();
-  if (auto r = Into(ReadDegrees(o, "lat"), in.lat_e6); !r) return std::move(r).error();
-  if (auto r = Into(ReadDegrees(o, "lng"), in.lng_e6); !r) return std::move(r).error();
+  if (auto r = Into(ReadDegreesImpl(o, "lat"), in.lat_e6); !r) return std::move(r).error();
+  if (auto r = Into(ReadDegreesImpl(o, "lng"), in.lng_e6); !r) return std::move(r).error();
   if (auto it = o.find("exclusions"); it != o.end() && !it->value().is_null()) {
     if (!it->value().is_object()) return InvalidField("exclusions", Text("应为对象", "must be an object"));
     const auto& x = it->value().as_object();
@@ -322,6 +322,14 @@ Result<service::OwnerInput> ParseOwnerInput(const json::object& o) {
   in.id_number = *id;
   in.phone = *phone;
   return in;
+}
+
+json::value OptDegrees(const std::optional<std::int64_t>& micro_degrees) { return OptDegreesImpl(micro_degrees); }
+
+Result<std::optional<std::int64_t>> ReadOptionalDegrees(const json::object& o, const char* field) {
+  auto r = ReadDegreesImpl(o, field);
+  if (!r) return std::move(r).error();
+  return r->value_or(std::nullopt);
 }
 
 }  // namespace huanxin::http

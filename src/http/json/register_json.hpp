@@ -27,4 +27,9 @@ Result<service::HouseholdInput> ParseHouseholdInput(const boost::json::object& o
 // null → nullopt; anything else wrong → 422 http.invalid_field.
 Result<std::optional<std::int64_t>> ReadHundredths(const boost::json::object& o, const char* field);
 
+// Coordinates: micro-degrees out as plain numbers with six decimals; in as a number of degrees
+// (absent or null → nullopt).
+boost::json::value OptDegrees(const std::optional<std::int64_t>& micro_degrees);
+Result<std::optional<std::int64_t>> ReadOptionalDegrees(const boost::json::object& o, const char* field);
+
 }  // namespace huanxin::http

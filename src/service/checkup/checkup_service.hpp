@@ -1,0 +1,202 @@
+// Check-up use cases (issue #4; docs/checkup.md): catalogue versions, campaigns and assignment,
+// photos, batched idempotent observations graded on write with the campaign's catalogue version,
+// review (submit → approve / return), the problem list with its summary, regional roll-ups with the
+// previous year, and the data of the estate and area reports.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/clock.hpp"
+#include "core/checkup/grading.hpp"
+#include "service/audit/audit_service.hpp"
+#include "service/files/file_store.hpp"
+#include "service/platform/actor.hpp"
+#include "store/database.hpp"
+
+namespace huanxin::service {
+
+struct CheckupCatalog {
+  std::int64_t id = 0;
+  int year = 0;
+  std::string name, state, created_at;
+  std::optional<std::int64_t> based_on;
+  std::optional<std::string> published_at;
+};
+
+struct CheckupCriterion {
+  std::string code, indicator, name_zh, name_en, unit, rule_json;
+  core::checkup::Rule rule;
+  std::vector<std::string> suggested_items;
+};
+
+struct CheckupIndicator {
+  core::checkup::Indicator core;  // code, name (zh), sub-dimension, unit, level, sums_values
+  std::string name_en;
+  bool local = false;
+  std::vector<CheckupCriterion> criteria;
+};
+
+struct CatalogView {
+  CheckupCatalog catalog;
+  std::vector<CheckupIndicator> indicators;
+  const CheckupCriterion* Criterion(const std::string& code) const;
+  const CheckupIndicator* Indicator(const std::string& code) const;
+};
+
+struct IndicatorInput {
+  std::string code, name_zh, name_en, level, sub_dimension, problem_unit;
+  bool sums_values = false;
+  struct Criterion {
+    std::string code, name_zh, name_en, unit, rule_json;
+    std::vector<std::string> suggested_items;
+  };
+  std::vector<Criterion> criteria;
+};
+
+struct RenovationItem {
+  std::string code, category, category_name, name, unit, payer;
+  std::optional<std::int64_t> unit_cost_fen;
+  std::vector<std::string> indicators;  // indicators whose criteria suggest it (latest published catalogue)
+};
+struct ItemPatch {
+  std::optional<std::string> unit, payer;
+  std::optional<std::optional<std::int64_t>> unit_cost_fen;
+};
+
+struct CampaignInput {
+  std::string title, region_code;
+  int year = 0;
+  std::optional<std::vector<std::int64_t>> estate_ids;
+  std::optional<std::int64_t> catalog_id;
+};
+
+struct CampaignEstate {
+  std::int64_t estate_id = 0;
+  std::string estate_name, region_code, status, comment;
+  std::optional<std::int64_t> assignee_id;
+  std::string assignee;
+  std::optional<std::string> submitted_at, approved_at;
+  std::optional<std::int64_t> report_file_id;
+  std::int64_t observations = 0, problems = 0;
+};
+
+struct Campaign {
+  std::int64_t id = 0;
+  std::string title, region_code, created_at, updated_at;
+  int year = 0;
+  std::int64_t catalog_id = 0;
+  std::string catalog_name;
+  std::vector<CampaignEstate> estates;
+};
+
+struct ObservationInput {
+  std::string client_id;
+  std::int64_t estate_id = 0;
+  std::optional<std::int64_t> building_id, dwelling_id;
+  std::string indicator, criterion;
+  bool present = false;
+  std::optional<std::int64_t> value;  // hundredths
+  bool condition = false;
+  std::string note;
+  std::vector<std::int64_t> photo_ids;
+  std::optional<std::int64_t> lat_e6, lng_e6;
+  std::optional<std::string> observed_at;
+};
+
+struct Observation {
+  ObservationInput in;
+  std::int64_t id = 0;
+  std::string object_key, observed_at, created_at, updated_at, username;
+  std::optional<std::string> severity;
+};
+
+struct UpsertResult {
+  std::int64_t created = 0, updated = 0, unchanged = 0;
+  std::vector<std::tuple<std::string, std::int64_t, std::optional<std::string>>> results;  // clientId, id, severity
+};
+
+struct ProblemRow {
+  Observation obs;
+  std::string estate_name, object_type, object_label;
+  const CheckupIndicator* indicator = nullptr;
+  const CheckupCriterion* criterion = nullptr;
+};
+
+struct ProblemQuery {
+  std::optional<std::int64_t> estate_id;
+  std::optional<std::string> severity, indicator;
+};
+
+struct ProblemList {
+  CatalogView catalog;
+  std::vector<ProblemRow> rows;
+  core::checkup::Summary summary;
+};
+
+struct RollupRow {
+  std::string region_code, region_name;
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> objects;  // indicator → (this year, previous year)
+  std::int64_t problems = 0, previous_problems = 0, estates = 0;
+};
+struct Rollup {
+  std::string region_code, region_name;
+  int year = 0;
+  std::vector<CheckupIndicator> indicators;  // of the latest published catalogue, for names and order
+  std::vector<RollupRow> children;
+  RollupRow total;
+};
+
+class CheckupService {
+ public:
+  CheckupService(store::Database& db, const Clock& clock, std::string files_dir = "var/files")
+      : db_(db), clock_(clock), files_(std::move(files_dir)) {}
+
+  // Catalogue.
+  Result<std::vector<CheckupCatalog>> Catalogs(const Actor& actor);
+  Result<CatalogView> Catalog(const Actor& actor, std::optional<std::int64_t> id);  // latest published by default
+  Result<CatalogView> NewDraft(const Actor& actor);
+  Result<CatalogView> AddIndicator(const Actor& actor, std::int64_t catalog_id, const IndicatorInput& in);
+  Result<CatalogView> Publish(const Actor& actor, std::int64_t catalog_id);
+  Result<std::vector<RenovationItem>> Items(const Actor& actor, bool english);
+  Result<RenovationItem> UpdateItem(const Actor& actor, const std::string& code, const ItemPatch& patch, bool english);
+
+  // Campaigns.
+  Result<Campaign> Create(const Actor& actor, const CampaignInput& in);
+  Result<std::vector<Campaign>> List(const Actor& actor, std::optional<std::string> region, std::optional<int> year);
+  Result<Campaign> Get(const Actor& actor, std::int64_t id);
+  Result<Campaign> Assign(const Actor& actor, std::int64_t id, const std::vector<std::int64_t>& estate_ids,
+                          std::int64_t user_id);
+  Result<StoredFile> StorePhoto(const Actor& actor, std::int64_t id, const std::string& name, const std::string& bytes);
+  Result<std::pair<StoredFile, std::string>> ReadFile(const Actor& actor, std::int64_t file_id);
+  Result<UpsertResult> Upsert(const Actor& actor, std::int64_t id, const std::vector<ObservationInput>& batch);
+  Result<std::vector<Observation>> Observations(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
+  // action: submit | approve | return.
+  Result<Campaign> Review(const Actor& actor, std::int64_t id, std::int64_t estate_id, const std::string& action,
+                          const std::string& comment);
+
+  // Results.
+  Result<ProblemList> Problems(const Actor& actor, std::int64_t id, const ProblemQuery& q);
+  Result<Rollup> RegionProblems(const Actor& actor, const std::string& region_code, int year);
+  // Objects with problems per indicator in the estate's approved check-ups of `year` (the report's
+  // comparison with the previous year); empty when there was none.
+  Result<std::map<std::string, std::int64_t>> EstateObjectsInYear(const Actor& actor, std::int64_t estate_id, int year);
+
+  // Keeps a generated report (PDF) as the estate's report file.
+  Result<StoredFile> KeepReport(const Actor& actor, std::int64_t id, std::int64_t estate_id, const std::string& pdf);
+
+ private:
+  Result<CatalogView> LoadCatalog(store::Session& s, std::int64_t id);
+  Result<Campaign> LoadCampaign(store::Session& s, const Actor& actor, std::int64_t id, std::string_view permission);
+
+  store::Database& db_;
+  const Clock& clock_;
+  FileStore files_;
+};
+
+// JSON text of a grading rule (docs/checkup.md) ⇄ rule.
+Result<core::checkup::Rule> GradingRuleFromJson(const std::string& json_text);
+
+}  // namespace huanxin::service

@@ -1,0 +1,281 @@
+// Check-ups over HTTP (issue #4), on SQLite and PostgreSQL: a campaign from assignment through
+// batched, resent sync to approval; the problem list, its PDF (pdftotext) and XLSX (openpyxl);
+// catalogue versions; bad input refused with nothing stored; the regional roll-up.
+#include <boost/json.hpp>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+
+#include "api/api_fixture.hpp"
+#include "testing/sample_images.hpp"
+
+namespace huanxin::testing {
+namespace {
+
+namespace json = boost::json;
+
+std::string Shell(const std::string& cmd) {
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return out;
+  char buf[4096];
+  while (auto n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  pclose(p);
+  return out;
+}
+
+bool HaveTool(const char* path) { return std::ifstream(path).good(); }
+
+class CheckupApiTest : public ApiTest {
+ protected:
+  struct Estate {
+    std::int64_t id = 0;
+    std::vector<std::int64_t> buildings, dwellings;
+  };
+
+  Estate MakeEstate(const LoginSession& admin, const std::string& name, const std::string& community = "360104002001") {
+    Estate e;
+    auto r = As(admin, "POST", "/api/v1/estates",
+                json::object{{"regionCode", community}, {"name", name}, {"address", "体检路1号"}, {"builtYear", 1990}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    e.id = r.Json().as_object()["id"].as_int64();
+    for (int b = 1; b <= 2; ++b) {
+      auto br = As(admin, "POST", "/api/v1/estates/" + std::to_string(e.id) + "/buildings",
+                   json::object{{"number", std::to_string(b)}, {"floors", 6}, {"stairwells", 1}});
+      EXPECT_EQ(br.status, 201) << br.body;
+      e.buildings.push_back(br.Json().as_object()["id"].as_int64());
+      auto dr = As(admin, "POST", "/api/v1/buildings/" + std::to_string(e.buildings.back()) + "/dwellings",
+                   json::object{{"stairwell", 1}, {"floor", 1}, {"room", "101"}, {"exclusiveArea", 60}});
+      EXPECT_EQ(dr.status, 201) << dr.body;
+      e.dwellings.push_back(dr.Json().as_object()["id"].as_int64());
+    }
+    return e;
+  }
+
+  HttpResponse Sync(const LoginSession& who, std::int64_t c, const json::array& observations) {
+    return As(who, "POST", "/api/v1/checkups/" + std::to_string(c) + "/observations", json::object{{"observations", observations}});
+  }
+
+  HttpResponse Photo(const LoginSession& who, std::int64_t c, const std::string& bytes) {
+    const std::string boundary = "checkupBoundary";
+    return Call("POST", "/api/v1/checkups/" + std::to_string(c) + "/photos",
+                "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.jpg\"\r\n\r\n" + bytes +
+                    "\r\n--" + boundary + "--\r\n",
+                {{"Authorization", "Bearer " + who.token}, {"Content-Type", "multipart/form-data; boundary=" + boundary}});
+  }
+};
+
+TEST_P(CheckupApiTest, CampaignFromAssignmentThroughResentSyncToApprovalYieldsTheProblemListAndReports) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeEstate(admin, "体检示范小区");
+  CreateUser("grid.chen", "community", "360104002001");
+  auto grid = Login("grid.chen", "Street#2026x");
+  CreateUser("hongdu.office", "street", "360104002");
+  auto street = Login("hongdu.office", "Street#2026x");
+
+  auto created = As(street, "POST", "/api/v1/checkups",
+                    json::object{{"title", "洪都街道2026年度体检"}, {"year", 2026}, {"regionCode", "360104002"},
+                                 {"estateIds", json::array{e.id}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto campaign = created.Json().as_object();
+  auto cid = campaign["id"].as_int64();
+  EXPECT_EQ(campaign["catalogId"].as_int64(), 1);
+  ASSERT_EQ(campaign["estates"].as_array().size(), 1u);
+  auto assigned = As(street, "POST", "/api/v1/checkups/" + std::to_string(cid) + "/assign",
+                     json::object{{"estateIds", json::array{e.id}}, {"userId", grid.user_id}});
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  EXPECT_EQ(assigned.Json().as_object()["estates"].as_array()[0].at("assignee").at("username").as_string(), "grid.chen");
+
+  auto photo = Photo(grid, cid, SampleJpegWithExif());
+  ASSERT_EQ(photo.status, 201) << photo.body;
+  auto photo_id = photo.Json().as_object()["id"].as_int64();
+
+  // The phone's queue: facade loss on building 1 (18 m² → larger hazard), gas pipes 25 years and
+  // corroded on building 2 (hazard), facade loss exactly 10 m² on building 2 (larger hazard), a
+  // non-self-contained dwelling, 42 parking spaces short, and two readings that are no problem.
+  json::array batch{
+      {{"clientId", "c-1"}, {"estateId", e.id}, {"buildingId", e.buildings[0]}, {"indicator", "H04"}, {"criterion", "H04.finish_loss"},
+       {"value", 18}, {"note", "北立面空鼓脱落"}, {"photoIds", json::array{photo_id}}, {"lat", 28.6829}, {"lng", 115.8579}},
+      {{"clientId", "c-2"}, {"estateId", e.id}, {"buildingId", e.buildings[1]}, {"indicator", "H02"}, {"criterion", "H02.pipe_age"},
+       {"value", "25"}, {"condition", true}},
+      {{"clientId", "c-3"}, {"estateId", e.id}, {"buildingId", e.buildings[1]}, {"indicator", "H04"}, {"criterion", "H04.finish_loss"},
+       {"value", "10.00"}},
+      {{"clientId", "c-4"}, {"estateId", e.id}, {"dwellingId", e.dwellings[0]}, {"indicator", "H05"}, {"criterion", "H05.not_self_contained"},
+       {"present", true}},
+      {{"clientId", "c-5"}, {"estateId", e.id}, {"indicator", "C14"}, {"criterion", "C14.shortfall"}, {"value", 42}},
+      {{"clientId", "c-6"}, {"estateId", e.id}, {"buildingId", e.buildings[0]}, {"indicator", "H02"}, {"criterion", "H02.pipe_age"},
+       {"value", 12}, {"condition", true}},
+      {{"clientId", "c-7"}, {"estateId", e.id}, {"indicator", "C19"}, {"criterion", "C19.not_sorted"}, {"present", false}}};
+  auto first = Sync(grid, cid, batch);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.Json().as_object()["created"].as_int64(), 7);
+  auto again = Sync(grid, cid, batch);  // the network dropped the answer: the phone sends it again
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(again.Json().as_object()["created"].as_int64(), 0);
+  EXPECT_EQ(again.Json().as_object()["unchanged"].as_int64(), 7);
+  auto listed = As(street, "GET", "/api/v1/checkups/" + std::to_string(cid) + "/observations");
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_EQ(listed.Json().as_object()["total"].as_int64(), 7) << "the same batch twice stores once";
+  // A correction of one observation (re-measured) updates it in place.
+  json::array fix{batch[0]};
+  fix[0].as_object()["value"] = "35.5";
+  auto corrected = Sync(grid, cid, fix);
+  EXPECT_EQ(corrected.Json().as_object()["updated"].as_int64(), 1);
+  EXPECT_EQ(corrected.Json().as_object()["results"].as_array()[0].at("severity").as_string(), "severe");
+
+  // Submit; approval is the street's.
+  auto base = "/api/v1/checkups/" + std::to_string(cid);
+  EXPECT_EQ(As(grid, "POST", base + "/approve", json::object{{"estateId", e.id}}).status, 403);
+  ASSERT_EQ(As(grid, "POST", base + "/submit", json::object{{"estateId", e.id}}).status, 200);
+  auto before = Snapshot(app_->db());
+  EXPECT_EQ(Sync(grid, cid, batch).Reason(), "checkup.not_editable");
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  auto approved = As(street, "POST", base + "/approve", json::object{{"estateId", e.id}, {"comment", "数据完整"}});
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  auto est = approved.Json().as_object()["estates"].as_array()[0].as_object();
+  EXPECT_EQ(est.at("status").as_string(), "approved");
+  EXPECT_TRUE(est.at("reportFileId").is_int64()) << "the report is generated on approval";
+
+  // The problem list: 5 problems, worst first.
+  auto problems = As(street, "GET", base + "/problems");
+  ASSERT_EQ(problems.status, 200);
+  auto pj = problems.Json();
+  const auto& items = pj.as_object().at("items").as_array();
+  ASSERT_EQ(items.size(), 5u) << problems.body;
+  EXPECT_EQ(items[0].at("severity").as_string(), "severe");  // 35.5 m² on building 1
+  EXPECT_EQ(items[0].at("objectLabel").as_string(), "体检示范小区 1号楼");
+  EXPECT_EQ(items[1].at("severity").as_string(), "larger_hazard");  // exactly 10 m²
+  EXPECT_EQ(items[2].at("severity").as_string(), "hazard");         // gas pipe
+  std::map<std::string, std::int64_t> objects;
+  for (const auto& row : pj.as_object().at("summary").at("byIndicator").as_array())
+    objects[std::string(row.at("indicator").as_string())] = row.at("objects").as_int64();
+  EXPECT_EQ(objects["H04"], 2);
+  EXPECT_EQ(objects["H02"], 1);
+  EXPECT_EQ(objects["H05"], 1);
+  EXPECT_EQ(objects["C14"], 1);
+  EXPECT_EQ(objects["C19"], 0);
+  const auto& sev = pj.as_object().at("summary").at("bySeverity").as_object();
+  EXPECT_EQ(sev.at("severe").as_int64(), 1);
+  EXPECT_EQ(sev.at("larger_hazard").as_int64(), 1);
+  EXPECT_EQ(sev.at("hazard").as_int64(), 1);
+  EXPECT_EQ(sev.at("problem").as_int64(), 2);
+
+  // The PDF carries those problems; the XLSX has the same rows.
+  auto pdf = As(street, "GET", base + "/report.pdf?estateId=" + std::to_string(e.id));
+  ASSERT_EQ(pdf.status, 200);
+  ASSERT_EQ(pdf.body.substr(0, 4), "%PDF");
+  auto xlsx = As(street, "GET", base + "/report.xlsx?estateId=" + std::to_string(e.id));
+  ASSERT_EQ(xlsx.status, 200);
+  auto html = As(street, "GET", base + "/report.html?estateId=" + std::to_string(e.id));
+  ASSERT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("北立面空鼓脱落"), std::string::npos);
+  if (HaveTool("/usr/bin/pdftotext") && HaveTool("/usr/bin/python3")) {
+    auto dir = ::testing::TempDir();
+    std::ofstream(dir + "checkup.pdf", std::ios::binary) << pdf.body;
+    std::ofstream(dir + "checkup.xlsx", std::ios::binary) << xlsx.body;
+    auto text = Shell("pdftotext -layout '" + dir + "checkup.pdf' - 2>&1");
+    for (const char* needle : {"体检示范小区", "严重隐患", "较大隐患", "北立面空鼓脱落", "非成套住宅数量", "停车泊位缺口数"})
+      EXPECT_NE(text.find(needle), std::string::npos) << needle << " not in the PDF text";
+    auto rows = Shell("/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; "
+                    "[print('|'.join('' if c is None else str(c) for c in r)) for r in ws.iter_rows(values_only=True)]\" '" +
+                    dir + "checkup.xlsx' 2>&1");
+    auto lines = std::count(rows.begin(), rows.end(), '\n');
+    EXPECT_EQ(lines, 1 + 5) << rows;
+    EXPECT_NE(rows.find("北立面空鼓脱落"), std::string::npos) << rows;
+    EXPECT_NE(rows.find("严重隐患"), std::string::npos) << rows;
+  } else if (std::getenv("CI")) {
+    ADD_FAILURE() << "pdftotext and python3-openpyxl are needed (tools/install-deps.sh installs them)";
+  }
+
+  // The county roll-up counts the approved estate under its street.
+  auto rollup = As(admin, "GET", "/api/v1/regions/360104/problems?year=2026");
+  ASSERT_EQ(rollup.status, 200) << rollup.body;
+  auto rj = rollup.Json();
+  const auto& children = rj.as_object().at("children").as_array();
+  ASSERT_EQ(children.size(), 1u);
+  EXPECT_EQ(children[0].at("regionCode").as_string(), "360104002");
+  EXPECT_EQ(children[0].at("estates").as_int64(), 1);
+  EXPECT_EQ(children[0].at("byIndicator").at("H04").at("objects").as_int64(), 2);
+  EXPECT_EQ(rj.as_object().at("total").at("problems").as_int64(), 5);
+}
+
+TEST_P(CheckupApiTest, BadInputIsRefusedWithAReasonAndStoresNothing) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeEstate(admin, "坏数据小区");
+  auto created = As(admin, "POST", "/api/v1/checkups",
+                    json::object{{"title", "测试"}, {"year", 2026}, {"regionCode", "360104002001"}, {"estateIds", json::array{e.id}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto cid = created.Json().as_object()["id"].as_int64();
+  auto before = Snapshot(app_->db());
+  auto ok = json::object{{"clientId", "ok-1"}, {"estateId", e.id}, {"indicator", "C19"}, {"criterion", "C19.not_sorted"}, {"present", true}};
+  auto with = [&](json::object bad) { return json::array{ok, bad}; };
+  auto unknown = Sync(admin, cid, with({{"clientId", "b-1"}, {"estateId", e.id}, {"indicator", "Z99"}, {"criterion", "Z99.x"}, {"present", true}}));
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_NE(unknown.body.find("Z99"), std::string::npos);
+  EXPECT_EQ(Sync(admin, cid, with({{"clientId", "b-2"}, {"estateId", e.id}, {"buildingId", e.buildings[0]}, {"indicator", "H04"},
+                                   {"criterion", "H04.finish_loss"}, {"value", "ten"}})).status, 422);
+  EXPECT_EQ(Sync(admin, cid, with({{"clientId", "b-3"}, {"estateId", e.id}, {"buildingId", e.buildings[0]}, {"indicator", "H04"},
+                                   {"criterion", "H04.finish_loss"}, {"value", "1.234"}})).status, 422);
+  EXPECT_EQ(Sync(admin, cid, with({{"clientId", "b-4"}, {"estateId", e.id}, {"indicator", "H04"}, {"criterion", "H04.finish_loss"},
+                                   {"value", 5}})).Reason(), "checkup.invalid_field") << "a building indicator needs buildingId";
+  EXPECT_EQ(Sync(admin, cid, with({{"clientId", "b-5"}, {"estateId", e.id}, {"indicator", "C19"}, {"criterion", "C19.not_sorted"},
+                                   {"value", 3}})).status, 422) << "a flag takes no value";
+  EXPECT_EQ(Sync(admin, cid, with({{"clientId", "b-6"}, {"estateId", e.id}, {"indicator", "C19"}, {"criterion", "C19.not_sorted"},
+                                   {"present", "yes"}})).status, 422);
+  EXPECT_EQ(Photo(admin, cid, "not an image at all").status, 415);
+  EXPECT_EQ(Photo(admin, cid, std::string(11 * 1024 * 1024, '\xff')).status, 413);
+  auto jpeg = SampleJpegWithExif();
+  EXPECT_EQ(Photo(admin, cid, jpeg.substr(0, jpeg.size() / 2)).Reason(), "file.bad_image");
+  EXPECT_EQ(Snapshot(app_->db()), before) << "nothing stored";
+  // And the good row alone is accepted.
+  EXPECT_EQ(Sync(admin, cid, json::array{ok}).status, 200);
+}
+
+TEST_P(CheckupApiTest, ACheckupKeepsTheCatalogueVersionItBeganWith) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeEstate(admin, "版本小区");
+  auto old = As(admin, "POST", "/api/v1/checkups",
+                json::object{{"title", "旧版"}, {"year", 2026}, {"regionCode", "360104002001"}, {"estateIds", json::array{e.id}}});
+  ASSERT_EQ(old.status, 201);
+  auto old_id = old.Json().as_object()["id"].as_int64();
+  // Version 2: a local indicator (e.g. a city's own "二次供水" check) with a banded rule.
+  auto draft = As(admin, "POST", "/api/v1/checkup/catalogs");
+  ASSERT_EQ(draft.status, 201) << draft.body;
+  auto v2 = draft.Json().as_object()["id"].as_int64();
+  auto added = As(admin, "POST", "/api/v1/checkup/catalogs/" + std::to_string(v2) + "/indicators",
+                  json::object{{"code", "L01"}, {"nameZh", "二次供水设施老化的住宅数量"}, {"level", "building"},
+                               {"subDimension", "功能完备"}, {"problemUnit", "栋"},
+                               {"criteria", json::array{{{"code", "L01.tank_age"}, {"nameZh", "水箱使用年限（年）且锈蚀"}, {"unit", "years"},
+                                                          {"rule", {{"type", "age_and_condition"}, {"minYears", 15}, {"severity", "hazard"}}},
+                                                          {"suggestedItems", json::array{"B01"}}}}}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  ASSERT_EQ(As(admin, "POST", "/api/v1/checkup/catalogs/" + std::to_string(v2) + "/publish").status, 200);
+  EXPECT_EQ(As(admin, "POST", "/api/v1/checkup/catalogs/" + std::to_string(v2) + "/indicators",
+               json::object{{"code", "L02"}, {"nameZh", "x"}, {"level", "estate"}, {"subDimension", "x"}, {"problemUnit", "个"},
+                            {"criteria", json::array{{{"code", "L02.x"}, {"nameZh", "x"}, {"rule", {{"type", "flag"}, {"severity", "problem"}}}}}}})
+                .Reason(),
+            "checkup.catalog_published");
+  auto local = json::object{{"clientId", "v-1"}, {"estateId", e.id}, {"buildingId", e.buildings[0]}, {"indicator", "L01"},
+                            {"criterion", "L01.tank_age"}, {"value", 16}, {"condition", true}};
+  // The old check-up still uses version 1: the new indicator is unknown there.
+  EXPECT_EQ(Sync(admin, old_id, json::array{local}).status, 422);
+  auto old_problems = As(admin, "GET", "/api/v1/checkups/" + std::to_string(old_id) + "/problems").Json();
+  EXPECT_EQ(old_problems.as_object()["summary"].at("byIndicator").as_array().size(), 21u);
+  // A new check-up starts on version 2 and grades with it.
+  auto fresh = As(admin, "POST", "/api/v1/checkups",
+                  json::object{{"title", "新版"}, {"year", 2026}, {"regionCode", "360104002001"}, {"estateIds", json::array{e.id}}});
+  ASSERT_EQ(fresh.status, 201);
+  EXPECT_EQ(fresh.Json().as_object()["catalogId"].as_int64(), v2);
+  auto synced = Sync(admin, fresh.Json().as_object()["id"].as_int64(), json::array{local});
+  ASSERT_EQ(synced.status, 200) << synced.body;
+  EXPECT_EQ(synced.Json().as_object()["results"].as_array()[0].at("severity").as_string(), "hazard");
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, CheckupApiTest, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Postgres, CheckupApiTest, ::testing::Values("postgres"));
+
+}  // namespace
+}  // namespace huanxin::testing
