@@ -4,6 +4,7 @@
 // One application per backend; the rows are looped over. The route table and the matrix must list
 // the same routes. Every response is also scanned for owners' personal data the caller may not see.
 #include <boost/json.hpp>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -82,6 +83,8 @@ class AuthzMatrixTest : public ApiTest {
     // (unused: the fixture's ballot is cast by staff) and the receipt of that ballot.
     std::int64_t consultation = 0, item = 0, file = 0;
     std::string code, receipt;
+    // A street-wide check-up campaign (issue #4) holding the estate, with one observation.
+    std::int64_t campaign = 0;
   };
 
   std::int64_t Post(const std::string& target, const json::value& body) {
@@ -165,6 +168,62 @@ class AuthzMatrixTest : public ApiTest {
     if (file.status == 201) s.file = file.Json().as_object().at("id").as_int64();
   }
 
+  // Check-ups (issue #4). The year of a campaign: this year (the server takes 2019 … next year).
+  static int ThisYear() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    return tm.tm_year + 1900;
+  }
+  // One building-level flag observation on the side's building (H01.cracks present). Sent again with
+  // the same clientId it is an idempotent resend that changes nothing.
+  static json::object ObservationBody(const Side& s) {
+    return json::object{{"observations", json::array{json::object{{"clientId", "matrix-obs-1"},
+                                                                  {"estateId", s.estate},
+                                                                  {"buildingId", s.building},
+                                                                  {"indicator", "H01"},
+                                                                  {"criterion", "H01.cracks"},
+                                                                  {"present", true},
+                                                                  {"note", "矩阵体检"}}}}};
+  }
+  // A campaign of the side's street holding the side's estate, as admin, with one observation; submitted
+  // when asked (for approve and return).
+  std::int64_t NewCampaign(const Side& s, bool submitted) {
+    auto r = As(admin_, "POST", "/api/v1/checkups",
+                json::object{{"title", "矩阵体检" + std::to_string(++n_)}, {"year", ThisYear()}, {"regionCode", s.street},
+                             {"estateIds", json::array{s.estate}}});
+    EXPECT_EQ(r.status, 201) << "POST /api/v1/checkups → " << r.body;
+    if (r.status != 201 || !r.Json().is_object()) return 0;
+    const auto id = r.Json().as_object().at("id").as_int64();
+    const std::string base = "/api/v1/checkups/" + std::to_string(id);
+    auto obs = As(admin_, "POST", base + "/observations", ObservationBody(s));
+    EXPECT_EQ(obs.status, 200) << base << "/observations → " << obs.body;
+    if (submitted) {
+      auto sub = As(admin_, "POST", base + "/submit", json::object{{"estateId", s.estate}});
+      EXPECT_EQ(sub.status, 200) << base << "/submit → " << sub.body;
+    }
+    return id;
+  }
+  // The draft catalogue version (only one may exist): the current one, or a new one from the latest
+  // published version.
+  std::int64_t DraftCatalog() {
+    auto list = As(admin_, "GET", "/api/v1/checkup/catalogs");
+    EXPECT_EQ(list.status, 200) << "GET /api/v1/checkup/catalogs → " << list.body;
+    const auto catalogs = list.status == 200 ? list.Json() : json::value(nullptr);
+    if (catalogs.is_object())
+      for (const auto& e : catalogs.as_object().at("items").as_array())
+        if (e.as_object().at("state").as_string() == "draft") return e.as_object().at("id").as_int64();
+    auto r = As(admin_, "POST", "/api/v1/checkup/catalogs");
+    EXPECT_EQ(r.status, 201) << "POST /api/v1/checkup/catalogs → " << r.body;
+    return r.status == 201 && r.Json().is_object() ? r.Json().as_object().at("id").as_int64() : 0;
+  }
+  static constexpr const char* kPhotoType = "multipart/form-data; boundary=hxPhoto";
+  static std::string PhotoBody() {
+    return "--hxPhoto\r\nContent-Disposition: form-data; name=\"file\"; filename=\"checkup.jpg\"\r\n"
+           "Content-Type: image/jpeg\r\n\r\n" +
+           SampleJpegWithExif() + "\r\n--hxPhoto--\r\n";
+  }
+
   static constexpr const char* kEvidenceType = "multipart/form-data; boundary=hxEvidence";
   static std::string EvidenceBody() {
     return "--hxEvidence\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ballot.jpg\"\r\n\r\n" +
@@ -192,7 +251,8 @@ class AuthzMatrixTest : public ApiTest {
   };
 
   // The request for one row: a harmless, valid call on the side's object (fresh objects for DELETE,
-  // and for the consultation state changes open, close and rounds).
+  // for the consultation state changes open, close and rounds, and for the check-up state changes
+  // submit, approve and return).
   Req Build(const std::string& method, const std::string& pattern, const Side& side) {
     Req c;
     auto put = [&](const std::string& key, std::int64_t v) {
@@ -239,6 +299,17 @@ class AuthzMatrixTest : public ApiTest {
       put("{id}", id);
       put("{dwellingId}", side.dwelling);
       put_text("{code}", side.code);
+    } else if (pattern.starts_with("/api/v1/checkups/")) {
+      std::int64_t id = side.campaign;
+      if (key == "POST /api/v1/checkups/{id}/submit")
+        id = NewCampaign(side, false);  // draft, with an observation
+      else if (key == "POST /api/v1/checkups/{id}/approve" || key == "POST /api/v1/checkups/{id}/return")
+        id = NewCampaign(side, true);  // submitted
+      put("{id}", id);
+    } else if (pattern.starts_with("/api/v1/checkup/catalogs/")) {
+      put("{id}", DraftCatalog());
+    } else if (pattern.starts_with("/api/v1/checkup/items/")) {
+      put_text("{code}", "B01");
     } else if (pattern.starts_with("/api/v1/ballot/")) {
       put_text("{code}", side.code);
     } else if (pattern.starts_with("/api/v1/public/receipts/")) {
@@ -250,6 +321,37 @@ class AuthzMatrixTest : public ApiTest {
       c.target += "?regionCode=" + side.community;
     else if (key == "GET /api/v1/consultations")
       c.target += "?estateId=" + std::to_string(side.estate);
+    else if (key == "GET /api/v1/checkups")
+      c.target += "?regionCode=" + side.community;
+    else if (key == "GET /api/v1/checkups/{id}/observations" || key == "GET /api/v1/checkups/{id}/problems" ||
+             key == "GET /api/v1/checkups/{id}/report.html" || key == "GET /api/v1/checkups/{id}/report.pdf" ||
+             key == "GET /api/v1/checkups/{id}/report.xlsx")
+      c.target += "?estateId=" + std::to_string(side.estate);
+    else if (key == "GET /api/v1/checkup/indicators")
+      c.target += "?catalogId=" + std::to_string(DraftCatalog());
+    else if (key == "GET /api/v1/regions/{code}/problems")
+      c.target += "?year=" + std::to_string(ThisYear());
+    else if (key == "POST /api/v1/checkups")
+      body = json::object{{"title", "新体检" + n}, {"year", ThisYear()}, {"regionCode", side.community},
+                          {"estateIds", json::array{side.estate}}};
+    else if (key == "POST /api/v1/checkups/{id}/assign")
+      body = json::object{{"estateIds", json::array{side.estate}}, {"userId", side.user}};
+    else if (key == "POST /api/v1/checkups/{id}/observations")
+      body = ObservationBody(side);
+    else if (key == "POST /api/v1/checkups/{id}/submit")
+      body = json::object{{"estateId", side.estate}};
+    else if (key == "POST /api/v1/checkups/{id}/approve")
+      body = json::object{{"estateId", side.estate}, {"comment", "矩阵审核" + n}};
+    else if (key == "POST /api/v1/checkups/{id}/return")
+      body = json::object{{"estateId", side.estate}, {"comment", "矩阵退回" + n}};
+    else if (key == "POST /api/v1/checkup/catalogs/{id}/indicators")
+      body = json::object{{"code", "L" + n}, {"nameZh", "矩阵本地指标" + n}, {"level", "estate"},
+                          {"subDimension", "设施完善"}, {"problemUnit", "个"},
+                          {"criteria", json::array{json::object{{"code", "L" + n + ".missing"}, {"nameZh", "缺少矩阵设施"},
+                                                                {"rule", json::object{{"type", "flag"}, {"severity", "problem"}}},
+                                                                {"suggestedItems", json::array{"B01"}}}}}};
+    else if (key == "PATCH /api/v1/checkup/items/{code}")
+      body = json::object{{"unitCost", 15000}};
     else if (key == "GET /api/v1/consultations/{id}/ballots")
       c.target += "?dwellingId=" + std::to_string(side.dwelling);
     else if (key == "GET /api/v1/consultations/{id}/codes" || key == "GET /api/v1/consultations/{id}/ballots.pdf")
@@ -310,7 +412,10 @@ class AuthzMatrixTest : public ApiTest {
       body = json::object{{"displayName", "改名" + n}};
     else if (key == "POST /api/v1/users/{id}/reset-password")
       body = json::object{{"newPassword", "Renewed#2026x"}};
-    if (key == "POST /api/v1/consultations/{id}/evidence") {
+    if (key == "POST /api/v1/checkups/{id}/photos") {
+      c.headers["Content-Type"] = kPhotoType;
+      c.body = PhotoBody();
+    } else if (key == "POST /api/v1/consultations/{id}/evidence") {
       c.headers["Content-Type"] = kEvidenceType;
       c.body = EvidenceBody();
     } else if (key == "POST /api/v1/estates/{id}/dwellings/import") {
@@ -387,6 +492,9 @@ TEST_P(AuthzMatrixTest, EveryRouteAndRoleMatchesTheMatrix) {
   AddConsultation(in);
   AddConsultation(out);
   ASSERT_FALSE(in.code.empty() || in.receipt.empty() || out.code.empty() || out.receipt.empty());
+  in.campaign = NewCampaign(in, false);
+  out.campaign = NewCampaign(out, false);
+  ASSERT_TRUE(in.campaign && out.campaign);
   const std::map<std::string, std::string> scopes = {
       {"bureau", "360104"}, {"street", "360104002"}, {"community", "360104002001"}, {"supervisor", "360104002001"},
       {"contractor", "360104002001"}, {"utility", "360104002001"}, {"property", "360104002001"}, {"resident", "360104002001"}};

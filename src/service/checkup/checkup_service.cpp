@@ -729,7 +729,8 @@ Result<UpsertResult> CheckupService::Upsert(const Actor& actor, std::int64_t id,
       for (auto pid : o.photo_ids) {
         std::string pw = " WHERE id = ?";
         store::Params pp{store::Int(pid)};
-        store::AddPrefixFilter(pw, pp, "region_code", actor.scope.prefix());
+        // Photos of this campaign's area (a street office's upload may be referenced by its grid workers).
+        store::AddPrefixFilter(pw, pp, "region_code", c->region_code);
         auto n = store::QueryInt(s, "SELECT COUNT(*) FROM stored_file" + pw, pp);
         if (!n) return std::move(n).error();
         if (*n == 0) return BadField(at + ".photoIds", Text("照片不存在：" + std::to_string(pid), "no such photo: " + std::to_string(pid)));
