@@ -1,15 +1,15 @@
 #include "report/ballot_pdf.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include "testing/external_tools.hpp"
 
 namespace huanxin::report {
 namespace {
@@ -19,64 +19,16 @@ namespace fs = std::filesystem;
 // The PDFs are checked the way a reader sees them: rasterised and scanned (poppler's pdftoppm,
 // zbar's zbarimg), and their text extracted (pdftotext: only works when the fonts are embedded with
 // a ToUnicode map). CI installs the tools (tools/install-deps.sh), so there a missing tool fails.
-const char* const kPdfToPpm = "/usr/bin/pdftoppm";
-const char* const kZbarImg = "/usr/bin/zbarimg";
-const char* const kPdfToText = "/usr/bin/pdftotext";
-const char* const kPdfInfo = "/usr/bin/pdfinfo";
+using namespace huanxin::testing;  // NOLINT(google-build-using-namespace): test helpers, this file only
 
 bool HavePdfTools() {
   for (const char* tool : {kPdfToPpm, kZbarImg, kPdfToText, kPdfInfo})
-    if (!fs::exists(tool)) return false;
+    if (!HaveTool(tool)) return false;
   return true;
 }
 
-bool InCi() {
-  const char* ci = std::getenv("CI");
-  return ci != nullptr && std::string(ci) == "true";
-}
-
-#define HX_REQUIRE_PDF_TOOLS()                                                                   \
-  do {                                                                                           \
-    if (!HavePdfTools()) {                                                                       \
-      if (InCi()) GTEST_FAIL() << "poppler-utils and zbar-tools are required in CI";             \
-      GTEST_SKIP() << "poppler-utils or zbar-tools missing (apt-get install poppler-utils zbar-tools)"; \
-    }                                                                                            \
-  } while (0)
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "hx-ballot-pdf-XXXXXX").string();
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
-
-// Runs a shell command and returns its standard output.
-std::string Run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    ADD_FAILURE() << "cannot run " << command;
-    return out;
-  }
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-  int status = pclose(pipe);
-  EXPECT_EQ(status, 0) << command;
-  return out;
-}
+#define HX_REQUIRE_PDF_TOOLS() \
+  HX_REQUIRE_TOOL(HavePdfTools(), "poppler-utils and zbar-tools (apt-get install poppler-utils zbar-tools)")
 
 fs::path WritePdf(const TempDir& dir, const std::string& bytes) {
   fs::path path = dir.path() / "out.pdf";
@@ -85,21 +37,21 @@ fs::path WritePdf(const TempDir& dir, const std::string& bytes) {
 }
 
 int PageCount(const fs::path& pdf) {
-  std::string info = Run(std::string(kPdfInfo) + " " + Quote(pdf));
+  std::string info = RunCommand(std::string(kPdfInfo) + " " + Quote(pdf));
   auto at = info.find("Pages:");
   return at == std::string::npos ? -1 : std::atoi(info.c_str() + at + 6);
 }
 
 // The text of the QR code on each page, in page order.
 std::vector<std::string> ScanPages(const TempDir& dir, const fs::path& pdf) {
-  Run(std::string(kPdfToPpm) + " -r 150 -png " + Quote(pdf) + " " + Quote(dir.path() / "page"));
+  RunCommand(std::string(kPdfToPpm) + " -r 150 -png " + Quote(pdf) + " " + Quote(dir.path() / "page"));
   std::vector<fs::path> images;
   for (const auto& entry : fs::directory_iterator(dir.path()))
     if (entry.path().filename().string().rfind("page-", 0) == 0) images.push_back(entry.path());
   std::sort(images.begin(), images.end());  // pdftoppm pads the numbers, so names sort as pages
   std::vector<std::string> texts;
   for (const fs::path& image : images) {
-    std::string text = Run(std::string(kZbarImg) + " --raw -q " + Quote(image) + " 2>/dev/null");
+    std::string text = RunCommand(std::string(kZbarImg) + " --raw -q " + Quote(image) + " 2>/dev/null");
     while (!text.empty() && text.back() == '\n') text.pop_back();
     texts.push_back(text);
   }
@@ -107,7 +59,7 @@ std::vector<std::string> ScanPages(const TempDir& dir, const fs::path& pdf) {
 }
 
 std::string ExtractText(const fs::path& pdf) {
-  return Run(std::string(kPdfToText) + " -enc UTF-8 " + Quote(pdf) + " -");
+  return RunCommand(std::string(kPdfToText) + " -enc UTF-8 " + Quote(pdf) + " -");
 }
 
 bool Contains(const std::string& haystack, const std::string& needle) {
@@ -171,7 +123,7 @@ TEST(RenderBallotsPdf, EachPageCarriesItsOwnQrCodeAndSearchableText) {
   EXPECT_EQ(bytes.substr(0, 4), "%PDF");
 
   HX_REQUIRE_PDF_TOOLS();
-  TempDir dir;
+  TempDir dir("hx-ballot-pdf");
   ASSERT_FALSE(dir.path().empty());
   fs::path pdf = WritePdf(dir, bytes);
   EXPECT_EQ(PageCount(pdf), 3);  // 11 items fit on one page
@@ -194,7 +146,7 @@ TEST(RenderBallotsPdf, LongBallotContinuesWithHeaderAndQrOnEveryPage) {
   ASSERT_EQ(bytes.substr(0, 4), "%PDF");
 
   HX_REQUIRE_PDF_TOOLS();
-  TempDir dir;
+  TempDir dir("hx-ballot-pdf");
   ASSERT_FALSE(dir.path().empty());
   fs::path pdf = WritePdf(dir, bytes);
   int pages = PageCount(pdf);
@@ -266,7 +218,7 @@ TEST(RenderVisitSheetsPdf, SixtyRowsRunOverSeveralPages) {
   ASSERT_EQ(pdf->substr(0, 4), "%PDF");
 
   HX_REQUIRE_PDF_TOOLS();
-  TempDir dir;
+  TempDir dir("hx-ballot-pdf");
   ASSERT_FALSE(dir.path().empty());
   fs::path path = WritePdf(dir, *pdf);
   int pages = PageCount(path);
@@ -283,7 +235,7 @@ TEST(RenderVisitSheetsPdf, EachSheetStartsOnANewPageEvenWithoutRows) {
   ASSERT_TRUE(pdf) << pdf.error().reason << ": " << pdf.error().detail.en;
 
   HX_REQUIRE_PDF_TOOLS();
-  TempDir dir;
+  TempDir dir("hx-ballot-pdf");
   ASSERT_FALSE(dir.path().empty());
   EXPECT_EQ(PageCount(WritePdf(dir, *pdf)), 2);
 }

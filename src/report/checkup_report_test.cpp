@@ -1,15 +1,15 @@
 #include "report/checkup_report.hpp"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include "testing/external_tools.hpp"
 
 namespace huanxin::report {
 namespace {
@@ -19,64 +19,10 @@ namespace fs = std::filesystem;
 // The outputs are checked the way a reader sees them: PDF text extracted and pages counted by
 // poppler (pdftotext only works when the fonts are embedded with a ToUnicode map), XLSX opened by
 // openpyxl. CI installs the tools, so there a missing tool fails.
-const char* const kPdfToText = "/usr/bin/pdftotext";
-const char* const kPdfInfo = "/usr/bin/pdfinfo";
-const char* const kPdfToPpm = "/usr/bin/pdftoppm";
-const char* const kPython = "/usr/bin/python3";
-
-bool InCi() {
-  const char* ci = std::getenv("CI");
-  return ci != nullptr && std::string(ci) == "true";
-}
-
-bool HaveOpenpyxl() {
-  return fs::exists(kPython) && std::system("/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1") == 0;
-}
-
-#define HX_REQUIRE(available, what)                             \
-  do {                                                          \
-    if (!(available)) {                                         \
-      if (InCi()) GTEST_FAIL() << what << " is required in CI"; \
-      GTEST_SKIP() << what << " missing";                       \
-    }                                                           \
-  } while (0)
+using namespace huanxin::testing;  // NOLINT(google-build-using-namespace): test helpers, this file only
 
 #define HX_REQUIRE_PDF_TOOLS() \
-  HX_REQUIRE(fs::exists(kPdfToText) && fs::exists(kPdfInfo) && fs::exists(kPdfToPpm), "poppler-utils")
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "hx-checkup-report-XXXXXX").string();
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string Quote(const fs::path& path) { return "'" + path.string() + "'"; }
-
-// Runs a shell command and returns its standard output.
-std::string RunCommand(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    ADD_FAILURE() << "cannot run " << command;
-    return out;
-  }
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-  EXPECT_EQ(pclose(pipe), 0) << command;
-  return out;
-}
+  HX_REQUIRE_TOOL(HaveTool(kPdfToText) && HaveTool(kPdfInfo) && HaveTool(kPdfToPpm), "poppler-utils")
 
 fs::path WriteFile(const fs::path& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
@@ -267,7 +213,7 @@ TEST(RenderCheckupPdf, EstateReportIsSearchableAndRunsOverSeveralPages) {
   KeepSample("checkup-report.pdf", *pdf);
 
   HX_REQUIRE_PDF_TOOLS();
-  TempDir dir;
+  TempDir dir("hx-checkup-report");
   ASSERT_FALSE(dir.path().empty());
   const fs::path path = WriteFile(dir.path() / "report.pdf", *pdf);
   const int pages = PageCount(path);
@@ -291,7 +237,7 @@ TEST(RenderCheckupPdf, ProblemTableRepeatsItsHeadingOnEveryPage) {
   ASSERT_TRUE(pdf) << pdf.error().reason;
 
   HX_REQUIRE_PDF_TOOLS();
-  TempDir dir;
+  TempDir dir("hx-checkup-report");
   ASSERT_FALSE(dir.path().empty());
   const fs::path path = WriteFile(dir.path() / "report.pdf", *pdf);
   const int pages = PageCount(path);
@@ -327,7 +273,7 @@ TEST(RenderCheckupAreaPdf, ListsEstatesIndicatorsAndProblems) {
   KeepSample("checkup-area-report.pdf", *pdf);
 
   HX_REQUIRE_PDF_TOOLS();
-  TempDir dir;
+  TempDir dir("hx-checkup-report");
   ASSERT_FALSE(dir.path().empty());
   const fs::path path = WriteFile(dir.path() / "area.pdf", *pdf);
   EXPECT_GE(PageCount(path), 2);
@@ -379,8 +325,8 @@ TEST(RenderProblemListXlsx, ReadsBackWithHeaderAndOneRowPerProblem) {
   ASSERT_TRUE(xlsx) << xlsx.error().reason;
   EXPECT_EQ(xlsx->substr(0, 2), "PK");
 
-  HX_REQUIRE(HaveOpenpyxl(), "python3-openpyxl");
-  TempDir dir;
+  HX_REQUIRE_TOOL(HaveOpenpyxl(), "python3-openpyxl");
+  TempDir dir("hx-checkup-report");
   ASSERT_FALSE(dir.path().empty());
   const fs::path path = WriteFile(dir.path() / "problems.xlsx", *xlsx);
   const std::string script =

@@ -3,28 +3,16 @@
 // catalogue versions; bad input refused with nothing stored; the regional roll-up.
 #include <boost/json.hpp>
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 
 #include "api/api_fixture.hpp"
+#include "testing/external_tools.hpp"
 #include "testing/sample_images.hpp"
 
 namespace huanxin::testing {
 namespace {
 
 namespace json = boost::json;
-
-std::string Shell(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[4096];
-  while (auto n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  pclose(p);
-  return out;
-}
-
-bool HaveTool(const char* path) { return std::ifstream(path).good(); }
 
 class CheckupApiTest : public ApiTest {
  protected:
@@ -170,16 +158,19 @@ TEST_P(CheckupApiTest, CampaignFromAssignmentThroughResentSyncToApprovalYieldsTh
   auto html = As(street, "GET", base + "/report.html?estateId=" + std::to_string(e.id));
   ASSERT_EQ(html.status, 200);
   EXPECT_NE(html.body.find("北立面空鼓脱落"), std::string::npos);
-  if (HaveTool("/usr/bin/pdftotext") && HaveTool("/usr/bin/python3")) {
+  if (HaveTool(kPdfToText) && HaveOpenpyxl()) {
     auto dir = ::testing::TempDir();
     std::ofstream(dir + "checkup.pdf", std::ios::binary) << pdf.body;
     std::ofstream(dir + "checkup.xlsx", std::ios::binary) << xlsx.body;
-    auto text = Shell("pdftotext -layout '" + dir + "checkup.pdf' - 2>&1");
+    auto text = RunCommand(std::string(kPdfToText) + " -layout '" + dir + "checkup.pdf' - 2>&1", false);
     for (const char* needle : {"体检示范小区", "严重隐患", "较大隐患", "北立面空鼓脱落", "非成套住宅数量", "停车泊位缺口数"})
       EXPECT_NE(text.find(needle), std::string::npos) << needle << " not in the PDF text";
-    auto rows = Shell("/usr/bin/python3 -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; "
-                    "[print('|'.join('' if c is None else str(c) for c in r)) for r in ws.iter_rows(values_only=True)]\" '" +
-                    dir + "checkup.xlsx' 2>&1");
+    auto rows = RunCommand(
+        std::string(kPython) +
+            " -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; "
+            "[print('|'.join('' if c is None else str(c) for c in r)) for r in ws.iter_rows(values_only=True)]\" '" +
+            dir + "checkup.xlsx' 2>&1",
+        false);
     auto lines = std::count(rows.begin(), rows.end(), '\n');
     EXPECT_EQ(lines, 1 + 5) << rows;
     EXPECT_NE(rows.find("北立面空鼓脱落"), std::string::npos) << rows;

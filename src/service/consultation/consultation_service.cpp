@@ -737,40 +737,43 @@ Result<CodeView> ConsultationService::PaperLookup(const Actor& actor, std::int64
   });
 }
 
+Result<std::pair<store::BallotCodeRecord, ConsultationView>> ConsultationService::ByCode(store::Session& s,
+                                                                                      const std::string& text) {
+  auto code = NormaliseCode(text);
+  auto rec = code ? Repo::FindCode(s, *code) : Result<std::optional<store::BallotCodeRecord>>(std::nullopt);
+  if (!rec) return std::move(rec).error();
+  if (!*rec) return NotFound("consultation.code_not_found", Text("投票码无效", "no such ballot code"));
+  auto c = Repo::Find(s, (*rec)->consultation_id);
+  if (!c) return std::move(c).error();
+  auto view = View(s, std::move(**c));
+  if (!view) return std::move(view).error();
+  return std::pair{std::move(**rec), std::move(*view)};
+}
+
 Result<CodeView> ConsultationService::LookupCode(const std::string& text) {
   return store::ReadResult(db_, [&](store::Session& s) -> Result<CodeView> {
-    auto code = NormaliseCode(text);
-    auto rec = code ? Repo::FindCode(s, *code) : Result<std::optional<store::BallotCodeRecord>>(std::nullopt);
-    if (!rec) return std::move(rec).error();
-    if (!*rec) return NotFound("consultation.code_not_found", Text("投票码无效", "no such ballot code"));
-    auto c = Repo::Find(s, (*rec)->consultation_id);
-    if (!c) return std::move(c).error();
-    auto view = View(s, std::move(**c));
-    if (!view) return std::move(view).error();
-    return CodeViewOf(s, std::move(*view), **rec);
+    auto found = ByCode(s, text);
+    if (!found) return std::move(found).error();
+    return CodeViewOf(s, std::move(found->second), found->first);
   });
 }
 
 Result<ReceiptView> ConsultationService::CastByCode(const std::string& text, const BallotInput& in,
                                                     const std::string& request_id) {
   return store::WriteResult(db_, [&](store::Session& s) -> Result<ReceiptView> {
-    auto code = NormaliseCode(text);
-    auto rec = code ? Repo::FindCode(s, *code) : Result<std::optional<store::BallotCodeRecord>>(std::nullopt);
-    if (!rec) return std::move(rec).error();
-    if (!*rec) return NotFound("consultation.code_not_found", Text("投票码无效", "no such ballot code"));
-    auto c = Repo::Find(s, (*rec)->consultation_id);
-    if (!c) return std::move(c).error();
-    auto view = View(s, std::move(**c));
-    if (!view) return std::move(view).error();
-    if (view->c.state == "open" && (*rec)->used_round >= view->c.current_round)
+    auto found = ByCode(s, text);
+    if (!found) return std::move(found).error();
+    auto* rec = &found->first;
+    auto* view = &found->second;
+    if (view->c.state == "open" && rec->used_round >= view->c.current_round)
       return MakeError(ErrorCode::kConflict, "consultation.code_used",
                        Text("该投票码本轮已使用", "this code has been used in this round"), {},
                        Text("如需更改，请联系社区工作人员", "to change your ballot, contact the community staff"));
-    auto d = Repo::FindVoterDwelling(s, (*rec)->dwelling_id);
+    auto d = Repo::FindVoterDwelling(s, rec->dwelling_id);
     if (!d) return std::move(d).error();
     Actor resident;
     resident.user_id = 0;
-    resident.username = "resident:" + FormatCode(*code).substr(0, 4);
+    resident.username = "resident:" + FormatCode(rec->code).substr(0, 4);
     resident.role = core::auth::Role::kResident;
     resident.scope = core::auth::Scope(view->c.region_code);
     resident.request_id = request_id;
@@ -778,7 +781,7 @@ Result<ReceiptView> ConsultationService::CastByCode(const std::string& text, con
     online.channel = "online";
     online.evidence_file_id.reset();
     online.apply_to_owner_dwellings = false;
-    return Cast(s, resident, *view, **d, online, *code);
+    return Cast(s, resident, *view, **d, online, rec->code);
   });
 }
 

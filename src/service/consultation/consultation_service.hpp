@@ -217,6 +217,8 @@ class ConsultationService {
                            const store::VoterDwelling& dwelling, const BallotInput& in,
                            const std::optional<std::string>& code);
   Result<TallyView> ComputeTally(store::Session& s, ConsultationView view, std::optional<int> round);
+  // The code's record and its consultation (404 consultation.code_not_found).
+  Result<std::pair<store::BallotCodeRecord, ConsultationView>> ByCode(store::Session& s, const std::string& text);
 
   store::Database& db_;
   const Clock& clock_;
