@@ -4,6 +4,7 @@ import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { apiDocs } from './plugins/api-docs.ts'
 import { h5Fallback } from './plugins/h5-fallback.ts'
+import { h5Pwa } from './plugins/h5-pwa.ts'
 import { localFonts } from './plugins/local-fonts.ts'
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
@@ -15,7 +16,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 // AST at run time (its JIT mode) without `new Function`.
 export default defineConfig({
   base: '/',
-  plugins: [vue(), localFonts(), apiDocs(), h5Fallback()],
+  plugins: [vue(), localFonts(), apiDocs(), h5Fallback(), h5Pwa(here('./src/h5/pwa/sw.js'))],
   resolve: {
     alias: { '@': here('./src') },
   },

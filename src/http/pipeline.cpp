@@ -1,5 +1,7 @@
 #include "http/pipeline.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 #include "common/crypto.hpp"
@@ -30,7 +32,11 @@ std::string ExtractCookie(const std::string& header, const std::string& name) {
 
 namespace {
 void AddSecurityHeaders(Response& r) {
-  r.headers.emplace_back("Content-Security-Policy", Pipeline::kContentSecurityPolicy);
+  // A handler may set a stricter policy of its own (a self-contained report page); one policy only,
+  // since browsers enforce every policy they are sent.
+  bool own_policy = std::any_of(r.headers.begin(), r.headers.end(),
+                                [](const auto& h) { return h.first == "Content-Security-Policy"; });
+  if (!own_policy) r.headers.emplace_back("Content-Security-Policy", Pipeline::kContentSecurityPolicy);
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   r.headers.emplace_back("X-Frame-Options", "DENY");
   r.headers.emplace_back("Referrer-Policy", "same-origin");

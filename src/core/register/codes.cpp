@@ -105,4 +105,10 @@ const ChoiceSet& Heatings() {
   return s;
 }
 
+std::string BuildingLabel(std::string_view number) {
+  for (std::string_view word : {"楼", "栋", "幢", "座"})
+    if (number.size() >= word.size() && number.substr(number.size() - word.size()) == word) return std::string(number);
+  return std::string(number) + "号楼";
+}
+
 }  // namespace huanxin::core::reg

@@ -482,6 +482,11 @@ Response CheckupItems(Services& s, Request& req) {
 Response UpdateCheckupItem(Services& s, Request& req) {
   HX_TRY(c, Checkups(s));
   HX_TRY(body, ParseJsonObject(req.body));
+  for (const auto& kv : body)
+    if (kv.key() != "unit" && kv.key() != "payer" && kv.key() != "unitCost")
+      return ErrorResponse(InvalidField(std::string(kv.key()), Text("不能修改该字段（可改：unit、unitCost、payer）",
+                                                                     "cannot be changed here (unit, unitCost, payer can)")),
+                           req.english);
   service::ItemPatch patch;
   HX_TRY(unit, OptionalString(body, "unit"));
   HX_TRY(payer, OptionalString(body, "payer"));

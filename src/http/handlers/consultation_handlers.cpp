@@ -4,6 +4,7 @@
 
 #include "common/clock.hpp"
 #include "core/consultation/rules.hpp"
+#include "core/register/codes.hpp"
 #include "http/handlers/handler_util.hpp"
 #include "http/json/consultation_json.hpp"
 #include "http/json/json_input.hpp"
@@ -45,8 +46,7 @@ std::string KindLabel(const std::string& kind) {
 }
 
 std::string DwellingLabel(const store::VoterDwelling& d) {
-  return d.building_number + (d.building_number.find("楼") == std::string::npos ? "号楼 " : " ") +
-         std::to_string(d.stairwell) + "单元 " + d.room + "室";
+  return core::reg::BuildingLabel(d.building_number) + " " + std::to_string(d.stairwell) + "单元 " + d.room + "室";
 }
 
 std::string Joined(const std::vector<std::string>& v, const char* sep) {
@@ -202,9 +202,9 @@ Response BallotsPdf(Services& s, Request& req) {
                       (i.item.scope_type == "building" || (i.item.stairwell && *i.item.stairwell == sh.dwelling.stairwell)));
       if (!in_unit) continue;
       std::string scope;
-      if (i.item.scope_type == "building") scope = "（" + i.building_number.value_or("") + "号楼）";
+      if (i.item.scope_type == "building") scope = "（" + core::reg::BuildingLabel(i.building_number.value_or("")) + "）";
       if (i.item.scope_type == "stairwell")
-        scope = "（" + i.building_number.value_or("") + "号楼" + std::to_string(*i.item.stairwell) + "单元）";
+        scope = "（" + core::reg::BuildingLabel(i.building_number.value_or("")) + std::to_string(*i.item.stairwell) + "单元）";
       p.items.push_back({std::to_string(++n), i.item.title + scope});
     }
     pages.push_back(std::move(p));

@@ -9,6 +9,7 @@
 #include "common/image_meta.hpp"
 #include "common/text.hpp"
 #include "core/auth/role.hpp"
+#include "core/register/codes.hpp"
 #include "store/register/register_repository.hpp"
 
 namespace huanxin::service {
@@ -939,7 +940,7 @@ Result<ProblemList> CheckupService::Problems(const Actor& actor, std::int64_t id
         if (label.empty()) {
           auto b = store::BuildingRepository::Find(s, *o.in.building_id);
           if (!b) return std::move(b).error();
-          label = *b ? (*b)->number + ((*b)->number.find("楼") == std::string::npos ? "号楼" : "") : "?";
+          label = *b ? core::reg::BuildingLabel((*b)->number) : "?";
         }
         row.object_label = row.estate_name + " " + label;
       } else if (o.object_key[0] == 'd' && o.in.dwelling_id) {
@@ -950,7 +951,7 @@ Result<ProblemList> CheckupService::Problems(const Actor& actor, std::int64_t id
           if (!d) return std::move(d).error();
           auto b = *d ? store::BuildingRepository::Find(s, (*d)->building_id) : Result<std::optional<store::BuildingRecord>>(std::nullopt);
           if (!b) return std::move(b).error();
-          label = *d && *b ? (*b)->number + "号楼" + std::to_string((*d)->stairwell) + "单元" + (*d)->room + "室" : "?";
+          label = *d && *b ? core::reg::BuildingLabel((*b)->number) + std::to_string((*d)->stairwell) + "单元" + (*d)->room + "室" : "?";
         }
         row.object_label = row.estate_name + " " + label;
       } else {

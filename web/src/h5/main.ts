@@ -16,6 +16,7 @@ import 'vant/lib/index.css'
 import App from './App.vue'
 import { router } from './router'
 import { installClient } from './setup-client'
+import { registerServiceWorker } from './pwa/register'
 import { i18n } from '@/shared/i18n'
 import './styles.css'
 
@@ -25,3 +26,4 @@ for (const c of [Button, Cell, CellGroup, ConfigProvider, Field, Form, Grid, Gri
   app.use(c)
 }
 app.mount('#app')
+registerServiceWorker()

@@ -13,28 +13,13 @@
 // Screenshots: build/e2e/register-import-errors.png, register-import-done.png,
 // register-estate-tree.png. The steps run in order and share one server and page.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
-import { cspViolations, launchBrowser, openPage, screenshot } from './browser.mjs'
-import { ADMIN_PASSWORD, ADMIN_USERNAME, startServer } from './server.mjs'
+import { describe, test } from 'node:test'
+import { screenshot } from './browser.mjs'
+import * as fx from './fixtures.mjs'
+import { COMMUNITY_CODE, idNumber, journeyHooks, login, withWrongCheck } from './fixtures.mjs'
 
 const ESTATE = { name: '洪都新村', address: '南昌市青云谱区洪都中大道 88 号', builtYear: '1992' }
-const COMMUNITY_CODE = '360104002001'
 const CSV_HEADER = '楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话'
-
-// GB 11643-1999: 17 digits, then the ISO 7064 MOD 11-2 check character.
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-const CHECK_CHARS = '10X98765432'
-function idNumber(birth, seq) {
-  const first17 = `360104${birth}${String(seq).padStart(3, '0')}`
-  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * WEIGHTS[i], 0)
-  return first17 + CHECK_CHARS[sum % 11]
-}
-/** The same number with a check character that is wrong. */
-function withWrongCheck(id) {
-  const right = id[17]
-  const wrong = [...CHECK_CHARS].find((c) => c !== right)
-  return id.slice(0, 17) + wrong
-}
 
 const OWNER_IDS = [
   idNumber('19560301', 11),
@@ -65,24 +50,17 @@ const BAD_ROWS = [
   { row: '6', column: '证件号码' },
 ]
 
-let server
-let browser
 let page
 let problems
 let estateId
 
 const byTestId = (id) => page.getByTestId(id)
 
-/** Fills an Element Plus input whose data-testid sits on the <input> or on its wrapper. */
-async function fill(testid, value) {
-  const el = byTestId(testid)
-  const isInput = await el.evaluate((e) => e.tagName === 'INPUT')
-  await (isInput ? el : el.locator('input').first()).fill(value)
-}
-
-async function assertNoCspViolations() {
-  assert.deepEqual(await cspViolations(page, problems), [], 'CSP violations reported in the console')
-}
+const fill = (testid, value) => fx.fill(page, testid, value)
+const settle = () => fx.settle(page)
+const assertNoCspViolations = () => fx.assertNoCspViolations(page, problems)
+/** Also no console errors but the refused requests (401/403/422) the journey provokes. */
+const assertClean = () => fx.assertClean(page, problems, /status of (40[13]|422)/)
 
 /** Sheet rows and columns listed by the import error table. */
 async function errorTable() {
@@ -99,11 +77,6 @@ async function errorTable() {
   return entries
 }
 
-/** Lets success toasts fade so the screenshots show the page itself. */
-async function settle() {
-  await page.locator('.el-message').first().waitFor({ state: 'detached', timeout: 8_000 }).catch(() => {})
-}
-
 async function count(testid) {
   const text = await byTestId(testid).innerText()
   const numbers = text.match(/\d[\d,]*/g) ?? []
@@ -111,23 +84,10 @@ async function count(testid) {
 }
 
 describe('estate register journey', () => {
-  before(async () => {
-    server = await startServer('register')
-    browser = await launchBrowser()
-    ;({ page, problems } = await openPage(browser, server.baseUrl))
-  })
-
-  after(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  journeyHooks('register', (j) => ({ page, problems } = j))
 
   test('a. admin creates an estate in a community through the form', async () => {
-    await page.goto('/login')
-    await byTestId('login-username').fill(ADMIN_USERNAME)
-    await byTestId('login-password').fill(ADMIN_PASSWORD)
-    await byTestId('login-submit').click()
-    await page.waitForURL((url) => url.pathname === '/')
+    await login(page)
 
     await byTestId('menu-estates').click()
     await page.waitForURL(/\/register\/estates$/)
@@ -265,12 +225,7 @@ describe('estate register journey', () => {
     assert.match(rowText, new RegExp(ESTATE.name))
     assert.match(rowText, /1992/)
     assert.match(rowText, /符合/)
-    await assertNoCspViolations()
-    assert.deepEqual(
-      problems.errors.filter((e) => !/status of (40[13]|422)/.test(e)),
-      [],
-      'no script errors',
-    )
+    await assertClean()
   })
   test('e. buildings, dwellings and owners by hand', async () => {
     await byTestId(`estate-name-${estateId}`).click()
@@ -319,12 +274,7 @@ describe('estate register journey', () => {
     const owners = await (await page.request.get(`/api/v1/estates/${estateId}/dwellings`)).json()
     const added = owners.items.find((d) => d.buildingNumber === '3' && d.room === '201')
     assert.deepEqual(added?.owners, [], 'owner removed on the server')
-    await assertNoCspViolations()
-    assert.deepEqual(
-      problems.errors.filter((e) => !/status of (40[13]|422)/.test(e)),
-      [],
-      'no script errors',
-    )
+    await assertClean()
   })
 
   test('f. a household recorded for a dwelling shows in its row', async () => {

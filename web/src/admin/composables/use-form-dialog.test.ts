@@ -59,6 +59,13 @@ describe('useFormDialog', () => {
     d.clearValidate()
     expect(d.formRef.value.clearValidate).toHaveBeenCalled()
   })
+
+  it('submits without a form when told there is nothing to validate', async () => {
+    const done = vi.fn()
+    const d = useFormDialog({ validate: false, submit: async () => 3, done })
+    await expect(d.save()).resolves.toBe(true)
+    expect(done).toHaveBeenCalledWith(3)
+  })
 })
 
 describe('changedFields', () => {

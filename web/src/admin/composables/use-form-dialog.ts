@@ -7,6 +7,8 @@ import type { FormInstance } from 'element-plus'
 export interface FormDialogOptions<T> {
   /** False while there is nothing to save against yet (no building, no user…). */
   ready?: () => boolean
+  /** False for a dialog whose form has no rules (no formRef): nothing to validate. */
+  validate?: boolean
   /** Sends the form; resolves to what was saved, or undefined to stop with the dialog open. */
   submit: () => Promise<T | undefined>
   /** After a successful submit: typically emit `saved` and close the dialog. */
@@ -20,8 +22,10 @@ export function useFormDialog<T>(options: FormDialogOptions<T>) {
   /** Resolves to true when the form was saved. */
   async function save(): Promise<boolean> {
     if (busy.value || (options.ready && !options.ready())) return false
-    const valid = await formRef.value?.validate().catch(() => false)
-    if (!valid) return false
+    if (options.validate !== false) {
+      const valid = await formRef.value?.validate().catch(() => false)
+      if (!valid) return false
+    }
     busy.value = true
     try {
       const saved = await options.submit()

@@ -13,6 +13,8 @@ declare module 'vue-router' {
     permission?: string
     /** Menu icon; pages without one stay out of the menu. */
     icon?: Component
+    /** Sub-menu the entry sits in (entries with the same titleKey share one). */
+    group?: { titleKey: string; icon: Component }
     /** Menu order. */
     order?: number
     /** Reachable without logging in. */
