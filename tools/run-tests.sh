@@ -42,6 +42,7 @@ cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
 echo "== Unit and API tests under ASan+UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  LSAN_OPTIONS="suppressions=$root/tools/lsan.supp:print_suppressions=0" \
   ctest --preset asan -j "$jobs"
 
 echo "== Fuzz smoke (libFuzzer, 20 s per target)"
