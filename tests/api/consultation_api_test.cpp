@@ -3,7 +3,10 @@
 // online codes and lift cost sharing.
 #include <boost/json.hpp>
 #include <cmath>
+#include <map>
+#include <set>
 #include <numeric>
+#include <thread>
 
 #include "api/api_fixture.hpp"
 #include "testing/sample_images.hpp"
@@ -320,6 +323,31 @@ TEST_P(ConsultationApiTest, LiftVoteInOneStairwellOwnerConflictsClosingReceiptsA
   EXPECT_EQ(recorded.size(), 2u);
   auto hire_tally = Tally(admin, cid)["items"].as_array()[1].as_object();
   ExpectCounts(hire_tally, "disagree", 1, 80 + 60, 2);
+  // Two staff members record the same owner's two dwellings at the same moment with different
+  // choices on an item nobody has voted on yet: the ballots are serialised, so one of the two is
+  // refused and the owner never holds two choices.
+  {
+    json::array race_items;
+    for (int k = 0; k < 8; ++k)
+      race_items.push_back({{"title", "并发事项" + std::to_string(k)}, {"rule", {{"type", "art278"}, {"matter", 4}}}});
+    auto rc = Create(admin, {{"estateId", e.id}, {"title", "并发登记"}, {"kind", "formal_decision"}, {"items", race_items}});
+    auto rid = rc["id"].as_int64();
+    ASSERT_EQ(As(admin, "POST", "/api/v1/consultations/" + std::to_string(rid) + "/open").status, 200);
+    for (int k = 0; k < 8; ++k) {
+      auto item = std::to_string(rc["items"].as_array()[k].at("id").as_int64());
+      HttpResponse r0, r20;
+      std::thread t0([&] { r0 = Ballot(admin, rid, e.d[0], {{item, "agree"}}, "door"); });
+      std::thread t20([&] { r20 = Ballot(admin, rid, e.d[20], {{item, "disagree"}}, "door"); });
+      t0.join();
+      t20.join();
+      EXPECT_EQ((r0.status == 200) + (r20.status == 200), 1) << "item " << k << ": " << r0.status << " " << r20.status;
+      auto ballots = As(admin, "GET", "/api/v1/consultations/" + std::to_string(rid) + "/ballots").Json();
+      std::set<std::string> choices;
+      for (const auto& b : ballots.as_object()["items"].as_array())
+        if (std::to_string(b.at("itemId").as_int64()) == item) choices.insert(std::string(b.at("choice").as_string()));
+      EXPECT_EQ(choices.size(), 1u) << "item " << k;
+    }
+  }
 
   // A door-to-door ballot with a photo of the signed form as evidence.
   const std::string boundary = "evidenceBoundary";

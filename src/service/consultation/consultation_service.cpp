@@ -566,15 +566,24 @@ Result<ReceiptView> ConsultationService::Cast(store::Session& s, const Actor& ac
         }
     }
   }
-  std::vector<std::int64_t> member_ids;
-  for (const auto& m : members) member_ids.push_back(m.id);
-  auto existing = Repo::Ballots(s, c.id, member_ids);
-  if (!existing) return std::move(existing).error();
-  // Lock and sequence: from here on the consultation's ballots are serialised.
+  // Lock and sequence: from here on the consultation's ballots are serialised, so the owner's other
+  // ballots and the code's use are read after every earlier ballot committed.
   auto locked = Repo::LockForBallot(s, c.id);
   if (!locked) return std::move(locked).error();
   if (!*locked || (*locked)->state != "open") return StateConflict(*locked ? **locked : c);
   std::int64_t seq = (*locked)->ballots_cast;
+  if (code) {
+    auto used = Repo::FindCode(s, *code);
+    if (!used) return std::move(used).error();
+    if (*used && (*used)->used_round >= c.current_round)
+      return MakeError(ErrorCode::kConflict, "consultation.code_used",
+                       Text("该投票码本轮已使用", "this code has been used in this round"), {},
+                       Text("如需更改，请联系社区工作人员", "to change your ballot, contact the community staff"));
+  }
+  std::vector<std::int64_t> member_ids;
+  for (const auto& m : members) member_ids.push_back(m.id);
+  auto existing = Repo::Ballots(s, c.id, member_ids);
+  if (!existing) return std::move(existing).error();
 
   std::string receipt = RandomBase32(kReceiptChars);
   std::vector<std::pair<std::int64_t, std::string>> recorded;
