@@ -175,6 +175,9 @@ TEST_P(CheckupApiTest, CampaignFromAssignmentThroughResentSyncToApprovalYieldsTh
     EXPECT_EQ(lines, 1 + 5) << rows;
     EXPECT_NE(rows.find("北立面空鼓脱落"), std::string::npos) << rows;
     EXPECT_NE(rows.find("严重隐患"), std::string::npos) << rows;
+    // Suggestions read as renovation items (B13 → 外墙修缮), not catalogue codes.
+    EXPECT_NE(rows.find("外墙修缮"), std::string::npos) << rows;
+    EXPECT_EQ(rows.find("B13"), std::string::npos) << rows;
   } else if (std::getenv("CI")) {
     ADD_FAILURE() << "pdftotext and python3-openpyxl are needed (tools/install-deps.sh installs them)";
   }

@@ -1,6 +1,7 @@
 #include "http/handlers/checkup_handlers.hpp"
 
 #include <boost/json.hpp>
+#include <map>
 #include <set>
 
 #include "common/clock.hpp"
@@ -257,14 +258,24 @@ std::vector<report::CheckupIndicatorRow> IndicatorRows(const service::ProblemLis
   return out;
 }
 
-std::vector<report::CheckupProblemRow> ProblemRows(const service::ProblemList& p, std::vector<std::string>* items) {
+// Renovation item names by code, for reports people read (外墙修缮, not B13).
+std::map<std::string, std::string> ItemNames(Services& s, const service::Actor& actor) {
+  std::map<std::string, std::string> names;
+  if (auto items = s.checkups->Items(actor, false))
+    for (const auto& it : *items) names[it.code] = it.name;
+  return names;
+}
+
+std::vector<report::CheckupProblemRow> ProblemRows(const service::ProblemList& p, const std::map<std::string, std::string>& names,
+                                                   std::vector<std::string>* items) {
   std::vector<report::CheckupProblemRow> out;
   std::set<std::string> seen;
   for (const auto& r : p.rows) {
     std::string suggested;
     if (r.criterion)
       for (const auto& code : r.criterion->suggested_items) {
-        suggested += (suggested.empty() ? "" : "、") + code;
+        auto it = names.find(code);
+        suggested += (suggested.empty() ? "" : "、") + (it == names.end() ? code : it->second);
         if (items && seen.insert(code).second) items->push_back(code);
       }
     out.push_back({r.object_label, r.obs.in.indicator, r.indicator ? r.indicator->core.name : "",
@@ -330,7 +341,7 @@ Result<report::CheckupEstateReport> EstateReport(Services& s, const service::Act
   for (auto sv : {ck::Severity::kSevere, ck::Severity::kLargerHazard, ck::Severity::kHazard, ck::Severity::kProblem})
     r.by_severity.emplace_back(ck::SeverityName(sv).zh, p->summary.by_severity[static_cast<int>(sv)]);
   std::vector<std::string> codes;
-  r.problems = ProblemRows(*p, &codes);
+  r.problems = ProblemRows(*p, ItemNames(s, actor), &codes);
   // Suggested renovation items by name (catalogue codes → names).
   auto items = s.checkups->Items(actor, false);
   for (const auto& code : codes) {
@@ -367,7 +378,7 @@ Result<report::CheckupAreaReport> AreaReport(Services& s, const service::Actor& 
     r.estates.push_back(std::move(row));
   }
   r.indicators = IndicatorRows(*p);
-  r.problems = ProblemRows(*p, nullptr);
+  r.problems = ProblemRows(*p, ItemNames(s, actor), nullptr);
   return r;
 }
 
@@ -664,7 +675,7 @@ Result<std::string> BuildProblemListXlsx(Services& s, const service::Actor& acto
   q.estate_id = estate_id;
   auto p = s.checkups->Problems(actor, id, q);
   if (!p) return std::move(p).error();
-  return report::RenderProblemListXlsx("问题清单", ProblemRows(*p, nullptr));
+  return report::RenderProblemListXlsx("问题清单", ProblemRows(*p, ItemNames(s, actor), nullptr));
 }
 
 Response CheckupReportXlsx(Services& s, Request& req) {
