@@ -22,7 +22,8 @@ cleanup() {
 }
 trap cleanup EXIT
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 
 echo "== 1. Tally of 10 000 dwellings × 11 items vs raw SQL GROUP BY"
 "$BIN/consultation_bench" --benchmark_repetitions="$RUNS" --benchmark_report_aggregates_only=true | tee "$out/consultation_bench.txt"
@@ -54,18 +55,7 @@ for run in $(seq 1 "$RUNS"); do
   curl -fs -X POST "$api/consultations/$cid/open" "${auth[@]}" >/dev/null
   dwellings=$(curl -fs "$api/estates/$estate/dwellings" -H "Authorization: Bearer $token" | json '",".join(str(x["id"]) for x in d["items"])')
   IFS=, read -r a b <<<"$items"
-  cat >"$work/ballots.lua" <<LUA
-local ids = {$dwellings}
-local n = 0
-wrk.method = "PUT"
-wrk.headers["Authorization"] = "Bearer $token"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"choices":{"$a":"agree","$b":"agree"},"channel":"paper"}'
-request = function()
-  n = n + 1
-  return wrk.format(nil, "/api/v1/consultations/$cid/ballots/" .. ids[(n % #ids) + 1])
-end
-LUA
+  write_ballot_lua "$work/ballots.lua" "$token" "$cid" "$dwellings" "{\"choices\":{\"$a\":\"agree\",\"$b\":\"agree\"},\"channel\":\"paper\"}"
   o=$(wrk -t2 -c16 -d"$DURATION" -s "$work/ballots.lua" "http://127.0.0.1:$port")
   if echo "$o" | grep -q "Non-2xx"; then echo "bench: non-2xx answers" >&2; echo "$o" >&2; exit 1; fi
   rate=$(echo "$o" | awk '/Requests\/sec/ {print $2}')

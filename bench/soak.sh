@@ -25,7 +25,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 rss() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
 
 HUANXIN_ADMIN_PASSWORD='Soak#2026pass' "$BIN/huanxin" demo --db "sqlite:$work/soak.db" --var-dir "$work/var" --regions-prefix 3601 >/dev/null
@@ -37,25 +38,13 @@ for _ in $(seq 1 120); do curl -fs "$api/health" >/dev/null 2>&1 && break; sleep
 token=$(curl -fs -X POST "$api/auth/login" -H 'Content-Type: application/json' \
   -d '{"username":"admin","password":"Soak#2026pass"}' | json 'd["token"]')
 consultation=$(curl -fs "$api/consultations/1" -H "Authorization: Bearer $token")
-items=$(echo "$consultation" | json '",".join(str(i["id"]) for i in d["items"] if i["scope"]["type"] == "estate")')
 estate=$(echo "$consultation" | json 'd["estateId"]')
 dwellings=$(curl -fs "$api/estates/$estate/dwellings" -H "Authorization: Bearer $token" | json '",".join(str(x["id"]) for x in d["items"])')
-IFS=, read -r a b _ <<<"$items"
 # Round 1 covers every item; the demo's round 2 targets three — vote on round 2's items.
 round_items=$(echo "$consultation" | json '",".join(str(i) for i in d["rounds"][-1]["itemIds"])')
 IFS=, read -r a b _ <<<"$round_items"
-cat >"$work/ballots.lua" <<LUA
-local ids = {$dwellings}
-local n = 0
-wrk.method = "PUT"
-wrk.headers["Authorization"] = "Bearer $token"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"choices":{"$a":"agree","$b":"agree"},"channel":"door","applyToOwnerDwellings":true}'
-request = function()
-  n = n + 1
-  return wrk.format(nil, "/api/v1/consultations/1/ballots/" .. ids[(n % #ids) + 1])
-end
-LUA
+write_ballot_lua "$work/ballots.lua" "$token" 1 "$dwellings" \
+  "{\"choices\":{\"$a\":\"agree\",\"$b\":\"agree\"},\"channel\":\"door\",\"applyToOwnerDwellings\":true}"
 wrk -t1 -c8 -d"${DURATION}s" -H "Authorization: Bearer $token" "$api/estates?page=1" >"$work/list.txt" &
 load="$!"
 wrk -t1 -c2 -d"${DURATION}s" -H "Authorization: Bearer $token" "$api/consultations/1/tally" >"$work/tally.txt" &

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "common/text.hpp"
+
 namespace huanxin::store {
 
 std::int64_t Row::GetInt(std::size_t i) const {
@@ -44,6 +46,22 @@ void AddPrefixFilter(std::string& where, Params& params, const std::string& colu
 Error MapDuplicate(Error e, Error domain_error) {
   if (e.reason == "store.duplicate") return domain_error;
   return e;
+}
+
+std::string JoinIds(const std::vector<std::int64_t>& ids) {
+  std::string out;
+  for (auto id : ids) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(id);
+  }
+  return out;
+}
+
+std::vector<std::int64_t> ParseIds(const std::string& text) {
+  std::vector<std::int64_t> out;
+  for (auto part : Split(text, ','))
+    if (auto v = ParseInt64(Trim(part))) out.push_back(*v);
+  return out;
 }
 
 }  // namespace huanxin::store

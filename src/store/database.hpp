@@ -123,6 +123,10 @@ Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& pa
 // " AND ") and its parameters; an empty prefix adds nothing.
 void AddPrefixFilter(std::string& where, Params& params, const std::string& column, const std::string& prefix);
 
+// Id lists kept in one text column ("3,5,8"), e.g. a round's items or an observation's photos.
+std::string JoinIds(const std::vector<std::int64_t>& ids);
+std::vector<std::int64_t> ParseIds(const std::string& text);
+
 // Maps a duplicate-key failure to a domain error; passes other errors through.
 Error MapDuplicate(Error e, Error domain_error);
 

@@ -24,6 +24,12 @@ class DisjointSets {
 };
 }  // namespace
 
+SaleStatus SaleStatusOf(std::string_view code) {
+  return code == "developer_unsold" ? SaleStatus::kDeveloperUnsold
+         : code == "public_housing" ? SaleStatus::kPublicHousing
+                                    : SaleStatus::kSold;
+}
+
 HeadGroups GroupHeads(std::span<const DwellingShare> dwellings) {
   DisjointSets sets;
   std::unordered_map<std::int64_t, std::size_t> owner_node;

@@ -17,11 +17,14 @@
 
 #include <cstdint>
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace huanxin::core::reg {
 
 enum class SaleStatus { kSold, kDeveloperUnsold, kPublicHousing };
+// The register's sale-status code (codes.hpp SaleStatuses: sold | developer_unsold | public_housing).
+SaleStatus SaleStatusOf(std::string_view code);
 
 struct DwellingShare {
   std::int64_t dwelling_id = 0;

@@ -41,18 +41,6 @@ std::string JoinCodes(const std::vector<std::string>& codes) {
   for (const auto& c : codes) out += (out.empty() ? "" : ",") + c;
   return out;
 }
-std::string JoinNumbers(const std::vector<std::int64_t>& v) {
-  std::string out;
-  for (auto x : v) out += (out.empty() ? "" : ",") + std::to_string(x);
-  return out;
-}
-std::vector<std::int64_t> ParseNumbers(const std::string& text) {
-  std::vector<std::int64_t> out;
-  for (auto p : Split(text, ','))
-    if (auto v = ParseInt64(Trim(p))) out.push_back(*v);
-  return out;
-}
-
 std::optional<std::int64_t> Hundredths(const json::value* v) {
   if (!v || !v->is_string()) return std::nullopt;
   return ParseHundredths(std::string(v->as_string()));
@@ -89,7 +77,7 @@ Observation ObservationFromRow(const store::Row& r) {
   o.in.value = r.GetOptInt(8);
   o.in.condition = r.GetInt(9) != 0;
   o.in.note = r.GetText(10);
-  o.in.photo_ids = ParseNumbers(r.GetText(11));
+  o.in.photo_ids = store::ParseIds(r.GetText(11));
   o.in.lat_e6 = r.GetOptInt(12);
   o.in.lng_e6 = r.GetOptInt(13);
   o.observed_at = r.GetText(14);
@@ -770,7 +758,7 @@ Result<UpsertResult> CheckupService::Upsert(const Actor& actor, std::int64_t id,
                            o.building_id ? store::Int(*o.building_id) : store::Null(),
                            o.dwelling_id ? store::Int(*o.dwelling_id) : store::Null(), store::Str(o.indicator),
                            store::Str(o.criterion), store::Bool(o.present), o.value ? store::Int(*o.value) : store::Null(),
-                           store::Bool(o.condition), store::Str(o.note), store::Str(JoinNumbers(o.photo_ids)),
+                           store::Bool(o.condition), store::Str(o.note), store::Str(store::JoinIds(o.photo_ids)),
                            o.lat_e6 ? store::Int(*o.lat_e6) : store::Null(), o.lng_e6 ? store::Int(*o.lng_e6) : store::Null(),
                            store::Str(observed), store::Str(object_keys[k]), severity};
       auto existing = s.Query("SELECT o.id, o.estate_id, o.building_id, o.dwelling_id, o.indicator, o.criterion, o.present, "
@@ -798,7 +786,7 @@ Result<UpsertResult> CheckupService::Upsert(const Actor& actor, std::int64_t id,
         bool same = e.GetInt(1) == o.estate_id && e.GetOptInt(2) == o.building_id && e.GetOptInt(3) == o.dwelling_id &&
                     e.GetText(4) == o.indicator && e.GetText(5) == o.criterion && (e.GetInt(6) != 0) == o.present &&
                     e.GetOptInt(7) == o.value && (e.GetInt(8) != 0) == o.condition && e.GetText(9) == o.note &&
-                    e.GetText(10) == JoinNumbers(o.photo_ids) && e.GetOptInt(11) == o.lat_e6 && e.GetOptInt(12) == o.lng_e6 &&
+                    e.GetText(10) == store::JoinIds(o.photo_ids) && e.GetOptInt(11) == o.lat_e6 && e.GetOptInt(12) == o.lng_e6 &&
                     (!o.observed_at || e.GetText(13) == observed);
         if (same) {
           ++out.unchanged;
@@ -826,25 +814,33 @@ Result<UpsertResult> CheckupService::Upsert(const Actor& actor, std::int64_t id,
   });
 }
 
+namespace {
+// The campaign's observations inside the actor's scope (the caller has loaded the campaign).
+Result<std::vector<Observation>> QueryObservations(store::Session& s, const Actor& actor, std::int64_t id,
+                                                   std::optional<std::int64_t> estate_id) {
+  std::string where = " WHERE o.checkup_id = ?";
+  store::Params p{store::Int(id)};
+  store::AddPrefixFilter(where, p, "o.region_code", actor.scope.prefix());
+  if (estate_id) {
+    where += " AND o.estate_id = ?";
+    p.push_back(store::Int(*estate_id));
+  }
+  auto rows = s.Query(std::string("SELECT ") + kObservationColumns +
+                          " FROM checkup_observation o LEFT JOIN app_user u ON u.id = o.user_id" + where + " ORDER BY o.id",
+                      p);
+  if (!rows) return std::move(rows).error();
+  std::vector<Observation> out;
+  for (const auto& r : *rows) out.push_back(ObservationFromRow(r));
+  return out;
+}
+}  // namespace
+
 Result<std::vector<Observation>> CheckupService::Observations(const Actor& actor, std::int64_t id,
                                                               std::optional<std::int64_t> estate_id) {
   return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<Observation>> {
     auto c = LoadCampaign(s, actor, id, perm::kCheckupRead);
     if (!c) return std::move(c).error();
-    std::string where = " WHERE o.checkup_id = ?";
-    store::Params p{store::Int(id)};
-    store::AddPrefixFilter(where, p, "o.region_code", actor.scope.prefix());
-    if (estate_id) {
-      where += " AND o.estate_id = ?";
-      p.push_back(store::Int(*estate_id));
-    }
-    auto rows = s.Query(std::string("SELECT ") + kObservationColumns +
-                            " FROM checkup_observation o LEFT JOIN app_user u ON u.id = o.user_id" + where + " ORDER BY o.id",
-                        p);
-    if (!rows) return std::move(rows).error();
-    std::vector<Observation> out;
-    for (const auto& r : *rows) out.push_back(ObservationFromRow(r));
-    return out;
+    return QueryObservations(s, actor, id, estate_id);
   });
 }
 
@@ -912,11 +908,11 @@ Result<StoredFile> CheckupService::KeepReport(const Actor& actor, std::int64_t i
 Result<ProblemList> CheckupService::Problems(const Actor& actor, std::int64_t id, const ProblemQuery& q) {
   if (q.severity && !ck::ParseSeverity(*q.severity))
     return BadField("severity", Text::Same(*q.severity), Text("problem、hazard、larger_hazard 或 severe", "problem, hazard, larger_hazard or severe"));
-  auto obs = Observations(actor, id, q.estate_id);
-  if (!obs) return std::move(obs).error();
   return store::ReadResult(db_, [&](store::Session& s) -> Result<ProblemList> {
     auto c = LoadCampaign(s, actor, id, perm::kCheckupRead);
     if (!c) return std::move(c).error();
+    auto obs = QueryObservations(s, actor, id, q.estate_id);
+    if (!obs) return std::move(obs).error();
     auto cat = LoadCatalog(s, c->catalog_id);
     if (!cat) return std::move(cat).error();
     ProblemList out;

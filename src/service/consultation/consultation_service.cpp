@@ -60,11 +60,7 @@ bool InUnit(const store::ConsultationItemRecord& item, const store::VoterDwellin
 }
 
 core::reg::DwellingShare ShareOf(const store::VoterDwelling& d) {
-  using core::reg::SaleStatus;
-  auto st = d.sale_status == "developer_unsold" ? SaleStatus::kDeveloperUnsold
-            : d.sale_status == "public_housing" ? SaleStatus::kPublicHousing
-                                                : SaleStatus::kSold;
-  return {d.id, d.area_dm2, st, d.owner_ids};
+  return {d.id, d.area_dm2, core::reg::SaleStatusOf(d.sale_status), d.owner_ids};
 }
 
 std::vector<core::reg::DwellingShare> Eligible(const store::ConsultationItemRecord& item,
@@ -240,8 +236,9 @@ Result<ConsultationView> ConsultationService::View(store::Session& s, store::Con
   v.estate_name = *estate ? (*estate)->name : "";
   auto items = Repo::Items(s, c.id);
   if (!items) return std::move(items).error();
-  auto voters = Repo::VoterDwellings(s, c.estate_id);
-  if (!voters) return std::move(voters).error();
+  // Unit sizes from one grouped count (this runs on every ballot; the tally loads the dwellings itself).
+  auto units = Repo::UnitCounts(s, c.estate_id);
+  if (!units) return std::move(units).error();
   auto buildings = store::BuildingRepository::ListByEstate(s, c.estate_id);
   if (!buildings) return std::move(buildings).error();
   for (auto& i : *items) {
@@ -252,8 +249,12 @@ Result<ConsultationView> ConsultationService::View(store::Session& s, store::Con
     if (i.building_id)
       for (const auto& b : *buildings)
         if (b.id == *i.building_id) iv.building_number = b.number;
-    for (const auto& d : *voters)
-      if (InUnit(i, d)) ++iv.eligible_dwellings;
+    for (const auto& u : *units) {
+      store::VoterDwelling probe;
+      probe.building_id = u.building_id;
+      probe.stairwell = u.stairwell;
+      if (InUnit(i, probe)) iv.eligible_dwellings += u.dwellings;
+    }
     iv.item = std::move(i);
     v.items.push_back(std::move(iv));
   }
@@ -652,11 +653,7 @@ Result<ReceiptView> ConsultationService::CastBallot(const Actor& actor, std::int
     if (!view) return std::move(view).error();
     auto d = Repo::FindVoterDwelling(s, dwelling_id);
     if (!d) return std::move(d).error();
-    if (!*d || !std::any_of(view->items.begin(), view->items.end(), [](const auto&) { return true; }))
-      return NotFound("register.dwelling_not_found", Text("房屋不存在", "no such dwelling"));
-    auto estate_of = store::DwellingRepository::Find(s, dwelling_id);
-    if (!estate_of) return std::move(estate_of).error();
-    if (!*estate_of || (*estate_of)->estate_id != view->c.estate_id)
+    if (!*d || (*d)->estate_id != view->c.estate_id)
       return NotFound("register.dwelling_not_found", Text("本小区没有该房屋", "no such dwelling in this estate"));
     return Cast(s, actor, *view, **d, in, std::nullopt);
   });

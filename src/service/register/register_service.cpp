@@ -54,29 +54,22 @@ Result<void> CheckPositiveArea(const std::string& field, std::int64_t dm2) {
   return BadField(field, Text::Same(FormatHundredths(dm2)), Text("面积应大于0", "the area must be above 0"));
 }
 
-// 409 while dwellings still belong to the estate or building (`column` is estate_id or
-// building_id): deleting would silently take the dwellings, their owners' links and households with
-// it. Registers are emptied explicitly first.
-Result<void> RefuseWhileDwellingsRemain(store::Session& s, const char* column, std::int64_t id, const char* reason,
-                                        Text message) {
-  auto n = store::QueryInt(s, std::string("SELECT COUNT(*) FROM dwelling WHERE ") + column + " = ?", {store::Int(id)});
+// 409 while other rows still refer to the estate, building or dwelling (`count_sql` counts them):
+// deleting would silently take the dwellings with it (registers are emptied explicitly first), or
+// lose what a consultation was counted on (votes, receipts and tallies stay reproducible, issue #5).
+Result<void> RefuseWhileReferenced(store::Session& s, const std::string& count_sql, std::int64_t id, const char* reason,
+                                   Text message, const Text& unit, Text hint) {
+  auto n = store::QueryInt(s, count_sql, {store::Int(id)});
   if (!n) return std::move(n).error();
   if (*n == 0) return Ok();
   return MakeError(ErrorCode::kConflict, reason, std::move(message),
-                   Text(std::to_string(*n) + " 户", std::to_string(*n) + " dwellings"),
-                   Text("先删除其下的房屋", "delete its dwellings first"));
+                   Text(std::to_string(*n) + unit.zh, std::to_string(*n) + unit.en), std::move(hint));
 }
 
-// 409 while consultations refer to the estate or dwelling (`sql` counts them): votes, receipts and
-// tallies must stay reproducible (issue #5), so the register keeps what a vote was counted on.
-Result<void> RefuseWhileInConsultations(store::Session& s, const std::string& sql, std::int64_t id, const char* reason,
-                                        Text message) {
-  auto n = store::QueryInt(s, sql, {store::Int(id)});
-  if (!n) return std::move(n).error();
-  if (*n == 0) return Ok();
-  return MakeError(ErrorCode::kConflict, reason, std::move(message), Text(std::to_string(*n) + " 项", std::to_string(*n) + " record(s)"),
-                   Text("协商记录须保留；如房屋合并或拆分，请修改房屋信息", "consultation records are kept; edit the dwelling instead"));
-}
+const Text kDwellingsUnit{" 户", " dwellings"};
+const Text kDeleteDwellingsFirst{"先删除其下的房屋", "delete its dwellings first"};
+const Text kRecordsUnit{" 项", " record(s)"};
+const Text kConsultationsKept{"协商记录须保留；如房屋合并或拆分，请修改房屋信息", "consultation records are kept; edit the dwelling instead"};
 
 int CurrentYear(const Clock& clock) {
   auto days = std::chrono::floor<std::chrono::days>(clock.Now());
@@ -394,13 +387,15 @@ Result<void> RegisterService::DeleteEstate(const Actor& actor, std::int64_t id) 
   return db_.Write([&](store::Session& s) -> Result<void> {
     auto e = LoadEstate(s, actor, id, true);
     if (!e) return std::move(e).error();
-    if (auto r = RefuseWhileDwellingsRemain(s, "estate_id", id, "register.estate_not_empty",
-                                            Text("小区下仍有房屋，不能删除", "the estate still has dwellings"));
+    if (auto r = RefuseWhileReferenced(s, "SELECT COUNT(*) FROM dwelling WHERE estate_id = ?", id, "register.estate_not_empty",
+                                       Text("小区下仍有房屋，不能删除", "the estate still has dwellings"), kDwellingsUnit,
+                                       kDeleteDwellingsFirst);
         !r)
       return r;
-    if (auto r = RefuseWhileInConsultations(s, "SELECT COUNT(*) FROM consultation WHERE estate_id = ?", id,
-                                            "register.estate_in_consultation",
-                                            Text("小区有居民协商记录，不能删除", "the estate has consultations"));
+    if (auto r = RefuseWhileReferenced(s, "SELECT COUNT(*) FROM consultation WHERE estate_id = ?", id,
+                                       "register.estate_in_consultation",
+                                       Text("小区有居民协商记录，不能删除", "the estate has consultations"), kRecordsUnit,
+                                       kConsultationsKept);
         !r)
       return r;
     if (auto r = store::EstateRepository::Delete(s, id); !r) return r;
@@ -430,10 +425,7 @@ Result<EstateSummary> RegisterService::Summary(const Actor& actor, std::int64_t 
     for (const auto& row : *rows) {
       auto id = row.GetInt(0);
       if (shares.empty() || shares.back().dwelling_id != id) {
-        auto status = row.GetText(2);
-        reg::SaleStatus st = status == "developer_unsold" ? reg::SaleStatus::kDeveloperUnsold
-                             : status == "public_housing" ? reg::SaleStatus::kPublicHousing
-                                                          : reg::SaleStatus::kSold;
+        auto st = reg::SaleStatusOf(row.GetText(2));
         shares.push_back({id, row.GetInt(1), st, {}});
         (st == reg::SaleStatus::kSold ? out.sold : st == reg::SaleStatus::kDeveloperUnsold ? out.developer_unsold
                                                                                            : out.public_housing)++;
@@ -579,8 +571,10 @@ Result<void> RegisterService::DeleteBuilding(const Actor& actor, std::int64_t id
   return db_.Write([&](store::Session& s) -> Result<void> {
     auto b = LoadBuilding(s, actor, id, true);
     if (!b) return std::move(b).error();
-    if (auto r = RefuseWhileDwellingsRemain(s, "building_id", id, "register.building_not_empty",
-                                            Text("楼栋下仍有房屋，不能删除", "the building still has dwellings"));
+    if (auto r = RefuseWhileReferenced(s, "SELECT COUNT(*) FROM dwelling WHERE building_id = ?", id,
+                                       "register.building_not_empty",
+                                       Text("楼栋下仍有房屋，不能删除", "the building still has dwellings"), kDwellingsUnit,
+                                       kDeleteDwellingsFirst);
         !r)
       return r;
     if (auto r = store::BuildingRepository::Delete(s, id); !r) return r;
@@ -756,9 +750,10 @@ Result<void> RegisterService::DeleteDwelling(const Actor& actor, std::int64_t id
   return db_.Write([&](store::Session& s) -> Result<void> {
     auto d = LoadDwelling(s, actor, id, true);
     if (!d) return std::move(d).error();
-    if (auto r = RefuseWhileInConsultations(s, "SELECT COUNT(*) FROM ballot_code WHERE dwelling_id = ?", id,
-                                            "register.dwelling_in_consultation",
-                                            Text("该房屋已列入居民协商（已发放选票），不能删除", "the dwelling is on a consultation's roll"));
+    if (auto r = RefuseWhileReferenced(s, "SELECT COUNT(*) FROM ballot_code WHERE dwelling_id = ?", id,
+                                       "register.dwelling_in_consultation",
+                                       Text("该房屋已列入居民协商（已发放选票），不能删除", "the dwelling is on a consultation's roll"),
+                                       kRecordsUnit, kConsultationsKept);
         !r)
       return r;
     if (auto r = store::DwellingRepository::Delete(s, id); !r) return r;

@@ -46,7 +46,7 @@ ConsultationRecord ConsultationFromRow(const Row& r) {
 }
 
 constexpr const char* kVoterSelect =
-    "SELECT d.id, d.building_id, b.number, d.stairwell, d.floor, d.room, d.exclusive_area_dm2, d.sale_status "
+    "SELECT d.id, d.building_id, b.number, d.stairwell, d.floor, d.room, d.exclusive_area_dm2, d.sale_status, d.estate_id "
     "FROM dwelling d JOIN building b ON b.id = d.building_id ";
 
 VoterDwelling VoterFromRow(const Row& r) {
@@ -59,6 +59,7 @@ VoterDwelling VoterFromRow(const Row& r) {
   v.room = r.GetText(5);
   v.area_dm2 = r.GetInt(6);
   v.sale_status = r.GetText(7);
+  v.estate_id = r.GetInt(8);
   return v;
 }
 
@@ -118,22 +119,6 @@ ReceiptRecord ReceiptFromRow(const Row& r) {
 }
 
 }  // namespace
-
-std::string JoinIds(const std::vector<std::int64_t>& ids) {
-  std::string out;
-  for (auto id : ids) {
-    if (!out.empty()) out += ',';
-    out += std::to_string(id);
-  }
-  return out;
-}
-
-std::vector<std::int64_t> ParseIds(const std::string& text) {
-  std::vector<std::int64_t> out;
-  for (auto part : Split(text, ','))
-    if (auto v = ParseInt64(Trim(part))) out.push_back(*v);
-  return out;
-}
 
 // ---- consultations ----
 
@@ -272,6 +257,16 @@ Result<std::vector<RoundRecord>> ConsultationRepository::Rounds(Session& s, std:
 
 Result<std::vector<VoterDwelling>> ConsultationRepository::VoterDwellings(Session& s, std::int64_t estate_id) {
   return Voters(s, "WHERE d.estate_id = ?", {Int(estate_id)}, estate_id);
+}
+
+Result<std::vector<ConsultationRepository::UnitCount>> ConsultationRepository::UnitCounts(Session& s,
+                                                                                      std::int64_t estate_id) {
+  auto rows = s.Query("SELECT building_id, stairwell, COUNT(*) FROM dwelling WHERE estate_id = ? GROUP BY building_id, stairwell",
+                      {Int(estate_id)});
+  if (!rows) return std::move(rows).error();
+  std::vector<UnitCount> out;
+  for (const auto& r : *rows) out.push_back({r.GetInt(0), static_cast<int>(r.GetInt(1)), r.GetInt(2)});
+  return out;
 }
 
 Result<std::optional<VoterDwelling>> ConsultationRepository::FindVoterDwelling(Session& s, std::int64_t dwelling_id) {

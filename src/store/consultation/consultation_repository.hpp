@@ -69,7 +69,7 @@ struct ReceiptRecord {
 
 // A dwelling as owner decisions see it.
 struct VoterDwelling {
-  std::int64_t id = 0, building_id = 0;
+  std::int64_t id = 0, building_id = 0, estate_id = 0;
   std::string building_number;
   int stairwell = 0, floor = 0;
   std::string room;
@@ -124,6 +124,13 @@ struct ConsultationRepository {
 
   // The estate's dwellings with their owners, ordered by id.
   static Result<std::vector<VoterDwelling>> VoterDwellings(Session& s, std::int64_t estate_id);
+  // Dwellings per (building, stairwell) of the estate: enough to size every voting unit.
+  struct UnitCount {
+    std::int64_t building_id = 0;
+    int stairwell = 0;
+    std::int64_t dwellings = 0;
+  };
+  static Result<std::vector<UnitCount>> UnitCounts(Session& s, std::int64_t estate_id);
   static Result<std::optional<VoterDwelling>> FindVoterDwelling(Session& s, std::int64_t dwelling_id);
   // The dwellings of the estate that share an owner with any of `dwelling_ids` (one BFS step).
   static Result<std::vector<VoterDwelling>> CoOwnedDwellings(Session& s, std::int64_t estate_id,
@@ -162,7 +169,5 @@ struct ConsultationRepository {
   static Result<bool> CatalogItemExists(Session& s, const std::string& code);
 };
 
-std::string JoinIds(const std::vector<std::int64_t>& ids);
-std::vector<std::int64_t> ParseIds(const std::string& text);
 
 }  // namespace huanxin::store
