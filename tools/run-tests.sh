@@ -20,7 +20,12 @@ if [ -z "$pgport" ]; then
   done
 fi
 
-cleanup() { tools/pg-test-server.sh stop "$pgdir" || true; rm -rf "$pgdir"; }
+# The shard servers of the simulated distributed layout (tests/scale, docs/scaling.md).
+pgshard_dirs=()
+cleanup() {
+  tools/pg-test-server.sh stop "$pgdir" || true; rm -rf "$pgdir"
+  for d in "${pgshard_dirs[@]}"; do tools/pg-test-server.sh stop "$d" || true; rm -rf "$d"; done
+}
 trap cleanup EXIT
 echo "== PostgreSQL test server"
 HUANXIN_TEST_PG=$(tools/pg-test-server.sh start "$pgdir" "$pgport") || {
@@ -30,6 +35,32 @@ HUANXIN_TEST_PG=$(tools/pg-test-server.sh start "$pgdir" "$pgport") || {
 }
 export HUANXIN_TEST_PG
 echo "   $HUANXIN_TEST_PG"
+echo "== PostgreSQL shard servers (two, for tests/scale)"
+# The next two free loopback ports above the coordinator's; both servers start at once (initdb is
+# most of the few seconds a start takes).
+shardport=$pgport
+shardpids=()
+for i in 0 1; do
+  shardport=$((shardport + 1))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$shardport") 2>/dev/null; do shardport=$((shardport + 1)); done
+  pgshard_dirs+=("$(mktemp -d -t huanxin-pg-shard.XXXXXX)")
+  tools/pg-test-server.sh start "${pgshard_dirs[$i]}" "$shardport" >"${pgshard_dirs[$i]}/dsn" &
+  shardpids+=($!)
+done
+HUANXIN_TEST_PG_SHARDS=""
+shardfailed=0
+for i in 0 1; do
+  # Wait for both before giving up, so that cleanup never meets a server still starting.
+  if ! wait "${shardpids[$i]}"; then
+    echo "PostgreSQL shard server $i failed to start:" >&2
+    cat "${pgshard_dirs[$i]}"/*.log >&2 || true
+    shardfailed=1
+  fi
+  HUANXIN_TEST_PG_SHARDS+=${HUANXIN_TEST_PG_SHARDS:+,}$(cat "${pgshard_dirs[$i]}/dsn")
+done
+[ "$shardfailed" = 0 ] || exit 1
+export HUANXIN_TEST_PG_SHARDS
+echo "   $HUANXIN_TEST_PG_SHARDS"
 
 echo "== Build (dev)"
 cmake --preset dev >/dev/null

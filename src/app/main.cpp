@@ -67,11 +67,12 @@ int main(int argc, char** argv) {
   auto* gen = cli.add_subcommand("gen", "generate a synthetic register for benchmarks (streamed)");
   std::int64_t gen_estates = 0, gen_roster = 0;
   std::uint64_t gen_seed = 1;
-  std::string gen_out;
+  std::string gen_out, gen_region;
   gen->add_option("--estates", gen_estates, "number of estates (about 100–250 dwellings each)");
   gen->add_option("--roster-dwellings", gen_roster, "instead: one estate's import roster (CSV) with this many dwellings");
   gen->add_option("--seed", gen_seed, "seed");
   gen->add_option("--out", gen_out, "write CSV to this file");
+  gen->add_option("--region", gen_region, "with --db: only communities under this region code prefix (e.g. 360104)");
   // `--db DSN` (the global option) selects a database to write into instead of --out.
   auto* audit = cli.add_subcommand("audit", "audit log tools");
   audit->require_subcommand(1);
@@ -84,7 +85,7 @@ int main(int argc, char** argv) {
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);
 
-  if (gen->parsed()) return app::RunGen(gen_estates, gen_roster, gen_seed, gen_out, cli.count("--db") ? db : "");
+  if (gen->parsed()) return app::RunGen(gen_estates, gen_roster, gen_seed, gen_out, cli.count("--db") ? db : "", gen_region);
   if (version->parsed()) {
     std::cout << "huanxin " << app::kVersion << "\n";
     return 0;

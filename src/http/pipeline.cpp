@@ -120,7 +120,34 @@ Response Pipeline::Api(Request& req) const {
                              req.english);
     }
   }
+  // Routes whose answer depends only on the stored data, the caller and the query, and which
+  // write nothing (no audit entry): their answers may be reused while the data is unchanged.
+  const bool cacheable = req.method == "GET" && req.auth &&
+                         (route.pattern == "/api/v1/estates" || route.pattern == "/api/v1/register/rollup");
+  std::optional<std::uint64_t> changes;
+  std::string key;
+  if (cacheable && (changes = services_.db.ChangeCounter())) {
+    key = std::to_string(req.auth->user.id) + (req.english ? "|en|" : "|zh|") + req.path;
+    for (const auto& [k, v] : req.query) key += "\x1f" + k + "=" + v;  // std::map: a stable order
+    std::lock_guard lock(answers_mu_);
+    if (auto it = answers_.find(key); it != answers_.end() && it->second.changes == *changes) {
+      Response hit;
+      hit.status = it->second.status;
+      hit.content_type = it->second.content_type;
+      hit.shared_body = it->second.body;
+      hit.headers.emplace_back("Cache-Control", "no-store");
+      return hit;
+    }
+  }
   Response out = route.handler(req);
+  if (changes && out.status == 200 && out.headers.empty() && !out.shared_body) {
+    CachedAnswer a{out.status, out.content_type, std::make_shared<const std::string>(std::move(out.body)), *changes};
+    out.body.clear();
+    out.shared_body = a.body;
+    std::lock_guard lock(answers_mu_);
+    if (answers_.size() >= 512) answers_.clear();  // bounded: a few MB of pages at most
+    answers_[key] = std::move(a);
+  }
   out.headers.emplace_back("Cache-Control", "no-store");
   return out;
 }

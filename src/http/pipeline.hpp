@@ -4,6 +4,12 @@
 // the request id in the log. Thread safety: Handle may run on many threads at once.
 #pragma once
 
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
 #include <string>
 
 #include "http/message.hpp"
@@ -30,6 +36,18 @@ class Pipeline {
   const Router& router_;
   Services& services_;
   const StaticFiles& files_;
+
+  // Answers of read-only list routes (estate pages, register roll-ups) per user, language and query,
+  // with the database change count they were computed at (store::Database::ChangeCounter): served
+  // again only while nothing was written since. Empty where the database gives no count (PostgreSQL).
+  struct CachedAnswer {
+    int status = 200;
+    std::string content_type;
+    std::shared_ptr<const std::string> body;
+    std::uint64_t changes = 0;
+  };
+  mutable std::mutex answers_mu_;
+  mutable std::unordered_map<std::string, CachedAnswer> answers_;
 };
 
 // Helpers shared with the server.

@@ -102,6 +102,7 @@ std::vector<Route> BuildRoutes(Services& s) {
       {"POST", "/api/v1/regions/{code}/grids", A::kSession, B::kJson, bind(h::CreateGrid)},
       {"GET", "/api/v1/regions/{code}/problems", A::kSession, B::kNone, bind(h::RegionProblems)},
       {"GET", "/api/v1/register/dictionaries", A::kSession, B::kNone, bind(h::RegisterDictionaries)},
+      {"GET", "/api/v1/register/rollup", A::kSession, B::kNone, bind(h::RegisterRollup)},
       {"GET", "/api/v1/roles", A::kSession, B::kNone, bind(h::ListRoles)},
       {"GET", "/api/v1/users", A::kSession, B::kNone, bind(h::ListUsers)},
       {"POST", "/api/v1/users", A::kSession, B::kJson, bind(h::CreateUser)},

@@ -36,6 +36,64 @@ Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& pa
   return rows->front().GetInt(0);
 }
 
+Result<std::int64_t> Session::CopyIn(std::string_view table, const std::vector<std::string>& columns,
+                                     std::string_view rows) {
+  std::string sql = "INSERT INTO " + std::string(table) + " (";
+  std::string marks;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    sql += (i ? ", " : "") + columns[i];
+    marks += i ? ", ?" : "?";
+  }
+  sql += ") VALUES (" + marks + ")";
+  std::int64_t loaded = 0;
+  Params params;
+  while (!rows.empty()) {
+    auto eol = rows.find('\n');
+    auto line = rows.substr(0, eol);
+    rows = eol == std::string_view::npos ? std::string_view{} : rows.substr(eol + 1);
+    if (line.empty()) continue;
+    params.clear();
+    std::string field;
+    bool escaped_null = false;
+    auto flush = [&] {
+      params.push_back(escaped_null ? Null() : Value(std::move(field)));
+      field.clear();
+      escaped_null = false;
+    };
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      char c = line[i];
+      if (c == '\t') {
+        flush();
+      } else if (c == '\\' && i + 1 < line.size()) {
+        char n = line[++i];
+        if (n == 'N' && field.empty()) escaped_null = true;
+        else field += n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n;
+      } else {
+        field += c;
+      }
+    }
+    flush();
+    if (params.size() != columns.size())
+      return MakeError(ErrorCode::kInternal, "store.copy_shape", Text("批量写入的列数不符", "bulk load column count mismatch"),
+                       Text("第 " + std::to_string(loaded + 1) + " 行", "row " + std::to_string(loaded + 1)));
+    if (auto r = Exec(sql, params); !r) return std::move(r).error();
+    ++loaded;
+  }
+  return loaded;
+}
+
+void AppendCopyField(std::string& row, std::string_view value) {
+  for (char c : value) {
+    switch (c) {
+      case '\t': row += "\\t"; break;
+      case '\n': row += "\\n"; break;
+      case '\r': row += "\\r"; break;
+      case '\\': row += "\\\\"; break;
+      default: row += c;
+    }
+  }
+}
+
 void AddPrefixFilter(std::string& where, Params& params, const std::string& column, const std::string& prefix) {
   if (prefix.empty()) return;
   where += " AND " + column + " >= ? AND " + column + " < ?";

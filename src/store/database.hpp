@@ -62,7 +62,18 @@ class Session {
   virtual Result<std::int64_t> Exec(std::string_view sql, const Params& params = {}) = 0;
   // Runs several ';'-separated statements without parameters (migrations).
   virtual Result<void> ExecScript(std::string_view sql) = 0;
+  // Bulk load (synthetic registers, restores of large rosters): `rows` in PostgreSQL's COPY text
+  // format (one row per line, columns separated by tabs, `\N` for NULL, backslash escapes for tab,
+  // newline and backslash) into `table (columns)`. PostgreSQL streams them with COPY FROM STDIN; the
+  // default (SQLite) inserts them one by one with a single prepared statement. Returns the rows
+  // loaded. Triggers and constraints apply as for any insert.
+  virtual Result<std::int64_t> CopyIn(std::string_view table, const std::vector<std::string>& columns,
+                                      std::string_view rows);
 };
+
+// Appends one field to a COPY text row (escaping tab, newline, carriage return and backslash).
+void AppendCopyField(std::string& row, std::string_view value);
+
 
 using SessionFn = std::function<Result<void>(Session&)>;
 
@@ -84,6 +95,12 @@ class Database {
   // Replaces the database's contents with a copy Backup() made. Stop the server first: restoring
   // under a running server leaves it with stale caches and sessions.
   virtual Result<void> Restore(const std::string& path) = 0;
+  // A number that changes whenever a write through this object may have changed the data, for
+  // in-process caches (sessions, list pages): read it before reading the data, and trust a cached
+  // result only while it is unchanged. Only meaningful when this process is the database's only
+  // writer, as with the embedded SQLite deployment; std::nullopt (never cache) otherwise, e.g. for
+  // PostgreSQL, which several servers may share.
+  virtual std::optional<std::uint64_t> ChangeCounter() const { return std::nullopt; }
 };
 
 // Runs `fn` (Session& → Result<T>) in a read / write transaction and returns its result: the value

@@ -317,7 +317,7 @@ class AuthzMatrixTest : public ApiTest {
     }
     const std::string n = std::to_string(++n_);
     if (key == "GET /api/v1/estates" || key == "GET /api/v1/estates.xlsx" || key == "GET /api/v1/users" ||
-        key == "GET /api/v1/audit")
+        key == "GET /api/v1/audit" || key == "GET /api/v1/register/rollup")
       c.target += "?regionCode=" + side.community;
     else if (key == "GET /api/v1/consultations")
       c.target += "?estateId=" + std::to_string(side.estate);

@@ -9,27 +9,13 @@
 #include "api/api_fixture.hpp"
 #include "app/application.hpp"
 #include "common/crypto.hpp"
+#include "testing/process.hpp"
 #include "testing/test_db.hpp"
 
 namespace huanxin::testing {
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string output;
-};
-
-Run RunCli(const std::string& args) {
-  std::string cmd = std::string(HX_BINARY) + " " + args + " 2>&1";
-  Run out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  std::array<char, 4096> buf;
-  while (auto n = fread(buf.data(), 1, buf.size(), p)) out.output.append(buf.data(), n);
-  int status = pclose(p);
-  out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
+CliRun RunCli(const std::string& args) { return RunCommand(HX_BINARY, args); }
 
 class AuditVerifyCli : public ::testing::TestWithParam<std::string> {};
 

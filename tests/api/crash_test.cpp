@@ -20,6 +20,7 @@
 #include "core/register/identity.hpp"
 #include "store/register/register_repository.hpp"
 #include "testing/http_client.hpp"
+#include "testing/process.hpp"
 #include "testing/test_db.hpp"
 
 namespace huanxin::testing {
@@ -27,36 +28,8 @@ namespace {
 
 namespace json = boost::json;
 
-std::uint16_t FreePort() {
-  boost::asio::io_context ioc;
-  boost::asio::ip::tcp::acceptor a(ioc, {boost::asio::ip::make_address("127.0.0.1"), 0});
-  return a.local_endpoint().port();
-}
-
 pid_t StartServer(const std::string& dsn, std::uint16_t port, const std::string& var) {
-  pid_t pid = fork();
-  if (pid == 0) {
-    setenv("HUANXIN_ADMIN_PASSWORD", kAdminPassword, 1);
-    int null = ::open("/dev/null", O_WRONLY);
-    dup2(null, 1);
-    dup2(null, 2);
-    std::string p = std::to_string(port);
-    execl(HX_BINARY, HX_BINARY, "serve", "--db", dsn.c_str(), "--port", p.c_str(), "--var-dir", var.c_str(),
-          "--regions-source", "/nonexistent", "--no-access-log", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  return pid;
-}
-
-bool WaitHealthy(std::uint16_t port) {
-  for (int i = 0; i < 200; ++i) {
-    try {
-      if (Send(port, {"GET", "/api/v1/health", "", {}}).status == 200) return true;
-    } catch (const std::exception&) {
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return false;
+  return StartServerProcess(HX_BINARY, dsn, port, var, kAdminPassword);
 }
 
 // A fresh migrated database with the test regions (the server would import them from the package),

@@ -2,6 +2,8 @@
 #include <iconv.h>
 
 #include <boost/json.hpp>
+#include <cmath>
+#include <map>
 
 #include "api/api_fixture.hpp"
 #include "app/synthetic.hpp"
@@ -449,6 +451,134 @@ TEST_P(RegisterApiTest, NumbersGoOutPlainAndRoomsMayBeTypedAsNumbers) {
   ASSERT_EQ(d.status, 201) << d.body;
   EXPECT_EQ(d.Json().as_object()["room"].as_string(), "301");
   EXPECT_NE(d.body.find("\"exclusiveArea\":85.30"), std::string::npos) << d.body;
+}
+
+// Dashboard roll-ups (issue #6) read per-estate counters that triggers keep (migration 0005). Every
+// kind of register write moves them, and the totals equal counts taken straight from the dwellings.
+TEST_P(RegisterApiTest, RollupFollowsEveryRegisterWriteAndStaysInScope) {
+  if (!app_) return;
+  auto admin = Admin();
+  const auto eligible = CreateEstate(admin, "汇总甲", 1990);                      // 洪都街道
+  const auto extension = CreateEstate(admin, "汇总乙", 2003, "360104006001");    // another street
+  const auto late = CreateEstate(admin, "汇总丙", 2010);
+  auto b = As(admin, "POST", "/api/v1/estates/" + std::to_string(eligible) + "/buildings", json::object{{"number", "1"}, {"floors", 6}});
+  ASSERT_EQ(b.status, 201) << b.body;
+  const auto building = b.Json().as_object()["id"].as_int64();
+  std::vector<std::int64_t> dwellings;
+  for (auto [room, area] : {std::pair{"101", "60"}, {"102", "70.50"}, {"201", "80"}}) {
+    auto d = As(admin, "POST", "/api/v1/buildings/" + std::to_string(building) + "/dwellings",
+                json::object{{"stairwell", 1}, {"floor", room[0] - '0'}, {"room", room}, {"exclusiveArea", area}});
+    ASSERT_EQ(d.status, 201) << d.body;
+    dwellings.push_back(d.Json().as_object()["id"].as_int64());
+  }
+  // An edited area, a removed dwelling, an empty building added and removed, an imported roster.
+  ASSERT_EQ(As(admin, "PATCH", "/api/v1/dwellings/" + std::to_string(dwellings[0]), json::object{{"exclusiveArea", "61.25"}}).status, 200);
+  ASSERT_EQ(As(admin, "DELETE", "/api/v1/dwellings/" + std::to_string(dwellings[2])).status, 204);
+  auto empty = As(admin, "POST", "/api/v1/estates/" + std::to_string(late) + "/buildings", json::object{{"number", "9"}, {"floors", 5}});
+  ASSERT_EQ(empty.status, 201);
+  ASSERT_EQ(As(admin, "DELETE", "/api/v1/buildings/" + std::to_string(empty.Json().as_object()["id"].as_int64())).status, 204);
+  auto imported = Import(admin, extension, "roster.csv", Join(RosterLines(130)));
+  ASSERT_EQ(imported.status, 200) << imported.body;
+
+  // Expected figures straight from the dwelling and building tables, per street.
+  struct Counts {
+    std::int64_t estates = 0, buildings = 0, dwellings = 0, area = 0;
+  };
+  std::map<std::string, Counts> expected;
+  auto r = app_->db().Read([&](store::Session& s) -> Result<void> {
+    for (const char* sql : {"SELECT substr(region_code, 1, 9), COUNT(*) FROM estate GROUP BY 1",
+                            "SELECT substr(region_code, 1, 9), COUNT(*) FROM building GROUP BY 1",
+                            "SELECT substr(region_code, 1, 9), COUNT(*), SUM(exclusive_area_dm2) FROM dwelling GROUP BY 1"}) {
+      auto rows = s.Query(sql);
+      if (!rows) return std::move(rows).error();
+      for (const auto& row : *rows) {
+        auto& c = expected[row.GetText(0)];
+        if (row.size() == 3) c.dwellings = row.GetInt(1), c.area = row.GetInt(2);
+        else if (std::string(sql).find("FROM estate") != std::string::npos) c.estates = row.GetInt(1);
+        else c.buildings = row.GetInt(1);
+      }
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(r) << r.error().detail.en;
+  // The test's own writes, independently of SQL: 洪都街道 holds 2 dwellings of 61.25 + 70.50 m².
+  EXPECT_EQ(expected["360104002"].dwellings, 2);
+  EXPECT_EQ(expected["360104002"].area, 6125 + 7050);
+  EXPECT_EQ(expected["360104006"].dwellings, 130);
+
+  auto county = As(admin, "GET", "/api/v1/register/rollup?regionCode=360104");
+  ASSERT_EQ(county.status, 200) << county.body;
+  auto c = county.Json().as_object();
+  EXPECT_EQ(c["childLevel"].as_string(), "street");
+  EXPECT_EQ(c["regionName"].as_string(), "青云谱区");
+  std::int64_t all_dwellings = 0;
+  for (const auto& v : c["children"].as_array()) {
+    auto row = v.as_object();
+    const std::string code(row["regionCode"].as_string());
+    ASSERT_TRUE(expected.count(code)) << code;
+    EXPECT_EQ(row["estates"].as_int64(), expected[code].estates) << code;
+    EXPECT_EQ(row["buildings"].as_int64(), expected[code].buildings) << code;
+    EXPECT_EQ(row["dwellings"].as_int64(), expected[code].dwellings) << code;
+    EXPECT_EQ(std::llround(row["exclusiveArea"].to_number<double>() * 100), expected[code].area) << code;
+    EXPECT_NE(county.body.find("\"exclusiveArea\":" + FormatHundredths(expected[code].area)), std::string::npos) << code;
+    all_dwellings += expected[code].dwellings;
+  }
+  EXPECT_EQ(c["children"].as_array().size(), expected.size());
+  EXPECT_EQ(c["total"].as_object()["dwellings"].as_int64(), all_dwellings);
+  // Eligibility by the deployment's policy: 1990 eligible, 2003 extension, 2010 neither.
+  auto hongdu = As(admin, "GET", "/api/v1/register/rollup?regionCode=360104002").Json().as_object();
+  EXPECT_EQ(hongdu["total"].as_object()["eligibleEstates"].as_int64(), 1);
+  EXPECT_EQ(hongdu["total"].as_object()["eligibleDwellings"].as_int64(), 2);
+  EXPECT_EQ(hongdu["total"].as_object()["extensionEstates"].as_int64(), 0);
+  auto far = As(admin, "GET", "/api/v1/register/rollup?regionCode=360104006").Json().as_object();
+  EXPECT_EQ(far["total"].as_object()["extensionEstates"].as_int64(), 1);
+  EXPECT_EQ(far["total"].as_object()["extensionDwellings"].as_int64(), 130);
+  // Nationally the admin sees provinces; one here.
+  auto national = As(admin, "GET", "/api/v1/register/rollup").Json().as_object();
+  EXPECT_EQ(national["regionName"].as_string(), "全国");
+  ASSERT_EQ(national["children"].as_array().size(), 1u);
+  EXPECT_EQ(national["children"].as_array()[0].as_object()["regionCode"].as_string(), "36");
+
+  // Scope: a street official sees their street by default and nothing above it.
+  CreateUser("rollup.street", "street", "360104002");
+  auto street = Login("rollup.street", "Street#2026x");
+  auto own = As(street, "GET", "/api/v1/register/rollup");
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(own.Json().as_object()["regionCode"].as_string(), "360104002");
+  EXPECT_EQ(own.Json().as_object()["childLevel"].as_string(), "community");
+  EXPECT_EQ(As(street, "GET", "/api/v1/register/rollup?regionCode=360104").status, 403);
+  EXPECT_EQ(As(street, "GET", "/api/v1/register/rollup?regionCode=360104006").status, 403);
+  auto bad = As(admin, "GET", "/api/v1/register/rollup?regionCode=3601x");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.Reason(), "region.invalid_code");
+}
+
+// On SQLite the server reuses checked sessions and estate-list pages while nothing was written
+// (Database::ChangeCounter). A write, another user or a revoked session must never see a stale page.
+TEST_P(RegisterApiTest, ReusedListPagesFollowWritesUsersAndLogout) {
+  if (!app_) return;
+  auto admin = Admin();
+  CreateEstate(admin, "缓存甲", 1990);
+  CreateUser("cache.far", "street", "360104006");
+  auto far = Login("cache.far", "Street#2026x");
+  auto total = [&](const LoginSession& who) {
+    auto r = As(who, "GET", "/api/v1/estates?page=1");
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? r.Json().as_object()["total"].as_int64() : -1;
+  };
+  const auto before = total(admin);
+  EXPECT_EQ(total(admin), before);  // the same page twice
+  EXPECT_EQ(total(far), 0);         // same URL, another user: their own scope
+  CreateEstate(admin, "缓存乙", 1991);
+  EXPECT_EQ(total(admin), before + 1);
+  CreateEstate(admin, "缓存丙", 1992, "360104006001");
+  EXPECT_EQ(total(far), 1);
+  auto rollup = As(far, "GET", "/api/v1/register/rollup").Json().as_object();
+  EXPECT_EQ(rollup["total"].as_object()["estates"].as_int64(), 1);
+  // A revoked session is refused at once, though it was just used.
+  ASSERT_EQ(As(far, "POST", "/api/v1/auth/logout").status, 204);
+  EXPECT_EQ(As(far, "GET", "/api/v1/estates?page=1").status, 401);
+  EXPECT_EQ(As(far, "GET", "/api/v1/register/rollup").status, 401);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, RegisterApiTest, ::testing::Values("sqlite"));

@@ -113,6 +113,11 @@ Response EstateSummary(Services& s, Request& req) {
   return Json(200, out);
 }
 
+Response RegisterRollup(Services& s, Request& req) {
+  HX_TRY(rollup, s.reg->Rollup(req.actor(), QueryString(req, "regionCode")));
+  return Json(200, RollupJson(rollup, s.reg->policy()));
+}
+
 Response EstateEligibility(Services& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
   HX_TRY(view, s.reg->GetEstate(req.actor(), id));

@@ -12,6 +12,7 @@ Response GetEstate(Services& s, Request& req);
 Response UpdateEstate(Services& s, Request& req);
 Response DeleteEstate(Services& s, Request& req);
 Response EstateSummary(Services& s, Request& req);
+Response RegisterRollup(Services& s, Request& req);
 Response EstateEligibility(Services& s, Request& req);
 Response ExportEstates(Services& s, Request& req);
 

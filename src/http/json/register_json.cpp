@@ -195,6 +195,37 @@ json::object DwellingJson(const service::DwellingView& v) {
           {"updatedAt", d.updated_at}};
 }
 
+namespace {
+json::object RollupCountsJson(const store::RollupCounts& c) {
+  return {{"regionCode", c.region_code},
+          {"estates", c.estates},
+          {"buildings", c.buildings},
+          {"dwellings", c.dwellings},
+          {"exclusiveArea", DecimalJson(c.exclusive_area_dm2)},
+          {"eligibleEstates", c.eligible_estates},
+          {"eligibleDwellings", c.eligible_dwellings},
+          {"extensionEstates", c.extension_estates},
+          {"extensionDwellings", c.extension_dwellings}};
+}
+}  // namespace
+
+json::object RollupJson(const service::RegisterRollup& r, const core::reg::EligibilityPolicy& policy) {
+  json::object total = RollupCountsJson(r.total);
+  total["regionName"] = r.region_name;
+  json::array children;
+  for (const auto& [c, name] : r.children) {
+    auto row = RollupCountsJson(c);
+    row["regionName"] = name;
+    children.push_back(std::move(row));
+  }
+  return {{"regionCode", r.region_code},
+          {"regionName", r.region_name},
+          {"childLevel", r.child_level},
+          {"policy", {{"cutoffYear", policy.cutoff_year}, {"extensionLastYear", policy.extension_last_year}}},
+          {"total", std::move(total)},
+          {"children", std::move(children)}};
+}
+
 json::object SummaryJson(const service::EstateSummary& s) {
   return {{"buildings", s.buildings},
           {"stairwells", s.stairwells},

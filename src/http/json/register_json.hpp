@@ -15,6 +15,7 @@ boost::json::object BuildingJson(const store::BuildingRecord& b);
 boost::json::object OwnerJson(const service::OwnerView& o);
 boost::json::object DwellingJson(const service::DwellingView& v);
 boost::json::object SummaryJson(const service::EstateSummary& s);
+boost::json::object RollupJson(const service::RegisterRollup& r, const core::reg::EligibilityPolicy& policy);
 boost::json::object ImportReportJson(const service::ImportReport& r, bool english);
 
 Result<service::EstateInput> ParseEstateInput(const boost::json::object& o);

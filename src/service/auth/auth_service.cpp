@@ -118,9 +118,25 @@ Result<LoginResult> AuthService::Login(const std::string& username_in, const std
 
 Result<Authenticated> AuthService::Authenticate(const std::string& token, const std::string& request_id) {
   if (token.size() != 64) return Unauthenticated();
+  const auto hash = HashToken(token);
+  const auto now = FormatIsoUtc(clock_.Now());
+  const auto changes = db_.ChangeCounter();  // read before the data (see Database::ChangeCounter)
+  if (changes) {
+    std::lock_guard lock(session_cache_mu_);
+    auto it = session_cache_.find(hash);
+    if (it != session_cache_.end()) {
+      // The same conditions as SessionRepository::FindActive: not revoked (a write) and not expired.
+      if (it->second.changes == *changes && it->second.who.session.expires_at > now) {
+        Authenticated who = it->second.who;
+        who.actor.request_id = request_id;
+        return who;
+      }
+      session_cache_.erase(it);
+    }
+  }
   std::optional<Authenticated> out;
   auto r = db_.Read([&](store::Session& s) -> Result<void> {
-    auto sess = store::SessionRepository::FindActive(s, HashToken(token), FormatIsoUtc(clock_.Now()));
+    auto sess = store::SessionRepository::FindActive(s, hash, now);
     if (!sess) return std::move(sess).error();
     if (!*sess) return Ok();
     auto user = store::UserRepository::FindById(s, (*sess)->user_id);
@@ -131,6 +147,11 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token, const 
   });
   if (!r) return std::move(r).error();
   if (!out) return Unauthenticated();
+  if (changes) {
+    std::lock_guard lock(session_cache_mu_);
+    if (session_cache_.size() >= 4096) session_cache_.clear();  // bounded: at most a few MB
+    session_cache_[hash] = CachedSession{*out, *changes};
+  }
   return std::move(*out);
 }
 

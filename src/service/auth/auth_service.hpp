@@ -59,6 +59,15 @@ class AuthService {
 
   store::Database& db_;
   const Clock& clock_;
+  // Sessions already checked, by token hash, with the database change count they were read at
+  // (Database::ChangeCounter): reused only while no write happened since, and until they expire. A
+  // logout, a disabled user or a changed role is a write, so none outlives its change.
+  struct CachedSession {
+    Authenticated who;
+    std::uint64_t changes = 0;
+  };
+  mutable std::mutex session_cache_mu_;
+  std::map<std::string, CachedSession> session_cache_;
   std::chrono::minutes ttl_;
   std::mutex throttle_mu_;
   std::map<std::string, core::auth::FailureWindow> failures_;

@@ -149,11 +149,9 @@ Result<RegionImportReport> RegionService::Import(const std::string& dist_dir, co
     auto flush = [&]() -> Result<void> {
       if (batch.empty()) return Ok();
       auto w = db_.Write([&](store::Session& s) -> Result<void> {
-        for (const auto& r : batch) {
-          auto n = store::RegionRepository::Upsert(s, r, report.source, now);
-          if (!n) return std::move(n).error();
-          report.changed += *n;
-        }
+        auto n = store::RegionRepository::UpsertMany(s, batch, report.source, now);
+        if (!n) return std::move(n).error();
+        report.changed += *n;
         return Ok();
       });
       batch.clear();

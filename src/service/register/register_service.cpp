@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "common/decimal.hpp"
@@ -402,6 +403,77 @@ Result<void> RegisterService::DeleteEstate(const Actor& actor, std::int64_t id) 
     return RecordAudit(s, clock_, actor, "estate.delete", "estate", std::to_string(id), e->region_code,
                        DiffEstates(*e, store::EstateRecord{}));
   });
+}
+
+Result<RegisterRollup> RegisterService::Rollup(const Actor& actor, const std::optional<std::string>& region_code) {
+  if (auto r = RequirePermission(actor, kRegisterRead); !r) return std::move(r).error();
+  // Roles that read the register only through assigned estates see those estates, not area totals.
+  if (ReadsByAssignmentOnly(actor))
+    return MakeError(ErrorCode::kForbidden, "register.rollup_forbidden", Text("无权查看辖区汇总", "no access to area totals"),
+                     Text("您的角色只能查看分配给您的小区", "your role sees only the estates assigned to you"),
+                     Text("请联系街道或住建部门获取汇总数据", "ask the street office or housing bureau for totals"));
+  const std::string code = region_code.value_or(actor.scope.prefix());
+  static const std::size_t kLengths[] = {2, 4, 6, 9, 12};
+  std::optional<std::size_t> child_length;
+  if (!code.empty()) {
+    auto level = core::region::LevelOf(code);
+    if (!level || *level == core::region::Level::kGrid)
+      return Invalid("region.invalid_code", Text("行政区划代码格式不正确", "malformed region code"), Text::Same(code),
+                     Text("请使用2、4、6、9或12位区划代码，或不填表示全部辖区", "use a 2, 4, 6, 9 or 12-digit code, or none for your whole scope"));
+  }
+  if (auto r = RequireInScope(actor, code); !r) return std::move(r).error();
+  for (auto len : kLengths)
+    if (len > code.size()) {
+      child_length = len;
+      break;
+    }
+  RegisterRollup out;
+  out.region_code = code;
+  out.total.region_code = code;
+  auto r = db_.Read([&](store::Session& s) -> Result<void> {
+    if (code.empty()) {
+      out.region_name = "全国";
+    } else {
+      auto name = s.Query("SELECT name FROM region WHERE code = ?", {store::Str(code)});
+      if (!name) return std::move(name).error();
+      out.region_name = name->empty() ? code : name->front().GetText(0);
+    }
+    auto rows = store::RollupRepository::ByChild(s, code, child_length.value_or(code.size()), policy_.cutoff_year,
+                                                 policy_.extension_last_year);
+    if (!rows) return std::move(rows).error();
+    for (const auto& c : *rows) {
+      auto& t = out.total;
+      t.estates += c.estates, t.buildings += c.buildings, t.dwellings += c.dwellings;
+      t.exclusive_area_dm2 += c.exclusive_area_dm2;
+      t.eligible_estates += c.eligible_estates, t.eligible_dwellings += c.eligible_dwellings;
+      t.extension_estates += c.extension_estates, t.extension_dwellings += c.extension_dwellings;
+    }
+    if (!child_length) return Ok();  // a community: its own totals only
+    // The children's names in one query (at most a few hundred codes).
+    std::string in;
+    store::Params p;
+    for (const auto& c : *rows) {
+      in += in.empty() ? "?" : ", ?";
+      p.push_back(store::Str(c.region_code));
+    }
+    std::map<std::string, std::string> names;
+    if (!in.empty()) {
+      auto named = s.Query("SELECT code, name FROM region WHERE code IN (" + in + ")", p);
+      if (!named) return std::move(named).error();
+      for (const auto& n : *named) names[n.GetText(0)] = n.GetText(1);
+    }
+    for (const auto& c : *rows) {
+      auto it = names.find(c.region_code);
+      out.children.emplace_back(c, it == names.end() ? c.region_code : it->second);
+    }
+    return Ok();
+  });
+  if (!r) return std::move(r).error();
+  if (child_length) {
+    auto level = core::region::LevelOf(std::string(*child_length, '1'));
+    out.child_level = level ? std::string(core::region::LevelCode(*level)) : "";
+  }
+  return out;
 }
 
 Result<EstateSummary> RegisterService::Summary(const Actor& actor, std::int64_t estate_id) {

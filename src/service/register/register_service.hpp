@@ -15,6 +15,7 @@
 #include "service/platform/actor.hpp"
 #include "store/database.hpp"
 #include "store/register/register_repository.hpp"
+#include "store/register/rollup_repository.hpp"
 
 namespace huanxin::service {
 
@@ -82,6 +83,15 @@ struct DwellingView {
   std::vector<OwnerView> owners;
 };
 
+// A dashboard roll-up of the register (issue #6): one region's totals and one row per child region.
+struct RegisterRollup {
+  std::string region_code;  // "" for the whole country
+  std::string region_name;  // 全国 for the whole country
+  std::string child_level;  // province | city | county | street | community ("" at community level)
+  store::RollupCounts total;
+  std::vector<std::pair<store::RollupCounts, std::string>> children;  // counts and the child's name
+};
+
 class RegisterService {
  public:
   RegisterService(store::Database& db, const Clock& clock, core::reg::EligibilityPolicy policy)
@@ -95,6 +105,9 @@ class RegisterService {
   Result<EstateView> UpdateEstate(const Actor& actor, std::int64_t id, const EstateInput& in);
   Result<void> DeleteEstate(const Actor& actor, std::int64_t id);
   Result<EstateSummary> Summary(const Actor& actor, std::int64_t estate_id);
+  // Totals of `region_code` (default: the actor's scope; the whole country for a national scope)
+  // and of each of its child regions, read from the per-estate counters (migration 0005).
+  Result<RegisterRollup> Rollup(const Actor& actor, const std::optional<std::string>& region_code);
 
   Result<std::vector<store::BuildingRecord>> ListBuildings(const Actor& actor, std::int64_t estate_id);
   Result<store::BuildingRecord> GetBuilding(const Actor& actor, std::int64_t id);

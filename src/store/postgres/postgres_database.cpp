@@ -116,6 +116,36 @@ class PgConnection final : public Session {
     return Ok();
   }
 
+  Result<std::int64_t> CopyIn(std::string_view table, const std::vector<std::string>& columns,
+                              std::string_view rows) override {
+    std::string sql = "COPY " + std::string(table) + " (";
+    for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+    sql += ") FROM STDIN";
+    PgResult start(PQexec(conn_, sql.c_str()));
+    if (PQresultStatus(start.get()) != PGRES_COPY_IN) return PgError(conn_, start.get());
+    // Sent in pieces of at most 1 MiB (libpq buffers; the server parses as data arrives).
+    constexpr std::size_t kPiece = 1 << 20;
+    const char* failure = nullptr;
+    for (std::size_t at = 0; at < rows.size(); at += kPiece) {
+      auto piece = rows.substr(at, kPiece);
+      if (PQputCopyData(conn_, piece.data(), static_cast<int>(piece.size())) != 1) {
+        failure = "sending COPY data failed";
+        break;
+      }
+    }
+    if (PQputCopyEnd(conn_, failure) != 1) return InternalStoreError(PQerrorMessage(conn_));
+    PgResult done(PQgetResult(conn_));
+    auto st = PQresultStatus(done.get());
+    std::int64_t loaded = 0;
+    if (st == PGRES_COMMAND_OK) {
+      const char* n = PQcmdTuples(done.get());
+      loaded = (n && *n) ? ParseInt64(n).value_or(0) : 0;
+    }
+    Result<std::int64_t> out = st == PGRES_COMMAND_OK ? Result<std::int64_t>(loaded) : Result<std::int64_t>(PgError(conn_, done.get()));
+    while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);  // drain to ready the connection
+    return out;
+  }
+
   // Reconnects, dropping prepared statements (after a restore replaced the tables).
   void Reset() {
     PQreset(conn_);

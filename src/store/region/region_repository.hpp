@@ -29,6 +29,9 @@ class RegionRepository {
   // Inserts or, for an existing code, renames (imports are re-runnable). Returns rows changed.
   static Result<std::int64_t> Upsert(Session& s, const RegionRecord& r, const std::string& source,
                                      const std::string& now);
+  // The same for many rows at once (region imports), through a staging table and one bulk load.
+  static Result<std::int64_t> UpsertMany(Session& s, const std::vector<RegionRecord>& rows, const std::string& source,
+                                         const std::string& now);
   static Result<std::int64_t> Count(Session& s);
   // The largest existing child code under `parent` of the given length, if any.
   static Result<std::optional<std::string>> MaxChildCode(Session& s, const std::string& parent);

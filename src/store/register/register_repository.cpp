@@ -380,15 +380,21 @@ Result<std::unordered_map<std::string, OwnerRecord>> OwnerRepository::FindByIdNu
 Result<std::vector<OwnerRecord>> OwnerRepository::List(Session& s, const std::string& scope_prefix,
                                                        const std::optional<std::string>& q, std::int64_t limit,
                                                        std::int64_t offset, Page& page) {
-  std::string scope = " WHERE EXISTS (SELECT 1 FROM dwelling_owner l WHERE l.owner_id = o.id";
+  // The scope as a set of owner ids read from the (region_code, owner_id) index of the links
+  // (migration 0005): a city's owners come from one index range, not from probing every owner.
+  std::string links = "SELECT l.owner_id FROM dwelling_owner l WHERE 1 = 1";
   Params params;
-  AddPrefixFilter(scope, params, "l.region_code", scope_prefix);
-  std::string where = scope + ")";
+  AddPrefixFilter(links, params, "l.region_code", scope_prefix);
+  std::string where = " WHERE o.id IN (" + links + ")";
+  Result<std::int64_t> total = 0;
   if (q && !q->empty()) {
     where += " AND o.name LIKE ? ESCAPE '\\'";
     params.push_back(Str("%" + EscapeLike(*q) + "%"));
+    total = QueryInt(s, "SELECT COUNT(*) FROM owner o" + where, params);
+  } else {
+    // Without a name filter the count needs only the index: distinct owners in the range.
+    total = QueryInt(s, "SELECT COUNT(DISTINCT owner_id) FROM (" + links + ") scoped", params);
   }
-  auto total = QueryInt(s, "SELECT COUNT(*) FROM owner o" + where, params);
   if (!total) return std::move(total).error();
   page.total = *total;
   params.push_back(Int(limit));

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <unordered_map>
@@ -185,15 +186,23 @@ class SqliteDatabase final : public Database {
 
   Result<void> Restore(const std::string& path) override {
     std::lock_guard lock(write_mu_);
-    return Copy(writer_->handle(), path, /*into_file=*/false);
+    auto r = Copy(writer_->handle(), path, /*into_file=*/false);
+    changes_.fetch_add(1, std::memory_order_release);
+    return r;
   }
 
   Result<void> Write(const SessionFn& fn) override {
     std::lock_guard lock(write_mu_);
     // IMMEDIATE takes the write lock up front, so a read-then-write transaction cannot fail
     // half-way with SQLITE_BUSY when another process (the CLI) writes at the same time.
-    return RunTx(*writer_, "BEGIN IMMEDIATE", fn);
+    auto r = RunTx(*writer_, "BEGIN IMMEDIATE", fn);
+    // After the commit (or rollback) is over: a reader that saw the old count may have read either
+    // state, and its cached result is dropped when it compares counts next time.
+    changes_.fetch_add(1, std::memory_order_release);
+    return r;
   }
+
+  std::optional<std::uint64_t> ChangeCounter() const override { return changes_.load(std::memory_order_acquire); }
 
  private:
   // Copies the whole database between the live connection and the file at `path` with SQLite's
@@ -241,6 +250,7 @@ class SqliteDatabase final : public Database {
   }
 
   std::mutex write_mu_;
+  std::atomic<std::uint64_t> changes_{0};  // Write/Restore calls finished (ChangeCounter)
   std::unique_ptr<SqliteConnection> writer_;
   std::vector<std::unique_ptr<SqliteConnection>> readers_;
   std::mutex pool_mu_;
