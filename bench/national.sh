@@ -70,7 +70,7 @@ case "${1:-}" in
     }
     echo "== national totals"
     curl -sf "http://127.0.0.1:$port/api/v1/register/rollup" -H "Authorization: Bearer $admin" |
-      json 'f"{d[\"total\"][\"estates\"]} estates, {d[\"total\"][\"buildings\"]} buildings, {d[\"total\"][\"dwellings\"]} dwellings, {len(d[\"children\"])} provinces"'
+      json "'%d estates, %d buildings, %d dwellings, %d provinces' % (d['total']['estates'], d['total']['buildings'], d['total']['dwellings'], len(d['children']))"
     echo "== timings (HTTP, sequential, REPEAT=$REPEAT)"
     for t in "/api/v1/register/rollup" "/api/v1/register/rollup?regionCode=36" "/api/v1/register/rollup?regionCode=44" \
              "/api/v1/register/rollup?regionCode=3601" "/api/v1/estates?page=1" "/api/v1/estates?page=1&regionCode=36" \

@@ -142,6 +142,15 @@ TEST_P(RegisterContract, DwellingsCarryTheirOwnersAndLinksAreIdempotent) {
     EXPECT_EQ(page.total, 1);
     EXPECT_TRUE(OwnerRepository::List(s, "360104006", std::nullopt, 20, 0, page));
     EXPECT_EQ(page.total, 0);
+    // A name search inside the scope finds the owner once (two dwellings), outside it nothing.
+    auto named = OwnerRepository::List(s, "360104002", std::string("张"), 20, 0, page);
+    if (!named) return std::move(named).error();
+    EXPECT_EQ(page.total, 1);
+    EXPECT_EQ(named->size(), 1u);
+    EXPECT_TRUE(OwnerRepository::List(s, "360104002", std::string("李"), 20, 0, page));
+    EXPECT_EQ(page.total, 0);
+    EXPECT_TRUE(OwnerRepository::List(s, "360104006", std::string("张"), 20, 0, page));
+    EXPECT_EQ(page.total, 0);
     auto h = HouseholdRepository::Find(s, d1);
     if (!h) return std::move(h).error();
     EXPECT_EQ((*h)->aged_60_plus, 1);

@@ -229,15 +229,15 @@ Result<ConsultationService::Loaded> ConsultationService::Load(store::Session& s,
   return Loaded{std::move(**c)};
 }
 
-Result<ConsultationView> ConsultationService::View(store::Session& s, store::ConsultationRecord c) {
+Result<ConsultationView> ConsultationService::View(store::Session& s, store::ConsultationRecord c, bool unit_sizes) {
   ConsultationView v;
   auto estate = store::EstateRepository::Find(s, c.estate_id);
   if (!estate) return std::move(estate).error();
   v.estate_name = *estate ? (*estate)->name : "";
   auto items = Repo::Items(s, c.id);
   if (!items) return std::move(items).error();
-  // Unit sizes from one grouped count (this runs on every ballot; the tally loads the dwellings itself).
-  auto units = Repo::UnitCounts(s, c.estate_id);
+  // Unit sizes from one grouped count (the tally loads the dwellings itself; ballots skip it).
+  auto units = unit_sizes ? Repo::UnitCounts(s, c.estate_id) : Result<std::vector<Repo::UnitCount>>(std::vector<Repo::UnitCount>{});
   if (!units) return std::move(units).error();
   auto buildings = store::BuildingRepository::ListByEstate(s, c.estate_id);
   if (!buildings) return std::move(buildings).error();
@@ -649,7 +649,7 @@ Result<ReceiptView> ConsultationService::CastBallot(const Actor& actor, std::int
   return store::WriteResult(db_, [&](store::Session& s) -> Result<ReceiptView> {
     auto l = Load(s, actor, id, true, perm::kBallotWrite);
     if (!l) return std::move(l).error();
-    auto view = View(s, std::move(l->c));
+    auto view = View(s, std::move(l->c), /*unit_sizes=*/false);
     if (!view) return std::move(view).error();
     auto d = Repo::FindVoterDwelling(s, dwelling_id);
     if (!d) return std::move(d).error();

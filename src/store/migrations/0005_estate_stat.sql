@@ -4,6 +4,18 @@
 -- and hand edits. SQLite uses row triggers; PostgreSQL statement triggers with transition tables, so
 -- a COPY of a million dwellings costs one grouped UPDATE, not a million.
 
+-- On SQLite the key is the rowid (INTEGER PRIMARY KEY), so the per-row trigger's UPDATE finds the
+-- counter row directly instead of through a separate index: that trigger runs for every imported
+-- dwelling.
+-- @dialect sqlite
+CREATE TABLE estate_stat (
+  estate_id          INTEGER PRIMARY KEY REFERENCES estate (id) ON DELETE CASCADE,
+  region_code        TEXT NOT NULL,
+  buildings          BIGINT NOT NULL DEFAULT 0,
+  dwellings          BIGINT NOT NULL DEFAULT 0,
+  exclusive_area_dm2 BIGINT NOT NULL DEFAULT 0
+);
+-- @dialect postgres
 CREATE TABLE estate_stat (
   estate_id          BIGINT PRIMARY KEY REFERENCES estate (id) ON DELETE CASCADE,
   region_code        TEXT NOT NULL,
@@ -11,6 +23,7 @@ CREATE TABLE estate_stat (
   dwellings          BIGINT NOT NULL DEFAULT 0,
   exclusive_area_dm2 BIGINT NOT NULL DEFAULT 0
 );
+-- @dialect all
 CREATE INDEX estate_stat_region ON estate_stat (region_code);
 
 -- Owner lists by scope read the owners of a region from one index range (OwnerRepository::List).
