@@ -26,7 +26,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 . "$root/bench/lib.sh"
 
 echo "== 1. Tally of 10 000 dwellings × 11 items vs raw SQL GROUP BY"
-"$BIN/consultation_bench" --benchmark_repetitions="$RUNS" --benchmark_report_aggregates_only=true | tee "$out/consultation_bench.txt"
+"$BIN/consultation_bench" --benchmark_repetitions="$RUNS" --benchmark_report_aggregates_only=true ${GBENCH_ARGS:-} | tee "$out/consultation_bench.txt"
 tally=$(awk '/BM_TallyFromStorage_median/ {print $2}' "$out/consultation_bench.txt")
 raw=$(awk '/BM_RawSqlGroupBy_median/ {print $2}' "$out/consultation_bench.txt")
 

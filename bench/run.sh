@@ -3,7 +3,8 @@
 # serving the very same bytes on another loopback port, in one run. Prints a Markdown table of the
 # medians of RUNS runs (req/s and p99) and saves it under build/bench/.
 #
-# Environment: RUNS (3), DURATION (10s), CONNECTIONS (64), THREADS (2), BIN (build/release/bin).
+# Environment: RUNS (3), DURATION (10s), CONNECTIONS (64), THREADS (2), BIN (build/release/bin),
+# GBENCH_ARGS (extra Google Benchmark flags; tools/bench-smoke.sh passes a tiny --benchmark_min_time).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -26,7 +27,7 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== Google Benchmark (core)"
-"$BIN/core_bench" --benchmark_repetitions="$RUNS" --benchmark_report_aggregates_only=true | tee "$out/core_bench.txt"
+"$BIN/core_bench" --benchmark_repetitions="$RUNS" --benchmark_report_aggregates_only=true ${GBENCH_ARGS:-} | tee "$out/core_bench.txt"
 
 echo "== Huanxin server (SQLite, release build, access log off)"
 HUANXIN_ADMIN_PASSWORD='Bench#2026pass' "$BIN/huanxin" serve --db "sqlite:$work/bench.db" --var-dir "$work/var" \
@@ -106,4 +107,4 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; wrk -t$
 bench/register.sh
 bench/consultation.sh
 echo "== Check-up reports for 1 000 estates and the county roll-up (issue #4)"
-"$BIN/checkup_bench" --benchmark_repetitions="$RUNS" --benchmark_report_aggregates_only=true | tee "$root/build/bench/checkup_bench.txt"
+"$BIN/checkup_bench" --benchmark_repetitions="$RUNS" --benchmark_report_aggregates_only=true ${GBENCH_ARGS:-} | tee "$root/build/bench/checkup_bench.txt"

@@ -27,38 +27,37 @@ cleanup() {
   for d in "${pgshard_dirs[@]}"; do tools/pg-test-server.sh stop "$d" || true; rm -rf "$d"; done
 }
 trap cleanup EXIT
-echo "== PostgreSQL test server"
-HUANXIN_TEST_PG=$(tools/pg-test-server.sh start "$pgdir" "$pgport") || {
-  echo "PostgreSQL test server failed to start:" >&2
-  cat "$pgdir"/*.log >&2 || true
-  exit 1
+# start_pg DIR PORT → prints the DSN. The port probe above only sees listening servers; a port that
+# a client connection holds as its local (ephemeral) port passes it and then fails to bind, so on
+# failure the next free ports are tried.
+start_pg() {
+  local dir=$1 port=$2 tries
+  for tries in 1 2 3 4 5; do
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+    if tools/pg-test-server.sh start "$dir" "$port"; then return 0; fi
+    echo "   (port $port would not bind; trying the next)" >&2
+    tools/pg-test-server.sh stop "$dir" >/dev/null 2>&1 || true
+    port=$((port + 1))
+  done
+  cat "$dir"/*.log >&2 || true
+  return 1
 }
+echo "== PostgreSQL test server"
+HUANXIN_TEST_PG=$(start_pg "$pgdir" "$pgport") || { echo "PostgreSQL test server failed to start" >&2; exit 1; }
 export HUANXIN_TEST_PG
 echo "   $HUANXIN_TEST_PG"
 echo "== PostgreSQL shard servers (two, for tests/scale)"
-# The next two free loopback ports above the coordinator's; both servers start at once (initdb is
-# most of the few seconds a start takes).
-shardport=$pgport
-shardpids=()
-for i in 0 1; do
-  shardport=$((shardport + 1))
-  while (exec 3<>"/dev/tcp/127.0.0.1/$shardport") 2>/dev/null; do shardport=$((shardport + 1)); done
-  pgshard_dirs+=("$(mktemp -d -t huanxin-pg-shard.XXXXXX)")
-  tools/pg-test-server.sh start "${pgshard_dirs[$i]}" "$shardport" >"${pgshard_dirs[$i]}/dsn" &
-  shardpids+=($!)
-done
+pgport=${HUANXIN_TEST_PG##*:}
+pgport=${pgport%%/*}
 HUANXIN_TEST_PG_SHARDS=""
-shardfailed=0
+shardport=$((pgport + 1))
 for i in 0 1; do
-  # Wait for both before giving up, so that cleanup never meets a server still starting.
-  if ! wait "${shardpids[$i]}"; then
-    echo "PostgreSQL shard server $i failed to start:" >&2
-    cat "${pgshard_dirs[$i]}"/*.log >&2 || true
-    shardfailed=1
-  fi
-  HUANXIN_TEST_PG_SHARDS+=${HUANXIN_TEST_PG_SHARDS:+,}$(cat "${pgshard_dirs[$i]}/dsn")
+  pgshard_dirs+=("$(mktemp -d -t huanxin-pg-shard.XXXXXX)")
+  dsn=$(start_pg "${pgshard_dirs[$i]}" "$shardport") || { echo "PostgreSQL shard server $i failed to start" >&2; exit 1; }
+  HUANXIN_TEST_PG_SHARDS+=${HUANXIN_TEST_PG_SHARDS:+,}$dsn
+  shardport=${dsn##*:}
+  shardport=$((${shardport%%/*} + 1))
 done
-[ "$shardfailed" = 0 ] || exit 1
 export HUANXIN_TEST_PG_SHARDS
 echo "   $HUANXIN_TEST_PG_SHARDS"
 
@@ -67,6 +66,9 @@ cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$jobs"
 echo "== Unit, contract, API and bench smoke tests (dev, SQLite + PostgreSQL)"
 ctest --preset dev -j "$jobs"
+
+echo "== Benchmark scripts, smoke run (dev build, seconds each, figures discarded)"
+tools/bench-smoke.sh
 
 echo "== Build (asan: AddressSanitizer + UndefinedBehaviorSanitizer)"
 cmake --preset asan >/dev/null
