@@ -145,7 +145,13 @@ Response Pipeline::Api(Request& req) const {
     out.body.clear();
     out.shared_body = a.body;
     std::lock_guard lock(answers_mu_);
-    if (answers_.size() >= 512) answers_.clear();  // bounded: a few MB of pages at most
+    // Bounded by bytes (a 500-row page is about 300 KB): past 16 MiB start again from empty.
+    if (answers_bytes_ + a.body->size() > (16u << 20)) {
+      answers_.clear();
+      answers_bytes_ = 0;
+    }
+    answers_bytes_ += a.body->size();
+    if (auto old = answers_.find(key); old != answers_.end()) answers_bytes_ -= old->second.body->size();
     answers_[key] = std::move(a);
   }
   out.headers.emplace_back("Cache-Control", "no-store");

@@ -48,6 +48,7 @@ class Pipeline {
   };
   mutable std::mutex answers_mu_;
   mutable std::unordered_map<std::string, CachedAnswer> answers_;
+  mutable std::size_t answers_bytes_ = 0;  // sum of the stored bodies
 };
 
 // Helpers shared with the server.
