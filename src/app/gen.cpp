@@ -106,31 +106,20 @@ struct CopyBatch {
   }
 };
 
-void Row(std::string& buf, std::initializer_list<std::string_view> fields) {
-  bool first = true;
-  for (auto f : fields) {
-    if (!first) buf += '\t';
-    first = false;
-    if (f.data() == nullptr) buf += "\\N";
-    else store::AppendCopyField(buf, f);
-  }
-  buf += '\n';
-}
-
 void AppendEstate(CopyBatch& out, IdCursor& ids, const SynthEstate& e, const std::string& now) {
   const auto estate_id = ++ids.estate;
   const auto eid = Field(estate_id);
-  Row(out.estate, {eid, e.region_code, e.name, e.address, Field(e.built_year), Field(e.land_area_dm2), Field(e.floor_area_dm2),
+  store::AppendCopyRow(out.estate, {eid, e.region_code, e.name, e.address, Field(e.built_year), Field(e.land_area_dm2), Field(e.floor_area_dm2),
                    e.ownership_types, e.property_mode, e.excl_self_built ? "1" : "0", "0", e.excl_demolition ? "1" : "0", "0",
                    std::string_view{}, std::string_view{}, "registered", now, now});
   std::vector<std::int64_t> owner_ids(e.owners.size(), 0);
   for (const auto& b : e.buildings) {
     const auto bid = Field(++ids.building);
-    Row(out.building, {bid, eid, e.region_code, b.number, Field(b.floors), Field(b.stairwells), "brick_concrete",
+    store::AppendCopyRow(out.building, {bid, eid, e.region_code, b.number, Field(b.floors), Field(b.stairwells), "brick_concrete",
                        Field(e.built_year), "0", "none", now, now});
     for (const auto& d : b.dwellings) {
       const auto did = Field(++ids.dwelling);
-      Row(out.dwelling, {did, bid, eid, e.region_code, Field(d.stairwell), Field(d.floor), d.room, Field(d.area_dm2),
+      store::AppendCopyRow(out.dwelling, {did, bid, eid, e.region_code, Field(d.stairwell), Field(d.floor), d.room, Field(d.area_dm2),
                          d.area_source, "residential", d.sale_status, now, now});
       ++out.dwellings;
       for (int oi : d.owners) {
@@ -138,9 +127,9 @@ void AppendEstate(CopyBatch& out, IdCursor& ids, const SynthEstate& e, const std
         if (oid == 0) {
           oid = ++ids.owner;
           const auto& o = e.owners[static_cast<std::size_t>(oi)];
-          Row(out.owner, {Field(oid), o.id_number, o.name, o.phone, now, now});
+          store::AppendCopyRow(out.owner, {Field(oid), o.id_number, o.name, o.phone, now, now});
         }
-        Row(out.link, {did, Field(oid), eid, e.region_code});
+        store::AppendCopyRow(out.link, {did, Field(oid), eid, e.region_code});
       }
     }
   }

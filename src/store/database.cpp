@@ -94,6 +94,17 @@ void AppendCopyField(std::string& row, std::string_view value) {
   }
 }
 
+void AppendCopyRow(std::string& buffer, std::initializer_list<std::string_view> fields) {
+  bool first = true;
+  for (auto f : fields) {
+    if (!first) buffer += '\t';
+    first = false;
+    if (f.data() == nullptr) buffer += "\\N";
+    else AppendCopyField(buffer, f);
+  }
+  buffer += '\n';
+}
+
 void AddPrefixFilter(std::string& where, Params& params, const std::string& column, const std::string& prefix) {
   if (prefix.empty()) return;
   where += " AND " + column + " >= ? AND " + column + " < ?";

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,6 +74,9 @@ class Session {
 
 // Appends one field to a COPY text row (escaping tab, newline, carriage return and backslash).
 void AppendCopyField(std::string& row, std::string_view value);
+// Appends one whole COPY text row: the fields separated by tabs, then a newline. A default-made
+// string_view (null data) is written as NULL (`\N`).
+void AppendCopyRow(std::string& buffer, std::initializer_list<std::string_view> fields);
 
 
 using SessionFn = std::function<Result<void>(Session&)>;

@@ -535,12 +535,7 @@ Response CreateCheckup(Services& s, Request& req) {
   if (!year || !year->is_int64()) return ErrorResponse(InvalidField("year", Text("必填，应为整数", "required integer")), req.english);
   in.year = static_cast<int>(std::clamp<std::int64_t>(year->as_int64(), 0, 9999));
   if (const auto* ids = body.if_contains("estateIds"); ids && !ids->is_null()) {
-    if (!ids->is_array()) return ErrorResponse(InvalidField("estateIds", Text("应为整数数组", "an array of integers")), req.english);
-    std::vector<std::int64_t> list;
-    for (const auto& e : ids->as_array()) {
-      if (!e.is_int64()) return ErrorResponse(InvalidField("estateIds", Text("应为整数数组", "an array of integers")), req.english);
-      list.push_back(e.as_int64());
-    }
+    HX_TRY(list, ParseIdArray(*ids, "estateIds"));
     in.estate_ids = list;
   }
   if (const auto* cat = body.if_contains("catalogId"); cat && !cat->is_null()) {
@@ -564,13 +559,9 @@ Response AssignCheckup(Services& s, Request& req) {
   HX_TRY(body, ParseJsonObject(req.body));
   const auto* ids = body.if_contains("estateIds");
   const auto* user = body.if_contains("userId");
-  if (!ids || !ids->is_array()) return ErrorResponse(InvalidField("estateIds", Text("必填，整数数组", "required array of integers")), req.english);
+  if (!ids) return ErrorResponse(InvalidField("estateIds", Text("必填，整数数组", "required array of integers")), req.english);
   if (!user || !user->is_int64()) return ErrorResponse(InvalidField("userId", Text("必填，应为整数", "required integer")), req.english);
-  std::vector<std::int64_t> estates;
-  for (const auto& e : ids->as_array()) {
-    if (!e.is_int64()) return ErrorResponse(InvalidField("estateIds", Text("应为整数数组", "an array of integers")), req.english);
-    estates.push_back(e.as_int64());
-  }
+  HX_TRY(estates, ParseIdArray(*ids, "estateIds"));
   HX_TRY(campaign, c->Assign(req.actor(), id, estates, user->as_int64()));
   return Json(200, CampaignJson(campaign));
 }

@@ -240,17 +240,6 @@ json::object LiftShareJson(const service::LiftShareView& v) {
 
 // ---- input ----
 
-Result<std::vector<std::int64_t>> ParseIdArray(const json::value& v, const std::string& field) {
-  if (!v.is_array()) return Field(field, Text("应为整数数组", "must be an array of integers"));
-  std::vector<std::int64_t> out;
-  for (const auto& e : v.as_array()) {
-    if (!e.is_int64() || e.as_int64() <= 0) return Field(field, Text("应为正整数数组", "must be an array of positive integers"));
-    out.push_back(e.as_int64());
-  }
-  if (out.size() > 100000) return Field(field, Text("元素过多", "too many elements"));
-  return out;
-}
-
 namespace {
 Result<std::optional<std::string>> OptionalTime(const json::object& o, const char* field) {
   auto s = OptionalString(o, field);

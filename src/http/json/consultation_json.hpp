@@ -19,7 +19,5 @@ boost::json::object LiftShareJson(const service::LiftShareView& v);
 Result<service::ConsultationInput> ParseConsultationInput(const boost::json::object& o);
 Result<service::BallotInput> ParseBallotInput(const boost::json::object& o, bool resident);
 Result<service::LiftShareRequest> ParseLiftShareRequest(const boost::json::object& o);
-// A JSON array of positive integer ids (field name for errors).
-Result<std::vector<std::int64_t>> ParseIdArray(const boost::json::value& v, const std::string& field);
 
 }  // namespace huanxin::http

@@ -127,4 +127,15 @@ Result<Part> UploadedFile(const Request& req) {
   return InvalidField("file", Text("缺少文件（表单字段 file）", "no file in form field 'file'"));
 }
 
+Result<std::vector<std::int64_t>> ParseIdArray(const boost::json::value& v, const std::string& field) {
+  if (!v.is_array()) return InvalidField(field, Text("应为整数数组", "must be an array of integers"));
+  std::vector<std::int64_t> out;
+  for (const auto& e : v.as_array()) {
+    if (!e.is_int64() || e.as_int64() <= 0) return InvalidField(field, Text("应为正整数数组", "must be an array of positive integers"));
+    out.push_back(e.as_int64());
+  }
+  if (out.size() > 100000) return InvalidField(field, Text("元素过多", "too many elements"));
+  return out;
+}
+
 }  // namespace huanxin::http

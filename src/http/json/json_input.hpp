@@ -5,6 +5,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -40,6 +41,8 @@ Result<std::optional<std::string>> QueryTime(const Request& req, const char* nam
 Result<std::int64_t> PathId(const Request& req, const char* name);
 
 Error InvalidField(const std::string& field, Text why);
+// An array of positive integer ids (at most 100 000), 422 naming `field` otherwise.
+Result<std::vector<std::int64_t>> ParseIdArray(const boost::json::value& v, const std::string& field);
 
 // The file in form field "file" of a multipart/form-data upload: 415 for another content type,
 // 400 for a malformed body, 422 when the field is missing.

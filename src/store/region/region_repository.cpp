@@ -78,16 +78,7 @@ Result<std::int64_t> RegionRepository::UpsertMany(Session& s, const std::vector<
     return std::move(r).error();
   if (auto r = s.Exec("DELETE FROM region_load"); !r) return std::move(r).error();
   std::string text;
-  for (const auto& r : rows) {
-    AppendCopyField(text, r.code);
-    text += '\t';
-    AppendCopyField(text, r.name);
-    text += '\t';
-    AppendCopyField(text, r.level);
-    text += '\t';
-    AppendCopyField(text, r.parent_code);
-    text += '\n';
-  }
+  for (const auto& r : rows) AppendCopyRow(text, {r.code, r.name, r.level, r.parent_code});
   if (auto r = s.CopyIn("region_load", {"code", "name", "level", "parent_code"}, text); !r) return std::move(r).error();
   // "WHERE true" lets SQLite parse ON CONFLICT after a SELECT; the same upsert rule as Upsert().
   auto changed = s.Exec(
