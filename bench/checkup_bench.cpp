@@ -13,6 +13,8 @@
 #include "common/crypto.hpp"
 #include "common/decimal.hpp"
 #include "http/handlers/checkup_handlers.hpp"
+#include "service/checkup/checkup_service.hpp"
+#include "service/register/register_service.hpp"
 #include "report/checkup_report.hpp"
 #include "store/region/region_repository.hpp"
 #include "store/register/register_repository.hpp"
@@ -23,7 +25,7 @@ using namespace huanxin;
 
 struct Fixture {
   std::unique_ptr<app::Application> app;
-  std::unique_ptr<http::Services> services;
+  std::unique_ptr<http::CheckupApi> services;
   std::int64_t campaign = 0, observations = 0;
   std::vector<std::int64_t> estates;
   std::string dir;
@@ -89,7 +91,7 @@ Fixture& Shared() {
     in.title = "青云谱区2026年度城市体检";
     in.year = 2026;
     in.region_code = "360104";
-    auto c = x.app->checkups().Create(actor, in);
+    auto c = x.app->service<service::CheckupService>().Create(actor, in);
     if (!c) throw std::runtime_error("campaign: " + c.error().detail.en);
     x.campaign = c->id;
     app::SynthRandom rnd(7);
@@ -102,7 +104,7 @@ Fixture& Shared() {
       std::vector<app::SynthBuildingRef> refs;
       for (const auto& b : *buildings) refs.push_back({b.id, b.floors, b.has_lift});
       auto batch = app::SyntheticObservations(ce.estate_id, refs, rnd);
-      auto r = x.app->checkups().Upsert(actor, x.campaign, batch);
+      auto r = x.app->service<service::CheckupService>().Upsert(actor, x.campaign, batch);
       if (!r) throw std::runtime_error("observations: " + r.error().detail.en);
       x.observations += r->created;
     }
@@ -112,10 +114,9 @@ Fixture& Shared() {
       if (!n) return std::move(n).error();
       return Ok();
     }), "approve");
-    x.services = std::make_unique<http::Services>(http::Services{x.app->db(), x.app->auth(), x.app->users(), x.app->audit(),
-                                                                 x.app->regions(), "bench"});
-    x.services->reg = &x.app->reg();
-    x.services->checkups = &x.app->checkups();
+    x.services = std::make_unique<http::CheckupApi>(http::CheckupApi{&x.app->service<service::CheckupService>(),
+                                                                     &x.app->service<service::RegisterService>(),
+                                                                     &x.app->jobs()});
     return x;
   }();
   return f;
@@ -148,7 +149,7 @@ void BM_CountyRollup(benchmark::State& state) {
   auto& f = Shared();
   auto actor = service::Actor::System("bench");
   for (auto _ : state) {
-    auto r = f.app->checkups().RegionProblems(actor, "360104", 2026);
+    auto r = f.app->service<service::CheckupService>().RegionProblems(actor, "360104", 2026);
     if (!r) return state.SkipWithError(r.error().detail.en.c_str());
     benchmark::DoNotOptimize(r->total.problems);
   }

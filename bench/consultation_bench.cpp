@@ -20,6 +20,8 @@ using namespace huanxin;
 
 struct Fixture {
   std::unique_ptr<store::Database> db;
+  std::unique_ptr<service::CatalogueService> catalogue;
+  std::unique_ptr<service::FileService> files;
   std::unique_ptr<service::ConsultationService> svc;
   std::int64_t consultation = 0;
   std::int64_t ballots = 0;
@@ -147,7 +149,9 @@ Fixture& Shared() {
     if (auto p = Populate(*x.db, Dwellings(), x.consultation, x.ballots); !p)
       throw std::runtime_error("populate: " + p.error().message.en + " " + p.error().detail.en);
     static SystemClock clock;
-    x.svc = std::make_unique<service::ConsultationService>(*x.db, clock);
+    x.catalogue = std::make_unique<service::CatalogueService>(*x.db, clock);
+    x.files = std::make_unique<service::FileService>(*x.db, clock, (std::filesystem::temp_directory_path() / "hx-bench-files").string());
+    x.svc = std::make_unique<service::ConsultationService>(*x.db, clock, *x.catalogue, *x.files);
     return x;
   }();
   return f;

@@ -23,6 +23,25 @@ function(hx_find_dependencies)
   endif()
 endfunction()
 
+# hx_glob(<out> DIR <dir> [TESTS] [EXCLUDE <subdir>...]) → the .cpp files under <dir>, recursively:
+# the sources (every .cpp but *_test.cpp), or with TESTS only the *_test.cpp files. A new source file
+# is added by creating it in its context's folder: CONFIGURE_DEPENDS re-globs at build time, so no
+# CMake list names it (issue #11: a new context touches no CMake file).
+function(hx_glob out)
+  cmake_parse_arguments(G "TESTS" "DIR" "EXCLUDE" ${ARGN})
+  if(G_TESTS)
+    file(GLOB_RECURSE files CONFIGURE_DEPENDS ${G_DIR}/*_test.cpp)
+  else()
+    file(GLOB_RECURSE files CONFIGURE_DEPENDS ${G_DIR}/*.cpp)
+    list(FILTER files EXCLUDE REGEX "_test\\.cpp$")
+  endif()
+  foreach(x ${G_EXCLUDE})
+    list(FILTER files EXCLUDE REGEX "^${G_DIR}/${x}(/|$)")
+  endforeach()
+  list(SORT files)
+  set(${out} ${files} PARENT_SCOPE)
+endfunction()
+
 # hx_module(<name> SOURCES ... DEPS ...) → static library hx_<name>, includes from src/.
 function(hx_module name)
   cmake_parse_arguments(M "" "" "SOURCES;DEPS" ${ARGN})

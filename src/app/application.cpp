@@ -9,6 +9,8 @@
 #include <thread>
 
 #include "app/wiring.hpp"
+#include "http/handlers/file_handlers.hpp"
+#include "http/handlers/platform_handlers.hpp"
 #include "common/crypto.hpp"
 #include "store/migrations.hpp"
 
@@ -16,7 +18,8 @@ namespace huanxin::app {
 
 Application::~Application() {
   Stop();
-  jobs_.reset();  // joins the worker before the database goes
+  jobs_.reset();  // joins the worker (which may still use module services) before they go
+  modules_.clear();
 }
 
 Result<void> Application::Open() {
@@ -32,17 +35,30 @@ Result<void> Application::Open() {
   users_ = std::make_unique<service::UserService>(*db_, clock_);
   audit_ = std::make_unique<service::AuditService>(*db_);
   regions_ = std::make_unique<service::RegionService>(*db_, clock_);
-  core::reg::EligibilityPolicy policy;
-  policy.cutoff_year = cfg_.eligibility_cutoff_year;
-  policy.extension_last_year = cfg_.eligibility_extension_last_year;
-  policy.cap_numerator = cfg_.eligibility_extension_cap_percent;
-  policy.cap_denominator = 100;
-  reg_ = std::make_unique<service::RegisterService>(*db_, clock_, policy);
-  imports_ = std::make_unique<service::ImportService>(*db_, clock_, *reg_);
-  consult_ = std::make_unique<service::ConsultationService>(*db_, clock_, cfg_.var_dir + "/files");
-  checkups_ = std::make_unique<service::CheckupService>(*db_, clock_, cfg_.var_dir + "/files");
-  jobs_ = std::make_unique<job::JobRunner>(*db_, clock_);
+  files_ = std::make_unique<service::FileService>(*db_, clock_, cfg_.var_dir + "/files");
+  jobs_ = std::make_unique<service::JobService>(*db_, clock_);
   if (auto r = jobs_->RecoverInterrupted(); !r) return r;
+  registry_.Provide(*auth_);
+  registry_.Provide(*users_);
+  registry_.Provide(*audit_);
+  registry_.Provide(*regions_);
+  registry_.Provide(*files_);
+  registry_.Provide(*jobs_);
+
+  // The contexts, in dependency order; then every route and workbench section.
+  module_ctx_ = std::make_unique<ModuleContext>(ModuleContext{cfg_, *db_, clock_, registry_});
+  modules_ = ContextModules();
+  for (auto& m : modules_)
+    if (auto r = m->Wire(*module_ctx_); !r) return r;
+  services_ = std::make_unique<http::Services>(
+      http::Services{*db_, *auth_, *users_, *audit_, *regions_, clock_, kVersion, cfg_.session_ttl_minutes, cfg_.secure_cookie});
+  http::RouteTable table;
+  http::AddPlatformRoutes(table, *services_);
+  http::FileApi file_api{*files_, *jobs_};
+  file_api_ = std::make_unique<http::FileApi>(file_api);
+  http::AddFileRoutes(table, *file_api_);
+  for (auto& m : modules_) m->AddRoutes(table, services_->workbench);
+  routes_ = table.Take();
   return Ok();
 }
 
@@ -85,19 +101,10 @@ Result<void> Application::ImportRegionsIfEmpty() {
 }
 
 Result<std::uint16_t> Application::Serve() {
-  services_ = std::make_unique<http::Services>(http::Services{*db_, *auth_, *users_, *audit_, *regions_, kVersion,
-                                                              cfg_.session_ttl_minutes, cfg_.secure_cookie});
-  services_->reg = reg_.get();
-  services_->imports = imports_.get();
-  services_->jobs = jobs_.get();
-  services_->consult = consult_.get();
-  services_->checkups = checkups_.get();
-  services_->public_url = cfg_.public_url;
-  services_->import_sync_row_limit = cfg_.import_sync_row_limit;
-  router_ = std::make_unique<http::Router>(http::BuildRoutes(*services_));
-  files_ = std::make_unique<http::StaticFiles>(cfg_.web_root);
-  if (files_->size() == 0) spdlog::warn("no web app under {} (run: make web); the API still works", cfg_.web_root);
-  pipeline_ = std::make_unique<http::Pipeline>(*router_, *services_, *files_);
+  router_ = std::make_unique<http::Router>(routes_);
+  static_files_ = std::make_unique<http::StaticFiles>(cfg_.web_root);
+  if (static_files_->size() == 0) spdlog::warn("no web app under {} (run: make web); the API still works", cfg_.web_root);
+  pipeline_ = std::make_unique<http::Pipeline>(*router_, *services_, *static_files_);
   server_ = std::make_unique<http::Server>(cfg_.server, *pipeline_);
   return server_->Start();
 }

@@ -1,15 +1,13 @@
-// Demo and synthetic data (issue #2 accounts and a grid; issue #3 a realistic county register).
+// Demo data (make run): the demo accounts and a grid, then every context module's own demo data in
+// module order (a realistic county register, a check-up campaign, a consultation …), so a newcomer
+// who logs in as any demo account finds work to see.
 #pragma once
 
-#include "service/consultation/consultation_service.hpp"
-
 #include <string>
+#include <vector>
 
+#include "app/application.hpp"
 #include "app/synthetic.hpp"
-#include "common/clock.hpp"
-#include "service/region/region_service.hpp"
-#include "service/user/user_service.hpp"
-#include "store/database.hpp"
 
 namespace huanxin::app {
 
@@ -22,19 +20,12 @@ inline constexpr const char* kDemoCounty = "360104";
 
 struct DemoReport {
   std::vector<DemoAccount> accounts;
-  std::int64_t estates = 0, dwellings = 0, owners = 0;
-  std::int64_t consultations = 0, ballots = 0;
-  std::int64_t checkups = 0, observations = 0;
+  std::vector<std::string> lines;  // one per module that loaded something
 };
 
-// Creates the demo accounts (idempotent) with `password`, a grid, and — unless the county already
-// has estates — about 30 estates built 1980–2004 across four streets, deterministic by `seed`.
-// Also runs a check-up campaign over 洪都街道 (observations everywhere, half approved) and one consultation in the first estate of 洪都街道 the way a street office does: 11 menu
-// items plus a lift for one stairwell, round 1 with some items short of 2/3, a targeted round 2 on
-// them (issue #5).
-Result<DemoReport> LoadDemo(store::Database& db, const Clock& clock, service::UserService& users,
-                            service::RegionService& regions, service::ConsultationService& consult,
-                            service::CheckupService& checkups, const std::string& password, std::uint64_t seed);
+// Creates the demo accounts (idempotent) with `password` and a grid; then, unless the county
+// already has estates, each module's demo data (deterministic by `seed`).
+Result<DemoReport> LoadDemo(Application& app, const std::string& password, std::uint64_t seed);
 
 // Stores one synthetic estate with its buildings, dwellings and owners inside `s` (owners are
 // matched by ID number). Returns the number of dwellings written.

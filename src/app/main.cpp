@@ -143,19 +143,12 @@ int main(int argc, char** argv) {
     // The demo needs an administrator to log in with: created here (as serve would) when missing.
     if (auto r = rt.BootstrapAdmin(admin_password ? admin_password : ""); !r) return Fail(r.error());
     if (auto r = rt.ImportRegionsIfEmpty(); !r) return Fail(r.error());
-    auto demo_report = app::LoadDemo(rt.db(), rt.clock(), rt.users(), rt.regions(), rt.consult(), rt.checkups(), demo_password, demo_seed);
+    auto demo_report = app::LoadDemo(rt, demo_password, demo_seed);
     if (!demo_report) return Fail(demo_report.error());
     std::cout << "demo accounts (password " << demo_password << "):\n";
     for (const auto& a : demo_report->accounts)
       std::cout << "  " << a.username << "  " << a.role << "  " << a.scope_code << "  " << a.display_name << "\n";
-    if (demo_report->estates > 0)
-      std::cout << "demo register: " << demo_report->estates << " estates, " << demo_report->dwellings << " dwellings, "
-                << demo_report->owners << " owners in 青云谱区 (360104)\n";
-    if (demo_report->consultations > 0)
-      std::cout << "demo consultation: " << demo_report->consultations << " (two rounds, " << demo_report->ballots
-                << " ballots) in the first estate of 洪都街道\n";
-    if (demo_report->checkups > 0)
-      std::cout << "demo check-up: 洪都街道, " << demo_report->observations << " observations, half of the estates approved\n";
+    for (const auto& line : demo_report->lines) std::cout << line << "\n";
     return 0;
   }
 

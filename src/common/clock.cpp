@@ -1,5 +1,6 @@
 #include "common/clock.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <ctime>
@@ -18,6 +19,14 @@ std::string FormatIsoUtc(TimePoint tp) {
                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, millis);
   return buf;
 }
+
+std::string FormatShanghai(TimePoint tp, std::size_t length) {
+  auto utc = FormatIsoUtc(tp + kShanghaiOffset);  // "YYYY-MM-DDTHH:MM:SS.mmmZ" of the Beijing wall clock
+  utc[10] = ' ';
+  return utc.substr(0, std::min<std::size_t>(length, 19));
+}
+
+int ShanghaiYear(TimePoint tp) { return std::stoi(FormatShanghai(tp, 4)); }
 
 namespace {
 bool ReadInt(std::string_view s, std::size_t pos, std::size_t len, int& out) {

@@ -42,6 +42,17 @@ class ManualClock final : public Clock {
 
 // "2026-11-21T06:59:09.123Z" (UTC, milliseconds).
 std::string FormatIsoUtc(TimePoint tp);
+// Beijing time (Asia/Shanghai): UTC+8 all year — China has observed no daylight saving time since
+// 1991 — so the conversion is a fixed offset, no time-zone database needed. Documents, dates people
+// read and rules that speak of a calendar day in China (which law a vote falls under, the current
+// year) use it; storage and the API stay in UTC.
+inline constexpr std::chrono::hours kShanghaiOffset{8};
+// The first `length` characters of "YYYY-MM-DD HH:MM:SS" in Beijing time: 10 gives the date,
+// 16 the minute ("2021-01-01 00:30" for 2020-12-31T16:30:00Z).
+std::string FormatShanghai(TimePoint tp, std::size_t length = 16);
+// The calendar year in Beijing time.
+int ShanghaiYear(TimePoint tp);
+
 // Parses "YYYY-MM-DD", "YYYY-MM-DDTHH:MM:SS[.fff]Z" or with a "+08:00"-style offset.
 std::optional<TimePoint> ParseIso(std::string_view text);
 

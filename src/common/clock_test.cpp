@@ -34,6 +34,17 @@ TEST(Iso, RejectsYear1012OutsideClockRange) {
   EXPECT_EQ(FormatIsoUtc(*ParseIso("2261-12-31T23:59:59Z")), "2261-12-31T23:59:59.000Z");
 }
 
+TEST(Shanghai, NewYearArrivesEightHoursBeforeUtc) {
+  // 2020-12-31T16:30Z is 2021-01-01 00:30 in Beijing; half an hour earlier it is still 2020.
+  auto after = *ParseIso("2020-12-31T16:30:00Z");
+  auto before = *ParseIso("2020-12-31T15:59:59Z");
+  EXPECT_EQ(FormatShanghai(after), "2021-01-01 00:30");
+  EXPECT_EQ(ShanghaiYear(after), 2021);
+  EXPECT_EQ(FormatShanghai(before, 19), "2020-12-31 23:59:59");
+  EXPECT_EQ(ShanghaiYear(before), 2020);
+  EXPECT_EQ(FormatShanghai(*ParseIso("2020-12-31T16:00:00Z"), 10), "2021-01-01");
+}
+
 TEST(ManualClock, MovesOnlyWhenAdvanced) {
   ManualClock clock(*ParseIso("2026-01-01T00:00:00Z"));
   auto t0 = clock.Now();

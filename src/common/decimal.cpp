@@ -48,4 +48,9 @@ std::optional<std::int64_t> ParseHundredths(std::string_view text) {
   return negative ? -value : value;
 }
 
+std::int64_t PercentHundredths(std::int64_t part, std::int64_t whole) {
+  if (whole <= 0) return 0;
+  return (2 * 10000 * part + whole) / (2 * whole);
+}
+
 }  // namespace huanxin

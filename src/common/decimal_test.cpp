@@ -42,5 +42,16 @@ TEST(ParseHundredths, RoundTripsThroughFormat) {
   }
 }
 
+TEST(PercentHundredths, RoundsHalfUpToTwoDecimals) {
+  EXPECT_EQ(PercentHundredths(2, 3), 6667);  // 66.666… → 66.67
+  EXPECT_EQ(PercentHundredths(1, 3), 3333);  // 33.333… → 33.33
+  EXPECT_EQ(PercentHundredths(1, 8), 1250);  // 12.5 exactly
+  EXPECT_EQ(PercentHundredths(1, 40000), 0);  // 0.0025 % → 0.00
+  EXPECT_EQ(PercentHundredths(1, 20000), 1);  // 0.005 % → 0.01: a tie rounds up
+  EXPECT_EQ(PercentHundredths(3, 40000), 1);  // 0.0075 % → 0.01
+  EXPECT_EQ(PercentHundredths(3, 3), 10000);
+  EXPECT_EQ(PercentHundredths(0, 0), 0);
+}
+
 }  // namespace
 }  // namespace huanxin

@@ -122,8 +122,7 @@ Response Pipeline::Api(Request& req) const {
   }
   // Routes whose answer depends only on the stored data, the caller and the query, and which
   // write nothing (no audit entry): their answers may be reused while the data is unchanged.
-  const bool cacheable = req.method == "GET" && req.auth &&
-                         (route.pattern == "/api/v1/estates" || route.pattern == "/api/v1/register/rollup");
+  const bool cacheable = req.method == "GET" && req.auth && route.reusable;
   std::optional<std::uint64_t> changes;
   std::string key;
   if (cacheable && (changes = services_.db.ChangeCounter())) {

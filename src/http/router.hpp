@@ -30,6 +30,10 @@ struct Route {
   Access access = Access::kSession;
   BodyKind body = BodyKind::kNone;
   Handler handler;
+  // The answer depends only on the stored data, the caller and the query, and the route writes
+  // nothing (not even an audit entry): the pipeline may serve it again while the data is unchanged
+  // (store::Database::ChangeCounter).
+  bool reusable = false;
 };
 
 struct Match {

@@ -1,22 +1,16 @@
-// The services the HTTP layer adapts, wired in src/app.
+// The platform services the pipeline and the platform routes adapt (auth, users, audit, regions,
+// health, the API description and the workbench), wired in src/app. Contexts bring their own
+// dependencies to their routes (http/handlers/<context>_handlers.hpp); nothing here names them.
 #pragma once
 
 #include <string>
 
+#include "common/clock.hpp"
+#include "http/workbench.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/auth/auth_service.hpp"
 #include "service/region/region_service.hpp"
 #include "service/user/user_service.hpp"
-
-namespace huanxin::service {
-class RegisterService;
-class ImportService;
-class ConsultationService;
-class CheckupService;
-}  // namespace huanxin::service
-namespace huanxin::job {
-class JobRunner;
-}
 
 namespace huanxin::http {
 
@@ -26,17 +20,11 @@ struct Services {
   service::UserService& users;
   service::AuditService& audit;
   service::RegionService& regions;
+  const Clock& clock;
   std::string version;
   int session_ttl_minutes = 720;
   bool secure_cookie = false;  // set the Secure flag (behind HTTPS)
-  // Register (issue #3); pointers so that platform-only wiring (tests) may leave them out.
-  service::RegisterService* reg = nullptr;
-  service::ImportService* imports = nullptr;
-  job::JobRunner* jobs = nullptr;
-  service::ConsultationService* consult = nullptr;  // issue #5
-  service::CheckupService* checkups = nullptr;      // issue #4
-  std::string public_url{};  // base of the links printed in ballot QR codes; "" = the request's host
-  std::size_t import_sync_row_limit = 20000;  // larger rosters run as a job
+  Workbench workbench{};       // the sections of GET /api/v1/workbench, added by the contexts
 };
 
 }  // namespace huanxin::http

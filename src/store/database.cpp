@@ -1,5 +1,6 @@
 #include "store/database.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "common/text.hpp"
@@ -131,6 +132,115 @@ std::vector<std::int64_t> ParseIds(const std::string& text) {
   for (auto part : Split(text, ','))
     if (auto v = ParseInt64(Trim(part))) out.push_back(*v);
   return out;
+}
+
+}  // namespace huanxin::store
+
+namespace huanxin::store {
+
+namespace {
+
+struct Referrer {
+  std::string table;
+  std::int64_t rows = 0;
+};
+
+// The rows that still refer to the rows selected by `selector` (SQL yielding the referred key
+// values of `table`): for each foreign key into `table`, a refusing key counts its referring rows;
+// a cascading key follows into the rows the delete would remove (up to a few levels: our schema
+// cascades estate → building → dwelling → household). SET NULL keys never refuse.
+Result<void> FindReferrers(Session& s, const std::vector<ForeignKey>& keys, const std::string& table,
+                           const std::string& column, const std::string& selector, const Params& params, int depth,
+                           std::vector<Referrer>& out) {
+  if (depth > 6) return Ok();
+  for (const auto& fk : keys) {
+    if (fk.parent != table || fk.parent_column != column) continue;
+    // The child rows pointing at the selected parent rows.
+    const std::string where = fk.child + "." + fk.column + " IN (" + selector + ")";
+    switch (fk.on_delete) {
+      case ForeignKey::OnDelete::kSetNull: break;
+      case ForeignKey::OnDelete::kRefuse: {
+        auto n = QueryInt(s, "SELECT COUNT(*) FROM " + fk.child + " WHERE " + where, params);
+        if (!n) return std::move(n).error();
+        if (*n > 0) out.push_back({fk.child, *n});
+        break;
+      }
+      case ForeignKey::OnDelete::kCascade: {
+        // Keys into the child table name the child's referred columns; follow each of them.
+        std::vector<std::string> child_columns;
+        for (const auto& k : keys)
+          if (k.parent == fk.child && std::find(child_columns.begin(), child_columns.end(), k.parent_column) == child_columns.end())
+            child_columns.push_back(k.parent_column);
+        for (const auto& c : child_columns) {
+          auto r = FindReferrers(s, keys, fk.child, c, "SELECT " + fk.child + "." + c + " FROM " + fk.child + " WHERE " + where,
+                                 params, depth + 1, out);
+          if (!r) return r;
+        }
+        break;
+      }
+    }
+  }
+  return Ok();
+}
+
+// Context and label of tables, from schema_table (each context's migration fills its rows).
+struct TableLabel {
+  std::string context;
+  Text label;
+};
+Result<TableLabel> LabelOf(Session& s, const std::string& table) {
+  auto rows = s.Query("SELECT context, label_zh, label_en FROM schema_table WHERE name = ?", {Str(table)});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return TableLabel{"store", Text::Same(table)};
+  return TableLabel{rows->front().GetText(0), Text(rows->front().GetText(1), rows->front().GetText(2))};
+}
+
+}  // namespace
+
+Result<std::int64_t> DeleteRows(Session& s, std::string_view table_view, std::string_view column_view, std::int64_t id) {
+  const std::string table(table_view), column(column_view);
+  if (auto r = s.Exec("SAVEPOINT hx_delete"); !r) return std::move(r).error();
+  auto deleted = s.Exec("DELETE FROM " + table + " WHERE " + column + " = ?", {Int(id)});
+  if (deleted) {
+    if (auto r = s.Exec("RELEASE SAVEPOINT hx_delete"); !r) return std::move(r).error();
+    return deleted;
+  }
+  // Back to before the DELETE (PostgreSQL refuses every statement of an aborted transaction).
+  if (auto r = s.Exec("ROLLBACK TO SAVEPOINT hx_delete"); !r) return std::move(r).error();
+  if (auto r = s.Exec("RELEASE SAVEPOINT hx_delete"); !r) return std::move(r).error();
+  if (deleted.error().reason != "store.in_use") return std::move(deleted).error();
+
+  auto keys = s.ForeignKeys();
+  if (!keys) return std::move(keys).error();
+  // The DELETE removes rows matching (column = id); their referred keys are what children point at.
+  std::vector<Referrer> referrers;
+  std::vector<std::string> parent_columns;
+  for (const auto& k : *keys)
+    if (k.parent == table && std::find(parent_columns.begin(), parent_columns.end(), k.parent_column) == parent_columns.end())
+      parent_columns.push_back(k.parent_column);
+  for (const auto& pc : parent_columns) {
+    auto r = FindReferrers(s, *keys, table, pc, "SELECT " + table + "." + pc + " FROM " + table + " WHERE " + table + "." +
+                                                    column + " = ?",
+                           {Int(id)}, 0, referrers);
+    if (!r) return std::move(r).error();
+  }
+  auto owner = LabelOf(s, table);
+  if (!owner) return std::move(owner).error();
+  std::string zh, en;
+  for (const auto& ref : referrers) {
+    auto label = LabelOf(s, ref.table);
+    if (!label) return std::move(label).error();
+    zh += (zh.empty() ? "" : "；") + label->label.zh + " " + std::to_string(ref.rows) + " 条";
+    en += (en.empty() ? "" : "; ") + label->label.en + ": " + std::to_string(ref.rows);
+  }
+  if (referrers.empty()) {  // the key that refused is not in the catalogue we read: say so plainly
+    zh = deleted.error().detail.zh;
+    en = deleted.error().detail.en;
+  }
+  return MakeError(ErrorCode::kConflict, owner->context + ".in_use",
+                   Text(owner->label.zh + "仍被其他记录引用，不能删除", "the " + owner->label.en + " is still referred to and cannot be deleted"),
+                   Text("仍引用它的记录：" + zh, "still referred to by: " + en),
+                   Text("先删除或改掉这些记录，再删除它", "remove or change those records first"));
 }
 
 }  // namespace huanxin::store

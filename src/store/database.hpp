@@ -54,6 +54,12 @@ using Rows = std::vector<Row>;
 // A leased connection inside a transaction. Not thread safe; valid only inside the callback that
 // received it. Failures come back as Error: unique violations as kConflict `store.duplicate`, a
 // busy or lost database as kUnavailable `store.unavailable`, anything else kInternal.
+// One single-column foreign key of the schema: `child.column` refers to `parent.parent_column`.
+struct ForeignKey {
+  std::string child, column, parent, parent_column;
+  enum class OnDelete { kRefuse, kCascade, kSetNull } on_delete = OnDelete::kRefuse;
+};
+
 class Session {
  public:
   virtual ~Session() = default;
@@ -70,6 +76,9 @@ class Session {
   // loaded. Triggers and constraints apply as for any insert.
   virtual Result<std::int64_t> CopyIn(std::string_view table, const std::vector<std::string>& columns,
                                       std::string_view rows);
+  // Every foreign key of the schema, read from the database's own catalogue (SQLite's
+  // pragma_foreign_key_list, PostgreSQL's pg_constraint), for explaining refused deletes.
+  virtual Result<std::vector<ForeignKey>> ForeignKeys() = 0;
 };
 
 // Appends one field to a COPY text row (escaping tab, newline, carriage return and backslash).
@@ -147,6 +156,15 @@ void AddPrefixFilter(std::string& where, Params& params, const std::string& colu
 // Id lists kept in one text column ("3,5,8"), e.g. a round's items or an observation's photos.
 std::string JoinIds(const std::vector<std::int64_t>& ids);
 std::vector<std::int64_t> ParseIds(const std::string& text);
+
+// Deletes the rows of `table` whose `column` equals `id` (inside the caller's transaction) and
+// returns how many went. When a foreign key refuses the delete — rows of another table still refer
+// to one of them, directly or through rows the delete would cascade to — nothing is deleted and
+// the error is 409 `<context>.in_use`, where <context> owns `table` (schema_table), with a detail
+// naming each referring table (its label from schema_table) and how many of its rows refer, e.g.
+// "体检任务中的小区 1 条". The caller's transaction stays usable (a savepoint is rolled back).
+// `table` and `column` are identifiers from the code, never from input.
+Result<std::int64_t> DeleteRows(Session& s, std::string_view table, std::string_view column, std::int64_t id);
 
 // Maps a duplicate-key failure to a domain error; passes other errors through.
 Error MapDuplicate(Error e, Error domain_error);

@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 
 #include "api/api_fixture.hpp"
-#include "http/routes.hpp"
 
 namespace huanxin::testing {
 namespace {
@@ -273,8 +272,7 @@ TEST_P(ApiTest, EveryRouteIsInTheOpenApiDocument) {
   ASSERT_EQ(doc.status, 200);
   auto paths = doc.Json().as_object()["paths"].as_object();
   // The route table exactly as the server builds it.
-  http::Services services{app_->db(), app_->auth(), app_->users(), app_->audit(), app_->regions(), "test"};
-  auto routes = http::BuildRoutes(services);
+  const auto& routes = app_->routes();
   for (const auto& r : routes) {
     auto* path = paths.if_contains(r.pattern);
     ASSERT_TRUE(path) << r.pattern << " is missing from openapi.json";

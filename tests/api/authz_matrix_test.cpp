@@ -1,4 +1,4 @@
-// The authorization matrix of issue #6, on SQLite and PostgreSQL: every route of http::BuildRoutes
+// The authorization matrix of issue #6, on SQLite and PostgreSQL: every route of the application (Application::routes)
 // called by every role against an object inside and an object outside the caller's scope, checked
 // against tests/api/authz_matrix.csv (allow: past authorization, i.e. neither 401 nor 403; deny: 403).
 // One application per backend; the rows are looped over. The route table and the matrix must list
@@ -14,7 +14,6 @@
 #include "api/api_fixture.hpp"
 #include "testing/sample_images.hpp"
 #include "core/register/identity.hpp"
-#include "http/routes.hpp"
 
 #ifndef HX_AUTHZ_MATRIX
 #error "HX_AUTHZ_MATRIX must name tests/api/authz_matrix.csv"
@@ -449,15 +448,14 @@ TEST_P(AuthzMatrixTest, EveryRouteAndRoleMatchesTheMatrix) {
 
   // The matrix and the route table list the same routes; each route has one row per role
   // (session routes) or one row for role public (public routes).
-  http::Services services{app_->db(), app_->auth(), app_->users(), app_->audit(), app_->regions(), "test"};
-  auto routes = http::BuildRoutes(services);
+  const auto& routes = app_->routes();
   std::map<std::string, const http::Route*> by_key;
   for (const auto& r : routes) by_key[r.method + " " + r.pattern] = &r;
   std::map<std::string, std::map<std::string, const Row*>> matrix;  // route → role → row
   for (const auto& row : rows) {
     auto key = row.method + " " + row.path;
     if (!by_key.count(key)) {
-      problems.push_back("line " + std::to_string(row.line) + ": " + key + " is not a route of http::BuildRoutes");
+      problems.push_back("line " + std::to_string(row.line) + ": " + key + " is not a route of the application (Application::routes)");
       continue;
     }
     if (matrix[key].count(row.role))

@@ -8,6 +8,7 @@
 
 #include "api/api_fixture.hpp"
 #include "app/application.hpp"
+#include "service/register/register_service.hpp"
 #include "common/crypto.hpp"
 #include "testing/process.hpp"
 #include "testing/test_db.hpp"
@@ -108,19 +109,19 @@ TEST_P(AuditVerifyCli, BackupAndRestoreRoundTripEveryTable) {
     e.name = "备份小区";
     e.address = "洪都中大道1号";
     e.built_year = 1989;
-    auto estate = app.reg().CreateEstate(actor, e);
+    auto estate = app.service<service::RegisterService>().CreateEstate(actor, e);
     ASSERT_TRUE(estate);
     service::BuildingInput b;
     b.number = "1";
     b.floors = 6;
-    auto building = app.reg().CreateBuilding(actor, estate->estate.id, b);
+    auto building = app.service<service::RegisterService>().CreateBuilding(actor, estate->estate.id, b);
     ASSERT_TRUE(building);
     service::DwellingInput d;
     d.stairwell = 1;
     d.floor = 2;
     d.room = "201";
     d.exclusive_area_dm2 = 8537;
-    ASSERT_TRUE(app.reg().CreateDwelling(actor, building->id, d));
+    ASSERT_TRUE(app.service<service::RegisterService>().CreateDwelling(actor, building->id, d));
     before = Snapshot(app.db());
   }
   auto backup = RunCli("backup --db '" + dsn + "' --out '" + file + "'");
@@ -138,7 +139,7 @@ TEST_P(AuditVerifyCli, BackupAndRestoreRoundTripEveryTable) {
     e.name = "后建小区";
     e.address = "x";
     e.built_year = 1999;
-    ASSERT_TRUE(app.reg().CreateEstate(service::Actor::System("test"), e));
+    ASSERT_TRUE(app.service<service::RegisterService>().CreateEstate(service::Actor::System("test"), e));
     ASSERT_NE(Snapshot(app.db()), before);
   }
   auto restore = RunCli("restore --db '" + dsn + "' --from '" + file + "'");

@@ -18,7 +18,7 @@ TEST(ServerShutdown, InFlightRequestFinishesThenServerStops) {
   cfg.db = FreshDsn("sqlite");
   app::Application app(cfg);
   ASSERT_TRUE(app.Open());
-  http::Services services{app.db(), app.auth(), app.users(), app.audit(), app.regions(), "test"};
+  http::Services services{app.db(), app.auth(), app.users(), app.audit(), app.regions(), app.clock(), "test"};
   std::promise<void> entered;
   http::Router router({{"GET", "/api/v1/slow", http::Access::kPublic, http::BodyKind::kNone, [&](http::Request&) {
                           entered.set_value();
@@ -52,7 +52,7 @@ TEST(ServerShutdown, IdleKeepAliveConnectionsAreClosedWithinTheGracePeriod) {
   cfg.db = FreshDsn("sqlite");
   app::Application app(cfg);
   ASSERT_TRUE(app.Open());
-  http::Services services{app.db(), app.auth(), app.users(), app.audit(), app.regions(), "test"};
+  http::Services services{app.db(), app.auth(), app.users(), app.audit(), app.regions(), app.clock(), "test"};
   http::Router router({{"GET", "/api/v1/ping", http::Access::kPublic, http::BodyKind::kNone,
                         [](http::Request&) { return http::Json(200, boost::json::object{{"ok", true}}); }}});
   http::StaticFiles files("");

@@ -292,6 +292,7 @@ class RecordingSession final : public Session {
     return inner_.Exec(sql, params);
   }
   Result<void> ExecScript(std::string_view sql) override { return inner_.ExecScript(sql); }
+  Result<std::vector<store::ForeignKey>> ForeignKeys() override { return inner_.ForeignKeys(); }
   const std::vector<Statement>& statements() const { return statements_; }
 
  private:

@@ -44,23 +44,26 @@ const RoleInfo& Info(Role role) {
 // bureau oversees its county. Assignment-based roles do not see ballots.
 // Check-ups: grid workers capture and submit; streets run campaigns and review; the bureau oversees;
 // only administrators edit the indicator catalogue (issue #4: "editable by admins").
+// The renovation catalogue is read by everyone who builds menus or check-ups (the roles that read
+// consultations and check-ups) and edited, like the indicator catalogue, by administrators.
 constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAuditRead,        perm::kRegionRead,
                                             perm::kRegionGridCreate,  perm::kRegisterRead,     perm::kRegisterWrite,
                                             perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite,
                                             perm::kCheckupRead,       perm::kCheckupWrite,      perm::kCheckupCapture,
-                                            perm::kCheckupCatalogWrite};
+                                            perm::kCheckupCatalogWrite, perm::kCatalogueRead, perm::kCatalogueWrite};
 constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAuditRead,        perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,     perm::kRegisterWrite,
                                              perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite,
-                                             perm::kCheckupRead,       perm::kCheckupWrite};
+                                             perm::kCheckupRead,       perm::kCheckupWrite,     perm::kCatalogueRead};
 constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAuditRead,          perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,       perm::kRegisterWrite,
                                              perm::kRegisterPiiRead,  perm::kConsultationRead,   perm::kConsultationWrite,
                                              perm::kBallotWrite,      perm::kCheckupRead,        perm::kCheckupWrite,
-                                             perm::kCheckupCapture};
+                                             perm::kCheckupCapture,   perm::kCatalogueRead};
 constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead,        perm::kRegisterRead,       perm::kRegisterWrite,
                                                 perm::kRegisterPiiRead,   perm::kConsultationRead,   perm::kConsultationWrite,
-                                                perm::kBallotWrite,       perm::kCheckupRead,        perm::kCheckupCapture};
+                                                perm::kBallotWrite,       perm::kCheckupRead,        perm::kCheckupCapture,
+                                                perm::kCatalogueRead};
 constexpr std::string_view kAssignedPerms[] = {perm::kRegionRead, perm::kRegisterRead};
 constexpr std::string_view kResidentPerms[] = {perm::kRegionRead};
 }  // namespace

@@ -48,7 +48,9 @@ inline constexpr std::string_view kBallotWrite = "consultation:ballot:write";
 inline constexpr std::string_view kCheckupRead = "checkup:read";
 inline constexpr std::string_view kCheckupWrite = "checkup:write";            // campaigns, assignment, review
 inline constexpr std::string_view kCheckupCapture = "checkup:capture";        // observations, photos, submit
-inline constexpr std::string_view kCheckupCatalogWrite = "checkup:catalog:write";  // indicator catalogue, item costs
+inline constexpr std::string_view kCheckupCatalogWrite = "checkup:catalog:write";  // indicator catalogue
+inline constexpr std::string_view kCatalogueRead = "catalogue:read";    // renovation items (menus, suggestions)
+inline constexpr std::string_view kCatalogueWrite = "catalogue:write";  // item units, costs, payers
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.

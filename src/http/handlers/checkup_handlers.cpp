@@ -10,7 +10,7 @@
 #include "http/handlers/handler_util.hpp"
 #include "http/json/json_input.hpp"
 #include "http/json/register_json.hpp"
-#include "job/job_runner.hpp"
+#include "service/job/job_service.hpp"
 #include "report/checkup_report.hpp"
 #include "service/checkup/checkup_service.hpp"
 #include "service/register/register_service.hpp"
@@ -70,10 +70,11 @@ json::object CatalogViewJson(const service::CatalogView& v, bool english) {
   return out;
 }
 
-json::object ItemJson(const service::RenovationItem& i) {
-  return {{"code", i.code},       {"category", i.category}, {"categoryName", i.category_name}, {"name", i.name},
+json::object ItemJson(const service::CheckupItem& c, bool english) {
+  const auto& i = c.item;
+  return {{"code", i.code},       {"category", i.category}, {"categoryName", i.category_name(english)}, {"name", i.name(english)},
           {"unit", i.unit},       {"unitCost", OptInt(i.unit_cost_fen)}, {"payer", i.payer},
-          {"indicators", Strings(i.indicators)}};
+          {"indicators", Strings(c.indicators)}};
 }
 
 json::object CampaignJson(const service::Campaign& c) {
@@ -261,8 +262,8 @@ std::vector<report::CheckupIndicatorRow> IndicatorRows(const service::ProblemLis
 // Renovation item names by code, for reports people read (外墙修缮, not B13).
 std::map<std::string, std::string> ItemNames(Services& s, const service::Actor& actor) {
   std::map<std::string, std::string> names;
-  if (auto items = s.checkups->Items(actor, false))
-    for (const auto& it : *items) names[it.code] = it.name;
+  if (auto items = s.checkups->Items(actor))
+    for (const auto& it : *items) names[it.item.code] = it.item.name_zh;
   return names;
 }
 
@@ -343,12 +344,12 @@ Result<report::CheckupEstateReport> EstateReport(Services& s, const service::Act
   std::vector<std::string> codes;
   r.problems = ProblemRows(*p, ItemNames(s, actor), &codes);
   // Suggested renovation items by name (catalogue codes → names).
-  auto items = s.checkups->Items(actor, false);
+  auto items = s.checkups->Items(actor);
   for (const auto& code : codes) {
     std::string name = code;
     if (items)
       for (const auto& it : *items)
-        if (it.code == code) name = it.category_name + " · " + it.name;
+        if (it.item.code == code) name = it.item.category_zh + " · " + it.item.name_zh;
     r.suggested_items.push_back(name);
   }
   return r;
@@ -484,9 +485,9 @@ Response PublishCheckupCatalog(Services& s, Request& req) {
 
 Response CheckupItems(Services& s, Request& req) {
   HX_TRY(c, Checkups(s));
-  HX_TRY(items, c->Items(req.actor(), req.english));
+  HX_TRY(items, c->Items(req.actor()));
   json::array out;
-  for (const auto& i : items) out.push_back(ItemJson(i));
+  for (const auto& i : items) out.push_back(ItemJson(i, req.english));
   return Json(200, json::object{{"items", std::move(out)}});
 }
 
@@ -498,7 +499,7 @@ Response UpdateCheckupItem(Services& s, Request& req) {
       return ErrorResponse(InvalidField(std::string(kv.key()), Text("不能修改该字段（可改：unit、unitCost、payer）",
                                                                      "cannot be changed here (unit, unitCost, payer can)")),
                            req.english);
-  service::ItemPatch patch;
+  core::catalogue::ItemPatch patch;
   HX_TRY(unit, OptionalString(body, "unit"));
   HX_TRY(payer, OptionalString(body, "payer"));
   patch.unit = unit;
@@ -508,8 +509,8 @@ Response UpdateCheckupItem(Services& s, Request& req) {
     else if (cost->is_int64()) patch.unit_cost_fen = std::optional<std::int64_t>(cost->as_int64());
     else return ErrorResponse(InvalidField("unitCost", Text("应为整数（分）或 null", "an integer (fen) or null")), req.english);
   }
-  HX_TRY(item, c->UpdateItem(req.actor(), req.params.at("code"), patch, req.english));
-  return Json(200, ItemJson(item));
+  HX_TRY(item, c->UpdateItem(req.actor(), req.params.at("code"), patch));
+  return Json(200, ItemJson(item, req.english));
 }
 
 Response ListCheckups(Services& s, Request& req) {
@@ -689,8 +690,8 @@ Response GenerateCheckupReports(Services& s, Request& req) {
   for (const auto& e : campaign.estates)
     if (e.status == "approved") approved.push_back(e.estate_id);
   auto actor = req.actor();
-  HX_TRY(job, s.jobs->Submit("checkup.reports", campaign.region_code, actor.user_id,
-                             [&s, actor, id, approved](Progress& progress) -> job::JobOutcome {
+  HX_TRY(job, s.jobs->Submit(actor, "checkup.reports", campaign.region_code,
+                             [&s, actor, id, approved](Progress& progress) -> service::JobOutcome {
                                progress.total = static_cast<std::int64_t>(approved.size());
                                json::array failed;
                                std::int64_t done = 0;
@@ -729,3 +730,37 @@ Response RegionProblems(Services& s, Request& req) {
 }
 
 }  // namespace huanxin::http::handlers
+
+namespace huanxin::http {
+
+void AddCheckupRoutes(RouteTable& t, CheckupApi& api) {
+  namespace h = handlers;
+  using A = Access;
+  using B = BodyKind;
+  t.Add("GET", "/api/v1/checkup/catalogs", A::kSession, B::kNone, api, h::ListCheckupCatalogs)
+      .Add("POST", "/api/v1/checkup/catalogs", A::kSession, B::kNone, api, h::NewCheckupCatalog)
+      .Add("GET", "/api/v1/checkup/catalogs/{id}", A::kSession, B::kNone, api, h::GetCheckupCatalog)
+      .Add("POST", "/api/v1/checkup/catalogs/{id}/indicators", A::kSession, B::kJson, api, h::AddCheckupIndicator)
+      .Add("POST", "/api/v1/checkup/catalogs/{id}/publish", A::kSession, B::kNone, api, h::PublishCheckupCatalog)
+      .Add("GET", "/api/v1/checkup/indicators", A::kSession, B::kNone, api, h::CheckupIndicators)
+      .Add("GET", "/api/v1/checkup/items", A::kSession, B::kNone, api, h::CheckupItems)
+      .Add("PATCH", "/api/v1/checkup/items/{code}", A::kSession, B::kJson, api, h::UpdateCheckupItem)
+      .Add("GET", "/api/v1/checkups", A::kSession, B::kNone, api, h::ListCheckups)
+      .Add("POST", "/api/v1/checkups", A::kSession, B::kJson, api, h::CreateCheckup)
+      .Add("GET", "/api/v1/checkups/{id}", A::kSession, B::kNone, api, h::GetCheckup)
+      .Add("POST", "/api/v1/checkups/{id}/approve", A::kSession, B::kJson, api, h::ApproveCheckup)
+      .Add("POST", "/api/v1/checkups/{id}/assign", A::kSession, B::kJson, api, h::AssignCheckup)
+      .Add("GET", "/api/v1/checkups/{id}/observations", A::kSession, B::kNone, api, h::ListObservations)
+      .Add("POST", "/api/v1/checkups/{id}/observations", A::kSession, B::kJson, api, h::UpsertObservations)
+      .Add("POST", "/api/v1/checkups/{id}/photos", A::kSession, B::kMultipart, api, h::UploadCheckupPhoto)
+      .Add("GET", "/api/v1/checkups/{id}/problems", A::kSession, B::kNone, api, h::CheckupProblems)
+      .Add("GET", "/api/v1/checkups/{id}/report.html", A::kSession, B::kNone, api, h::CheckupReportHtml)
+      .Add("GET", "/api/v1/checkups/{id}/report.pdf", A::kSession, B::kNone, api, h::CheckupReportPdf)
+      .Add("GET", "/api/v1/checkups/{id}/report.xlsx", A::kSession, B::kNone, api, h::CheckupReportXlsx)
+      .Add("POST", "/api/v1/checkups/{id}/reports", A::kSession, B::kNone, api, h::GenerateCheckupReports)
+      .Add("POST", "/api/v1/checkups/{id}/return", A::kSession, B::kJson, api, h::ReturnCheckup)
+      .Add("POST", "/api/v1/checkups/{id}/submit", A::kSession, B::kJson, api, h::SubmitCheckup)
+      .Add("GET", "/api/v1/regions/{code}/problems", A::kSession, B::kNone, api, h::RegionProblems);
+}
+
+}  // namespace huanxin::http

@@ -4,10 +4,30 @@
 #include <optional>
 
 #include "http/message.hpp"
-#include "http/services.hpp"
+#include "http/route_table.hpp"
 #include "report/checkup_report.hpp"
 
+namespace huanxin::service {
+class CheckupService;
+class RegisterService;
+class JobService;
+struct Actor;
+}  // namespace huanxin::service
+
+namespace huanxin::http {
+
+struct CheckupApi {
+  service::CheckupService* checkups = nullptr;
+  service::RegisterService* reg = nullptr;  // estate facts in reports
+  service::JobService* jobs = nullptr;
+};
+
+void AddCheckupRoutes(RouteTable& routes, CheckupApi& api);
+
+}  // namespace huanxin::http
+
 namespace huanxin::http::handlers {
+using Services = CheckupApi;
 
 Response ListCheckupCatalogs(Services& s, Request& req);
 Response NewCheckupCatalog(Services& s, Request& req);

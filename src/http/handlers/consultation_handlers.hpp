@@ -1,33 +1,29 @@
-// Consultation routes (issue #5; docs/consultation.md).
+// The consultation context over HTTP (issue #5; docs/consultation.md): consultations, rounds,
+// ballots (staff and residents' own), receipts, follow-ups, lift cost sharing, printable ballots
+// and visit sheets. Handlers parse, call one service method and encode.
 #pragma once
 
-#include "http/message.hpp"
-#include "http/services.hpp"
+#include <string>
 
-namespace huanxin::http::handlers {
+#include "http/route_table.hpp"
+#include "http/workbench.hpp"
 
-Response RenovationCatalog(Services& s, Request& req);
-Response ListConsultations(Services& s, Request& req);
-Response CreateConsultation(Services& s, Request& req);
-Response GetConsultation(Services& s, Request& req);
-Response OpenConsultation(Services& s, Request& req);
-Response CloseConsultation(Services& s, Request& req);
-Response AddConsultationRound(Services& s, Request& req);
-Response CastBallot(Services& s, Request& req);
-Response ListBallots(Services& s, Request& req);
-Response BallotsPdf(Services& s, Request& req);
-Response ListBallotCodes(Services& s, Request& req);
-Response PaperLookup(Services& s, Request& req);
-Response ConsultationTally(Services& s, Request& req);
-Response ListFollowups(Services& s, Request& req);
-Response FollowupsPdf(Services& s, Request& req);
-Response AssignFollowups(Services& s, Request& req);
-Response RecordFollowupVisit(Services& s, Request& req);
-Response LiftShare(Services& s, Request& req);
-Response ResidentBallot(Services& s, Request& req);
-Response ResidentCastBallot(Services& s, Request& req);
-Response PublicReceipt(Services& s, Request& req);
-Response UploadEvidence(Services& s, Request& req);
-Response DownloadFile(Services& s, Request& req);
+namespace huanxin::service {
+class ConsultationService;
+class ConsultationDocuments;
+}  // namespace huanxin::service
 
-}  // namespace huanxin::http::handlers
+namespace huanxin::http {
+
+struct ConsultationApi {
+  service::ConsultationService& consult;
+  service::ConsultationDocuments& documents;
+  std::string public_url;     // base of the links in ballot QR codes; "" = the request's host
+  bool secure_cookie = false;  // behind HTTPS: links use https://
+};
+
+// The consultation routes, and its workbench section: open consultations in scope with their
+// participation, and the follow-ups assigned to the caller.
+void AddConsultationRoutes(RouteTable& routes, Workbench& workbench, ConsultationApi& api);
+
+}  // namespace huanxin::http

@@ -14,3 +14,12 @@
     auto _hx_r = (expr);                                                         \
     if (!_hx_r) return ::huanxin::http::ErrorResponse(_hx_r.error(), req.english); \
   } while (0)
+
+#include "service/platform/document.hpp"
+
+namespace huanxin::http {
+// A generated document as a download (Content-Disposition: attachment with its file name).
+inline Response SendDocument(service::Document doc) {
+  return Download(std::move(doc.bytes), doc.content_type, doc.filename);
+}
+}  // namespace huanxin::http

@@ -12,7 +12,7 @@ namespace huanxin::http {
 extern const char* const kOpenApiJson;  // embedded src/http/openapi.json
 }
 
-namespace huanxin::http::handlers {
+namespace huanxin::http {
 
 namespace {
 
@@ -41,8 +41,6 @@ Result<std::vector<store::Assignment>> ParseAssignments(const boost::json::objec
   return out;
 }
 
-}  // namespace
-
 Response Health(Services& s, Request& req) {
   // Touches the database so a health check fails when storage is down.
   auto r = s.db.Read([](store::Session& sess) -> Result<void> {
@@ -54,7 +52,7 @@ Response Health(Services& s, Request& req) {
   return Json(200, boost::json::object{{"status", "ok"},
                                        {"version", s.version},
                                        {"database", std::string(s.db.name())},
-                                       {"time", FormatIsoUtc(SystemClock().Now())}});
+                                       {"time", FormatIsoUtc(s.clock.Now())}});
 }
 
 Response OpenApi(Services&, Request&) {
@@ -233,4 +231,47 @@ Response CreateGrid(Services& s, Request& req) {
   return resp;
 }
 
-}  // namespace huanxin::http::handlers
+Response GetWorkbench(Services& s, Request& req) {
+  const auto& actor = req.actor();
+  const auto& code = actor.scope.prefix();
+  std::string name = "全国";
+  if (!code.empty()) {
+    auto region = s.regions.Get(actor, code);
+    name = region ? region->region.name : code;
+  }
+  boost::json::object sections;
+  for (const auto& section : s.workbench.sections()) {
+    HX_TRY(part, section.build(actor, req.english));
+    if (part) sections[section.context] = std::move(*part);
+  }
+  return Json(200, boost::json::object{{"regionCode", code},
+                                       {"regionName", name},
+                                       {"year", ShanghaiYear(s.clock.Now())},
+                                       {"sections", std::move(sections)}});
+}
+
+}  // namespace
+
+void AddPlatformRoutes(RouteTable& t, Services& s) {
+  using A = Access;
+  using B = BodyKind;
+  t.Add("GET", "/api/v1/audit", A::kSession, B::kNone, s, ListAudit)
+      .Add("POST", "/api/v1/auth/login", A::kPublic, B::kJson, s, Login)
+      .Add("POST", "/api/v1/auth/logout", A::kSession, B::kNone, s, Logout)
+      .Add("GET", "/api/v1/auth/me", A::kSession, B::kNone, s, Me)
+      .Add("POST", "/api/v1/auth/password", A::kSession, B::kJson, s, ChangePassword)
+      .Add("GET", "/api/v1/health", A::kPublic, B::kNone, s, Health)
+      .Add("GET", "/api/v1/openapi.json", A::kPublic, B::kNone, s, OpenApi)
+      .Add("GET", "/api/v1/regions", A::kSession, B::kNone, s, ListRegions)
+      .Add("GET", "/api/v1/regions/{code}", A::kSession, B::kNone, s, GetRegion)
+      .Add("POST", "/api/v1/regions/{code}/grids", A::kSession, B::kJson, s, CreateGrid)
+      .Add("GET", "/api/v1/roles", A::kSession, B::kNone, s, ListRoles)
+      .Add("GET", "/api/v1/users", A::kSession, B::kNone, s, ListUsers)
+      .Add("POST", "/api/v1/users", A::kSession, B::kJson, s, CreateUser)
+      .Add("GET", "/api/v1/users/{id}", A::kSession, B::kNone, s, GetUser)
+      .Add("PATCH", "/api/v1/users/{id}", A::kSession, B::kJson, s, UpdateUser)
+      .Add("POST", "/api/v1/users/{id}/reset-password", A::kSession, B::kJson, s, ResetPassword)
+      .Add("GET", "/api/v1/workbench", A::kSession, B::kNone, s, GetWorkbench);
+}
+
+}  // namespace huanxin::http

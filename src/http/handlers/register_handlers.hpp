@@ -1,44 +1,27 @@
-// Handlers of the register context (issue #3): parse, call RegisterService / ImportService, encode.
+// The register context over HTTP (issue #3): estates, buildings, dwellings, owners, households,
+// roster import and exports. Handlers parse, call one service method and encode.
 #pragma once
 
-#include "http/message.hpp"
-#include "http/services.hpp"
+#include "http/route_table.hpp"
+#include "http/workbench.hpp"
 
-namespace huanxin::http::handlers {
+namespace huanxin::service {
+class RegisterService;
+class ImportService;
+class RegisterDocuments;
+}  // namespace huanxin::service
 
-Response ListEstates(Services& s, Request& req);
-Response CreateEstate(Services& s, Request& req);
-Response GetEstate(Services& s, Request& req);
-Response UpdateEstate(Services& s, Request& req);
-Response DeleteEstate(Services& s, Request& req);
-Response EstateSummary(Services& s, Request& req);
-Response RegisterRollup(Services& s, Request& req);
-Response EstateEligibility(Services& s, Request& req);
-Response ExportEstates(Services& s, Request& req);
+namespace huanxin::http {
 
-Response ListBuildings(Services& s, Request& req);
-Response CreateBuilding(Services& s, Request& req);
-Response GetBuilding(Services& s, Request& req);
-Response UpdateBuilding(Services& s, Request& req);
-Response DeleteBuilding(Services& s, Request& req);
+struct RegisterApi {
+  service::RegisterService& reg;
+  service::ImportService& imports;
+  service::RegisterDocuments& documents;
+};
 
-Response ListBuildingDwellings(Services& s, Request& req);
-Response ListEstateDwellings(Services& s, Request& req);
-Response CreateDwelling(Services& s, Request& req);
-Response GetDwelling(Services& s, Request& req);
-Response UpdateDwelling(Services& s, Request& req);
-Response DeleteDwelling(Services& s, Request& req);
-Response ExportDwellings(Services& s, Request& req);
+// The register's routes, and its workbench section: estates in the caller's scope, how many are
+// eligible or in the extension range, buildings and dwellings (absent for roles that read the
+// register only through assigned estates).
+void AddRegisterRoutes(RouteTable& routes, Workbench& workbench, RegisterApi& api);
 
-Response ListOwners(Services& s, Request& req);
-Response CreateOwner(Services& s, Request& req);
-Response LinkOwner(Services& s, Request& req);
-Response UnlinkOwner(Services& s, Request& req);
-Response SetHousehold(Services& s, Request& req);
-
-Response ImportDwellings(Services& s, Request& req);
-Response ImportTemplate(Services& s, Request& req);
-Response GetJob(Services& s, Request& req);
-Response RegisterDictionaries(Services& s, Request& req);
-
-}  // namespace huanxin::http::handlers
+}  // namespace huanxin::http

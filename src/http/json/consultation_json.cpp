@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "common/clock.hpp"
+#include "common/decimal.hpp"
 #include "common/text.hpp"
 #include "http/json/json_input.hpp"
 #include "http/message.hpp"
@@ -379,6 +380,40 @@ Result<service::LiftShareRequest> ParseLiftShareRequest(const json::object& o) {
     }
   }
   return r;
+}
+
+boost::json::object BallotJson(const store::BallotRecord& b) {
+  return {{"dwellingId", b.dwelling_id},
+          {"itemId", b.item_id},
+          {"choice", b.choice},
+          {"round", b.round},
+          {"channel", b.channel},
+          {"castAt", b.cast_at},
+          {"receipt", service::ConsultationService::FormatCode(b.receipt)}};
+}
+
+boost::json::object BallotCodeJson(const service::BallotSheet& sh, const std::string& url) {
+  return {{"dwellingId", sh.dwelling.id},
+          {"buildingNumber", sh.dwelling.building_number},
+          {"stairwell", sh.dwelling.stairwell},
+          {"floor", sh.dwelling.floor},
+          {"room", sh.dwelling.room},
+          {"code", service::ConsultationService::FormatCode(sh.code)},
+          {"url", url}};
+}
+
+boost::json::object ConsultationWorkbenchJson(const service::ConsultationWorkbench& w) {
+  boost::json::array list;
+  for (const auto& c : w.consultations)
+    list.push_back({{"id", c.id},
+                    {"title", c.title},
+                    {"estateId", c.estate_id},
+                    {"estateName", c.estate_name},
+                    {"round", c.round},
+                    {"dwellings", c.dwellings},
+                    {"participated", c.participated},
+                    {"participationPercent", DecimalJson(PercentHundredths(c.participated, c.dwellings))}});
+  return {{"open", w.open}, {"followupsAssignedToMe", w.followups_assigned_to_me}, {"consultations", std::move(list)}};
 }
 
 }  // namespace huanxin::http

@@ -15,6 +15,10 @@ boost::json::object CodeViewJson(const service::CodeView& v);
 boost::json::object FollowupJson(const service::FollowupRow& r);
 boost::json::object VisitJson(const store::FollowupVisitRecord& v);
 boost::json::object LiftShareJson(const service::LiftShareView& v);
+boost::json::object BallotJson(const store::BallotRecord& b);
+boost::json::object ConsultationWorkbenchJson(const service::ConsultationWorkbench& w);
+// One dwelling's one-time code; `url` is where its QR code points.
+boost::json::object BallotCodeJson(const service::BallotSheet& sheet, const std::string& url);
 
 Result<service::ConsultationInput> ParseConsultationInput(const boost::json::object& o);
 Result<service::BallotInput> ParseBallotInput(const boost::json::object& o, bool resident);

@@ -55,4 +55,9 @@ boost::json::object PageJson(boost::json::array items, std::int64_t total, std::
   return {{"items", std::move(items)}, {"total", total}, {"page", page}, {"pageSize", page_size}};
 }
 
+boost::json::object StoredFileJson(const service::StoredFile& f) {
+  return {{"id", f.id},         {"name", f.name},     {"contentType", f.content_type},
+          {"size", f.size_bytes}, {"sha256", f.sha256}, {"createdAt", f.created_at}};
+}
+
 }  // namespace huanxin::http

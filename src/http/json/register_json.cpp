@@ -1,5 +1,7 @@
 #include "http/json/register_json.hpp"
 
+#include "core/register/codes.hpp"
+
 #include <boost/json.hpp>
 #include <charconv>
 #include <cstdio>
@@ -361,6 +363,33 @@ Result<std::optional<std::int64_t>> ReadOptionalDegrees(const json::object& o, c
   auto r = ReadDegreesImpl(o, field);
   if (!r) return std::move(r).error();
   return r->value_or(std::nullopt);
+}
+
+boost::json::object EligibilityReportJson(std::int64_t estate_id, const core::reg::Eligibility& e,
+                                          const core::reg::EligibilityPolicy& p, bool english) {
+  auto out = EligibilityJson(e, english);
+  out["estateId"] = estate_id;
+  out["policy"] = {{"cutoffYear", p.cutoff_year},
+                   {"extensionLastYear", p.extension_last_year},
+                   {"extensionCap", std::to_string(p.cap_numerator) + "/" + std::to_string(p.cap_denominator)}};
+  return out;
+}
+
+namespace {
+boost::json::array Choices(const core::reg::ChoiceSet& set, bool english) {
+  boost::json::array out;
+  for (const auto& c : set.choices()) out.push_back({{"code", c.code}, {"name", english ? c.en : c.zh}});
+  return out;
+}
+}  // namespace
+
+boost::json::object DictionariesJson(bool en) {
+  namespace reg = core::reg;
+  return {{"status", Choices(reg::EstateStatuses(), en)},      {"propertyMode", Choices(reg::PropertyModes(), en)},
+          {"ownershipTypes", Choices(reg::OwnershipTypes(), en)}, {"areaSource", Choices(reg::AreaSources(), en)},
+          {"saleStatus", Choices(reg::SaleStatuses(), en)},     {"use", Choices(reg::DwellingUses(), en)},
+          {"occupancy", Choices(reg::Occupancies(), en)},       {"structure", Choices(reg::Structures(), en)},
+          {"heating", Choices(reg::Heatings(), en)}};
 }
 
 }  // namespace huanxin::http

@@ -11,6 +11,11 @@ namespace huanxin::http {
 
 boost::json::object EstateJson(const service::EstateView& v, bool english);
 boost::json::object EligibilityJson(const core::reg::Eligibility& e, bool english);
+// GET /estates/{id}/eligibility: the verdict with its reasons and the deployment's policy.
+boost::json::object EligibilityReportJson(std::int64_t estate_id, const core::reg::Eligibility& e,
+                                          const core::reg::EligibilityPolicy& policy, bool english);
+// GET /register/dictionaries: every closed vocabulary of the register, {code, name} per choice.
+boost::json::object DictionariesJson(bool english);
 boost::json::object BuildingJson(const store::BuildingRecord& b);
 boost::json::object OwnerJson(const service::OwnerView& o);
 boost::json::object DwellingJson(const service::DwellingView& v);

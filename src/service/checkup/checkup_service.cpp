@@ -22,7 +22,6 @@ namespace {
 
 constexpr std::size_t kMaxPhotoBytes = 10 * 1024 * 1024;
 constexpr std::size_t kMaxBatch = 2000;
-const std::set<std::string> kPayers{"government", "utility", "residents", "social_capital"};
 
 Error BadField(const std::string& field, Text detail, Text hint = {}) {
   return Invalid("checkup.invalid_field", Text("字段 " + field + " 不正确", "field " + field + " is invalid"), std::move(detail),
@@ -336,9 +335,9 @@ Result<CatalogView> CheckupService::AddIndicator(const Actor& actor, std::int64_
       auto rule = GradingRuleFromJson(c.rule_json);
       if (!rule) return std::move(rule).error();
       for (const auto& item : c.suggested_items) {
-        auto exists = store::QueryInt(s, "SELECT COUNT(*) FROM renovation_item WHERE code = ?", {store::Str(item)});
+        auto exists = catalogue_.Find(item);
         if (!exists) return std::move(exists).error();
-        if (*exists == 0) return BadField(field + ".suggestedItems", Text::Same(item), Text("改造内容清单中没有该项", "not in the renovation catalogue"));
+        if (!*exists) return BadField(field + ".suggestedItems", Text::Same(item), Text("改造内容清单中没有该项", "not in the renovation catalogue"));
       }
       if (auto r = s.Exec("INSERT INTO checkup_criterion (catalog_id, indicator_code, code, name_zh, name_en, unit, rule, "
                           "suggested_items, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -376,84 +375,40 @@ Result<CatalogView> CheckupService::Publish(const Actor& actor, std::int64_t cat
   });
 }
 
-Result<std::vector<RenovationItem>> CheckupService::Items(const Actor& actor, bool english) {
+Result<std::vector<CheckupItem>> CheckupService::Items(const Actor& actor) {
   if (auto r = RequirePermission(actor, perm::kCheckupRead); !r) return std::move(r).error();
-  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<RenovationItem>> {
-    auto rows = s.Query(
-        "SELECT i.code, i.category, c.name_zh, c.name_en, i.name_zh, i.name_en, i.unit, i.unit_cost_fen, i.payer "
-        "FROM renovation_item i JOIN renovation_category c ON c.code = i.category WHERE i.active = 1 "
-        "ORDER BY c.position, i.position");
-    if (!rows) return std::move(rows).error();
-    std::map<std::string, std::vector<std::string>> answers;
+  auto catalogue = catalogue_.Snapshot();
+  if (!catalogue) return std::move(catalogue).error();
+  std::map<std::string, std::vector<std::string>> suggesting;
+  auto read = db_.Read([&](store::Session& s) -> Result<void> {
     auto latest = LatestPublished(s);
     if (!latest) return std::move(latest).error();
-    if (*latest) {
-      auto cat = LoadCatalog(s, **latest);
-      if (!cat) return std::move(cat).error();
-      for (const auto& i : cat->indicators)
-        for (const auto& c : i.criteria)
-          for (const auto& item : c.suggested_items) {
-            auto& list = answers[item];
-            if (std::find(list.begin(), list.end(), i.core.code) == list.end()) list.push_back(i.core.code);
-          }
-    }
-    std::vector<RenovationItem> out;
-    for (const auto& r : *rows) {
-      RenovationItem it;
-      it.code = r.GetText(0);
-      it.category = r.GetText(1);
-      it.category_name = english ? r.GetText(3) : r.GetText(2);
-      it.name = english ? r.GetText(5) : r.GetText(4);
-      it.unit = r.GetText(6);
-      it.unit_cost_fen = r.GetOptInt(7);
-      it.payer = r.GetText(8);
-      it.indicators = answers[it.code];
-      out.push_back(std::move(it));
-    }
-    return out;
+    if (!*latest) return Ok();
+    auto cat = LoadCatalog(s, **latest);
+    if (!cat) return std::move(cat).error();
+    for (const auto& i : cat->indicators)
+      for (const auto& c : i.criteria)
+        for (const auto& item : c.suggested_items) {
+          auto& list = suggesting[item];
+          if (std::find(list.begin(), list.end(), i.core.code) == list.end()) list.push_back(i.core.code);
+        }
+    return Ok();
   });
+  if (!read) return std::move(read).error();
+  std::vector<CheckupItem> out;
+  for (const auto& it : **catalogue) out.push_back({it, suggesting[it.code]});
+  return out;
 }
 
-Result<RenovationItem> CheckupService::UpdateItem(const Actor& actor, const std::string& code, const ItemPatch& patch,
-                                                  bool english) {
-  if (auto r = RequirePermission(actor, perm::kCheckupCatalogWrite); !r) return std::move(r).error();
-  if (patch.payer && !kPayers.count(*patch.payer))
-    return BadField("payer", Text::Same(*patch.payer), Text("应为 government、utility、residents 或 social_capital",
-                                                           "government, utility, residents or social_capital"));
-  if (patch.unit) {
-    auto n = Utf8Length(*patch.unit);
-    if (!n || *n < 1 || *n > 10) return BadField("unit", Text("1–10字", "1–10 characters"));
-  }
-  if (patch.unit_cost_fen && *patch.unit_cost_fen && **patch.unit_cost_fen < 0)
-    return BadField("unitCost", Text("不能为负", "cannot be negative"));
-  auto w = db_.Write([&](store::Session& s) -> Result<void> {
-    auto before = s.Query("SELECT unit, unit_cost_fen, payer FROM renovation_item WHERE code = ?", {store::Str(code)});
-    if (!before) return std::move(before).error();
-    if (before->empty()) return NotFound("checkup.item_not_found", Text("改造内容不存在", "no such renovation item"));
-    const auto& b = before->front();
-    Changes ch;
-    if (patch.unit) ch.Diff("unit", json::string(b.GetText(0)), json::string(*patch.unit));
-    if (patch.payer) ch.Diff("payer", json::string(b.GetText(2)), json::string(*patch.payer));
-    if (patch.unit_cost_fen) {
-      auto old = b.GetOptInt(1);
-      ch.Diff("unitCost", old ? json::value(*old) : json::value(nullptr), *patch.unit_cost_fen ? json::value(**patch.unit_cost_fen) : json::value(nullptr));
-    }
-    if (ch.empty()) return Ok();
-    if (auto r = s.Exec("UPDATE renovation_item SET unit = ?, payer = ?, unit_cost_fen = ? WHERE code = ?",
-                        {store::Str(patch.unit.value_or(b.GetText(0))), store::Str(patch.payer.value_or(b.GetText(2))),
-                         patch.unit_cost_fen ? (*patch.unit_cost_fen ? store::Int(**patch.unit_cost_fen) : store::Null())
-                                             : (b.GetOptInt(1) ? store::Int(*b.GetOptInt(1)) : store::Null()),
-                         store::Str(code)});
-        !r)
-      return std::move(r).error();
-    return RecordAudit(s, clock_, actor, "renovation_item.update", "renovation_item", code, "", ch);
-  });
-  if (!w) return std::move(w).error();
-  auto items = Items(actor, english);
+Result<CheckupItem> CheckupService::UpdateItem(const Actor& actor, const std::string& code,
+                                               const core::catalogue::ItemPatch& patch) {
+  auto updated = catalogue_.Update(actor, code, patch);
+  if (!updated) return std::move(updated).error();
+  auto items = Items(actor);
   if (!items) return std::move(items).error();
   for (auto& it : *items)
-    if (it.code == code) return std::move(it);
-  return NotFound("checkup.item_not_found", Text("改造内容不存在", "no such renovation item"));
+    if (it.item.code == code) return std::move(it);
+  return CheckupItem{*updated, {}};  // an inactive item: not in the catalogue's list
 }
 
 // ---- campaigns ----
@@ -658,7 +613,7 @@ Result<StoredFile> CheckupService::StorePhoto(const Actor& actor, std::int64_t i
   return store::WriteResult(db_, [&](store::Session& s) -> Result<StoredFile> {
     auto c = LoadCampaign(s, actor, id, perm::kCheckupCapture);
     if (!c) return std::move(c).error();
-    auto f = files_.Put(s, clock_, actor, actor.scope.prefix().size() > c->region_code.size() ? actor.scope.prefix() : c->region_code,
+    auto f = files_.Put(s, actor, "checkup", actor.scope.prefix().size() > c->region_code.size() ? actor.scope.prefix() : c->region_code,
                         name, std::string(ImageMime(*type)), *stripped);
     if (!f) return std::move(f).error();
     Changes ch;
@@ -669,9 +624,11 @@ Result<StoredFile> CheckupService::StorePhoto(const Actor& actor, std::int64_t i
   });
 }
 
-Result<std::pair<StoredFile, std::string>> CheckupService::ReadFile(const Actor& actor, std::int64_t file_id) {
-  if (auto r = RequirePermission(actor, perm::kCheckupRead); !r) return std::move(r).error();
-  return files_.Get(db_, actor, file_id);
+CheckupService::CheckupService(store::Database& db, const Clock& clock, CatalogueService& catalogue, FileService& files)
+    : db_(db), clock_(clock), catalogue_(catalogue), files_(files) {
+  files_.SetReadPolicy("checkup", [](const Actor& actor, const StoredFile&) {
+    return RequirePermission(actor, perm::kCheckupRead);
+  });
 }
 
 Result<UpsertResult> CheckupService::Upsert(const Actor& actor, std::int64_t id, const std::vector<ObservationInput>& batch) {
@@ -892,7 +849,7 @@ Result<StoredFile> CheckupService::KeepReport(const Actor& actor, std::int64_t i
     if (!c) return std::move(c).error();
     auto est = std::find_if(c->estates.begin(), c->estates.end(), [&](const auto& e) { return e.estate_id == estate_id; });
     if (est == c->estates.end()) return BadField("estateId", Text("不在本次体检任务中", "not in this check-up"));
-    auto f = files_.Put(s, clock_, actor, est->region_code,
+    auto f = files_.Put(s, actor, "checkup", est->region_code,
                         est->estate_name + "-" + std::to_string(c->year) + "体检报告.pdf", "application/pdf", pdf);
     if (!f) return std::move(f).error();
     if (auto r = s.Exec("UPDATE checkup_estate SET report_file_id = ? WHERE checkup_id = ? AND estate_id = ?",

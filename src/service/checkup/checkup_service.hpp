@@ -12,7 +12,8 @@
 #include "common/clock.hpp"
 #include "core/checkup/grading.hpp"
 #include "service/audit/audit_service.hpp"
-#include "service/files/file_store.hpp"
+#include "service/catalogue/catalogue_service.hpp"
+#include "service/file/file_service.hpp"
 #include "service/platform/actor.hpp"
 #include "store/database.hpp"
 
@@ -56,14 +57,11 @@ struct IndicatorInput {
   std::vector<Criterion> criteria;
 };
 
-struct RenovationItem {
-  std::string code, category, category_name, name, unit, payer;
-  std::optional<std::int64_t> unit_cost_fen;
-  std::vector<std::string> indicators;  // indicators whose criteria suggest it (latest published catalogue)
-};
-struct ItemPatch {
-  std::optional<std::string> unit, payer;
-  std::optional<std::optional<std::int64_t>> unit_cost_fen;
+// A renovation item (service/catalogue) with the indicators whose criteria suggest it in the latest
+// published indicator catalogue.
+struct CheckupItem {
+  RenovationItem item;
+  std::vector<std::string> indicators;
 };
 
 struct CampaignInput {
@@ -151,8 +149,9 @@ struct Rollup {
 
 class CheckupService {
  public:
-  CheckupService(store::Database& db, const Clock& clock, std::string files_dir = "var/files")
-      : db_(db), clock_(clock), files_(std::move(files_dir)) {}
+  // Photos and reports are kept in `files`, where this service registers the read rule for its
+  // files (checkup:read inside the reader's scope). `files` must outlive the service.
+  CheckupService(store::Database& db, const Clock& clock, CatalogueService& catalogue, FileService& files);
 
   // Catalogue.
   Result<std::vector<CheckupCatalog>> Catalogs(const Actor& actor);
@@ -160,8 +159,10 @@ class CheckupService {
   Result<CatalogView> NewDraft(const Actor& actor);
   Result<CatalogView> AddIndicator(const Actor& actor, std::int64_t catalog_id, const IndicatorInput& in);
   Result<CatalogView> Publish(const Actor& actor, std::int64_t catalog_id);
-  Result<std::vector<RenovationItem>> Items(const Actor& actor, bool english);
-  Result<RenovationItem> UpdateItem(const Actor& actor, const std::string& code, const ItemPatch& patch, bool english);
+  // The renovation catalogue as check-ups use it (checkup:read), and the change of an item's unit,
+  // cost or payer, written through the catalogue's one write path.
+  Result<std::vector<CheckupItem>> Items(const Actor& actor);
+  Result<CheckupItem> UpdateItem(const Actor& actor, const std::string& code, const core::catalogue::ItemPatch& patch);
 
   // Campaigns.
   Result<Campaign> Create(const Actor& actor, const CampaignInput& in);
@@ -170,7 +171,6 @@ class CheckupService {
   Result<Campaign> Assign(const Actor& actor, std::int64_t id, const std::vector<std::int64_t>& estate_ids,
                           std::int64_t user_id);
   Result<StoredFile> StorePhoto(const Actor& actor, std::int64_t id, const std::string& name, const std::string& bytes);
-  Result<std::pair<StoredFile, std::string>> ReadFile(const Actor& actor, std::int64_t file_id);
   Result<UpsertResult> Upsert(const Actor& actor, std::int64_t id, const std::vector<ObservationInput>& batch);
   Result<std::vector<Observation>> Observations(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
   // action: submit | approve | return.
@@ -193,7 +193,8 @@ class CheckupService {
 
   store::Database& db_;
   const Clock& clock_;
-  FileStore files_;
+  CatalogueService& catalogue_;
+  FileService& files_;
 };
 
 // JSON text of a grading rule (docs/checkup.md) ⇄ rule.

@@ -265,9 +265,12 @@ Result<ConsultationView> ConsultationService::View(store::Session& s, store::Con
   return v;
 }
 
-Result<std::vector<store::CatalogItemRecord>> ConsultationService::Catalog(const Actor& actor) {
-  if (auto r = RequirePermission(actor, perm::kConsultationRead); !r) return std::move(r).error();
-  return store::ReadResult(db_, [&](store::Session& s) { return Repo::Catalog(s); });
+ConsultationService::ConsultationService(store::Database& db, const Clock& clock, CatalogueService& catalogue,
+                                         FileService& files)
+    : db_(db), clock_(clock), catalogue_(catalogue), files_(files) {
+  files_.SetReadPolicy("consultation", [](const Actor& actor, const StoredFile&) {
+    return RequirePermission(actor, perm::kConsultationRead);
+  });
 }
 
 Result<std::pair<std::vector<ConsultationView>, std::int64_t>> ConsultationService::List(
@@ -372,7 +375,7 @@ Result<ConsultationView> ConsultationService::Create(const Actor& actor, const C
       if (!len || *len < 1 || *len > 200 || Trim(it.title).empty())
         return BadField(field + ".title", Text("不能为空，且不超过200字", "must be 1–200 characters"));
       if (it.catalog_item_code) {
-        auto exists = Repo::CatalogItemExists(s, *it.catalog_item_code);
+        auto exists = catalogue_.Find(*it.catalog_item_code);
         if (!exists) return std::move(exists).error();
         if (!*exists) return BadField(field + ".catalogItemCode", Text::Same(*it.catalog_item_code), Text("改造内容清单中没有该项", "not in the renovation catalogue"));
       }
@@ -541,9 +544,11 @@ Result<ReceiptView> ConsultationService::Cast(store::Session& s, const Actor& ac
     chosen.push_back(item);
   }
   if (in.evidence_file_id) {
-    auto ok = Repo::FileExists(s, *in.evidence_file_id, actor.scope.prefix());
-    if (!ok) return std::move(ok).error();
-    if (!*ok) return BadField("evidenceFileId", Text("文件不存在", "no such file"));
+    // Evidence is a file this context stored, inside the caller's scope.
+    auto f = files_.Find(s, *in.evidence_file_id);
+    if (!f) return std::move(f).error();
+    if (!*f || ((*f)->context != "consultation" && !(*f)->context.empty()) || !actor.scope.Covers((*f)->region_code))
+      return BadField("evidenceFileId", Text("文件不存在", "no such file"));
   }
   // The owner (head, REFERENCE §8) of this dwelling within each item's unit: co-owned dwellings
   // reached through shared owners, or all developer-unsold / public-housing dwellings together.
@@ -1136,7 +1141,7 @@ Result<StoredFile> ConsultationService::StoreEvidence(const Actor& actor, std::i
   return store::WriteResult(db_, [&](store::Session& s) -> Result<StoredFile> {
     auto l = Load(s, actor, consultation_id, true, perm::kBallotWrite);
     if (!l) return std::move(l).error();
-    auto f = files_.Put(s, clock_, actor, l->c.region_code, name, *type, kept);
+    auto f = files_.Put(s, actor, "consultation", l->c.region_code, name, *type, kept);
     if (!f) return std::move(f).error();
     Changes ch;
     ch.Set("file", nullptr, json::string(f->name)).Set("sha256", nullptr, json::string(f->sha256)).Set("bytes", nullptr, f->size_bytes);
@@ -1146,9 +1151,29 @@ Result<StoredFile> ConsultationService::StoreEvidence(const Actor& actor, std::i
   });
 }
 
-Result<std::pair<StoredFile, std::string>> ConsultationService::ReadFile(const Actor& actor, std::int64_t file_id) {
-  if (auto r = RequirePermission(actor, perm::kConsultationRead); !r) return std::move(r).error();
-  return files_.Get(db_, actor, file_id);
+
+Result<std::optional<ConsultationWorkbench>> ConsultationService::Workbench(const Actor& actor) {
+  if (!core::auth::HasPermission(actor.role, perm::kConsultationRead)) return std::optional<ConsultationWorkbench>{};
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::optional<ConsultationWorkbench>> {
+    ConsultationWorkbench w;
+    store::ConsultationFilter f;
+    f.scope_prefix = actor.scope.prefix();
+    f.state = "open";
+    f.limit = 5;
+    auto list = Repo::List(s, f, w.open);
+    if (!list) return std::move(list).error();
+    for (auto& c : *list) {
+      auto v = View(s, c, /*unit_sizes=*/false);
+      if (!v) return std::move(v).error();
+      auto p = Repo::ParticipationOf(s, c.id);
+      if (!p) return std::move(p).error();
+      w.consultations.push_back({c.id, c.estate_id, c.title, v->estate_name, c.current_round, p->dwellings, p->participated});
+    }
+    auto mine = Repo::OpenFollowupsOf(s, actor.user_id, actor.scope.prefix());
+    if (!mine) return std::move(mine).error();
+    w.followups_assigned_to_me = *mine;
+    return std::optional<ConsultationWorkbench>(std::move(w));
+  });
 }
 
 }  // namespace huanxin::service

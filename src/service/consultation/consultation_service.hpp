@@ -18,7 +18,8 @@
 #include "core/consultation/rules.hpp"
 #include "core/consultation/tally.hpp"
 #include "service/audit/audit_service.hpp"
-#include "service/files/file_store.hpp"
+#include "service/catalogue/catalogue_service.hpp"
+#include "service/file/file_service.hpp"
 #include "service/platform/actor.hpp"
 #include "store/consultation/consultation_repository.hpp"
 #include "store/database.hpp"
@@ -154,13 +155,24 @@ struct LiftShareView {
   std::vector<store::VoterDwelling> dwellings;  // parallel to result.shares
 };
 
+// The consultation part of the user's workbench (GET /api/v1/workbench).
+struct ConsultationWorkbench {
+  struct Open {
+    std::int64_t id = 0, estate_id = 0;
+    std::string title, estate_name;
+    int round = 0;
+    std::int64_t dwellings = 0, participated = 0;  // on the roll / cast at least one ballot
+  };
+  std::int64_t open = 0;                   // open consultations in scope
+  std::vector<Open> consultations;         // the newest five of them
+  std::int64_t followups_assigned_to_me = 0;  // follow-up dwellings in open consultations
+};
+
 class ConsultationService {
  public:
-  // `files_dir`: where uploaded evidence is kept (<var>/files), content-addressed by SHA-256.
-  ConsultationService(store::Database& db, const Clock& clock, std::string files_dir = "var/files")
-      : db_(db), clock_(clock), files_(std::move(files_dir)) {}
-
-  Result<std::vector<store::CatalogItemRecord>> Catalog(const Actor& actor);
+  // Menus name items of `catalogue`; evidence is kept in `files`, where this service registers the
+  // read rule for its files (consultation:read inside the reader's scope). Both must outlive it.
+  ConsultationService(store::Database& db, const Clock& clock, CatalogueService& catalogue, FileService& files);
 
   Result<std::pair<std::vector<ConsultationView>, std::int64_t>> List(const Actor& actor,
                                                                        std::optional<std::int64_t> estate_id,
@@ -196,11 +208,14 @@ class ConsultationService {
 
   Result<LiftShareView> LiftShare(const Actor& actor, const LiftShareRequest& req);
 
+  // Open consultations in the actor's scope with their participation, and the follow-ups assigned
+  // to the actor; nullopt when the actor may not read consultations.
+  Result<std::optional<ConsultationWorkbench>> Workbench(const Actor& actor);
+
   // A photo (JPEG, PNG, WebP) or PDF of a signed ballot form, ≤ 10 MiB, kept for the consultation's
   // area; the bytes are on disk (fsync'd) before the row commits. The type is taken from the bytes.
   Result<StoredFile> StoreEvidence(const Actor& actor, std::int64_t consultation_id, const std::string& name,
                                    const std::string& bytes);
-  Result<std::pair<StoredFile, std::string>> ReadFile(const Actor& actor, std::int64_t file_id);
 
   // "K7Q2M9XA3H" or "k7q2-m9xa-3h" → canonical upper-case without separators; nullopt if malformed.
   static std::optional<std::string> NormaliseCode(std::string_view text);
@@ -224,7 +239,8 @@ class ConsultationService {
 
   store::Database& db_;
   const Clock& clock_;
-  FileStore files_;
+  CatalogueService& catalogue_;
+  FileService& files_;
 };
 
 // JSON text of a rule, as in the API ({"type":"art278","matter":7} …), and back.

@@ -437,4 +437,18 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
   return report;
 }
 
+bool ImportService::RunsAsJob(std::string_view file_bytes, bool asked) const {
+  return asked || EstimateRows(file_bytes) > sync_row_limit_;
+}
+
+Result<std::int64_t> ImportService::ImportAsJob(const Actor& actor, std::int64_t estate_id, std::string file_bytes,
+                                                std::string filename,
+                                                std::function<JobOutcome(const Result<ImportReport>&)> outcome) {
+  auto data = std::make_shared<const std::string>(std::move(file_bytes));
+  return jobs_.Submit(actor, "register.import", actor.scope.prefix(),
+                      [this, actor, estate_id, data, filename = std::move(filename), outcome = std::move(outcome)](Progress& p) {
+                        return outcome(Import(actor, estate_id, *data, filename, &p));
+                      });
+}
+
 }  // namespace huanxin::service

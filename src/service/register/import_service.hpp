@@ -19,6 +19,7 @@
 
 #include "common/clock.hpp"
 #include "common/progress.hpp"
+#include "service/job/job_service.hpp"
 #include "service/platform/actor.hpp"
 #include "service/register/register_service.hpp"
 #include "store/database.hpp"
@@ -44,12 +45,25 @@ using ImportProgress = Progress;
 
 class ImportService {
  public:
-  ImportService(store::Database& db, const Clock& clock, RegisterService& reg) : db_(db), clock_(clock), reg_(reg) {}
+  // Large rosters run as jobs of `jobs`; `sync_row_limit`: rosters with more data rows run as a job
+  // (register.import_sync_row_limit).
+  ImportService(store::Database& db, const Clock& clock, RegisterService& reg, JobService& jobs,
+                std::size_t sync_row_limit = 20000)
+      : db_(db), clock_(clock), reg_(reg), jobs_(jobs), sync_row_limit_(sync_row_limit) {}
 
   // Parses and imports. A failure to read the file at all (not a spreadsheet, bad encoding) is an
   // Error; row problems come back in ImportReport::errors (the caller answers 422).
   Result<ImportReport> Import(const Actor& actor, std::int64_t estate_id, std::string_view file_bytes,
                               const std::string& filename, ImportProgress* progress = nullptr);
+
+  // Whether this roster runs as a job: asked for, or more data rows than the synchronous limit.
+  bool RunsAsJob(std::string_view file_bytes, bool asked) const;
+  // Queues the import as a job (kind register.import, in the actor's scope) and returns its id.
+  // The bytes are copied; `outcome` turns the import's result into the job's recorded outcome (the
+  // HTTP layer passes its codec, so the job's result is what the synchronous answer would be).
+  Result<std::int64_t> ImportAsJob(const Actor& actor, std::int64_t estate_id, std::string file_bytes,
+                                   std::string filename,
+                                   std::function<JobOutcome(const Result<ImportReport>&)> outcome);
 
   // Counts data rows cheaply (to choose between answering now and running a job).
   static std::size_t EstimateRows(std::string_view file_bytes);
@@ -61,6 +75,8 @@ class ImportService {
   store::Database& db_;
   const Clock& clock_;
   RegisterService& reg_;
+  JobService& jobs_;
+  std::size_t sync_row_limit_;
 };
 
 }  // namespace huanxin::service

@@ -69,8 +69,6 @@ Result<void> RefuseWhileReferenced(store::Session& s, const std::string& count_s
 
 const Text kDwellingsUnit{" 户", " dwellings"};
 const Text kDeleteDwellingsFirst{"先删除其下的房屋", "delete its dwellings first"};
-const Text kRecordsUnit{" 项", " record(s)"};
-const Text kConsultationsKept{"协商记录须保留；如房屋合并或拆分，请修改房屋信息", "consultation records are kept; edit the dwelling instead"};
 
 int CurrentYear(const Clock& clock) {
   auto days = std::chrono::floor<std::chrono::days>(clock.Now());
@@ -391,12 +389,6 @@ Result<void> RegisterService::DeleteEstate(const Actor& actor, std::int64_t id) 
     if (auto r = RefuseWhileReferenced(s, "SELECT COUNT(*) FROM dwelling WHERE estate_id = ?", id, "register.estate_not_empty",
                                        Text("小区下仍有房屋，不能删除", "the estate still has dwellings"), kDwellingsUnit,
                                        kDeleteDwellingsFirst);
-        !r)
-      return r;
-    if (auto r = RefuseWhileReferenced(s, "SELECT COUNT(*) FROM consultation WHERE estate_id = ?", id,
-                                       "register.estate_in_consultation",
-                                       Text("小区有居民协商记录，不能删除", "the estate has consultations"), kRecordsUnit,
-                                       kConsultationsKept);
         !r)
       return r;
     if (auto r = store::EstateRepository::Delete(s, id); !r) return r;
@@ -822,12 +814,6 @@ Result<void> RegisterService::DeleteDwelling(const Actor& actor, std::int64_t id
   return db_.Write([&](store::Session& s) -> Result<void> {
     auto d = LoadDwelling(s, actor, id, true);
     if (!d) return std::move(d).error();
-    if (auto r = RefuseWhileReferenced(s, "SELECT COUNT(*) FROM ballot_code WHERE dwelling_id = ?", id,
-                                       "register.dwelling_in_consultation",
-                                       Text("该房屋已列入居民协商（已发放选票），不能删除", "the dwelling is on a consultation's roll"),
-                                       kRecordsUnit, kConsultationsKept);
-        !r)
-      return r;
     if (auto r = store::DwellingRepository::Delete(s, id); !r) return r;
     auto c = DiffDwellings(*d, store::DwellingRecord{});
     json::array owners;

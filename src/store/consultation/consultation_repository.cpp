@@ -471,32 +471,22 @@ Result<std::vector<std::pair<std::int64_t, std::string>>> ConsultationRepository
   return out;
 }
 
-Result<bool> ConsultationRepository::FileExists(Session& s, std::int64_t file_id, const std::string& scope_prefix) {
-  std::string where = " WHERE id = ?";
-  Params p{Int(file_id)};
-  AddPrefixFilter(where, p, "region_code", scope_prefix);
-  auto n = QueryInt(s, "SELECT COUNT(*) FROM stored_file" + where, p);
-  if (!n) return std::move(n).error();
-  return *n > 0;
-}
-
-// ---- catalogue ----
-
-Result<std::vector<CatalogItemRecord>> ConsultationRepository::Catalog(Session& s) {
+Result<ConsultationRepository::Participation> ConsultationRepository::ParticipationOf(Session& s,
+                                                                                        std::int64_t consultation_id) {
   auto rows = s.Query(
-      "SELECT i.code, i.category, c.name_zh, c.name_en, i.name_zh, i.name_en FROM renovation_item i "
-      "JOIN renovation_category c ON c.code = i.category WHERE i.active = 1 ORDER BY c.position, i.position");
+      "SELECT (SELECT COUNT(*) FROM ballot_code WHERE consultation_id = ?), "
+      "(SELECT COUNT(DISTINCT dwelling_id) FROM ballot WHERE consultation_id = ?)",
+      {Int(consultation_id), Int(consultation_id)});
   if (!rows) return std::move(rows).error();
-  std::vector<CatalogItemRecord> out;
-  for (const auto& r : *rows)
-    out.push_back({r.GetText(0), r.GetText(1), r.GetText(2), r.GetText(3), r.GetText(4), r.GetText(5)});
-  return out;
+  return Participation{rows->front().GetInt(0), rows->front().GetInt(1)};
 }
 
-Result<bool> ConsultationRepository::CatalogItemExists(Session& s, const std::string& code) {
-  auto n = QueryInt(s, "SELECT COUNT(*) FROM renovation_item WHERE code = ?", {Str(code)});
-  if (!n) return std::move(n).error();
-  return *n > 0;
+Result<std::int64_t> ConsultationRepository::OpenFollowupsOf(Session& s, std::int64_t user_id,
+                                                             const std::string& scope_prefix) {
+  std::string where = " WHERE a.user_id = ? AND c.state = 'open'";
+  Params p{Int(user_id)};
+  AddPrefixFilter(where, p, "c.region_code", scope_prefix);
+  return QueryInt(s, "SELECT COUNT(*) FROM followup_assignment a JOIN consultation c ON c.id = a.consultation_id" + where, p);
 }
 
 }  // namespace huanxin::store

@@ -97,10 +97,6 @@ struct FollowupAssignmentRecord {
   std::string username;
 };
 
-struct CatalogItemRecord {
-  std::string code, category, category_zh, category_en, name_zh, name_en;
-};
-
 struct ConsultationFilter {
   std::string scope_prefix;
   std::optional<std::int64_t> estate_id;
@@ -161,12 +157,17 @@ struct ConsultationRepository {
   static Result<std::int64_t> InsertVisit(Session& s, const FollowupVisitRecord& v);
   static Result<std::vector<FollowupVisitRecord>> Visits(Session& s, std::int64_t consultation_id);
 
+  // For the workbench: dwellings on the consultation's roll (one ballot code each) and how many of
+  // them have cast at least one ballot in any round.
+  struct Participation {
+    std::int64_t dwellings = 0, participated = 0;
+  };
+  static Result<Participation> ParticipationOf(Session& s, std::int64_t consultation_id);
+  // Follow-up dwellings assigned to `user_id` in open consultations inside `scope_prefix`.
+  static Result<std::int64_t> OpenFollowupsOf(Session& s, std::int64_t user_id, const std::string& scope_prefix);
+
   // Owner names per dwelling of the estate (dwelling id, name), for masked display.
   static Result<std::vector<std::pair<std::int64_t, std::string>>> OwnerNames(Session& s, std::int64_t estate_id);
-  static Result<bool> FileExists(Session& s, std::int64_t file_id, const std::string& scope_prefix);
-
-  static Result<std::vector<CatalogItemRecord>> Catalog(Session& s);
-  static Result<bool> CatalogItemExists(Session& s, const std::string& code);
 };
 
 

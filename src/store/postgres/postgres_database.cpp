@@ -45,6 +45,7 @@ Error PgError(PGconn* conn, const PGresult* res) {
   std::string msg = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   if (state && std::strcmp(state, "23505") == 0) return DuplicateError(msg);
+  if (state && std::strcmp(state, "23503") == 0) return InUseError(msg);
   if (PQstatus(conn) != CONNECTION_OK || (state && (std::strncmp(state, "08", 2) == 0 ||
                                                     std::strncmp(state, "57", 2) == 0 ||
                                                     std::strcmp(state, "40001") == 0 ||
@@ -114,6 +115,28 @@ class PgConnection final : public Session {
     auto st = PQresultStatus(res.get());
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) return PgError(conn_, res.get());
     return Ok();
+  }
+
+  Result<std::vector<ForeignKey>> ForeignKeys() override {
+    // Single-column keys of the current schema; confdeltype: c cascade, n set null, else refuse.
+    auto rows = Query(
+        "SELECT cl.relname, a.attname, pc.relname, pa.attname, c.confdeltype::text "
+        "FROM pg_constraint c JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_class pc ON pc.oid = c.confrelid "
+        "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+        "JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1] "
+        "WHERE c.contype = 'f' AND cl.relnamespace = current_schema()::regnamespace ORDER BY cl.relname, c.conname",
+        {});
+    if (!rows) return std::move(rows).error();
+    std::vector<ForeignKey> out;
+    for (const auto& r : *rows) {
+      ForeignKey k{r.GetText(0), r.GetText(1), r.GetText(2), r.GetText(3)};
+      auto action = r.GetText(4);
+      k.on_delete = action == "c" ? ForeignKey::OnDelete::kCascade
+                    : action == "n" ? ForeignKey::OnDelete::kSetNull
+                                    : ForeignKey::OnDelete::kRefuse;
+      out.push_back(std::move(k));
+    }
+    return out;
   }
 
   Result<std::int64_t> CopyIn(std::string_view table, const std::vector<std::string>& columns,

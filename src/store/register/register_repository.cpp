@@ -168,9 +168,10 @@ Result<void> EstateRepository::Update(Session& s, const EstateRecord& e) {
 }
 
 Result<void> EstateRepository::Delete(Session& s, std::int64_t id) {
-  // Links first: dwelling_owner rows go with their dwellings by cascade, but owners stay (they may
-  // hold dwellings elsewhere).
-  return Done(s.Exec("DELETE FROM estate WHERE id = ?", {Int(id)}));
+  // Buildings, dwellings, owner links and households go by cascade; owners stay (they may hold
+  // dwellings elsewhere). Rows of other contexts that refer to any of them refuse the delete
+  // (409 register.in_use, naming them).
+  return Done(DeleteRows(s, "estate", "id", id));
 }
 
 Result<std::optional<EstateRecord>> EstateRepository::Find(Session& s, std::int64_t id) {
@@ -253,7 +254,7 @@ Result<void> BuildingRepository::Update(Session& s, const BuildingRecord& b) {
 }
 
 Result<void> BuildingRepository::Delete(Session& s, std::int64_t id) {
-  return Done(s.Exec("DELETE FROM building WHERE id = ?", {Int(id)}));
+  return Done(DeleteRows(s, "building", "id", id));
 }
 
 Result<std::optional<BuildingRecord>> BuildingRepository::Find(Session& s, std::int64_t id) {
@@ -301,7 +302,7 @@ Result<void> DwellingRepository::Update(Session& s, const DwellingRecord& d) {
 }
 
 Result<void> DwellingRepository::Delete(Session& s, std::int64_t id) {
-  return Done(s.Exec("DELETE FROM dwelling WHERE id = ?", {Int(id)}));
+  return Done(DeleteRows(s, "dwelling", "id", id));
 }
 
 Result<std::optional<DwellingRecord>> DwellingRepository::Find(Session& s, std::int64_t id) {

@@ -18,6 +18,7 @@ Error SqliteError(sqlite3* db, int rc) {
   std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
   int primary = rc & 0xff;
   if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) return DuplicateError(msg);
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) return InUseError(msg);
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL ||
       primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN)
     return UnavailableError(msg);
@@ -92,6 +93,24 @@ class SqliteConnection final : public Session {
       return InternalStoreError(msg);
     }
     return Ok();
+  }
+
+  Result<std::vector<ForeignKey>> ForeignKeys() override {
+    auto rows = Query(
+        "SELECT m.name, f.\"from\", f.\"table\", COALESCE(f.\"to\", 'id'), f.on_delete "
+        "FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' ORDER BY m.name, f.id",
+        {});
+    if (!rows) return std::move(rows).error();
+    std::vector<ForeignKey> out;
+    for (const auto& r : *rows) {
+      ForeignKey k{r.GetText(0), r.GetText(1), r.GetText(2), r.GetText(3)};
+      auto action = r.GetText(4);
+      k.on_delete = action == "CASCADE"    ? ForeignKey::OnDelete::kCascade
+                    : action == "SET NULL" ? ForeignKey::OnDelete::kSetNull
+                                           : ForeignKey::OnDelete::kRefuse;
+      out.push_back(std::move(k));
+    }
+    return out;
   }
 
   sqlite3* handle() { return db_; }

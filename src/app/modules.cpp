@@ -1,0 +1,22 @@
+// The one list of context modules, in dependency order: a module may use the services of the
+// modules above it. Adding a context adds its two lines here (docs/adding-a-context.md).
+#include "app/module.hpp"
+
+namespace huanxin::app {
+
+// Each defined in src/app/modules/<context>_module.cpp.
+std::unique_ptr<Module> RegisterModule();
+std::unique_ptr<Module> CatalogueModule();
+std::unique_ptr<Module> ConsultationModule();
+std::unique_ptr<Module> CheckupModule();
+
+std::vector<std::unique_ptr<Module>> ContextModules() {
+  std::vector<std::unique_ptr<Module>> m;
+  m.push_back(RegisterModule());
+  m.push_back(CatalogueModule());
+  m.push_back(ConsultationModule());
+  m.push_back(CheckupModule());
+  return m;
+}
+
+}  // namespace huanxin::app
