@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything CI runs (make test): unit, contract and API suites on SQLite and a real PostgreSQL,
-# the ASan+UBSan build of the unit and API suites, a libFuzzer smoke run of every input parser,
-# the benchmark smoke runs, the web unit tests and the browser journeys in Debian's Chromium.
+# the API description's lint and example check, the ASan+UBSan build of the unit and API suites,
+# a libFuzzer smoke run of every input parser, the benchmark smoke runs, the web unit tests and
+# the browser journeys in Debian's Chromium.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -64,6 +65,12 @@ echo "   $HUANXIN_TEST_PG_SHARDS"
 echo "== Build (dev)"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$jobs"
+echo "== API description: redocly lint and examples"
+# The document the dev build merged from src/http/openapi/ and embedded (issue #11); a few seconds.
+apistart=$SECONDS
+tools/lint-openapi.sh build/dev/openapi.json
+(cd web && node scripts/check-openapi-examples.mjs ../build/dev/openapi.json)
+echo "   ($((SECONDS - apistart)) s)"
 echo "== Unit, contract, API and bench smoke tests (dev, SQLite + PostgreSQL)"
 ctest --preset dev -j "$jobs"
 

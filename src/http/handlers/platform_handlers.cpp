@@ -9,7 +9,7 @@
 #include "http/json/platform_json.hpp"
 
 namespace huanxin::http {
-extern const char* const kOpenApiJson;  // embedded src/http/openapi.json
+extern const char* const kOpenApiJson;  // merged from src/http/openapi/*.json, embedded at build time
 }
 
 namespace huanxin::http {
