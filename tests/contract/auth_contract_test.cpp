@@ -168,7 +168,7 @@ TEST_P(AuthContract, ListScopePrefixesAreStringPrefixes) {
   EXPECT_EQ(Names(f).second, 8);
 }
 
-TEST_P(AuthContract, ListTextSearchIsLiteral) {
+TEST_P(AuthContract, ListTextSearchIsLiteralAndIgnoresAsciiCase) {
   auto add = [&](const std::string& username, const std::string& display) {
     auto u = MakeUser(username, "360104002");
     u.display_name = display;
@@ -180,6 +180,7 @@ TEST_P(AuthContract, ListTextSearchIsLiteral) {
   add("zhang.wei", "Zhang Wei 张伟");
   add("li.na", "李娜");
   add("percent", "100% 完成");
+  add("elise", "Élise Dupont");
   auto search = [&](const std::string& q) {
     UserFilter f;
     f.q = q;
@@ -192,8 +193,14 @@ TEST_P(AuthContract, ListTextSearchIsLiteral) {
   EXPECT_EQ(search("李娜"), Want({"li.na"}));
   EXPECT_EQ(search("ZHANG"), Want({"zhang.wei"}));  // matches the username
   EXPECT_EQ(search("Wei 张"), Want({"zhang.wei"}));  // display name, as written
+  // SQLite's LIKE ignores ASCII case, PostgreSQL's does not: the same search must find the same
+  // users on both drivers.
+  EXPECT_EQ(search("wei 张"), Want({"zhang.wei"})) << "display names match whatever the ASCII case";
+  EXPECT_EQ(search("WEI 张"), Want({"zhang.wei"})) << "display names match whatever the ASCII case";
+  EXPECT_EQ(search("Élise"), Want({"elise"})) << "other letters match as written";
+  EXPECT_EQ(search("ÉLISE DU"), Want({"elise"}));
   EXPECT_EQ(search("王"), Want({}));
-  EXPECT_EQ(search(""), Want({"a_b", "axb", "back\\slash", "zhang.wei", "li.na", "percent"})) << "empty q: no filter";
+  EXPECT_EQ(search(""), Want({"a_b", "axb", "back\\slash", "zhang.wei", "li.na", "percent", "elise"})) << "empty q: no filter";
   EXPECT_EQ(EscapeLike("a%b_c\\d"), "a\\%b\\_c\\\\d");
   EXPECT_EQ(EscapeLike("洪都"), "洪都");
 }
