@@ -156,6 +156,22 @@ TEST_P(RegionContract, UpsertManyLoadsRenamesAndIsRerunnable) {
   EXPECT_EQ(CountRegions(), 21);
 }
 
+TEST_P(RegionContract, UpsertManyWithACodeRepeatedInTheBatchKeepsItsLastRow) {
+  // As with one Upsert per row, the last row of a code wins; the result counts region rows
+  // changed. PostgreSQL refused such a batch outright ("ON CONFLICT DO UPDATE command cannot affect
+  // row a second time") while SQLite applied it.
+  EXPECT_EQ(UpsertMany({{"360104006001001", "甲", "grid", "360104006001", false},
+                        {"360104006001002", "丙", "grid", "360104006001", false},
+                        {"360104006001001", "乙", "grid", "360104006001", false}}),
+            2);
+  EXPECT_EQ(AllFields(Children("360104006001")), AllFields(Regions{{"360104006001001", "乙", "grid", "360104006001", false},
+                                                                   {"360104006001002", "丙", "grid", "360104006001", false}}));
+  // Renamed and renamed back within one batch: nothing changes.
+  EXPECT_EQ(UpsertMany({{"360104", "改名", "county", "3601", false}, {"360104", "青云谱区", "county", "3601", false}}), 0);
+  EXPECT_EQ(Find("360104")->name, "青云谱区");
+  EXPECT_EQ(CountRegions(), 12);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, RegionContract, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, RegionContract, ::testing::Values("postgres"));
 
