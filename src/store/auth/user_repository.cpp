@@ -102,7 +102,10 @@ Result<std::vector<UserRecord>> UserRepository::List(Session& s, const UserFilte
   AddPrefixFilter(where, params, "region_code", f.scope_prefix);
   if (f.region_prefix) AddPrefixFilter(where, params, "region_code", *f.region_prefix);
   if (f.q && !f.q->empty()) {
-    where += " AND (LOWER(username) LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\')";
+    // LOWER on both sides of the display-name match: SQLite's LIKE ignores ASCII case and
+    // PostgreSQL's does not, so a plain LIKE found 'Zhang' for 'zhang' on one driver only.
+    // (PostgreSQL's LOWER also folds other cased letters, such as É; SQLite's only ASCII.)
+    where += " AND (LOWER(username) LIKE ? ESCAPE '\\' OR LOWER(display_name) LIKE LOWER(?) ESCAPE '\\')";
     auto pattern = "%" + EscapeLike(ToLowerAscii(*f.q)) + "%";
     params.push_back(Str(pattern));
     params.push_back(Str("%" + EscapeLike(*f.q) + "%"));

@@ -1,5 +1,8 @@
 #include "store/region/region_repository.hpp"
 
+#include <string_view>
+#include <unordered_map>
+
 namespace huanxin::store {
 
 namespace {
@@ -77,8 +80,16 @@ Result<std::int64_t> RegionRepository::UpsertMany(Session& s, const std::vector<
   if (auto r = s.ExecScript("CREATE TEMP TABLE IF NOT EXISTS region_load (code TEXT, name TEXT, level TEXT, parent_code TEXT)"); !r)
     return std::move(r).error();
   if (auto r = s.Exec("DELETE FROM region_load"); !r) return std::move(r).error();
+  // A code repeated in the batch: only its last row is loaded, as if each row were upserted in
+  // turn. PostgreSQL refuses a statement that upserts one row twice; SQLite applied both and counted
+  // the intermediate rename.
+  std::unordered_map<std::string_view, std::size_t> last;
+  for (std::size_t i = 0; i < rows.size(); ++i) last[rows[i].code] = i;
   std::string text;
-  for (const auto& r : rows) AppendCopyRow(text, {r.code, r.name, r.level, r.parent_code});
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    if (last[r.code] == i) AppendCopyRow(text, {r.code, r.name, r.level, r.parent_code});
+  }
   if (auto r = s.CopyIn("region_load", {"code", "name", "level", "parent_code"}, text); !r) return std::move(r).error();
   // "WHERE true" lets SQLite parse ON CONFLICT after a SELECT; the same upsert rule as Upsert().
   auto changed = s.Exec(

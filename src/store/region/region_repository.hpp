@@ -29,7 +29,8 @@ class RegionRepository {
   // Inserts or, for an existing code, renames (imports are re-runnable). Returns rows changed.
   static Result<std::int64_t> Upsert(Session& s, const RegionRecord& r, const std::string& source,
                                      const std::string& now);
-  // The same for many rows at once (region imports), through a staging table and one bulk load.
+  // The same for many rows at once (region imports), through a staging table and one bulk load. A
+  // code repeated in `rows` counts once, with its last row. Returns region rows changed.
   static Result<std::int64_t> UpsertMany(Session& s, const std::vector<RegionRecord>& rows, const std::string& source,
                                          const std::string& now);
   static Result<std::int64_t> Count(Session& s);
