@@ -1,0 +1,91 @@
+// The app shell of both apps: common words, languages, the home pages, the H5 tabs, and the programme steps not built yet. Same keys as ./zh-CN.ts: the type makes a missing or extra key a compile error,
+// and ../i18n.test.ts checks it at test time.
+import type { MessageSchema } from './zh-CN'
+
+const messages: MessageSchema = {
+  common: {
+    appName: 'Huanxin',
+    appTitle: 'Old Estate Renovation',
+    all: 'All',
+    empty: '—',
+    loading: 'Loading…',
+    comingSoon: 'Coming soon',
+    operations: 'Actions',
+    yes: 'Yes',
+    no: 'No',
+    action: {
+      search: 'Search',
+      reset: 'Reset',
+      create: 'New',
+      edit: 'Edit',
+      save: 'Save',
+      cancel: 'Cancel',
+      confirm: 'OK',
+      refresh: 'Refresh',
+      logout: 'Log out',
+      enable: 'Enable',
+      disable: 'Disable',
+      delete: 'Delete',
+      view: 'Open',
+      export: 'Export',
+      back: 'Back',
+    },
+    status: {
+      enabled: 'Active',
+      disabled: 'Disabled',
+    },
+    error: {
+      network: 'Cannot reach the server. Check the network and try again.',
+      http: 'The server answered with an error (HTTP {status}).',
+    },
+    validation: {
+      required: '{field} is required',
+    },
+  },
+  locale: {
+    label: 'Language',
+    zhCN: '简体中文',
+    enUS: 'English',
+  },
+  menu: {
+    home: 'Home',
+    me: 'Me',
+    apiDocs: 'API docs',
+  },
+  home: {
+    welcome: 'Welcome, {name}',
+    scope: 'Scope',
+    role: 'Role',
+    stagesTitle: 'The programme, end to end',
+    usersByRole: 'Accounts by role',
+    accounts: 'Accounts',
+    stage: {
+      plan: { title: 'Plan and publicity', desc: 'Renovation plans and public notice' },
+      funding: { title: 'Funding', desc: 'Funding sources and spending' },
+      construction: { title: 'Construction', desc: 'Work steps and utility coordination' },
+      supervision: { title: 'Supervision', desc: 'Volunteer inspections and rectification' },
+      acceptance: { title: 'Acceptance', desc: 'Joint acceptance and warranty' },
+      stewardship: { title: 'Long-term management', desc: 'Property services and upkeep' },
+      assessment: { title: 'Assessment', desc: 'Evaluation and residents’ satisfaction' },
+    },
+  },
+  h5: {
+    home: {
+      title: 'Huanxin',
+      welcome: 'Hello, {name}',
+      modulesTitle: 'Coming soon',
+    },
+    me: {
+      title: 'Me',
+      account: 'Account',
+    },
+    module: {
+      progress: 'Renovation progress',
+      inspection: 'Inspections',
+      ticket: 'Report a problem',
+      publicity: 'Public notices',
+    },
+  },
+}
+
+export default messages
