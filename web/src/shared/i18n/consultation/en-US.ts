@@ -362,6 +362,10 @@ const messages: MessageSchema = {
       invalid: 'The code is not valid',
       notInRound: 'Not asked in this round',
       privacy: 'Results are counted per dwelling; no personal data is published',
+      code: 'Ballot code',
+      codePlaceholder: 'The code printed on your ballot',
+      open: 'Open the ballot',
+      scanHint: 'Scanning the QR code on the ballot opens it directly; or type its code here.',
     },
     receipt: {
       title: 'Check a receipt',

@@ -362,6 +362,10 @@ const messages = {
       invalid: '票码无效或已过期',
       notInRound: '本轮不涉及此项',
       privacy: '表决结果只按房屋统计，不公开个人信息',
+      code: '票码',
+      codePlaceholder: '输入表决票上的票码',
+      open: '打开表决票',
+      scanHint: '用手机扫描表决票上的二维码可直接打开；也可以在此输入票码。',
     },
     receipt: {
       title: '回执核验',

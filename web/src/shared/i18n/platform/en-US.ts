@@ -73,6 +73,7 @@ const messages: MessageSchema = {
     home: {
       title: 'Huanxin',
       welcome: 'Hello, {name}',
+      availableTitle: 'My work',
       modulesTitle: 'Coming soon',
     },
     me: {
@@ -80,10 +81,10 @@ const messages: MessageSchema = {
       account: 'Account',
     },
     module: {
-      progress: 'Renovation progress',
-      inspection: 'Inspections',
-      ticket: 'Report a problem',
-      publicity: 'Public notices',
+      project: 'Projects and funding',
+      construction: 'Construction',
+      supervision: 'Supervision and tickets',
+      stewardship: 'Long-term management',
     },
   },
 }

@@ -73,6 +73,7 @@ const messages = {
     home: {
       title: '焕新',
       welcome: '你好，{name}',
+      availableTitle: '我的功能',
       modulesTitle: '即将开放的功能',
     },
     me: {
@@ -80,10 +81,10 @@ const messages = {
       account: '账号信息',
     },
     module: {
-      progress: '改造进度',
-      inspection: '监督巡查',
-      ticket: '诉求反映',
-      publicity: '公示公开',
+      project: '项目与资金',
+      construction: '施工',
+      supervision: '监督与诉求',
+      stewardship: '长效管理',
     },
   },
 }
