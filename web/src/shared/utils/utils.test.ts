@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateTime, shanghaiDayEndUtc, shanghaiDayStartUtc } from './date'
+import { formatDateTime, shanghaiDayEndUtc, shanghaiDayStartUtc, shanghaiYear } from './date'
 import { checkPassword } from './password'
 
 describe('dates in Asia/Shanghai', () => {
@@ -18,6 +18,11 @@ describe('dates in Asia/Shanghai', () => {
     expect(shanghaiDayStartUtc('2026-03-01')).toBe('2026-02-28T16:00:00Z')
     expect(shanghaiDayEndUtc('2026-03-01')).toBe('2026-03-01T15:59:59Z')
     expect(() => shanghaiDayStartUtc('2026/03/01')).toThrow(RangeError)
+  })
+
+  it('gives the year in Shanghai, not the browser\'s zone', () => {
+    expect(shanghaiYear(new Date('2026-12-31T15:59:59Z'))).toBe(2026)
+    expect(shanghaiYear(new Date('2026-12-31T16:00:00Z'))).toBe(2027)
   })
 })
 

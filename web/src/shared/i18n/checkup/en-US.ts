@@ -197,6 +197,8 @@ const messages: MessageSchema = {
       byIndicator: 'By indicator (objects with problems)',
       bySeverity: 'By severity',
       byStreet: 'By street (vs previous year)',
+      byCommunity: 'By community (vs previous year)',
+      byChild: 'By subdivision (vs previous year)',
       rollupRegion: 'Region',
       rollupYear: 'Year',
       thisYear: '{year}',

@@ -197,6 +197,8 @@ const messages = {
       byIndicator: '按指标统计（问题对象数）',
       bySeverity: '按等级统计',
       byStreet: '按街道统计（与上年对比）',
+      byCommunity: '按社区统计（与上年对比）',
+      byChild: '按下级区划统计（与上年对比）',
       rollupRegion: '统计区域',
       rollupYear: '年度',
       thisYear: '{year}年',
