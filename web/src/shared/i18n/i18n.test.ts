@@ -73,7 +73,7 @@ describe('locale messages', () => {
     }
   })
 
-  // Every key the code names literally (t('a.b'), titleKey: 'a.b', …) exists, so moving
+  // Every key the code names literally (t('a.b'), titleKey: 'a.b', { key: 'a.b' }, …) exists, so moving
   // messages between folders cannot lose one a page still uses.
   it('every literal key in the code exists', () => {
     const src = fileURLToPath(new URL('../..', import.meta.url))
@@ -86,7 +86,12 @@ describe('locale messages', () => {
       }
     }
     walk(src)
-    const patterns = [/\bt\(\s*'([A-Za-z0-9_.]+)'/g, /\b(?:titleKey|descKey|labelKey)\s*:\s*'([A-Za-z0-9_.]+)'/g]
+    const patterns = [
+      /\bt\(\s*'([A-Za-z0-9_.]+)'/g,
+      /\b(?:titleKey|descKey|labelKey)\s*:\s*'([A-Za-z0-9_.]+)'/g,
+      // the home cards' labels: { key: 'register.workbench.estates' }
+      /\{\s*key:\s*'([A-Za-z0-9_]+\.[A-Za-z0-9_.]+)'/g,
+    ]
     const missing: string[] = []
     let seen = 0
     for (const file of files) {

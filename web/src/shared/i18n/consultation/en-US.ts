@@ -328,6 +328,15 @@ const messages: MessageSchema = {
       agreed: 'Agreed',
       will_decide: 'Will think it over',
     },
+    workbench: {
+      open: 'Open',
+      followupsAssignedToMe: 'Follow-ups assigned to me',
+      none: 'No consultation is open',
+      round: 'Round {n}',
+      participation: '{participated} of {dwellings} dwellings took part',
+      list: 'Consultations',
+      followups: 'Follow-ups',
+    },
   },
   menu: {
     consultation: 'Consultations',

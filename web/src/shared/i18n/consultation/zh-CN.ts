@@ -328,6 +328,15 @@ const messages = {
       agreed: '同意',
       will_decide: '再考虑',
     },
+    workbench: {
+      open: '表决中',
+      followupsAssignedToMe: '待我跟进（户）',
+      none: '暂无表决中的协商',
+      round: '第 {n} 轮',
+      participation: '已参与 {participated} / {dwellings} 户',
+      list: '协商列表',
+      followups: '入户跟进',
+    },
   },
   menu: {
     consultation: '居民协商',

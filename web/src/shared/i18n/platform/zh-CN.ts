@@ -57,16 +57,14 @@ const messages = {
     scope: '管辖范围',
     role: '角色',
     stagesTitle: '改造全流程',
-    usersByRole: '各角色账号数',
-    accounts: '账号数',
+    // Steps not built yet (admin/views/home/data.ts PLANNED_STEPS); the context that builds one
+    // brings its own card (admin/views/<context>/workbench.ts) and may keep using its text here.
     stage: {
-      plan: { title: '方案与公示', desc: '改造方案编制与公开公示' },
-      funding: { title: '资金筹措', desc: '多渠道资金来源与使用' },
-      construction: { title: '施工组织', desc: '工序安排与管线单位协同' },
-      supervision: { title: '质量监督', desc: '义务监督员巡查与整改' },
-      acceptance: { title: '竣工验收', desc: '联合验收与保修' },
-      stewardship: { title: '长效管理', desc: '物业服务与后续管护' },
-      assessment: { title: '绩效评价', desc: '考核评价与群众满意度' },
+      project: { title: '项目与资金', desc: '项目生成、方案公示与资金筹措' },
+      construction: { title: '施工', desc: '工序安排与管线单位协同' },
+      supervision: { title: '监督与诉求', desc: '义务监督员巡查、整改与居民诉求' },
+      stewardship: { title: '长效管理与考核', desc: '物业服务、后续管护与绩效评价' },
+      publicity: { title: '公开', desc: '改造计划、资金与进度向社会公开' },
     },
   },
   h5: {

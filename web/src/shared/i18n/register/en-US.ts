@@ -171,6 +171,14 @@ const messages: MessageSchema = {
       backToEstate: 'Back to the estate',
       importAnother: 'Import another file',
     },
+    workbench: {
+      estates: 'Estates',
+      eligible: 'Eligible',
+      extension: 'Extension (2001–2005)',
+      buildings: 'Buildings',
+      dwellings: 'Dwellings',
+      estateList: 'Estate register',
+    },
   },
   menu: {
     register: 'Estate register',

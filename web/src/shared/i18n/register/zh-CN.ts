@@ -171,6 +171,14 @@ const messages = {
       backToEstate: '返回小区楼栋',
       importAnother: '再导入一个文件',
     },
+    workbench: {
+      estates: '小区',
+      eligible: '符合改造条件',
+      extension: '延伸范围（2001–2005年）',
+      buildings: '楼栋',
+      dwellings: '户数',
+      estateList: '小区台账',
+    },
   },
   menu: {
     register: '小区登记',
