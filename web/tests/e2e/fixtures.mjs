@@ -78,16 +78,16 @@ export async function loginAs(browser, baseUrl, username, password, options = {}
 }
 
 /**
- * Records the page's failed API answers (status ≥ 400) as "METHOD path → status"; the returned
- * array fills as the page works.
+ * Records the page's failed API answers (status ≥ 400) as "METHOD path → status", but those
+ * matching `expected`; the returned array fills as the page works.
  */
-export function apiFailures(page) {
+export function apiFailures(page, expected = null) {
   const failures = []
   page.on('response', (res) => {
     const url = new URL(res.url())
-    if (url.pathname.startsWith('/api/') && res.status() >= 400) {
-      failures.push(`${res.request().method()} ${url.pathname}${url.search} → ${res.status()}`)
-    }
+    if (!url.pathname.startsWith('/api/') || res.status() < 400) return
+    const failure = `${res.request().method()} ${url.pathname}${url.search} → ${res.status()}`
+    if (!expected?.test(failure)) failures.push(failure)
   })
   return failures
 }
