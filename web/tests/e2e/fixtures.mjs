@@ -65,6 +65,39 @@ export async function login(page, username = ADMIN_USERNAME, password = ADMIN_PA
 }
 
 /**
+ * A fresh browser context logged in as `username` through the API (no login form): resolves to
+ * `{ context, page, problems, api, user }`; `page` has not navigated yet, `api` is apiClient's in
+ * that session. `options` as openPage's (a phone viewport, …).
+ */
+export async function loginAs(browser, baseUrl, username, password, options = {}) {
+  const { context, page, problems } = await openPage(browser, baseUrl, options)
+  const res = await page.request.post('/api/v1/auth/login', { data: { username, password } })
+  assert.ok(res.ok(), `log in as ${username} → ${res.status()}: ${await res.text()}`)
+  const { csrfToken, user } = await res.json()
+  return { context, page, problems, api: apiClient(page, csrfToken), user }
+}
+
+/**
+ * Records the page's failed API answers (status ≥ 400) as "METHOD path → status", but those
+ * matching `expected`; the returned array fills as the page works.
+ */
+export function apiFailures(page, expected = null) {
+  const failures = []
+  page.on('response', (res) => {
+    const url = new URL(res.url())
+    if (!url.pathname.startsWith('/api/') || res.status() < 400) return
+    const failure = `${res.request().method()} ${url.pathname}${url.search} → ${res.status()}`
+    if (!expected?.test(failure)) failures.push(failure)
+  })
+  return failures
+}
+
+/** The error toasts (ElMessage) the page shows right now, as text. */
+export async function errorToasts(page) {
+  return page.locator('.el-message--error').allInnerTexts()
+}
+
+/**
  * `api(method, path, data)` in the page's session: JSON in, the parsed answer out (undefined
  * when empty); anything but 2xx fails the test with the server's answer.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildingLabel, describeRule, grade, normaliseValue, worst } from './checkup-rules'
 import type { Rule } from './checkup-types'
-import zhCN from '../i18n/zh-CN'
+import { messages } from '../i18n/messages'
 
 const facade: Rule = {
   type: 'bands',
@@ -14,7 +14,7 @@ const facade: Rule = {
 
 // A tiny translator over the zh-CN messages ({name} placeholders only).
 function t(key: string, named: Record<string, unknown> = {}): string {
-  const msg = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], zhCN)
+  const msg = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], messages['zh-CN'])
   return String(msg ?? key).replace(/\{(\w+)\}/g, (_, k) => String(named[k] ?? ''))
 }
 

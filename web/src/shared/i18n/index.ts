@@ -1,8 +1,9 @@
 // vue-i18n in composition mode. Messages are plain strings compiled by vue-i18n's JIT compiler
-// (to an AST, no `new Function`), so they work under the server's `script-src 'self'` CSP.
+// (to an AST, no `new Function`), so they work under the server's `script-src 'self'` CSP. They
+// come from one folder per context (<context>/zh-CN.ts, en-US.ts), merged in ./messages.ts.
 import { createI18n } from 'vue-i18n'
-import zhCN, { type MessageSchema } from './zh-CN'
-import enUS from './en-US'
+import { messages } from './messages'
+import type { MessageTree } from './merge'
 
 export const LOCALES = ['zh-CN', 'en-US'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -22,11 +23,11 @@ function storedLocale(): Locale {
   }
 }
 
-export const i18n = createI18n<[MessageSchema], Locale, false>({
+export const i18n = createI18n<[MessageTree], Locale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: DEFAULT_LOCALE,
-  messages: { 'zh-CN': zhCN, 'en-US': enUS },
+  messages,
   missingWarn: false,
   fallbackWarn: false,
 })

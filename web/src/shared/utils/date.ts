@@ -45,3 +45,8 @@ export function shanghaiDayStartUtc(day: string): string {
 export function shanghaiDayEndUtc(day: string): string {
   return isoSeconds(parseDay(day) - SHANGHAI_OFFSET_MS + 24 * 60 * 60 * 1000 - 1000)
 }
+
+/** The calendar year in Shanghai at `now`: 2026-12-31T16:00:00Z is already 2027 there. */
+export function shanghaiYear(now: Date = new Date()): number {
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear()
+}

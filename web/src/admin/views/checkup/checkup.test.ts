@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { draftRule, emptyCriterion, emptyIndicator, groupIndicators, scopeCovers, statusCounts, toIndicatorInput } from './data'
+import { defaultRollupRegion, draftRule, emptyCriterion, emptyIndicator, groupIndicators, rollupTitleKey, scopeCovers, statusCounts, toIndicatorInput } from './data'
 import type { Indicator } from '@/shared/api/checkup-types'
 
 const ind = (code: string, level: Indicator['level'], subDimension: string): Indicator => ({
@@ -41,5 +41,24 @@ describe('check-up admin data', () => {
     expect(scopeCovers('360104002001', '360104002001')).toBe(true)
     expect(scopeCovers('', '360104002001')).toBe(true)
     expect(scopeCovers('360104002002', '360104002001')).toBe(false)
+  })
+
+  // Issue #11: a street office opening the problem list was asked for its county's roll-up.
+  it('opens the roll-up on the user\'s own scope, the campaign\'s county only for wider scopes', () => {
+    expect(defaultRollupRegion('360104002', '360104002')).toBe('360104002')
+    expect(defaultRollupRegion('360104002001', '360104002')).toBe('360104002001')
+    expect(defaultRollupRegion('360104', '360104002')).toBe('360104')
+    expect(defaultRollupRegion('', '360104002')).toBe('360104')
+    expect(defaultRollupRegion('3601', '360104002')).toBe('360104')
+    expect(defaultRollupRegion('', null)).toBe('')
+    expect(defaultRollupRegion('3601', undefined)).toBe('3601')
+    expect(defaultRollupRegion('3602', '360104002')).toBe('3602')
+  })
+
+  it('names the roll-up by the level it counts', () => {
+    expect(rollupTitleKey('360104')).toBe('checkup.problem.byStreet')
+    expect(rollupTitleKey('360104002')).toBe('checkup.problem.byCommunity')
+    expect(rollupTitleKey('360104002001')).toBe('checkup.problem.byChild')
+    expect(rollupTitleKey('3601')).toBe('checkup.problem.byChild')
   })
 })

@@ -94,6 +94,25 @@ export function scopeCovers(scopeCode: string, regionCode: string): boolean {
   return regionCode.startsWith(scopeCode)
 }
 
+/**
+ * The region the problem page's roll-up opens on. A user scoped to a county or below gets their
+ * own scope: a street office sees its communities, never the county it may not read (issue
+ * #11). Wider scopes (the administrator's '', a city) get the county of the campaign shown, the
+ * usual roll-up; with no campaign, their own scope ('' = none: the server needs a region).
+ */
+export function defaultRollupRegion(scopeCode: string, campaignRegion?: string | null): string {
+  if (scopeCode.length >= 6) return scopeCode
+  const county = (campaignRegion ?? '').slice(0, 6)
+  return county.length === 6 && county.startsWith(scopeCode) ? county : scopeCode
+}
+
+/** The roll-up's title: it counts by the level below its region (county → streets, …). */
+export function rollupTitleKey(regionCode: string): string {
+  if (regionCode.length === 6) return 'checkup.problem.byStreet'
+  if (regionCode.length === 9) return 'checkup.problem.byCommunity'
+  return 'checkup.problem.byChild'
+}
+
 // ---- the local indicator form ------------------------------------------------------------
 
 export interface CriterionDraft {
