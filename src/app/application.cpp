@@ -34,6 +34,7 @@ Result<void> Application::Open() {
   throttle.per_address = {static_cast<std::size_t>(cfg_.login_failures_per_address),
                           std::chrono::minutes(cfg_.login_failure_window_minutes)};
   auth_ = std::make_unique<service::AuthService>(*db_, clock_, std::chrono::minutes(cfg_.session_ttl_minutes), throttle);
+  auto reading = cfg_.transitive_owner_merge ? core::reg::HeadcountReading::kTransitive : core::reg::HeadcountReading::kLiteral;
   users_ = std::make_unique<service::UserService>(*db_, clock_);
   audit_ = std::make_unique<service::AuditService>(*db_);
   regions_ = std::make_unique<service::RegionService>(*db_, clock_);
@@ -42,9 +43,9 @@ Result<void> Application::Open() {
   policy.extension_last_year = cfg_.eligibility_extension_last_year;
   policy.cap_numerator = cfg_.eligibility_extension_cap_percent;
   policy.cap_denominator = 100;
-  reg_ = std::make_unique<service::RegisterService>(*db_, clock_, policy);
+  reg_ = std::make_unique<service::RegisterService>(*db_, clock_, policy, reading);
   imports_ = std::make_unique<service::ImportService>(*db_, clock_, *reg_);
-  consult_ = std::make_unique<service::ConsultationService>(*db_, clock_, cfg_.var_dir + "/files");
+  consult_ = std::make_unique<service::ConsultationService>(*db_, clock_, cfg_.var_dir + "/files", reading);
   checkups_ = std::make_unique<service::CheckupService>(*db_, clock_, cfg_.var_dir + "/files");
   jobs_ = std::make_unique<job::JobRunner>(*db_, clock_);
   if (auto r = jobs_->RecoverInterrupted(); !r) return r;

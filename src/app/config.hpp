@@ -30,6 +30,9 @@ struct Config {
   int eligibility_cutoff_year = 2000;
   int eligibility_extension_last_year = 2005;
   int eligibility_extension_cap_percent = 15;
+  // Owner headcount (REFERENCE.md §8, core/register/headcount.hpp): false = literal reading (identical
+  // owner sets are one buyer); true = co-owners' dwellings merge transitively.
+  bool transitive_owner_merge = false;
   std::size_t import_sync_row_limit = 20000;  // larger rosters run as a background job
 };
 

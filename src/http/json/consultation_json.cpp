@@ -125,8 +125,12 @@ json::object TallyJson(const service::TallyView& t, bool english) {
                      {"agree", CountsJson(x.agree)},
                      {"disagree", CountsJson(x.disagree)},
                      {"abstain", CountsJson(x.abstain)},
-                     {"agreeRate", DecimalJson(it.agree_rate_bp)},
-                     {"participationRate", DecimalJson(it.participation_rate_bp)},
+                     {"agreeRate", DecimalJson(it.rates.agree_bp)},
+                     {"agreeAreaRate", DecimalJson(it.rates.agree_area_bp)},
+                     {"rateBase", std::string(cs::ApprovalBaseCode(x.approval_base))},
+                     {"participationRate", DecimalJson(it.rates.participation_bp)},
+                     {"participationAreaRate", DecimalJson(it.rates.participation_area_bp)},
+                     {"headcountReading", std::string(core::reg::HeadcountReadingCode(x.reading))},
                      {"quorumMet", x.quorum_met},
                      {"verdict", it.verdict},
                      {"provisional", it.provisional},
@@ -136,14 +140,21 @@ json::object TallyJson(const service::TallyView& t, bool english) {
   json::array buildings;
   for (const auto& b : t.buildings) {
     json::array bi;
-    for (const auto& i : b.items)
-      bi.push_back({{"itemId", i.item_id},
-                    {"eligible", CountsJson(i.tally.eligible)},
-                    {"participated", CountsJson(i.tally.participated)},
-                    {"agree", CountsJson(i.tally.agree)},
-                    {"disagree", CountsJson(i.tally.disagree)},
-                    {"abstain", CountsJson(i.tally.abstain)},
-                    {"agreeRate", DecimalJson(i.agree_rate_bp)}});
+    for (const auto& i : b.items) {
+      json::object o{{"itemId", i.item_id},
+                     {"eligible", CountsJson(i.tally.eligible)},
+                     {"participated", CountsJson(i.tally.participated)},
+                     {"agree", CountsJson(i.tally.agree)},
+                     {"disagree", CountsJson(i.tally.disagree)},
+                     {"abstain", CountsJson(i.tally.abstain)},
+                     {"agreeRate", DecimalJson(i.rates.agree_bp)},
+                     {"agreeAreaRate", DecimalJson(i.rates.agree_area_bp)},
+                     {"rateBase", std::string(cs::ApprovalBaseCode(i.tally.approval_base))},
+                     {"informationOnly", !i.decisive}};
+      // A verdict only where this building's dwellings are the item's whole voting unit.
+      if (i.decisive) o["verdict"] = i.verdict;
+      bi.push_back(std::move(o));
+    }
     buildings.push_back({{"buildingId", b.building_id}, {"number", b.number}, {"items", std::move(bi)}});
   }
   json::array rounds;
@@ -162,6 +173,7 @@ json::object TallyJson(const service::TallyView& t, bool english) {
           {"title", c.title},
           {"state", c.state},
           {"lawVersion", c.law_version},
+          {"headcountReading", std::string(core::reg::HeadcountReadingCode(t.reading))},
           {"currentRound", c.current_round},
           {"round", t.round},
           {"items", std::move(items)},

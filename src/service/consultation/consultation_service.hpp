@@ -80,13 +80,19 @@ struct ItemTallyView {
   int round = 0;
   core::consult::ItemTally tally;
   std::string verdict, provisional;  // verdict may be "open"
-  std::int64_t agree_rate_bp = 0, participation_rate_bp = 0;
+  // Rounded half up; agree over the rule's own base (core RatesOf), participation over all eligible.
+  core::consult::ItemRates rates;
 };
 
+// One item among one building's dwellings of its unit. Information only — the rule applies to the
+// item's whole unit — unless that building's dwellings ARE the unit (a building-scope item of this
+// building, or a stairwell-scope item in it): then `decisive` and `verdict` is the item's verdict.
 struct BuildingItemTally {
   std::int64_t item_id = 0;
   core::consult::ItemTally tally;
-  std::int64_t agree_rate_bp = 0;
+  core::consult::ItemRates rates;
+  bool decisive = false;
+  std::string verdict;  // only when decisive (same as the item's, "open" included)
 };
 struct BuildingTally {
   std::int64_t building_id = 0;
@@ -102,6 +108,7 @@ struct RoundSummary {
 
 struct TallyView {
   ConsultationView consultation;
+  core::reg::HeadcountReading reading = core::reg::HeadcountReading::kLiteral;
   int round = 0;
   std::vector<ItemTallyView> items;
   std::vector<BuildingTally> buildings;
@@ -157,8 +164,11 @@ struct LiftShareView {
 class ConsultationService {
  public:
   // `files_dir`: where uploaded evidence is kept (<var>/files), content-addressed by SHA-256.
-  ConsultationService(store::Database& db, const Clock& clock, std::string files_dir = "var/files")
-      : db_(db), clock_(clock), files_(std::move(files_dir)) {}
+  // `reading`: how sold dwellings group into owner heads for tallies, ballots and follow-up
+  // (core/register/headcount.hpp; config register.transitive_owner_merge, literal by default).
+  ConsultationService(store::Database& db, const Clock& clock, std::string files_dir = "var/files",
+                      core::reg::HeadcountReading reading = core::reg::HeadcountReading::kLiteral)
+      : db_(db), clock_(clock), files_(std::move(files_dir)), reading_(reading) {}
 
   Result<std::vector<store::CatalogItemRecord>> Catalog(const Actor& actor);
 
@@ -225,6 +235,7 @@ class ConsultationService {
   store::Database& db_;
   const Clock& clock_;
   FileStore files_;
+  core::reg::HeadcountReading reading_;
 };
 
 // JSON text of a rule, as in the API ({"type":"art278","matter":7} …), and back.
