@@ -721,6 +721,61 @@ TEST_P(ConsultationApiTest, Issue11CustomRuleFractionsAreValidatedNamingTheField
   }
 }
 
+// Issue #11 §2 "Lift cost sharing with basement and semi-basement dwellings": a stairwell with a
+// basement flat used to be refused whatever was sent (exemptFloors and coefficient floors had to be
+// ≥ 1, and a floor below 1 had no coefficient).
+TEST_P(ConsultationApiTest, Issue11LiftSharesWithABasementFlatBothWays) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeSmallEstate(admin, "地下室小区",
+                           {{-1, "B01", 50, "sold", {1}}, {1, "101", 80, "sold", {2}}, {2, "201", 80, "sold", {3}},
+                            {3, "301", 80, "sold", {4}}, {4, "401", 80, "sold", {5}}});
+  auto share = [&](json::object extra) {
+    json::object body{{"buildingId", e.buildings[0]}, {"stairwell", 1}, {"totalCost", 30000001}, {"subsidy", 10000000},
+                      {"compensation", 500003}};
+    for (auto& [k, v] : extra) body[k] = v;
+    return As(admin, "POST", "/api/v1/lift-share", body);
+  };
+  auto sums = [](const json::object& body, std::int64_t& paid, std::int64_t& compensated) {
+    paid = compensated = 0;
+    for (const auto& s : body.at("shares").as_array()) {
+      paid += s.at("share").as_int64();
+      compensated += s.at("compensation").as_int64();
+    }
+  };
+  auto basement = [](const json::object& body) {
+    for (const auto& s : body.at("shares").as_array())
+      if (s.at("floor").as_int64() == -1) return s.as_object();
+    return json::object{};
+  };
+  std::int64_t paid = 0, compensated = 0;
+  // Default: the basement flat is exempt and shares the low-floor compensation.
+  auto d = share({});
+  ASSERT_EQ(d.status, 200) << d.body;
+  sums(d.Json().as_object(), paid, compensated);
+  EXPECT_EQ(paid, 20500004);  // 300 000.01 − 100 000 + 5 000.03 yuan
+  EXPECT_EQ(compensated, 500003);
+  EXPECT_TRUE(basement(d.Json().as_object()).at("exempt").as_bool());
+  EXPECT_GT(basement(d.Json().as_object()).at("compensation").as_int64(), 0);
+  // Listed as exempt, floors 0 and -1 included.
+  auto listed = share({{"exemptFloors", json::array{-1, 0, 1, 2}}});
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_TRUE(basement(listed.Json().as_object()).at("exempt").as_bool());
+  // With a coefficient the basement flat pays, and the shares still add up to the fen.
+  auto paying = share({{"exemptFloors", json::array{1, 2}}, {"coefficients", {{"-1", "0.3"}, {"0", "0.4"}}}});
+  ASSERT_EQ(paying.status, 200) << paying.body;
+  auto body = paying.Json().as_object();
+  sums(body, paid, compensated);
+  EXPECT_EQ(paid, 20500004);  // 300 000.01 − 100 000 + 5 000.03 yuan
+  EXPECT_EQ(compensated, 500003);
+  EXPECT_FALSE(basement(body).at("exempt").as_bool());
+  EXPECT_GT(basement(body).at("share").as_int64(), 0);
+  EXPECT_EQ(Rate(basement(body).at("coefficient")), "0.30");
+  // Floors outside the register's range are still refused.
+  EXPECT_EQ(share({{"exemptFloors", json::array{-6}}}).status, 422);
+  EXPECT_EQ(share({{"coefficients", {{"-6", "0.3"}}}}).status, 422);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, ConsultationApiTest, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, ConsultationApiTest, ::testing::Values("postgres"));
 INSTANTIATE_TEST_SUITE_P(Sqlite, TransitiveHeadcountApiTest, ::testing::Values("sqlite"));

@@ -374,19 +374,34 @@ Result<service::LiftShareRequest> ParseLiftShareRequest(const json::object& o) {
   if (auto x = integer("totalCost", true, r.costs.total_fen); !x) return std::move(x).error();
   if (auto x = integer("subsidy", false, r.costs.subsidy_fen); !x) return std::move(x).error();
   if (auto x = integer("compensation", false, r.costs.compensation_fen); !x) return std::move(x).error();
+  // Floors as the register records them: basements negative (down to -5), 0 for a semi-basement
+  // floor where a roster uses it, up to 200. Floors ≤ 0 may be exempt or carry a coefficient like any
+  // other floor (issue #11 §2; REFERENCE §3.2).
+  constexpr std::int64_t kLowestFloor = -5, kHighestFloor = 200;
   if (const auto* e = o.if_contains("exemptFloors"); e && !e->is_null()) {
-    auto floors = ParseIdArray(*e, "exemptFloors");
-    if (!floors) return std::move(floors).error();
+    auto bad = [] {
+      return Field("exemptFloors", Text("应为楼层整数数组（-5至200，地下层用负数）", "must be an array of floors -5 to 200 (basements negative)"));
+    };
+    if (!e->is_array() || e->as_array().size() > 1000) return bad();
     r.costs.exempt_floors.clear();
-    for (auto f : *floors) r.costs.exempt_floors.insert(static_cast<int>(std::min<std::int64_t>(f, 1000)));
+    for (const auto& f : e->as_array()) {
+      if (!f.is_int64() || f.as_int64() < kLowestFloor || f.as_int64() > kHighestFloor) return bad();
+      r.costs.exempt_floors.insert(static_cast<int>(f.as_int64()));
+    }
   }
   if (const auto* c = o.if_contains("coefficients"); c && !c->is_null()) {
     if (!c->is_object()) return Field("coefficients", Text("形如 {\"3\": \"0.7\"}", "like {\"3\": \"0.7\"}"));
     for (const auto& [key, value] : c->as_object()) {
-      auto floor = ParseInt64(std::string_view(key.data(), key.size()));
+      std::string_view k(key.data(), key.size());
+      bool negative = !k.empty() && k.front() == '-';
+      auto digits = negative ? k.substr(1) : k;
+      auto floor = IsDigits(digits) && digits.size() <= 3 ? ParseInt64(digits) : std::nullopt;
+      if (floor && negative) *floor = -*floor;
       auto coef = value.is_string() ? cs::ParseCoefficient(std::string(value.as_string())) : std::nullopt;
-      if (!floor || *floor < 1 || *floor > 200 || !coef)
-        return Field("coefficients." + std::string(key), Text("楼层应为1–200，系数为至多三位小数的字符串，如 \"0.7\"", "floor 1–200 and a coefficient string with up to three decimals, e.g. \"0.7\""));
+      if (!floor || *floor < kLowestFloor || *floor > kHighestFloor || !coef)
+        return Field("coefficients." + std::string(key),
+                     Text("楼层应为-5至200（地下层用负数），系数为至多三位小数的字符串，如 \"0.7\"",
+                          "floor -5 to 200 (basements negative) and a coefficient string with up to three decimals, e.g. \"0.7\""));
       r.costs.coefficient_milli[static_cast<int>(*floor)] = *coef;
     }
   }
