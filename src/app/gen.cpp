@@ -9,6 +9,7 @@
 #include "app/synthetic.hpp"
 #include "app/wiring.hpp"
 #include "common/decimal.hpp"
+#include "core/register/codes.hpp"
 #include "store/migrations.hpp"
 #include "common/clock.hpp"
 
@@ -19,8 +20,11 @@ namespace {
 const char* SourceLabel(const std::string& code) {
   return code == "registered" ? "不动产登记" : code == "surveyed" ? "实测" : "合同";
 }
-const char* SaleLabel(const std::string& code) {
-  return code == "sold" ? "已售" : code == "developer_unsold" ? "开发商未售" : "公房";
+// The roster label of a sale-status code, from the register's vocabulary (so no status is written
+// as another one: 已售未交付 included).
+std::string SaleLabel(const std::string& code) {
+  const auto* c = core::reg::SaleStatuses().ByCode(code);
+  return std::string(c ? c->zh : std::string_view("已售"));
 }
 
 // A well-formed community code for estate `i` without a region table: four estates per community,

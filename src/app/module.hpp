@@ -17,6 +17,7 @@
 #include "app/config.hpp"
 #include "common/clock.hpp"
 #include "common/result.hpp"
+#include "core/register/headcount.hpp"
 #include "http/route_table.hpp"
 #include "http/workbench.hpp"
 #include "store/database.hpp"
@@ -43,6 +44,11 @@ class ServiceRegistry {
  private:
   std::unordered_map<std::type_index, void*> services_;
 };
+
+// The owner headcount reading the deployment chose (register.transitive_owner_merge; REFERENCE.md §8).
+inline core::reg::HeadcountReading HeadcountReadingOf(const Config& cfg) {
+  return cfg.transitive_owner_merge ? core::reg::HeadcountReading::kTransitive : core::reg::HeadcountReading::kLiteral;
+}
 
 // What every module is given.
 struct ModuleContext {

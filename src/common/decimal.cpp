@@ -50,7 +50,9 @@ std::optional<std::int64_t> ParseHundredths(std::string_view text) {
 
 std::int64_t PercentHundredths(std::int64_t part, std::int64_t whole) {
   if (whole <= 0) return 0;
-  return (2 * 10000 * part + whole) / (2 * whole);
+  // In 128 bits: areas in dm² summed over a large estate times 20 000 may pass 2^63.
+  __extension__ typedef __int128 i128;
+  return static_cast<std::int64_t>((static_cast<i128>(part) * 20000 + whole) / (static_cast<i128>(whole) * 2));
 }
 
 }  // namespace huanxin

@@ -20,7 +20,7 @@ std::optional<std::int64_t> ParseHundredths(std::string_view text);
 
 // part/whole as a percentage in hundredths of a percent, rounded half up (2/3 → 6667, i.e.
 // 66.67 %): rates people read (issue #11 §2). whole <= 0 gives 0. Exact integer arithmetic:
-// (2·10000·part + whole) / (2·whole), so no floating-point tie can round the wrong way.
+// (2·10000·part + whole) / (2·whole) in 128 bits, so no floating-point tie can round the wrong way.
 std::int64_t PercentHundredths(std::int64_t part, std::int64_t whole);
 
 }  // namespace huanxin

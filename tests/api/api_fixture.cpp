@@ -17,6 +17,7 @@ void ApiTest::SetUp() {
   cfg.server.access_log = std::getenv("HX_TEST_ACCESS_LOG") != nullptr;
   cfg.web_root = "";
   cfg.var_dir = ::testing::TempDir() + "hx-api-var";
+  Configure(cfg);
   app_ = std::make_unique<app::Application>(cfg);
   auto opened = app_->Open();
   ASSERT_TRUE(opened) << opened.error().detail.en;

@@ -26,6 +26,8 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override;
   void TearDown() override;
+  // Lets a suite change the configuration before the application opens (deployment choices).
+  virtual void Configure(app::Config&) {}
 
   HttpResponse Call(const std::string& method, const std::string& target, const std::string& body = "",
                     std::map<std::string, std::string> headers = {});

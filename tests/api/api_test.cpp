@@ -59,6 +59,70 @@ TEST_P(ApiTest, FiveWrongPasswordsThrottleWithoutWritingAnything) {
   EXPECT_EQ(Snapshot(app_->db()), before);
 }
 
+// Issue #11 §3 "Nobody can lock others out": five wrong passwords for one username used to lock
+// every account behind the same address (one NAT for a whole street office) for 15 minutes.
+TEST_P(ApiTest, Issue11SevenWrongPasswordsForOneUserDoNotLockOutAnotherFromTheSameAddress) {
+  if (!app_) return;
+  CreateUser("colleague.a", "street", "360104002");
+  CreateUser("colleague.b", "street", "360104002");
+  for (int i = 0; i < 7; ++i) {
+    auto r = Call("POST", "/api/v1/auth/login", R"({"username":"colleague.a","password":"wrong-password-1"})");
+    EXPECT_EQ(r.status, i < 5 ? 401 : 429) << "attempt " << i + 1;
+  }
+  // B logs in from the same address (the test client's loopback address).
+  auto b = Call("POST", "/api/v1/auth/login", R"({"username":"colleague.b","password":"Street#2026x"})");
+  EXPECT_EQ(b.status, 200) << b.body;
+  // A stays throttled, even with the right password, and is told it is the username's limit.
+  auto a = Call("POST", "/api/v1/auth/login", R"({"username":"Colleague.A","password":"Street#2026x"})");
+  EXPECT_EQ(a.status, 429);
+  EXPECT_EQ(a.Reason(), "auth.too_many_attempts");
+  EXPECT_NE(std::string(a.Json().as_object()["error"].as_object()["detail"].as_string()).find("该账号"), std::string::npos)
+      << a.body;
+}
+
+TEST_P(ApiTest, Issue11FourWrongPasswordsLeaveTheUsernameOpenTheFifthClosesIt) {
+  if (!app_) return;
+  CreateUser("colleague.c", "street", "360104002");
+  for (int i = 0; i < 4; ++i)
+    ASSERT_EQ(Call("POST", "/api/v1/auth/login", R"({"username":"colleague.c","password":"nope"})").status, 401);
+  EXPECT_EQ(Call("POST", "/api/v1/auth/login", R"({"username":"colleague.c","password":"Street#2026x"})").status, 200);
+  ASSERT_EQ(Call("POST", "/api/v1/auth/login", R"({"username":"colleague.c","password":"nope"})").status, 401);
+  EXPECT_EQ(Call("POST", "/api/v1/auth/login", R"({"username":"colleague.c","password":"Street#2026x"})").status, 429);
+}
+
+// The address's own bar, made small here through the configuration it is read from
+// (auth.login_failures_per_address; 100 by default): failures spread over many usernames from one
+// address block the address once they reach it, and not one failure earlier.
+class AddressThrottleApiTest : public ApiTest {
+ protected:
+  void Configure(app::Config& cfg) override {
+    cfg.login_failures_per_username = 5;
+    cfg.login_failures_per_address = 6;
+  }
+};
+
+TEST_P(AddressThrottleApiTest, Issue11AddressPassesOneShortOfItsBarAndIsBlockedAtExactlyIt) {
+  if (!app_) return;
+  CreateUser("colleague.d", "street", "360104002");
+  // Five failures for five different (unknown) usernames: no username is over its own bar.
+  for (int i = 0; i < 5; ++i) {
+    auto r = Call("POST", "/api/v1/auth/login",
+                  json::serialize(json::object{{"username", "nobody" + std::to_string(i)}, {"password", "x"}}));
+    ASSERT_EQ(r.status, 401) << i;
+  }
+  EXPECT_EQ(Call("POST", "/api/v1/auth/login", R"({"username":"colleague.d","password":"Street#2026x"})").status, 200)
+      << "one short of the address's bar";
+  ASSERT_EQ(Call("POST", "/api/v1/auth/login", R"({"username":"nobody9","password":"x"})").status, 401);
+  auto blocked = Call("POST", "/api/v1/auth/login", R"({"username":"colleague.d","password":"Street#2026x"})");
+  EXPECT_EQ(blocked.status, 429) << "the sixth failure from the address reaches its bar";
+  EXPECT_NE(std::string(blocked.Json().as_object()["error"].as_object()["detail"].as_string()).find("本地址"),
+            std::string::npos)
+      << blocked.body;
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, AddressThrottleApiTest, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Postgres, AddressThrottleApiTest, ::testing::Values("postgres"));
+
 TEST_P(ApiTest, CookieWriteNeedsCsrfToken) {
   if (!app_) return;
   auto login = Call("POST", "/api/v1/auth/login", R"({"username":"admin","password":"Admin#2026pass"})");

@@ -80,6 +80,52 @@ class ConsultationApiTest : public ApiTest {
     return As(who, "PUT", "/api/v1/consultations/" + std::to_string(c) + "/ballots/" + std::to_string(dwelling), body);
   }
 
+  // A small estate: one building (4 floors above ground, basements allowed), stairwell 1, the given
+  // flats in order → d[0..]. Owners are numbered people (Id(n)); a flat may have several.
+  struct Flat {
+    int floor;
+    std::string room;
+    int area_m2;
+    std::string sale_status;
+    std::vector<int> owners;
+  };
+  Estate MakeSmallEstate(const LoginSession& admin, const std::string& name, const std::vector<Flat>& flats) {
+    Estate e;
+    auto r = As(admin, "POST", "/api/v1/estates",
+                json::object{{"regionCode", "360104002001"}, {"name", name}, {"address", "桃花路2号"}, {"builtYear", 1990}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    e.id = r.Json().as_object()["id"].as_int64();
+    auto br = As(admin, "POST", "/api/v1/estates/" + std::to_string(e.id) + "/buildings",
+                 json::object{{"number", "9"}, {"floors", 4}, {"stairwells", 1}});
+    EXPECT_EQ(br.status, 201) << br.body;
+    e.buildings.push_back(br.Json().as_object()["id"].as_int64());
+    for (const auto& f : flats) {
+      auto dr = As(admin, "POST", "/api/v1/buildings/" + std::to_string(e.buildings[0]) + "/dwellings",
+                   json::object{{"stairwell", 1}, {"floor", f.floor}, {"room", f.room}, {"exclusiveArea", f.area_m2},
+                                {"saleStatus", f.sale_status}});
+      EXPECT_EQ(dr.status, 201) << dr.body;
+      e.d.push_back(dr.Json().as_object()["id"].as_int64());
+      for (int person : f.owners) {
+        auto o = As(admin, "POST", "/api/v1/dwellings/" + std::to_string(e.d.back()) + "/owners",
+                    json::object{{"idNumber", Id(500 + person)}, {"name", "户主" + std::to_string(person)}});
+        EXPECT_EQ(o.status, 201) << o.body;
+      }
+    }
+    return e;
+  }
+
+  // X (1) co-owns 101 with a spouse (2) and owns 102 alone; 201 is the developer's unsold flat and
+  // 202 is sold but not delivered (buyer 3 recorded); 301 and 302 have owners 4 and 5.
+  Estate MakeDeliveryEstate(const LoginSession& admin) {
+    return MakeSmallEstate(admin, "交付花园",
+                           {{1, "101", 80, "sold", {1, 2}},
+                            {1, "102", 60, "sold", {1}},
+                            {2, "201", 80, "developer_unsold", {}},
+                            {2, "202", 60, "sold_undelivered", {3}},
+                            {3, "301", 80, "sold", {4}},
+                            {3, "302", 60, "sold", {5}}});
+  }
+
   json::object Tally(const LoginSession& who, std::int64_t c, const std::string& query = "") {
     auto r = As(who, "GET", "/api/v1/consultations/" + std::to_string(c) + "/tally" + query);
     EXPECT_EQ(r.status, 200) << r.body;
@@ -150,7 +196,7 @@ TEST_P(ConsultationApiTest, TwoRoundMenuCampaignRaisesTheOverallRateWithEveryNum
         // Agree: d0–d29 = 29 owners (d0+d20 once), 20×80 + 10×60 m², 30 dwellings.
         ExpectCounts(it, "agree", 29, 20 * 80 + 10 * 60, 30);
         ExpectCounts(it, "abstain", 0, 0, 0);
-        EXPECT_EQ(Rate(it.at("agreeRate")), "74.35");  // 29/39, rounded down
+        EXPECT_EQ(Rate(it.at("agreeRate")), "74.36");  // 29/39 = 74.358…, half up (issue #11 §2; was 74.35)
         EXPECT_EQ(it.at("provisional").as_string(), "passed");
       } else {
         // Agree: d0–d19 and d20 (the same owner as d0) = 20 owners, 20×80 + 60 m², 21 dwellings.
@@ -160,7 +206,7 @@ TEST_P(ConsultationApiTest, TwoRoundMenuCampaignRaisesTheOverallRateWithEveryNum
         EXPECT_EQ(it.at("provisional").as_string(), "rejected");
       }
       ExpectCounts(it, "disagree", 4, 4 * 60, 4);
-      EXPECT_EQ(Rate(it.at("participationRate")), "84.61");  // 33/39
+      EXPECT_EQ(Rate(it.at("participationRate")), "84.62");  // 33/39 = 84.615…, half up
       EXPECT_EQ(std::string(it.at("verdict").as_string()),
                 superseded ? std::string(it.at("provisional").as_string()) : std::string("open"));
       EXPECT_FALSE(std::string(it.at("explanation").as_string()).empty());
@@ -168,7 +214,7 @@ TEST_P(ConsultationApiTest, TwoRoundMenuCampaignRaisesTheOverallRateWithEveryNum
     // Overall: (8×29 + 3×20) / (11×39) = 292/429.
     EXPECT_EQ(t.at("overall").at("agree").as_int64(), 8 * 29 + 3 * 20);
     EXPECT_EQ(t.at("overall").at("eligible").as_int64(), 11 * 39);
-    EXPECT_EQ(Rate(t.at("overall").at("agreeRate")), "68.06");
+    EXPECT_EQ(Rate(t.at("overall").at("agreeRate")), "68.07");  // 68.065…, half up
   };
   check_round1(t1, false);
   // Per building: building 1 holds 20 owners and d0 (whose head also holds d20 in building 2 — within
@@ -215,17 +261,17 @@ TEST_P(ConsultationApiTest, TwoRoundMenuCampaignRaisesTheOverallRateWithEveryNum
     ExpectCounts(it, "agree", 33, 20 * 80 + 14 * 60, 34);
     ExpectCounts(it, "disagree", 3, 3 * 60, 3);
     ExpectCounts(it, "abstain", 0, 0, 0);
-    EXPECT_EQ(Rate(it.at("agreeRate")), "84.61");  // 33/39
+    EXPECT_EQ(Rate(it.at("agreeRate")), "84.62");  // 33/39, half up
     EXPECT_EQ(it.at("verdict").as_string(), "open");
     EXPECT_EQ(it.at("provisional").as_string(), "passed");
   }
-  // (8×29 + 3×33) / 429 = 331/429 = 77.15 % > 68.06 %.
+  // (8×29 + 3×33) / 429 = 331/429 = 77.16 % > 68.07 % (half up).
   EXPECT_EQ(t2["overall"].at("agree").as_int64(), 8 * 29 + 3 * 33);
-  EXPECT_EQ(Rate(t2["overall"].at("agreeRate")), "77.15");
+  EXPECT_EQ(Rate(t2["overall"].at("agreeRate")), "77.16");
   const auto& rounds = t2["rounds"].as_array();
   ASSERT_EQ(rounds.size(), 2u);
-  EXPECT_EQ(Rate(rounds[0].at("agreeRate")), "68.06");
-  EXPECT_EQ(Rate(rounds[1].at("agreeRate")), "77.15");
+  EXPECT_EQ(Rate(rounds[0].at("agreeRate")), "68.07");
+  EXPECT_EQ(Rate(rounds[1].at("agreeRate")), "77.16");
   // The round-1 tally is still available and unchanged, now final.
   check_round1(Tally(admin, cid, "?round=1"), true);
 
@@ -477,8 +523,267 @@ TEST_P(ConsultationApiTest, PropertyLawVoteOpenedBefore2021AndLiftShares) {
   EXPECT_EQ(bad.Reason(), "lift_share.invalid");
 }
 
+// Issue #11 §2 "Law version by Beijing time": the Civil Code applies from 2021-01-01 00:00 in China
+// (2020-12-31T16:00Z). The opening time was compared as UTC text, so a vote opened at 00:30 Beijing
+// time on New Year's Day was put under the Property Law.
+TEST_P(ConsultationApiTest, Issue11LawVersionFollowsBeijingTime) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeSmallEstate(admin, "元旦小区", {{1, "101", 80, "sold", {1}}});
+  auto create = [&](const std::string& opens_at, const char* law = nullptr) {
+    json::object body{{"estateId", e.id}, {"title", "元旦表决"}, {"kind", "formal_decision"}, {"opensAt", opens_at},
+                      {"items", json::array{{{"title", "选聘物业"}, {"rule", {{"type", "art278"}, {"matter", 4}}}}}}};
+    if (law) body["lawVersion"] = law;
+    return As(admin, "POST", "/api/v1/consultations", body);
+  };
+  struct Case {
+    const char* opens_at;
+    const char* law;
+  } cases[] = {
+      {"2021-01-01T00:30:00+08:00", "civil-code-2021"},  // the issue's example
+      {"2020-12-31T16:30:00Z", "civil-code-2021"},       // the same instant in UTC
+      {"2020-12-31T16:00:00Z", "civil-code-2021"},       // exactly midnight in Beijing
+      {"2020-12-31T15:59:59Z", "property-law-2007"},     // one second short
+      {"2020-12-31T23:59:59+08:00", "property-law-2007"},
+  };
+  for (const auto& c : cases) {
+    auto r = create(c.opens_at);
+    ASSERT_EQ(r.status, 201) << c.opens_at << " " << r.body;
+    EXPECT_EQ(r.Json().as_object()["lawVersion"].as_string(), c.law) << c.opens_at;
+  }
+  // Asking for the Property Law at 00:30 Beijing time is refused, in Beijing time.
+  auto before = Snapshot(app_->db());
+  auto wrong = create("2020-12-31T16:30:00Z", "property-law-2007");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_EQ(wrong.Reason(), "consultation.invalid_field");
+  EXPECT_NE(wrong.body.find("2021-01-01 00:30"), std::string::npos) << wrong.body;
+  EXPECT_EQ(Snapshot(app_->db()), before);
+}
+
+// Issue #11 §2: heads by the literal reading (identical owner sets are one buyer), sold-undelivered
+// flats with the developer's unsold ones, rates half up on the rule's own base, and the per-building
+// breakdown as information only.
+TEST_P(ConsultationApiTest, Issue11LiteralHeadcountSoldUndeliveredRatesAndBuildingBreakdown) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeDeliveryEstate(admin);
+  auto c = Create(admin, {{"estateId", e.id},
+                          {"title", "交付花园表决"},
+                          {"kind", "formal_decision"},
+                          {"items", json::array{{{"title", "选聘物业"}, {"rule", {{"type", "art278"}, {"matter", 4}}}},
+                                                {{"title", "按户征询"},
+                                                 {"rule", {{"type", "custom"}, {"countBy", "dwellings"}, {"base", "all"},
+                                                           {"threshold", "2/3"}, {"inclusive", true}}}},
+                                                {{"title", "加装电梯"},
+                                                 {"rule", {{"type", "art278"}, {"matter", 7}}},
+                                                 {"scope", {{"type", "stairwell"}, {"buildingId", e.buildings[0]}, {"stairwell", 1}}}}}}});
+  auto cid = c["id"].as_int64();
+  auto hire = std::to_string(c["items"].as_array()[0].at("id").as_int64());
+  auto menu = std::to_string(c["items"].as_array()[1].at("id").as_int64());
+  auto lift = std::to_string(c["items"].as_array()[2].at("id").as_int64());
+  ASSERT_EQ(As(admin, "POST", "/api/v1/consultations/" + std::to_string(cid) + "/open").status, 200);
+
+  // 101 (X and spouse) and 102 (X alone) are two buyers: different choices are no conflict.
+  ASSERT_EQ(Ballot(admin, cid, e.d[0], {{hire, "agree"}, {menu, "agree"}, {lift, "agree"}}).status, 200);
+  auto apart = Ballot(admin, cid, e.d[1], {{hire, "disagree"}});
+  EXPECT_EQ(apart.status, 200) << apart.body;
+  // 201 and 202 are the developer's, one head: 202 cannot vote differently from 201.
+  ASSERT_EQ(Ballot(admin, cid, e.d[2], {{hire, "agree"}, {menu, "agree"}, {lift, "agree"}}).status, 200);
+  auto before = Snapshot(app_->db());
+  auto developer = Ballot(admin, cid, e.d[3], {{hire, "disagree"}});
+  EXPECT_EQ(developer.status, 422);
+  EXPECT_EQ(developer.Reason(), "consultation.owner_conflict");
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  ASSERT_EQ(Ballot(admin, cid, e.d[4], {{menu, "agree"}, {lift, "agree"}}).status, 200);
+  ASSERT_EQ(Ballot(admin, cid, e.d[5], {{lift, "disagree"}}).status, 200);
+
+  auto t = Tally(admin, cid);
+  EXPECT_EQ(t["headcountReading"].as_string(), "literal");
+  const auto& items = t["items"].as_array();
+  // Hire (matter 4): heads 101, 102, developer (201+202), 301, 302 = 5; 420 m².
+  const auto& h = items[0].as_object();
+  ExpectCounts(h, "eligible", 5, 420, 6);
+  ExpectCounts(h, "participated", 3, 80 + 60 + 140, 4);
+  ExpectCounts(h, "agree", 2, 80 + 140, 3);
+  EXPECT_EQ(h.at("headcountReading").as_string(), "literal");
+  auto explanation = std::string(h.at("explanation").as_string());
+  EXPECT_NE(explanation.find("法释〔2009〕7号"), std::string::npos) << explanation;
+  EXPECT_NE(explanation.find("登记业主完全相同"), std::string::npos) << explanation;
+  // Agree over the participants (the Civil Code's base): 2 of 3 = exactly 2/3 → 66.67, half up.
+  EXPECT_EQ(h.at("rateBase").as_string(), "participants");
+  EXPECT_EQ(Rate(h.at("agreeRate")), "66.67");
+  EXPECT_EQ(Rate(h.at("agreeAreaRate")), "78.57");        // 220/280
+  EXPECT_EQ(Rate(h.at("participationRate")), "60.00");    // 3/5
+  EXPECT_EQ(Rate(h.at("participationAreaRate")), "66.67");  // 280/420
+  // By dwellings over all: 101, 201, 202 (the developer's choice), 301 = 4 of 6 = exactly 2/3.
+  const auto& m = items[1].as_object();
+  EXPECT_EQ(m.at("rateBase").as_string(), "eligible");
+  EXPECT_EQ(Rate(m.at("agreeRate")), "66.67");
+  EXPECT_EQ(m.at("provisional").as_string(), "passed");
+  // Lift (matter 7) in the stairwell: 4 of 5 heads take part, 3 of 4 agree = exactly 3/4.
+  const auto& l = items[2].as_object();
+  ExpectCounts(l, "participated", 4, 80 + 140 + 80 + 60, 5);
+  EXPECT_EQ(Rate(l.at("agreeRate")), "75.00");
+  EXPECT_EQ(l.at("provisional").as_string(), "passed");
+
+  // The building breakdown: information only for the estate-wide items; the stairwell item's unit is
+  // this building's, so there it carries the item's verdict.
+  const auto& b = t["buildings"].as_array()[0].as_object();
+  const auto& bi = b.at("items").as_array();
+  ASSERT_EQ(bi.size(), 3u);
+  for (int k : {0, 1}) {
+    EXPECT_TRUE(bi[k].at("informationOnly").as_bool()) << k;
+    EXPECT_EQ(bi[k].as_object().if_contains("verdict"), nullptr) << k << ": no verdict for a part of the unit";
+  }
+  EXPECT_FALSE(bi[2].at("informationOnly").as_bool());
+  EXPECT_EQ(bi[2].at("verdict").as_string(), "open");
+  EXPECT_EQ(Rate(bi[0].at("agreeRate")), "66.67");
+  EXPECT_EQ(bi[0].at("rateBase").as_string(), "participants");
+  // The per-round item rates use the same base.
+  EXPECT_EQ(Rate(t["rounds"].as_array()[0].at("items").as_array()[0].at("agreeRate")), "66.67");
+
+  // The register counts the same heads.
+  auto sum = As(admin, "GET", "/api/v1/estates/" + std::to_string(e.id) + "/summary").Json().as_object();
+  EXPECT_EQ(sum["ownerHeadcount"].as_int64(), 5);
+  EXPECT_EQ(sum["soldUndelivered"].as_int64(), 1);
+}
+
+// The transitive merge stays available as a deployment choice (register.transitive_owner_merge),
+// and the tally says which reading applied.
+class TransitiveHeadcountApiTest : public ConsultationApiTest {
+ protected:
+  void Configure(app::Config& cfg) override { cfg.transitive_owner_merge = true; }
+};
+
+TEST_P(TransitiveHeadcountApiTest, Issue11ConfiguredTransitiveMergeReachesTheTally) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeDeliveryEstate(admin);
+  auto c = Create(admin, {{"estateId", e.id},
+                          {"title", "交付花园表决"},
+                          {"kind", "formal_decision"},
+                          {"items", json::array{{{"title", "选聘物业"}, {"rule", {{"type", "art278"}, {"matter", 4}}}}}}});
+  auto cid = c["id"].as_int64();
+  auto hire = std::to_string(c["items"].as_array()[0].at("id").as_int64());
+  ASSERT_EQ(As(admin, "POST", "/api/v1/consultations/" + std::to_string(cid) + "/open").status, 200);
+  ASSERT_EQ(Ballot(admin, cid, e.d[0], {{hire, "agree"}}).status, 200);
+  // X's two flats are one head here: a different choice through 102 is a conflict.
+  EXPECT_EQ(Ballot(admin, cid, e.d[1], {{hire, "disagree"}}).Reason(), "consultation.owner_conflict");
+  auto t = Tally(admin, cid);
+  EXPECT_EQ(t["headcountReading"].as_string(), "transitive");
+  const auto& h = t["items"].as_array()[0].as_object();
+  ExpectCounts(h, "eligible", 4, 420, 6);
+  ExpectCounts(h, "participated", 1, 140, 2);
+  EXPECT_EQ(h.at("headcountReading").as_string(), "transitive");
+  EXPECT_NE(std::string(h.at("explanation").as_string()).find("传递合并"), std::string::npos);
+  auto sum = As(admin, "GET", "/api/v1/estates/" + std::to_string(e.id) + "/summary").Json().as_object();
+  EXPECT_EQ(sum["ownerHeadcount"].as_int64(), 4);
+  EXPECT_EQ(sum["ownerHeadcountReading"].as_string(), "transitive");
+}
+
+// Issue #11 §2 "Custom rules": threshold, areaThreshold and quorum each satisfy 0 < f ≤ 1, a strict 1
+// is unreachable; the refusal names the field and stores nothing.
+TEST_P(ConsultationApiTest, Issue11CustomRuleFractionsAreValidatedNamingTheField) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeSmallEstate(admin, "规则小区", {{1, "101", 80, "sold", {1}}});
+  auto create = [&](json::object rule) {
+    rule["type"] = "custom";
+    return As(admin, "POST", "/api/v1/consultations",
+              json::object{{"estateId", e.id}, {"title", "规则"}, {"kind", "menu"},
+                           {"items", json::array{{{"title", "事项"}, {"rule", std::move(rule)}}}}});
+  };
+  struct Case {
+    int id;
+    json::object rule;
+    const char* field;  // nullptr: accepted
+  } cases[] = {
+      {1, {{"threshold", "1/10000"}}, nullptr},
+      {2, {{"threshold", "0/3"}}, "rule.threshold"},
+      {3, {{"threshold", "100%"}, {"inclusive", true}}, nullptr},
+      {4, {{"threshold", "100%"}, {"inclusive", false}}, "rule.threshold"},
+      {5, {{"threshold", "1/2"}, {"areaThreshold", "1/1"}, {"inclusive", true}}, nullptr},
+      {6, {{"threshold", "1/2"}, {"areaThreshold", "1/1"}, {"inclusive", false}}, "rule.areaThreshold"},
+      {7, {{"threshold", "1/2"}, {"areaThreshold", "0%"}}, "rule.areaThreshold"},
+      {8, {{"threshold", "1/2"}, {"quorum", "1/10000"}}, nullptr},
+      {9, {{"threshold", "1/2"}, {"quorum", "0/3"}}, "rule.quorum"},
+      {10, {{"threshold", "1/2"}, {"quorum", "1/1"}, {"inclusive", false}}, nullptr},  // a quorum is ≥
+  };
+  for (auto& c : cases) {
+    auto before = Snapshot(app_->db());
+    auto r = create(c.rule);
+    if (!c.field) {
+      EXPECT_EQ(r.status, 201) << "case " << c.id << ": " << r.body;
+      continue;
+    }
+    EXPECT_EQ(r.status, 422) << "case " << c.id;
+    EXPECT_EQ(r.Reason(), "consultation.bad_rule") << "case " << c.id << ": " << r.body;
+    EXPECT_NE(std::string(r.Json().as_object()["error"].as_object()["message"].as_string()).find(c.field),
+              std::string::npos)
+        << "case " << c.id << ": " << r.body;
+    EXPECT_EQ(Snapshot(app_->db()), before) << "case " << c.id;
+  }
+}
+
+// Issue #11 §2 "Lift cost sharing with basement and semi-basement dwellings": a stairwell with a
+// basement flat used to be refused whatever was sent (exemptFloors and coefficient floors had to be
+// ≥ 1, and a floor below 1 had no coefficient).
+TEST_P(ConsultationApiTest, Issue11LiftSharesWithABasementFlatBothWays) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeSmallEstate(admin, "地下室小区",
+                           {{-1, "B01", 50, "sold", {1}}, {1, "101", 80, "sold", {2}}, {2, "201", 80, "sold", {3}},
+                            {3, "301", 80, "sold", {4}}, {4, "401", 80, "sold", {5}}});
+  auto share = [&](json::object extra) {
+    json::object body{{"buildingId", e.buildings[0]}, {"stairwell", 1}, {"totalCost", 30000001}, {"subsidy", 10000000},
+                      {"compensation", 500003}};
+    for (auto& [k, v] : extra) body[k] = v;
+    return As(admin, "POST", "/api/v1/lift-share", body);
+  };
+  auto sums = [](const json::object& body, std::int64_t& paid, std::int64_t& compensated) {
+    paid = compensated = 0;
+    for (const auto& s : body.at("shares").as_array()) {
+      paid += s.at("share").as_int64();
+      compensated += s.at("compensation").as_int64();
+    }
+  };
+  auto basement = [](const json::object& body) {
+    for (const auto& s : body.at("shares").as_array())
+      if (s.at("floor").as_int64() == -1) return s.as_object();
+    return json::object{};
+  };
+  std::int64_t paid = 0, compensated = 0;
+  // Default: the basement flat is exempt and shares the low-floor compensation.
+  auto d = share({});
+  ASSERT_EQ(d.status, 200) << d.body;
+  sums(d.Json().as_object(), paid, compensated);
+  EXPECT_EQ(paid, 20500004);  // 300 000.01 − 100 000 + 5 000.03 yuan
+  EXPECT_EQ(compensated, 500003);
+  EXPECT_TRUE(basement(d.Json().as_object()).at("exempt").as_bool());
+  EXPECT_GT(basement(d.Json().as_object()).at("compensation").as_int64(), 0);
+  // Listed as exempt, floors 0 and -1 included.
+  auto listed = share({{"exemptFloors", json::array{-1, 0, 1, 2}}});
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_TRUE(basement(listed.Json().as_object()).at("exempt").as_bool());
+  // With a coefficient the basement flat pays, and the shares still add up to the fen.
+  auto paying = share({{"exemptFloors", json::array{1, 2}}, {"coefficients", {{"-1", "0.3"}, {"0", "0.4"}}}});
+  ASSERT_EQ(paying.status, 200) << paying.body;
+  auto body = paying.Json().as_object();
+  sums(body, paid, compensated);
+  EXPECT_EQ(paid, 20500004);  // 300 000.01 − 100 000 + 5 000.03 yuan
+  EXPECT_EQ(compensated, 500003);
+  EXPECT_FALSE(basement(body).at("exempt").as_bool());
+  EXPECT_GT(basement(body).at("share").as_int64(), 0);
+  EXPECT_EQ(Rate(basement(body).at("coefficient")), "0.30");
+  // Floors outside the register's range are still refused.
+  EXPECT_EQ(share({{"exemptFloors", json::array{-6}}}).status, 422);
+  EXPECT_EQ(share({{"coefficients", {{"-6", "0.3"}}}}).status, 422);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, ConsultationApiTest, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, ConsultationApiTest, ::testing::Values("postgres"));
+INSTANTIATE_TEST_SUITE_P(Sqlite, TransitiveHeadcountApiTest, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Postgres, TransitiveHeadcountApiTest, ::testing::Values("postgres"));
 
 }  // namespace
 }  // namespace huanxin::testing

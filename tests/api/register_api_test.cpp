@@ -225,6 +225,43 @@ TEST_P(RegisterApiTest, HeadcountAndAreaFollowReferenceSection8) {
   EXPECT_NE(area.body.find("\"exclusiveArea\":548.48"), std::string::npos) << area.body;
 }
 
+// Issue #11 §2 (REFERENCE §8, 法释〔2009〕7号 Art. 9): "sold but not delivered" is a sale status of
+// its own (已售未交付) that counts with the developer's unsold dwellings as one head; and by default a
+// buyer is the set of owners on a dwelling, so 周五 co-owning 501 with 吴六 and owning 502 alone is two
+// buyers (the transitive merge of issue #3 made them one).
+TEST_P(RegisterApiTest, Issue11SoldUndeliveredAndLiteralHeadcountThroughTheRoster) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "交付小区", 1996);
+  std::string csv = "楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话\n";
+  auto zhou = Id("36010419700101005"), wu = Id("36010419710202006"), buyer = Id("36010419720303007");
+  csv += "1,1,1,101,70.00,合同,开发商未售,,,\n";
+  csv += "1,1,1,102,71.00,合同,已售未交付,郑七," + buyer + ",\n";  // the buyer is recorded
+  csv += "1,1,2,201,72.00,合同,已售未交付,,,\n";
+  csv += "1,1,5,501,80.00,不动产登记,已售,周五," + zhou + ",\n";
+  csv += "1,1,5,501,80.00,不动产登记,已售,吴六," + wu + ",\n";
+  csv += "1,1,5,502,60.00,不动产登记,已售,周五," + zhou + ",\n";
+  auto r = Import(admin, estate, "delivery.csv", csv);
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto sum = Summary(admin, estate);
+  EXPECT_EQ(sum["dwellings"].as_int64(), 5);
+  EXPECT_EQ(sum["soldUndelivered"].as_int64(), 2);
+  EXPECT_EQ(sum["developerUnsold"].as_int64(), 1);
+  EXPECT_EQ(sum["publicHousing"].as_int64(), 0) << "not counted as public housing by accident";
+  EXPECT_EQ(sum["sold"].as_int64(), 2);
+  // Heads: the developer (101, 102, 201), 周五+吴六 (501), 周五 (502) = 3.
+  EXPECT_EQ(sum["ownerHeadcount"].as_int64(), 3);
+  EXPECT_EQ(sum["ownerHeadcountReading"].as_string(), "literal");
+  // The dwelling list names the status by its code; the dictionaries offer it with its label.
+  auto list = As(admin, "GET", "/api/v1/estates/" + std::to_string(estate) + "/dwellings?pageSize=50");
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_NE(list.body.find("\"saleStatus\":\"sold_undelivered\""), std::string::npos);
+  auto dict = As(admin, "GET", "/api/v1/register/dictionaries");
+  ASSERT_EQ(dict.status, 200);
+  EXPECT_NE(dict.body.find("\"sold_undelivered\""), std::string::npos) << dict.body;
+  EXPECT_NE(dict.body.find("已售未交付"), std::string::npos);
+}
+
 TEST_P(RegisterApiTest, EligibilityOnBothSidesOfEachBoundary) {
   if (!app_) return;
   auto admin = Admin();

@@ -22,7 +22,8 @@ class Consultation final : public Module {
 
   Result<void> Wire(ModuleContext& ctx) override {
     consult_ = std::make_unique<service::ConsultationService>(ctx.db, ctx.clock, ctx.services.Get<service::CatalogueService>(),
-                                                              ctx.services.Get<service::FileService>());
+                                                              ctx.services.Get<service::FileService>(),
+                                                              HeadcountReadingOf(ctx.config));
     documents_ = std::make_unique<service::ConsultationDocuments>(*consult_, ctx.clock);
     api_ = std::make_unique<http::ConsultationApi>(
         http::ConsultationApi{*consult_, *documents_, ctx.config.public_url, ctx.config.secure_cookie});

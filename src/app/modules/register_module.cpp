@@ -27,7 +27,7 @@ class Register final : public Module {
     policy.extension_last_year = ctx.config.eligibility_extension_last_year;
     policy.cap_numerator = ctx.config.eligibility_extension_cap_percent;
     policy.cap_denominator = 100;
-    reg_ = std::make_unique<service::RegisterService>(ctx.db, ctx.clock, policy);
+    reg_ = std::make_unique<service::RegisterService>(ctx.db, ctx.clock, policy, HeadcountReadingOf(ctx.config));
     imports_ = std::make_unique<service::ImportService>(ctx.db, ctx.clock, *reg_, ctx.services.Get<service::JobService>(),
                                                         ctx.config.import_sync_row_limit);
     documents_ = std::make_unique<service::RegisterDocuments>(*reg_);

@@ -84,14 +84,18 @@ Result<LiftShareResult> ShareLiftCost(std::span<const LiftDwelling> dwellings, c
     LiftShare s{d.dwelling_id, d.floor, d.area_dm2};
     s.exempt = costs.exempt_floors.count(d.floor) > 0;
     if (!s.exempt) {
-      // A configured coefficient wins; otherwise the default table, which has none below 3F: a paying
-      // low floor needs one configured.
+      // A configured coefficient wins; otherwise the default table, which starts at 3F. Basements and
+      // semi-basements (floor ≤ 0) without a coefficient are exempt [inference, see the header]; a
+      // paying floor 1 or 2 needs one configured.
       if (auto it = costs.coefficient_milli.find(d.floor); it != costs.coefficient_milli.end()) {
         s.coefficient_milli = it->second;
       } else if (d.floor >= 3) {
         s.coefficient_milli = DefaultCoefficientMilli(d.floor);
+      } else if (d.floor <= 0) {
+        s.coefficient_milli = 0;
       } else {
-        return Bad(std::to_string(d.floor) + "层不免摊，但没有分摊系数", "floor " + std::to_string(d.floor) + " pays but has no coefficient");
+        return Bad(std::to_string(d.floor) + "层不免摊，但没有分摊系数；请将其列入免摊楼层或给出系数",
+                   "floor " + std::to_string(d.floor) + " pays but has no coefficient; list it as exempt or give one");
       }
       s.exempt = s.coefficient_milli == 0;
     }

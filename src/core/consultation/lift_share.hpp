@@ -4,6 +4,12 @@
 // × floor coefficient × exclusive area ÷ Σ(coefficient × area over all paying dwellings).
 // Default table: the Guangzhou Dongpu example scheme — floors 1–2 pay nothing, 3F 0.7, 4F 0.8 …
 // 9F 1.3 (extended here by +0.1 per floor above 9 [inference]).
+// Basement and semi-basement dwellings (floor ≤ 0, as the register records them) lie below the lift's
+// starting level (Wuxi: "floor 1 = the lift's starting level") and below the floors the Dongpu scheme
+// already exempts, so by default they pay nothing and share the low-floor compensation like the other
+// exempt dwellings [inference: no source names basements]. A deployment may instead give their floor
+// a coefficient like any other floor (then they pay), or list it among the exempt floors (issue #11 §2;
+// before, every stairwell with such a dwelling was refused).
 // Shares are whole fen: each is rounded down and the fen left over go one each to the largest
 // remainders (ties to the lower dwelling id), so the shares add up exactly to the amount. The
 // compensation is split among the exempt dwellings by area the same way [inference: the sources
@@ -33,9 +39,11 @@ struct LiftCosts {
   std::int64_t total_fen = 0;
   std::int64_t subsidy_fen = 0;
   std::int64_t compensation_fen = 0;
+  // Floors that pay nothing, whatever their coefficient; may list 0 and negative floors.
   std::set<int> exempt_floors{1, 2};
-  // floor → coefficient × 1000, overriding the default table for those floors. Floors below 3F have
-  // no default: one that is not exempt needs a coefficient here.
+  // floor → coefficient × 1000, overriding the default table for those floors (0 and negative floors
+  // too). Floors 1–2 have no default: one that is not exempt needs a coefficient here. Floors ≤ 0
+  // without one are exempt (see above).
   std::map<int, std::int64_t> coefficient_milli;
 };
 
@@ -55,7 +63,8 @@ struct LiftShareResult {
   std::vector<LiftShare> shares;   // in input order
 };
 
-// The default coefficient of a floor (Dongpu example): 0 for floors 1–2, 700 + 100 × (floor − 3).
+// The default coefficient of a floor (Dongpu example): 0 for floors ≤ 2 (basements included),
+// 700 + 100 × (floor − 3) from 3F.
 std::int64_t DefaultCoefficientMilli(int floor);
 // "0.7", "1.15", "1" → thousandths; nullopt when malformed, negative or above 100.
 std::optional<std::int64_t> ParseCoefficient(std::string_view text);

@@ -7,6 +7,8 @@
 namespace huanxin::core::consult {
 namespace {
 
+__extension__ typedef __int128 i128;  // exact products in the rounding check
+
 // A 6-floor stairwell, two flats per floor (ids floor*10+1, floor*10+2), 80.00 and 65.37 m².
 std::vector<LiftDwelling> Stairwell() {
   std::vector<LiftDwelling> out;
@@ -94,6 +96,87 @@ TEST(LiftShare, ConfiguredCoefficientsAndExemptFloors) {
   EXPECT_NE(missing.error().detail.zh.find("2层"), std::string::npos);
   c.exempt_floors = {1, 2};
   EXPECT_TRUE(ShareLiftCost(Stairwell(), c));
+}
+
+// Issue #11 §2 "Lift cost sharing with basement and semi-basement dwellings": a stairwell with
+// dwellings on floors -1 and 0 used to be refused (422) whatever was configured.
+std::vector<LiftDwelling> StairwellWithBasement() {
+  auto out = Stairwell();
+  out.push_back({-11, -1, 5000});  // basement
+  out.push_back({1, 0, 4321});     // semi-basement
+  return out;
+}
+
+TEST(Issue11LiftBasement, FloorsBelowOneAreExemptByDefaultAndShareTheCompensation) {
+  LiftCosts c = Costs(50'000'000, 20'000'000, 1'000'003);
+  auto r = ShareLiftCost(StairwellWithBasement(), c);
+  ASSERT_TRUE(r) << r.error().detail.en;
+  EXPECT_EQ(SumShares(*r), r->amount_fen);
+  std::int64_t comp = 0;
+  for (const auto& s : r->shares) comp += s.compensation_fen;
+  EXPECT_EQ(comp, 1'000'003);
+  for (std::size_t k : {std::size_t{12}, std::size_t{13}}) {
+    EXPECT_TRUE(r->shares[k].exempt) << r->shares[k].floor;
+    EXPECT_EQ(r->shares[k].share_fen, 0);
+    EXPECT_EQ(r->shares[k].coefficient_milli, 0);
+    EXPECT_GT(r->shares[k].compensation_fen, 0);
+  }
+  // The paying floors and their weights are those of the stairwell without the basement.
+  EXPECT_EQ(r->total_weight, (700 + 800 + 900 + 1000) * (8000 + 6537));
+}
+
+TEST(Issue11LiftBasement, ListedAsExemptTheyPayNothingEvenWithACoefficient) {
+  LiftCosts c = Costs(1'234'567, 0, 0);
+  c.exempt_floors = {-1, 0, 1, 2};
+  c.coefficient_milli = {{-1, 300}, {0, 400}};  // exemption wins, as for any floor
+  auto r = ShareLiftCost(StairwellWithBasement(), c);
+  ASSERT_TRUE(r) << r.error().detail.en;
+  EXPECT_EQ(SumShares(*r), 1'234'567);
+  EXPECT_TRUE(r->shares[12].exempt);
+  EXPECT_TRUE(r->shares[13].exempt);
+  EXPECT_EQ(r->shares[12].share_fen + r->shares[13].share_fen, 0);
+}
+
+TEST(Issue11LiftBasement, WithACoefficientTheyPayLikeAnyOtherFloor) {
+  // Coefficients -1F 0.3 and 0F 0.4; the shares still add up to the amount to the fen.
+  LiftCosts c = Costs(49'999'999, 20'000'000, 0);
+  c.coefficient_milli = {{-1, 300}, {0, 400}};
+  auto r = ShareLiftCost(StairwellWithBasement(), c);
+  ASSERT_TRUE(r) << r.error().detail.en;
+  EXPECT_EQ(r->amount_fen, 29'999'999);
+  EXPECT_EQ(SumShares(*r), 29'999'999);
+  EXPECT_FALSE(r->shares[12].exempt);
+  EXPECT_FALSE(r->shares[13].exempt);
+  EXPECT_EQ(r->shares[12].coefficient_milli, 300);
+  EXPECT_EQ(r->shares[13].coefficient_milli, 400);
+  EXPECT_GT(r->shares[12].share_fen, 0);
+  EXPECT_GT(r->shares[13].share_fen, 0);
+  EXPECT_EQ(r->total_weight, (700 + 800 + 900 + 1000) * (8000 + 6537) + 300 * 5000 + 400 * 4321);
+  // Each paying share is within one fen of amount × weight ÷ total weight.
+  for (const auto& s : r->shares) {
+    if (s.exempt) continue;
+    i128 exact_times_total = static_cast<i128>(r->amount_fen) * s.coefficient_milli * s.area_dm2;
+    i128 lo = static_cast<i128>(s.share_fen) * r->total_weight;
+    EXPECT_LE(lo - r->total_weight, exact_times_total);
+    EXPECT_GE(lo + r->total_weight, exact_times_total);
+  }
+}
+
+TEST(Issue11LiftBasement, FloorZeroIsExemptByDefaultButFloorOneStillNeedsACoefficient) {
+  // The boundary of the default: floor 0 without a coefficient is exempt; floor 1, not exempt and
+  // without a coefficient, is refused as before.
+  std::vector<LiftDwelling> d{{1, 0, 5000}, {2, 3, 5000}};
+  LiftCosts c = Costs(10'000, 0, 0);
+  c.exempt_floors = {2};
+  auto zero = ShareLiftCost(d, c);
+  ASSERT_TRUE(zero) << zero.error().detail.en;
+  EXPECT_TRUE(zero->shares[0].exempt);
+  EXPECT_EQ(zero->shares[1].share_fen, 10'000);
+  d[0].floor = 1;
+  auto one = ShareLiftCost(d, c);
+  ASSERT_FALSE(one);
+  EXPECT_EQ(one.error().reason, "lift_share.invalid");
+  EXPECT_NE(one.error().detail.zh.find("1层"), std::string::npos) << one.error().detail.zh;
 }
 
 TEST(LiftShare, RefusesImpossibleInput) {

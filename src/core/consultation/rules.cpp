@@ -51,9 +51,28 @@ std::optional<LawVersion> ParseLawVersion(std::string_view code) {
   return std::nullopt;
 }
 
-LawVersion LawVersionAt(std::string_view opened_at_iso) {
-  // ISO 8601 text sorts chronologically; the Civil Code took effect 2021-01-01 (Art. 1260).
-  return opened_at_iso < std::string_view("2021-01-01") ? LawVersion::kPropertyLaw2007 : LawVersion::kCivilCode2021;
+TimePoint CivilCodeInForce() {
+  // 2021-01-01T00:00:00+08:00; Asia/Shanghai has kept UTC+8 all year since 1991.
+  static const TimePoint t = *ParseIso("2021-01-01T00:00:00+08:00");
+  return t;
+}
+
+LawVersion LawVersionAt(TimePoint opened_at) {
+  // Compared as instants, not as UTC text: "2020-12-31T16:30Z" sorts before "2021-01-01" but is
+  // already 2021-01-01 00:30 in Beijing, when the Civil Code was in force (issue #11 §2).
+  return opened_at < CivilCodeInForce() ? LawVersion::kPropertyLaw2007 : LawVersion::kCivilCode2021;
+}
+
+std::optional<LawVersion> LawVersionAt(std::string_view opened_at_iso) {
+  auto t = ParseIso(opened_at_iso);
+  if (!t) return std::nullopt;
+  return LawVersionAt(*t);
+}
+
+std::string BeijingTime(TimePoint t) {
+  // Shift by +8 h and print the UTC fields: "2021-01-01T00:30:00.000Z" → "2021-01-01 00:30".
+  auto text = FormatIsoUtc(t + std::chrono::hours(8));
+  return text.substr(0, 10) + " " + text.substr(11, 5);
 }
 
 Text MatterName(int matter) {
@@ -74,19 +93,42 @@ Text MatterName(int matter) {
 
 bool IsSpecialMatter(int matter) { return matter >= 6 && matter <= 8; }
 
+namespace {
+Error BadRule(const std::string& field, Text detail, Text hint = {}) {
+  return MakeError(ErrorCode::kUnprocessable, "consultation.bad_rule",
+                   Text("规则字段 " + field + " 不正确", "rule field " + field + " is invalid"), std::move(detail),
+                   std::move(hint));
+}
+
+// 0 < f ≤ 1; when `strict` (compared with >), f = 1 cannot be exceeded: nobody can agree more than all.
+Result<void> CheckFraction(const std::string& field, const Fraction& f, bool strict) {
+  if (f.den < 1 || f.num < 0 || f.num > f.den)
+    return BadRule(field, Text("应在0到1之间（" + FormatFraction(f) + "）", "must lie between 0 and 1 (" + FormatFraction(f) + ")"));
+  if (f.num == 0)
+    return BadRule(field, Text("应大于0（" + FormatFraction(f) + "）", "must be above 0 (" + FormatFraction(f) + ")"),
+                   Text("例如 \"1/2\" 或 \"2/3\"", "e.g. \"1/2\" or \"2/3\""));
+  if (strict && f.num == f.den)
+    return BadRule(field, Text("“超过100%”无法达到", "“more than 100 %” can never be met"),
+                   Text("要求全体一致请用 inclusive: true 与 1/1（≥ 100%）", "for unanimity use inclusive: true with 1/1 (≥ 100 %)"));
+  return Ok();
+}
+}  // namespace
+
 Result<void> ValidateRule(const Rule& rule) {
   if (const auto* a = std::get_if<Art278Rule>(&rule)) {
     if (a->matter < 1 || a->matter > 9)
-      return MakeError(ErrorCode::kUnprocessable, "consultation.bad_rule",
-                       Text("表决事项应为民法典第二百七十八条第1至9项", "the matter must be item 1–9 of Civil Code Art. 278"),
-                       Text::Same(std::to_string(a->matter)));
+      return BadRule("rule.matter", Text("表决事项应为民法典第二百七十八条第1至9项（" + std::to_string(a->matter) + "）",
+                                         "the matter must be item 1–9 of Civil Code Art. 278 (" + std::to_string(a->matter) + ")"));
     return Ok();
   }
+  // Issue #11 §2: every fraction of a custom rule is checked, not only the threshold. The threshold and
+  // the area threshold use the rule's comparison (≥ or >); the quorum is always ≥ ("以上", REFERENCE §8).
   const auto& c = std::get<CustomRule>(rule);
-  if (c.threshold.num == 0 || (!c.inclusive && c.threshold.num == c.threshold.den))
-    return MakeError(ErrorCode::kUnprocessable, "consultation.bad_rule",
-                     Text("门槛应大于0，且“超过100%”无法达到", "the threshold must be above 0, and “more than 100 %” cannot be met"),
-                     Text::Same(FormatFraction(c.threshold)));
+  if (auto r = CheckFraction("rule.threshold", c.threshold, !c.inclusive); !r) return r;
+  if (c.area_threshold)
+    if (auto r = CheckFraction("rule.areaThreshold", *c.area_threshold, !c.inclusive); !r) return r;
+  if (c.quorum)
+    if (auto r = CheckFraction("rule.quorum", *c.quorum, false); !r) return r;
   return Ok();
 }
 

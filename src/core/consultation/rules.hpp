@@ -17,6 +17,7 @@
 #include <string_view>
 #include <variant>
 
+#include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/result.hpp"
 
@@ -40,9 +41,19 @@ bool MoreThan(std::int64_t part, std::int64_t whole, const Fraction& f);
 enum class LawVersion { kCivilCode2021, kPropertyLaw2007 };
 std::string_view LawVersionCode(LawVersion v);  // "civil-code-2021" | "property-law-2007"
 std::optional<LawVersion> ParseLawVersion(std::string_view code);
-// The law that governs a vote opened at `opened_at` (ISO 8601): the Civil Code took effect on
-// 2021-01-01 (Civil Code Art. 1260); votes opened before keep the Property Law rule.
-LawVersion LawVersionAt(std::string_view opened_at_iso);
+// The instant the Civil Code took effect: 2021-01-01 00:00 Beijing time (Asia/Shanghai, UTC+8, no
+// daylight saving since 1991) = 2020-12-31T16:00:00Z (Civil Code Art. 1260: "自2021年1月1日起施行";
+// a PRC statute's date is the date in China).
+TimePoint CivilCodeInForce();
+// The law that governs a vote opened at `opened_at`: the Civil Code from CivilCodeInForce(); votes
+// opened before keep the Property Law rule (REFERENCE §3.1). Decided on the instant, so a vote opened
+// 2021-01-01 00:30 Beijing time (2020-12-31T16:30Z) is under the Civil Code.
+LawVersion LawVersionAt(TimePoint opened_at);
+// The same for an ISO 8601 time ("…Z" or with an offset, as common/clock.hpp ParseIso reads);
+// nullopt when the text is not a time.
+std::optional<LawVersion> LawVersionAt(std::string_view opened_at_iso);
+// "2021-01-01 00:30" — a stored UTC time shown in Beijing time, for explanations and errors.
+std::string BeijingTime(TimePoint t);
 
 // Art. 278 matters 1–9 (REFERENCE §3.1): names for explanations and the UI.
 Text MatterName(int matter);
@@ -64,6 +75,10 @@ struct CustomRule {
 
 using Rule = std::variant<Art278Rule, CustomRule>;
 
+// Art. 278 matters must be 1–9. Every fraction of a custom rule — threshold, areaThreshold, quorum —
+// must satisfy 0 < f ≤ 1, and a strict (inclusive: false) threshold of 1 ("more than 100 %") is
+// refused as unreachable. 422 consultation.bad_rule naming the field (rule.threshold,
+// rule.areaThreshold, rule.quorum, rule.matter).
 Result<void> ValidateRule(const Rule& rule);
 
 }  // namespace huanxin::core::consult

@@ -177,10 +177,38 @@ std::string_view VerdictCode(Verdict v) {
   return "invalid";
 }
 
+ApprovalBase ApprovalBaseOf(const Rule& rule, LawVersion law) {
+  if (const auto* c = std::get_if<CustomRule>(&rule))
+    return c->base_all ? ApprovalBase::kEligible : ApprovalBase::kParticipants;
+  return law == LawVersion::kCivilCode2021 ? ApprovalBase::kParticipants : ApprovalBase::kEligible;
+}
+
+std::string_view ApprovalBaseCode(ApprovalBase b) {
+  return b == ApprovalBase::kParticipants ? "participants" : "eligible";
+}
+
+Text HeadcountReadingNote(reg::HeadcountReading reading) {
+  // REFERENCE §8; 法释〔2009〕7号 Art. 9 [recall: article number to verify]. core/register/headcount.hpp
+  // holds both readings and why.
+  if (reading == reg::HeadcountReading::kTransitive)
+    return {"人数按本系统配置的传递合并计：共有人名下的其他房屋与共有房屋合并为一人（对法释〔2009〕7号第九条“同一买受人”的扩张理解，属推断，非司法解释原文）；"
+            "开发商未售及已售未交付的房屋合计一人",
+            "heads counted by this deployment's transitive merge: a co-owner's other dwellings merge with the co-owned one "
+            "into one head (a wide reading of \"one buyer\" in SPC interpretation Fa Shi [2009] No. 7 Art. 9, an inference, "
+            "not its wording); the developer's unsold and sold-but-undelivered dwellings together are one head"};
+  return {"人数按《最高人民法院关于审理建筑物区分所有权纠纷案件适用法律若干问题的解释》（法释〔2009〕7号）第九条计："
+          "一个专有部分按一人计；登记业主完全相同的房屋属同一买受人，计一人；开发商未售及已售未交付的房屋合计一人",
+          "heads counted per SPC interpretation Fa Shi [2009] No. 7 Art. 9 (literal reading): one exclusive part is one "
+          "person; dwellings with identical recorded owners are one buyer, one head; the developer's unsold and "
+          "sold-but-undelivered dwellings together are one head"};
+}
+
 ItemTally TallyItem(const Rule& rule, LawVersion law, std::span<const reg::DwellingShare> eligible,
-                    const std::unordered_map<std::int64_t, Cast>& ballots) {
+                    const std::unordered_map<std::int64_t, Cast>& ballots, reg::HeadcountReading reading) {
   ItemTally t;
-  auto groups = reg::GroupHeads(eligible);
+  t.reading = reading;
+  t.approval_base = ApprovalBaseOf(rule, law);
+  auto groups = reg::GroupHeads(eligible, reading);
   std::vector<Counts> head(groups.heads);
   std::vector<std::optional<Cast>> cast(groups.heads);
   std::vector<bool> conflict(groups.heads, false);
@@ -217,6 +245,8 @@ ItemTally TallyItem(const Rule& rule, LawVersion law, std::span<const reg::Dwell
     Append(t.explanation, {"注：" + std::to_string(t.conflicting_heads) + "名业主名下各户的选择不一致，按其最后一次投票计",
                            "note: " + std::to_string(t.conflicting_heads) +
                                " owner(s) hold different choices on their dwellings; their latest ballot counts"});
+  // Which reading of "one buyer" made the heads, with its source (issue #11 §2).
+  Append(t.explanation, HeadcountReadingNote(reading), "。", ". ");
   return t;
 }
 
@@ -225,9 +255,13 @@ std::int64_t Basis(const Rule& rule, const Counts& c) {
   return c.heads;
 }
 
-std::int64_t RateBasisPoints(std::int64_t part, std::int64_t whole) {
-  if (whole <= 0) return 0;
-  return static_cast<std::int64_t>(static_cast<i128>(part) * 10000 / whole);
+std::int64_t RateBasisPoints(std::int64_t part, std::int64_t whole) { return PercentHundredths(part, whole); }
+
+ItemRates RatesOf(const Rule& rule, const ItemTally& t) {
+  const auto& base = t.approval_base_counts();
+  return {RateBasisPoints(Basis(rule, t.agree), Basis(rule, base)), RateBasisPoints(t.agree.area_dm2, base.area_dm2),
+          RateBasisPoints(Basis(rule, t.participated), Basis(rule, t.eligible)),
+          RateBasisPoints(t.participated.area_dm2, t.eligible.area_dm2)};
 }
 
 }  // namespace huanxin::core::consult

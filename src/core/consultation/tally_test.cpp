@@ -135,10 +135,48 @@ TEST(Heads, CoOwnersOfOneDwellingAreOneHead) {
   flats[0].owner_ids = {1001, 2001};  // husband and wife
   auto t = TallyItem(kLift, kCivil, flats, {});
   EXPECT_EQ(t.eligible.heads, 3);
-  // Transitively: the wife also owns dwelling 3 → dwellings 1 and 3 are one head.
+  // Only under the transitive reading: the wife also owns dwelling 3 → dwellings 1 and 3 are one head.
   flats[2].owner_ids = {2001};
-  t = TallyItem(kLift, kCivil, flats, {});
+  t = TallyItem(kLift, kCivil, flats, {}, reg::HeadcountReading::kTransitive);
   EXPECT_EQ(t.eligible.heads, 2);
+}
+
+// Issue #11 §2 "Headcount, literal reading by default": a person who co-owns flat A with a spouse and
+// alone owns flat B is two buyers. The transitive merge (issue #3) made them one head, so the spouse's
+// ballot on A decided B's vote too.
+TEST(Issue11LiteralHeadcount, CoOwnedFlatAndOwnFlatAreTwoHeadsAndVoteApart) {
+  auto flats = Flats(4);
+  flats[0].owner_ids = {1001, 2001};  // A: X and spouse
+  flats[1].owner_ids = {1001};        // B: X alone
+  std::unordered_map<std::int64_t, consult::Cast> b;
+  Cast(b, 1, 1, Choice::kAgree);  // the couple agree through A
+  auto t = TallyItem(kHire, kCivil, flats, b);
+  EXPECT_EQ(t.reading, reg::HeadcountReading::kLiteral);
+  EXPECT_EQ(t.eligible.heads, 4);
+  EXPECT_EQ(t.participated, (Counts{1, kFlat, 1}));  // B has not voted
+  EXPECT_NE(t.explanation.zh.find("登记业主完全相同的房屋属同一买受人"), std::string::npos) << t.explanation.zh;
+  EXPECT_NE(t.explanation.zh.find("法释〔2009〕7号"), std::string::npos);
+  EXPECT_NE(t.explanation.en.find("literal reading"), std::string::npos) << t.explanation.en;
+  // The configured transitive reading: A and B are one head, voting together.
+  auto tt = TallyItem(kHire, kCivil, flats, b, reg::HeadcountReading::kTransitive);
+  EXPECT_EQ(tt.reading, reg::HeadcountReading::kTransitive);
+  EXPECT_EQ(tt.eligible.heads, 3);
+  EXPECT_EQ(tt.participated, (Counts{1, 2 * kFlat, 2}));
+  EXPECT_NE(tt.explanation.zh.find("传递合并"), std::string::npos) << tt.explanation.zh;
+  EXPECT_NE(tt.explanation.en.find("transitive merge"), std::string::npos);
+}
+
+TEST(Issue11SoldUndelivered, UndeliveredFlatsVoteWithTheDeveloperAsOneHead) {
+  auto flats = Flats(24);
+  flats[20].sale_status = SaleStatus::kDeveloperUnsold;
+  flats[20].owner_ids.clear();
+  flats[21].sale_status = SaleStatus::kSoldUndelivered;  // buyer 1022 recorded, not yet handed over
+  flats[22].sale_status = SaleStatus::kSoldUndelivered;
+  std::unordered_map<std::int64_t, consult::Cast> b;
+  Cast(b, 21, 1, Choice::kDisagree);  // the developer votes once, for all three
+  auto t = TallyItem(kLift, kCivil, flats, b);
+  EXPECT_EQ(t.eligible.heads, 22);
+  EXPECT_EQ(t.disagree, (Counts{1, 3 * kFlat, 3}));
 }
 
 TEST(Heads, DeveloperUnsoldDwellingsTogetherCountOnce) {
@@ -202,10 +240,30 @@ TEST(PropertyLaw2007, BaseIsAllOwnersAndAlterationNeedsTwoThirdsOfAll) {
 }
 
 TEST(LawVersion, VotesOpenedBefore2021KeepThePropertyLaw) {
-  EXPECT_EQ(LawVersionAt("2020-12-31T23:59:59Z"), LawVersion::kPropertyLaw2007);
+  EXPECT_EQ(LawVersionAt("2020-12-31T15:59:59.999Z"), LawVersion::kPropertyLaw2007);
   EXPECT_EQ(LawVersionAt("2021-01-01T00:00:00Z"), LawVersion::kCivilCode2021);
+  EXPECT_EQ(LawVersionAt("not a time"), std::nullopt);
   EXPECT_EQ(ParseLawVersion("property-law-2007"), LawVersion::kPropertyLaw2007);
   EXPECT_EQ(ParseLawVersion("civil-code"), std::nullopt);
+}
+
+// Issue #11 §2 "Law version by Beijing time": the Civil Code took effect at 2021-01-01 00:00 in
+// China (UTC+8), i.e. 2020-12-31T16:00Z. The UTC text used to be compared with "2021-01-01", so a
+// vote opened at 00:30 Beijing time on New Year's Day got the Property Law.
+TEST(Issue11LawVersionByBeijingTime, PassesAtExactlyMidnightBeijingTime) {
+  EXPECT_EQ(FormatIsoUtc(CivilCodeInForce()), "2020-12-31T16:00:00.000Z");
+  EXPECT_EQ(LawVersionAt("2020-12-31T16:00:00.000Z"), LawVersion::kCivilCode2021);
+  EXPECT_EQ(LawVersionAt("2021-01-01T00:00:00+08:00"), LawVersion::kCivilCode2021);
+  EXPECT_EQ(LawVersionAt("2020-12-31T16:30:00Z"), LawVersion::kCivilCode2021);  // 00:30 Beijing
+  EXPECT_EQ(LawVersionAt("2021-01-01T00:30:00+08:00"), LawVersion::kCivilCode2021);
+  EXPECT_EQ(BeijingTime(*ParseIso("2020-12-31T16:30:00Z")), "2021-01-01 00:30");
+}
+
+TEST(Issue11LawVersionByBeijingTime, FailsOneMillisecondShort) {
+  EXPECT_EQ(LawVersionAt("2020-12-31T15:59:59.999Z"), LawVersion::kPropertyLaw2007);
+  EXPECT_EQ(LawVersionAt("2020-12-31T23:59:59.999+08:00"), LawVersion::kPropertyLaw2007);
+  EXPECT_EQ(LawVersionAt(CivilCodeInForce() - std::chrono::milliseconds(1)), LawVersion::kPropertyLaw2007);
+  EXPECT_EQ(BeijingTime(*ParseIso("2020-12-31T15:59:00Z")), "2020-12-31 23:59");
 }
 
 TEST(Custom, ByDwellingsEightyPercentOfAllHouseholds) {
@@ -283,12 +341,103 @@ TEST(Fractions, ParseAndCompareExactly) {
   EXPECT_FALSE(MoreThan(2, 3, {2, 3}));
   // Large areas: no overflow (128-bit products).
   EXPECT_TRUE(AtLeast(6'000'000'000'000'000'000, 9'000'000'000'000'000'000, {2, 3}));
-  EXPECT_EQ(RateBasisPoints(2, 3), 6666);
   EXPECT_EQ(ValidateRule(Art278Rule{10}).error().reason, "consultation.bad_rule");
+  EXPECT_NE(ValidateRule(Art278Rule{10}).error().message.en.find("rule.matter"), std::string::npos);
   CustomRule impossible;
   impossible.threshold = {1, 1};
   impossible.inclusive = false;
   EXPECT_FALSE(ValidateRule(impossible));
+}
+
+// Issue #11 §2 "Rates shown round half up to two decimals": exactly 2/3 shows 66.67 %, not 66.66 %.
+TEST(Issue11Rates, RoundHalfUpAtExactlyHalfABasisPoint) {
+  EXPECT_EQ(RateBasisPoints(2, 3), 6667);
+  EXPECT_EQ(RateBasisPoints(1, 3), 3333);
+  EXPECT_EQ(RateBasisPoints(3, 4), 7500);
+  EXPECT_EQ(RateBasisPoints(1, 20000), 1);          // 0.005 % → 0.01 %
+  EXPECT_EQ(RateBasisPoints(13333, 20000), 6667);    // 66.665 % → 66.67 %
+  EXPECT_EQ(RateBasisPoints(0, 3), 0);
+  EXPECT_EQ(RateBasisPoints(3, 3), 10000);
+  EXPECT_EQ(RateBasisPoints(1, 0), 0);
+  EXPECT_EQ(RateBasisPoints(6'000'000'000'000'000'000, 9'000'000'000'000'000'000), 6667);  // no overflow
+}
+
+TEST(Issue11Rates, RoundDownOneShortOfHalfABasisPoint) {
+  EXPECT_EQ(RateBasisPoints(1, 20001), 0);                    // 0.004 999 … % → 0.00 %
+  EXPECT_EQ(RateBasisPoints(13'332'999, 20'000'000), 6666);   // 66.664 999 5 % → 66.66 %
+}
+
+// Issue #11 §2: the agree rate uses the rule's own base — participants under the Civil Code (the
+// approval compares agree with the participants) — so 12 agreeing of 16 taking part out of 24 show
+// 75.00 %, the figure the 3/4 threshold is compared with, not 50.00 %.
+TEST(Issue11Rates, AgreeRateUsesTheRulesOwnBase) {
+  auto flats = Flats(24);
+  std::unordered_map<std::int64_t, consult::Cast> b;
+  Cast(b, 1, 12, Choice::kAgree);
+  Cast(b, 13, 4, Choice::kDisagree);
+  auto civil = TallyItem(kLift, kCivil, flats, b);
+  EXPECT_EQ(civil.approval_base, ApprovalBase::kParticipants);
+  auto rates = RatesOf(kLift, civil);
+  EXPECT_EQ(rates.agree_bp, 7500);
+  EXPECT_EQ(rates.agree_area_bp, 7500);
+  EXPECT_EQ(rates.participation_bp, 6667);  // 16 of 24, exactly 2/3
+  EXPECT_EQ(rates.participation_area_bp, 6667);
+  // The Property Law's base is everyone: 12 of 24.
+  auto old = TallyItem(kLift, kOld, flats, b);
+  EXPECT_EQ(old.approval_base, ApprovalBase::kEligible);
+  EXPECT_EQ(RatesOf(kLift, old).agree_bp, 5000);
+  // Custom rules say which base they use.
+  CustomRule all;
+  CustomRule participants;
+  participants.base_all = false;
+  EXPECT_EQ(RatesOf(all, TallyItem(all, kCivil, flats, b)).agree_bp, 5000);
+  EXPECT_EQ(RatesOf(participants, TallyItem(participants, kCivil, flats, b)).agree_bp, 7500);
+  EXPECT_EQ(ApprovalBaseCode(ApprovalBase::kParticipants), "participants");
+  EXPECT_EQ(ApprovalBaseCode(ApprovalBase::kEligible), "eligible");
+}
+
+// Issue #11 §2 "Custom rules: every fraction is validated: 0 < f ≤ 1, and a strict 1 is refused".
+// Only the threshold used to be checked; a zero quorum or a strict 100 % area threshold went through.
+struct FractionCase {
+  int id;
+  const char* field;
+  Fraction f;
+  bool inclusive;
+  bool ok;
+};
+TEST(Issue11CustomRuleFractions, EveryFractionOnBothSidesOfItsBounds) {
+  const FractionCase cases[] = {
+      {1, "rule.threshold", {1, 10000}, true, true},        // smallest positive: passes
+      {2, "rule.threshold", {0, 1}, true, false},           // zero: fails
+      {3, "rule.threshold", {1, 1}, true, true},            // ≥ 100 %: reachable (everyone)
+      {4, "rule.threshold", {1, 1}, false, false},          // > 100 %: unreachable
+      {5, "rule.threshold", {9999, 10000}, false, true},    // > 99.99 %: reachable
+      {6, "rule.areaThreshold", {1, 10000}, true, true},
+      {7, "rule.areaThreshold", {0, 1}, true, false},
+      {8, "rule.areaThreshold", {1, 1}, true, true},
+      {9, "rule.areaThreshold", {1, 1}, false, false},
+      {10, "rule.areaThreshold", {9999, 10000}, false, true},
+      {11, "rule.quorum", {1, 10000}, true, true},
+      {12, "rule.quorum", {0, 1}, true, false},
+      {13, "rule.quorum", {1, 1}, false, true},  // a quorum is always "≥": 100 % can be met
+      {14, "rule.quorum", {3, 2}, true, false},  // above 1 (only a hand-built fraction can be)
+  };
+  for (const auto& c : cases) {
+    CustomRule r;
+    r.inclusive = c.inclusive;
+    std::string field = c.field;
+    if (field == "rule.threshold") r.threshold = c.f;
+    if (field == "rule.areaThreshold") r.area_threshold = c.f;
+    if (field == "rule.quorum") r.quorum = c.f;
+    if (field != "rule.threshold") r.threshold = {1, 2};
+    auto v = ValidateRule(r);
+    EXPECT_EQ(static_cast<bool>(v), c.ok) << "case " << c.id;
+    if (!v) {
+      EXPECT_EQ(v.error().reason, "consultation.bad_rule") << "case " << c.id;
+      EXPECT_NE(v.error().message.zh.find(c.field), std::string::npos) << "case " << c.id << ": " << v.error().message.zh;
+      EXPECT_NE(v.error().message.en.find(c.field), std::string::npos) << "case " << c.id;
+    }
+  }
 }
 
 }  // namespace

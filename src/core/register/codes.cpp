@@ -69,7 +69,10 @@ const ChoiceSet& AreaSources() {
 }
 
 const ChoiceSet& SaleStatuses() {
+  // REFERENCE §8: a part sold but not yet delivered (虽已出卖但尚未交付) counts with the developer's
+  // unsold parts as one head (core/register/headcount.hpp), so it is a status of its own.
   static const ChoiceSet s("saleStatus", {{"sold", "已售", "sold", {"已出售"}},
+                                          {"sold_undelivered", "已售未交付", "sold, not delivered", {"已售未交房", "未交付"}},
                                           {"developer_unsold", "开发商未售", "unsold (developer)", {"未售"}},
                                           {"public_housing", "公房", "public housing", {"公有住房"}}});
   return s;

@@ -40,11 +40,11 @@ const ChoiceSet& EstateStatuses();   // registered candidate planned in_progress
 const ChoiceSet& PropertyModes();    // professional street_hosted self_managed none
 const ChoiceSet& OwnershipTypes();   // housing_reform fundraised commercial unit_managed welfare other
 const ChoiceSet& AreaSources();      // registered surveyed contract (REFERENCE.md §8 order of precedence)
-const ChoiceSet& SaleStatuses();
+const ChoiceSet& SaleStatuses();     // sold sold_undelivered developer_unsold public_housing
 
 // A building as people say it: "3" → "3号楼"; numbers already carrying their word ("3号楼", "1栋",
 // "A幢", "2座") stay as written.
-std::string BuildingLabel(std::string_view number);     // sold developer_unsold public_housing
+std::string BuildingLabel(std::string_view number);
 const ChoiceSet& DwellingUses();     // residential commercial
 const ChoiceSet& Occupancies();      // owner_occupied rented vacant
 const ChoiceSet& Structures();       // brick_concrete frame shear_wall brick_wood other

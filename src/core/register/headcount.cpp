@@ -1,5 +1,7 @@
 #include "core/register/headcount.hpp"
 
+#include <algorithm>
+#include <map>
 #include <optional>
 #include <unordered_map>
 
@@ -25,27 +27,50 @@ class DisjointSets {
 }  // namespace
 
 SaleStatus SaleStatusOf(std::string_view code) {
-  return code == "developer_unsold" ? SaleStatus::kDeveloperUnsold
-         : code == "public_housing" ? SaleStatus::kPublicHousing
-                                    : SaleStatus::kSold;
+  return code == "developer_unsold"   ? SaleStatus::kDeveloperUnsold
+         : code == "sold_undelivered" ? SaleStatus::kSoldUndelivered
+         : code == "public_housing"   ? SaleStatus::kPublicHousing
+                                      : SaleStatus::kSold;
 }
 
-HeadGroups GroupHeads(std::span<const DwellingShare> dwellings) {
+bool HeldByDeveloper(SaleStatus s) { return s == SaleStatus::kDeveloperUnsold || s == SaleStatus::kSoldUndelivered; }
+
+std::string_view HeadcountReadingCode(HeadcountReading r) {
+  return r == HeadcountReading::kTransitive ? "transitive" : "literal";
+}
+
+HeadGroups GroupHeads(std::span<const DwellingShare> dwellings, HeadcountReading reading) {
   DisjointSets sets;
-  std::unordered_map<std::int64_t, std::size_t> owner_node;
+  std::unordered_map<std::int64_t, std::size_t> owner_node;      // transitive: owner → node
+  std::map<std::vector<std::int64_t>, std::size_t> buyer_node;   // literal: owner set → node
   std::vector<std::size_t> node_of(dwellings.size());
-  // All developer-unsold parts are one head; all public-housing parts are one head [inference].
-  std::optional<std::size_t> unsold_node, public_node;
+  // REFERENCE §8: the developer's unsold and sold-but-undelivered parts are one head; all
+  // public-housing parts are one head [inference].
+  std::optional<std::size_t> developer_node, public_node;
   for (std::size_t i = 0; i < dwellings.size(); ++i) {
     const auto& d = dwellings[i];
-    if (d.sale_status == SaleStatus::kDeveloperUnsold) {
-      if (!unsold_node) unsold_node = sets.Add();
-      node_of[i] = *unsold_node;
+    if (HeldByDeveloper(d.sale_status)) {
+      if (!developer_node) developer_node = sets.Add();
+      node_of[i] = *developer_node;
       continue;
     }
     if (d.sale_status == SaleStatus::kPublicHousing) {
       if (!public_node) public_node = sets.Add();
       node_of[i] = *public_node;
+      continue;
+    }
+    if (reading == HeadcountReading::kLiteral) {
+      // One buyer = one recorded owner set; no owner recorded = a part of its own (one part, one person).
+      if (d.owner_ids.empty()) {
+        node_of[i] = sets.Add();
+        continue;
+      }
+      std::vector<std::int64_t> key = d.owner_ids;
+      std::sort(key.begin(), key.end());
+      key.erase(std::unique(key.begin(), key.end()), key.end());
+      auto [it, inserted] = buyer_node.try_emplace(std::move(key), 0);
+      if (inserted) it->second = sets.Add();
+      node_of[i] = it->second;
       continue;
     }
     node_of[i] = sets.Add();
@@ -67,13 +92,13 @@ HeadGroups GroupHeads(std::span<const DwellingShare> dwellings) {
   return out;
 }
 
-Headcount CountOwners(std::span<const DwellingShare> dwellings) {
+Headcount CountOwners(std::span<const DwellingShare> dwellings, HeadcountReading reading) {
   Headcount out;
   for (const auto& d : dwellings) {
     ++out.dwellings;
     out.exclusive_area_dm2 += d.exclusive_area_dm2;
   }
-  out.owner_heads = static_cast<std::int64_t>(GroupHeads(dwellings).heads);
+  out.owner_heads = static_cast<std::int64_t>(GroupHeads(dwellings, reading).heads);
   return out;
 }
 

@@ -126,8 +126,12 @@ json::object TallyJson(const service::TallyView& t, bool english) {
                      {"agree", CountsJson(x.agree)},
                      {"disagree", CountsJson(x.disagree)},
                      {"abstain", CountsJson(x.abstain)},
-                     {"agreeRate", DecimalJson(it.agree_rate_bp)},
-                     {"participationRate", DecimalJson(it.participation_rate_bp)},
+                     {"agreeRate", DecimalJson(it.rates.agree_bp)},
+                     {"agreeAreaRate", DecimalJson(it.rates.agree_area_bp)},
+                     {"rateBase", std::string(cs::ApprovalBaseCode(x.approval_base))},
+                     {"participationRate", DecimalJson(it.rates.participation_bp)},
+                     {"participationAreaRate", DecimalJson(it.rates.participation_area_bp)},
+                     {"headcountReading", std::string(core::reg::HeadcountReadingCode(x.reading))},
                      {"quorumMet", x.quorum_met},
                      {"verdict", it.verdict},
                      {"provisional", it.provisional},
@@ -137,14 +141,21 @@ json::object TallyJson(const service::TallyView& t, bool english) {
   json::array buildings;
   for (const auto& b : t.buildings) {
     json::array bi;
-    for (const auto& i : b.items)
-      bi.push_back({{"itemId", i.item_id},
-                    {"eligible", CountsJson(i.tally.eligible)},
-                    {"participated", CountsJson(i.tally.participated)},
-                    {"agree", CountsJson(i.tally.agree)},
-                    {"disagree", CountsJson(i.tally.disagree)},
-                    {"abstain", CountsJson(i.tally.abstain)},
-                    {"agreeRate", DecimalJson(i.agree_rate_bp)}});
+    for (const auto& i : b.items) {
+      json::object o{{"itemId", i.item_id},
+                     {"eligible", CountsJson(i.tally.eligible)},
+                     {"participated", CountsJson(i.tally.participated)},
+                     {"agree", CountsJson(i.tally.agree)},
+                     {"disagree", CountsJson(i.tally.disagree)},
+                     {"abstain", CountsJson(i.tally.abstain)},
+                     {"agreeRate", DecimalJson(i.rates.agree_bp)},
+                     {"agreeAreaRate", DecimalJson(i.rates.agree_area_bp)},
+                     {"rateBase", std::string(cs::ApprovalBaseCode(i.tally.approval_base))},
+                     {"informationOnly", !i.decisive}};
+      // A verdict only where this building's dwellings are the item's whole voting unit.
+      if (i.decisive) o["verdict"] = i.verdict;
+      bi.push_back(std::move(o));
+    }
     buildings.push_back({{"buildingId", b.building_id}, {"number", b.number}, {"items", std::move(bi)}});
   }
   json::array rounds;
@@ -163,6 +174,7 @@ json::object TallyJson(const service::TallyView& t, bool english) {
           {"title", c.title},
           {"state", c.state},
           {"lawVersion", c.law_version},
+          {"headcountReading", std::string(core::reg::HeadcountReadingCode(t.reading))},
           {"currentRound", c.current_round},
           {"round", t.round},
           {"items", std::move(items)},
@@ -363,19 +375,34 @@ Result<service::LiftShareRequest> ParseLiftShareRequest(const json::object& o) {
   if (auto x = integer("totalCost", true, r.costs.total_fen); !x) return std::move(x).error();
   if (auto x = integer("subsidy", false, r.costs.subsidy_fen); !x) return std::move(x).error();
   if (auto x = integer("compensation", false, r.costs.compensation_fen); !x) return std::move(x).error();
+  // Floors as the register records them: basements negative (down to -5), 0 for a semi-basement
+  // floor where a roster uses it, up to 200. Floors ≤ 0 may be exempt or carry a coefficient like any
+  // other floor (issue #11 §2; REFERENCE §3.2).
+  constexpr std::int64_t kLowestFloor = -5, kHighestFloor = 200;
   if (const auto* e = o.if_contains("exemptFloors"); e && !e->is_null()) {
-    auto floors = ParseIdArray(*e, "exemptFloors");
-    if (!floors) return std::move(floors).error();
+    auto bad = [] {
+      return Field("exemptFloors", Text("应为楼层整数数组（-5至200，地下层用负数）", "must be an array of floors -5 to 200 (basements negative)"));
+    };
+    if (!e->is_array() || e->as_array().size() > 1000) return bad();
     r.costs.exempt_floors.clear();
-    for (auto f : *floors) r.costs.exempt_floors.insert(static_cast<int>(std::min<std::int64_t>(f, 1000)));
+    for (const auto& f : e->as_array()) {
+      if (!f.is_int64() || f.as_int64() < kLowestFloor || f.as_int64() > kHighestFloor) return bad();
+      r.costs.exempt_floors.insert(static_cast<int>(f.as_int64()));
+    }
   }
   if (const auto* c = o.if_contains("coefficients"); c && !c->is_null()) {
     if (!c->is_object()) return Field("coefficients", Text("形如 {\"3\": \"0.7\"}", "like {\"3\": \"0.7\"}"));
     for (const auto& [key, value] : c->as_object()) {
-      auto floor = ParseInt64(std::string_view(key.data(), key.size()));
+      std::string_view k(key.data(), key.size());
+      bool negative = !k.empty() && k.front() == '-';
+      auto digits = negative ? k.substr(1) : k;
+      auto floor = IsDigits(digits) && digits.size() <= 3 ? ParseInt64(digits) : std::nullopt;
+      if (floor && negative) *floor = -*floor;
       auto coef = value.is_string() ? cs::ParseCoefficient(std::string(value.as_string())) : std::nullopt;
-      if (!floor || *floor < 1 || *floor > 200 || !coef)
-        return Field("coefficients." + std::string(key), Text("楼层应为1–200，系数为至多三位小数的字符串，如 \"0.7\"", "floor 1–200 and a coefficient string with up to three decimals, e.g. \"0.7\""));
+      if (!floor || *floor < kLowestFloor || *floor > kHighestFloor || !coef)
+        return Field("coefficients." + std::string(key),
+                     Text("楼层应为-5至200（地下层用负数），系数为至多三位小数的字符串，如 \"0.7\"",
+                          "floor -5 to 200 (basements negative) and a coefficient string with up to three decimals, e.g. \"0.7\""));
       r.costs.coefficient_milli[static_cast<int>(*floor)] = *coef;
     }
   }

@@ -8,6 +8,7 @@
 
 #include "common/decimal.hpp"
 #include "common/text.hpp"
+#include "core/register/headcount.hpp"
 #include "core/register/identity.hpp"
 #include "http/json/json_input.hpp"
 #include "http/message.hpp"
@@ -234,7 +235,9 @@ json::object SummaryJson(const service::EstateSummary& s) {
           {"dwellings", s.dwellings},
           {"exclusiveArea", DecimalJson(s.exclusive_area_dm2)},
           {"ownerHeadcount", s.owner_heads},
+          {"ownerHeadcountReading", std::string(core::reg::HeadcountReadingCode(s.reading))},
           {"sold", s.sold},
+          {"soldUndelivered", s.sold_undelivered},
           {"developerUnsold", s.developer_unsold},
           {"publicHousing", s.public_housing},
           {"residential", s.residential},

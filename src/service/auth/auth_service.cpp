@@ -33,27 +33,37 @@ Actor ActorFor(const store::UserRecord& u, std::string request_id) {
 
 std::string AuthService::HashToken(const std::string& token) { return Sha256Hex(token); }
 
-bool AuthService::Throttled(const std::string& user_key, const std::string& ip_key, TimePoint now,
-                            TimePoint& until) {
+AuthService::Block AuthService::Throttled(const std::string& username, const std::string& address, TimePoint now,
+                                          TimePoint& until) {
   std::lock_guard lock(throttle_mu_);
-  bool blocked = false;
-  for (const auto& key : {user_key, ip_key}) {
-    auto it = failures_.find(key);
-    if (it == failures_.end()) continue;
+  // Each key against its own limit (issue #11 §3): the username's failures from anywhere, the
+  // address's failures for any username.
+  auto check = [&](std::map<std::string, core::auth::FailureWindow>& windows, const std::string& key) {
+    auto it = windows.find(key);
+    if (it == windows.end()) return false;
     if (it->second.Blocked(now)) {
-      blocked = true;
-      until = std::max(until, it->second.BlockedUntil());
-    } else if (it->second.empty()) {
-      failures_.erase(it);  // keep the map from growing with old keys
+      until = it->second.BlockedUntil();
+      return true;
     }
-  }
-  return blocked;
+    if (it->second.empty()) windows.erase(it);  // keep the maps from growing with old keys
+    return false;
+  };
+  if (check(user_failures_, username)) return Block::kUsername;
+  if (check(address_failures_, address)) return Block::kAddress;
+  return Block::kNone;
 }
 
-void AuthService::RecordFailure(const std::string& user_key, const std::string& ip_key, TimePoint now) {
+void AuthService::RecordFailure(const std::string& username, const std::string& address, TimePoint now) {
   std::lock_guard lock(throttle_mu_);
-  failures_[user_key].RecordFailure(now);
-  failures_[ip_key].RecordFailure(now);
+  // Guessed usernames each make a key: past 65 536 keys, drop the windows with nothing left in them.
+  for (auto* windows : {&user_failures_, &address_failures_})
+    if (windows->size() >= 65536)
+      for (auto it = windows->begin(); it != windows->end();) {
+        it->second.Expire(now);
+        it = it->second.empty() ? windows->erase(it) : std::next(it);
+      }
+  user_failures_.try_emplace(username, throttle_.per_username).first->second.RecordFailure(now);
+  address_failures_.try_emplace(address, throttle_.per_address).first->second.RecordFailure(now);
 }
 
 Result<LoginResult> AuthService::Login(const std::string& username_in, const std::string& password,
@@ -61,15 +71,20 @@ Result<LoginResult> AuthService::Login(const std::string& username_in, const std
                                        const std::string& request_id) {
   const std::string username = ToLowerAscii(Trim(username_in));
   const auto now = clock_.Now();
-  const std::string user_key = "u:" + username, ip_key = "ip:" + client_ip;
   TimePoint until{};
-  if (Throttled(user_key, ip_key, now, until)) {
+  if (auto block = Throttled(username, client_ip, now, until); block != Block::kNone) {
     auto minutes = std::chrono::duration_cast<std::chrono::minutes>(until - now).count() + 1;
+    const auto& limit = block == Block::kUsername ? throttle_.per_username : throttle_.per_address;
+    auto n = std::to_string(limit.max_failures), w = std::to_string(limit.window.count()), m = std::to_string(minutes);
+    Text detail = block == Block::kUsername
+                      ? Text("该账号" + w + " 分钟内登录失败 " + n + " 次；约 " + m + " 分钟后可再试",
+                             "this username failed " + n + " times within " + w + " minutes; try again in about " + m +
+                                 " minutes")
+                      : Text("本地址" + w + " 分钟内登录失败 " + n + " 次；约 " + m + " 分钟后可再试",
+                             "this address failed " + n + " logins within " + w + " minutes; try again in about " + m +
+                                 " minutes");
     return MakeError(ErrorCode::kTooManyRequests, "auth.too_many_attempts",
-                     Text("登录失败次数过多，请稍后再试", "too many failed logins; try again later"),
-                     Text("15 分钟内失败 5 次；约 " + std::to_string(minutes) + " 分钟后可再试",
-                          "5 failures within 15 minutes; try again in about " + std::to_string(minutes) +
-                              " minutes"),
+                     Text("登录失败次数过多，请稍后再试", "too many failed logins; try again later"), std::move(detail),
                      Text("如忘记密码，请联系管理员重置", "ask an administrator to reset a forgotten password"));
   }
   std::optional<store::UserRecord> user;
@@ -82,10 +97,12 @@ Result<LoginResult> AuthService::Login(const std::string& username_in, const std
   if (!r) return std::move(r).error();
   bool ok = VerifyPassword(user ? user->password_hash : DummyHash(), password);
   if (!user || !ok) {
-    RecordFailure(user_key, ip_key, now);
+    RecordFailure(username, client_ip, now);
+    auto n = std::to_string(throttle_.per_username.max_failures), w = std::to_string(throttle_.per_username.window.count());
     return MakeError(ErrorCode::kUnauthorized, "auth.invalid_credentials",
                      Text("用户名或密码错误", "wrong username or password"), {},
-                     Text("连续失败 5 次将被暂时锁定 15 分钟", "5 failures lock the login for 15 minutes"));
+                     Text("同一账号 " + w + " 分钟内失败 " + n + " 次将被暂时锁定",
+                          n + " failures within " + w + " minutes lock this username for a while"));
   }
   if (user->disabled)
     return MakeError(ErrorCode::kForbidden, "auth.user_disabled", Text("账号已停用", "account disabled"), {},

@@ -3,8 +3,10 @@
 // Tokens: 32 random bytes (hex) handed to the client once; only their SHA-256 is stored, so a
 // database leak yields no usable session. Each session carries its own CSRF token (double-submit is
 // not needed: the CSRF token is only obtainable by same-origin script through the JSON response).
-// Throttling: 5 failures in 15 minutes per username and per client address → 429 (core/auth/
-// throttle.hpp); kept in memory, so a failed login writes nothing.
+// Throttling (core/auth/throttle.hpp, issue #11 §3): 5 failures in 15 minutes for a username → 429
+// for that username from any address; 100 failures in 15 minutes from a client address → 429 for that
+// address. One username's failures never block other usernames behind the same address until the
+// address's own, much higher bar is reached. Kept in memory, so a failed login writes nothing.
 #pragma once
 
 #include <chrono>
@@ -35,12 +37,15 @@ struct Authenticated {
 
 class AuthService {
  public:
-  // `session_ttl`: how long a session lives after login. Thread safe.
-  AuthService(store::Database& db, const Clock& clock, std::chrono::minutes session_ttl)
-      : db_(db), clock_(clock), ttl_(session_ttl) {}
+  // `session_ttl`: how long a session lives after login; `throttle`: the failed-login limits
+  // (config auth.login_failures_per_username / _per_address / login_failure_window_minutes). Thread safe.
+  AuthService(store::Database& db, const Clock& clock, std::chrono::minutes session_ttl,
+              core::auth::LoginThrottlePolicy throttle = {})
+      : db_(db), clock_(clock), ttl_(session_ttl), throttle_(throttle) {}
 
   // 401 auth.invalid_credentials (same answer for unknown user and wrong password), 403
-  // auth.user_disabled, 429 auth.too_many_attempts.
+  // auth.user_disabled, 429 auth.too_many_attempts (the username's or the address's limit; the
+  // detail says which).
   Result<LoginResult> Login(const std::string& username, const std::string& password,
                             const std::string& client_ip, const std::string& user_agent,
                             const std::string& request_id);
@@ -53,9 +58,10 @@ class AuthService {
   static std::string HashToken(const std::string& token);
 
  private:
-  bool Throttled(const std::string& user_key, const std::string& ip_key, TimePoint now,
-                 TimePoint& until);
-  void RecordFailure(const std::string& user_key, const std::string& ip_key, TimePoint now);
+  enum class Block { kNone, kUsername, kAddress };
+  // Which limit, if any, refuses this attempt, and until when.
+  Block Throttled(const std::string& username, const std::string& address, TimePoint now, TimePoint& until);
+  void RecordFailure(const std::string& username, const std::string& address, TimePoint now);
 
   store::Database& db_;
   const Clock& clock_;
@@ -69,8 +75,10 @@ class AuthService {
   mutable std::mutex session_cache_mu_;
   std::map<std::string, CachedSession> session_cache_;
   std::chrono::minutes ttl_;
+  core::auth::LoginThrottlePolicy throttle_;
   std::mutex throttle_mu_;
-  std::map<std::string, core::auth::FailureWindow> failures_;
+  std::map<std::string, core::auth::FailureWindow> user_failures_;     // by lower-case username
+  std::map<std::string, core::auth::FailureWindow> address_failures_;  // by client address
 };
 
 // Builds the Actor for a stored user.

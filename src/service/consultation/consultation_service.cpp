@@ -266,8 +266,8 @@ Result<ConsultationView> ConsultationService::View(store::Session& s, store::Con
 }
 
 ConsultationService::ConsultationService(store::Database& db, const Clock& clock, CatalogueService& catalogue,
-                                         FileService& files)
-    : db_(db), clock_(clock), catalogue_(catalogue), files_(files) {
+                                         FileService& files, core::reg::HeadcountReading reading)
+    : db_(db), clock_(clock), catalogue_(catalogue), files_(files), reading_(reading) {
   files_.SetReadPolicy("consultation", [](const Actor& actor, const StoredFile&) {
     return RequirePermission(actor, perm::kConsultationRead);
   });
@@ -327,10 +327,14 @@ Result<ConsultationView> ConsultationService::Create(const Actor& actor, const C
     return BadField("items", Text("应有1–60个表决事项", "needs 1–60 items"));
   if (in.opens_at && in.closes_at && *in.closes_at <= *in.opens_at)
     return BadField("closesAt", Text("截止时间应晚于开始时间", "must be after opensAt"));
-  // The law that governs the vote: the Civil Code from 2021-01-01 (Art. 1260); a vote opened before
-  // keeps the Property Law (2007) rule (REFERENCE §3.1).
-  auto now = FormatIsoUtc(clock_.Now());
-  auto derived = cs::LawVersionAt(in.opens_at.value_or(now));
+  // The law that governs the vote: the Civil Code from 2021-01-01 00:00 Beijing time (Art. 1260); a
+  // vote opened before keeps the Property Law (2007) rule (REFERENCE §3.1). Decided on the instant
+  // (core LawVersionAt), not on the UTC date (issue #11 §2).
+  auto now_tp = clock_.Now();
+  auto now = FormatIsoUtc(now_tp);
+  auto opening = in.opens_at ? ParseIso(*in.opens_at) : std::optional<TimePoint>(now_tp);
+  if (!opening) return BadField("opensAt", Text::Same(*in.opens_at), Text("应为 ISO 8601 时间", "an ISO 8601 time"));
+  auto derived = cs::LawVersionAt(*opening);
   auto law = derived;
   if (in.law_version) {
     auto parsed = cs::ParseLawVersion(*in.law_version);
@@ -339,11 +343,11 @@ Result<ConsultationView> ConsultationService::Create(const Actor& actor, const C
                       Text("应为 civil-code-2021 或 property-law-2007", "civil-code-2021 or property-law-2007"));
     if (*parsed != derived)
       return BadField("lawVersion",
-                      Text("表决开始时间为" + in.opens_at.value_or(now) + "，应适用" + std::string(cs::LawVersionCode(derived)),
-                           "a vote opening " + in.opens_at.value_or(now) + " falls under " +
+                      Text("表决开始时间为北京时间" + cs::BeijingTime(*opening) + "，应适用" + std::string(cs::LawVersionCode(derived)),
+                           "a vote opening " + cs::BeijingTime(*opening) + " Beijing time falls under " +
                                std::string(cs::LawVersionCode(derived))),
-                      Text("《民法典》自2021年1月1日起施行；此前开始的表决适用《物权法》",
-                           "the Civil Code applies from 2021-01-01; earlier votes keep the Property Law"));
+                      Text("《民法典》自2021年1月1日（北京时间）起施行；此前开始的表决适用《物权法》",
+                           "the Civil Code applies from 2021-01-01 00:00 Beijing time; earlier votes keep the Property Law"));
     law = *parsed;
   }
   return store::WriteResult(db_, [&](store::Session& s) -> Result<ConsultationView> {
@@ -550,27 +554,43 @@ Result<ReceiptView> ConsultationService::Cast(store::Session& s, const Actor& ac
     if (!*f || ((*f)->context != "consultation" && !(*f)->context.empty()) || !actor.scope.Covers((*f)->region_code))
       return BadField("evidenceFileId", Text("文件不存在", "no such file"));
   }
-  // The owner (head, REFERENCE §8) of this dwelling within each item's unit: co-owned dwellings
-  // reached through shared owners, or all developer-unsold / public-housing dwellings together.
+  // The owner (head, REFERENCE §8) of this dwelling: all developer-held dwellings (unsold, or sold and
+  // not delivered) together, all public-housing dwellings together, or the sold dwellings of the same
+  // buyer — the same owner set (literal reading, the default) or every dwelling reached through shared
+  // owners (transitive reading, by configuration) — exactly as the tally groups them.
+  namespace reg = core::reg;
+  auto status = reg::SaleStatusOf(dwelling.sale_status);
   std::vector<store::VoterDwelling> members;
-  if (dwelling.sale_status == "developer_unsold" || dwelling.sale_status == "public_housing") {
-    auto same = Repo::DwellingsBySaleStatus(s, c.estate_id, dwelling.sale_status);
-    if (!same) return std::move(same).error();
-    members = std::move(*same);
+  if (reg::HeldByDeveloper(status) || status == reg::SaleStatus::kPublicHousing) {
+    std::vector<std::string> codes = {"public_housing"};
+    if (status != reg::SaleStatus::kPublicHousing) codes = {"developer_unsold", "sold_undelivered"};
+    for (const auto& code : codes) {
+      auto same = Repo::DwellingsBySaleStatus(s, c.estate_id, code);
+      if (!same) return std::move(same).error();
+      for (auto& d : *same) members.push_back(std::move(d));
+    }
   } else {
+    // Candidates: the dwellings sharing an owner with this one (one step suffices for identical owner
+    // sets), or their closure through shared owners for the transitive reading.
+    std::vector<store::VoterDwelling> candidates{dwelling};
     std::unordered_set<std::int64_t> known{dwelling.id};
-    members.push_back(dwelling);
     std::vector<std::int64_t> frontier{dwelling.id};
     while (!frontier.empty()) {
       auto next = Repo::CoOwnedDwellings(s, c.estate_id, frontier);
       if (!next) return std::move(next).error();
       frontier.clear();
       for (auto& d : *next)
-        if (d.sale_status == "sold" && known.insert(d.id).second) {
+        if (reg::SaleStatusOf(d.sale_status) == reg::SaleStatus::kSold && known.insert(d.id).second) {
           frontier.push_back(d.id);
-          members.push_back(std::move(d));
+          candidates.push_back(std::move(d));
         }
+      if (reading_ == reg::HeadcountReading::kLiteral) break;
     }
+    std::vector<reg::DwellingShare> shares;
+    for (const auto& d : candidates) shares.push_back(ShareOf(d));
+    auto groups = reg::GroupHeads(shares, reading_);
+    for (std::size_t k = 0; k < candidates.size(); ++k)
+      if (groups.head_of[k] == groups.head_of[0]) members.push_back(std::move(candidates[k]));
   }
   // Lock and sequence: from here on the consultation's ballots are serialised, so the owner's other
   // ballots and the code's use are read after every earlier ballot committed.
@@ -859,7 +879,8 @@ Result<TallyView> ConsultationService::ComputeTally(store::Session& s, Consultat
   auto by_item = standing_at(evaluated);
   std::vector<cs::ItemTally> evaluated_tallies;
   for (std::size_t n = 0; n < view.items.size(); ++n)
-    evaluated_tallies.push_back(cs::TallyItem(view.items[n].rule, law, eligible[n], ballots_of(by_item, view.items[n].item.id)));
+    evaluated_tallies.push_back(
+        cs::TallyItem(view.items[n].rule, law, eligible[n], ballots_of(by_item, view.items[n].item.id), reading_));
   for (int k = 1; k <= c.current_round; ++k) {
     std::unordered_map<std::int64_t, std::unordered_map<std::int64_t, cs::Cast>> other;
     if (k != evaluated) other = standing_at(k);
@@ -867,11 +888,13 @@ Result<TallyView> ConsultationService::ComputeTally(store::Session& s, Consultat
     rs.round = k;
     for (std::size_t n = 0; n < view.items.size(); ++n) {
       const auto& iv = view.items[n];
-      auto t = k == evaluated ? evaluated_tallies[n] : cs::TallyItem(iv.rule, law, eligible[n], ballots_of(other, iv.item.id));
-      auto agree = cs::Basis(iv.rule, t.agree), all = cs::Basis(iv.rule, t.eligible);
-      rs.agree += agree;
-      rs.eligible += all;
-      rs.items.emplace_back(iv.item.id, cs::RateBasisPoints(agree, all), std::string(cs::VerdictCode(t.verdict)));
+      auto t = k == evaluated ? evaluated_tallies[n]
+                              : cs::TallyItem(iv.rule, law, eligible[n], ballots_of(other, iv.item.id), reading_);
+      // The round's overall figure is agree over eligible across items; each item's rate uses its
+      // rule's own base, as in the item tallies.
+      rs.agree += cs::Basis(iv.rule, t.agree);
+      rs.eligible += cs::Basis(iv.rule, t.eligible);
+      rs.items.emplace_back(iv.item.id, cs::RatesOf(iv.rule, t).agree_bp, std::string(cs::VerdictCode(t.verdict)));
     }
     rs.agree_rate_bp = cs::RateBasisPoints(rs.agree, rs.eligible);
     out.rounds.push_back(std::move(rs));
@@ -886,15 +909,16 @@ Result<TallyView> ConsultationService::ComputeTally(store::Session& s, Consultat
     t.provisional = std::string(cs::VerdictCode(t.tally.verdict));
     bool still_open = c.state == "open" && evaluated == c.current_round && current && Contains(current->item_ids, iv.item.id);
     t.verdict = still_open ? "open" : t.provisional;
-    auto basis_all = cs::Basis(iv.rule, t.tally.eligible);
-    t.agree_rate_bp = cs::RateBasisPoints(cs::Basis(iv.rule, t.tally.agree), basis_all);
-    t.participation_rate_bp = cs::RateBasisPoints(cs::Basis(iv.rule, t.tally.participated), basis_all);
+    t.rates = cs::RatesOf(iv.rule, t.tally);
     out.overall_agree += cs::Basis(iv.rule, t.tally.agree);
-    out.overall_eligible += basis_all;
+    out.overall_eligible += cs::Basis(iv.rule, t.tally.eligible);
     out.items.push_back(std::move(t));
   }
   out.overall_rate_bp = cs::RateBasisPoints(out.overall_agree, out.overall_eligible);
-  // Per building: each item's counts among the building's dwellings of its unit.
+  // Per building: each item's counts among the building's dwellings of its unit. Information only
+  // (issue #11 §2): the rule applies to the item's whole unit, so a building's share of an estate-wide
+  // vote has no verdict of its own. Only when the building's dwellings are the whole unit (a building-
+  // or stairwell-scope item there) is its tally the item's, and then it carries the item's verdict.
   std::map<std::pair<std::string, std::int64_t>, std::vector<const store::VoterDwelling*>> buildings;
   for (const auto& d : *voters) buildings[{d.building_number, d.building_id}].push_back(&d);
   for (const auto& [key, dwellings] : buildings) {
@@ -905,12 +929,21 @@ Result<TallyView> ConsultationService::ComputeTally(store::Session& s, Consultat
       for (const auto* d : dwellings)
         if (InUnit(iv.item, *d)) in_building.push_back(ShareOf(*d));
       if (in_building.empty()) continue;
-      auto t = cs::TallyItem(iv.rule, law, in_building, ballots_of(by_item, iv.item.id));
-      auto rate = cs::RateBasisPoints(cs::Basis(iv.rule, t.agree), cs::Basis(iv.rule, t.eligible));
-      bt.items.push_back({iv.item.id, std::move(t), rate});
+      BuildingItemTally bi;
+      bi.item_id = iv.item.id;
+      bi.decisive = iv.item.scope_type != "estate" && iv.item.building_id && *iv.item.building_id == key.second;
+      if (bi.decisive) {
+        bi.tally = out.items[n].tally;
+        bi.verdict = out.items[n].verdict;
+      } else {
+        bi.tally = cs::TallyItem(iv.rule, law, in_building, ballots_of(by_item, iv.item.id), reading_);
+      }
+      bi.rates = cs::RatesOf(iv.rule, bi.tally);
+      bt.items.push_back(std::move(bi));
     }
     out.buildings.push_back(std::move(bt));
   }
+  out.reading = reading_;
   out.round = evaluated;
   out.consultation = std::move(view);
   // Item pointers refer into out.consultation.items after the move: re-point them.
@@ -966,7 +999,7 @@ Result<std::vector<FollowupRow>> ConsultationService::Followups(const Actor& act
           unit.push_back(&d);
           shares.push_back(ShareOf(d));
         }
-      auto groups = core::reg::GroupHeads(shares);
+      auto groups = core::reg::GroupHeads(shares, reading_);
       std::vector<std::pair<std::int64_t, std::string>> head_choice(groups.heads, {-1, ""});
       std::unordered_map<std::int64_t, std::size_t> index;
       for (std::size_t k = 0; k < unit.size(); ++k) index[unit[k]->id] = k;

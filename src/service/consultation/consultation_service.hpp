@@ -81,13 +81,19 @@ struct ItemTallyView {
   int round = 0;
   core::consult::ItemTally tally;
   std::string verdict, provisional;  // verdict may be "open"
-  std::int64_t agree_rate_bp = 0, participation_rate_bp = 0;
+  // Rounded half up; agree over the rule's own base (core RatesOf), participation over all eligible.
+  core::consult::ItemRates rates;
 };
 
+// One item among one building's dwellings of its unit. Information only — the rule applies to the
+// item's whole unit — unless that building's dwellings ARE the unit (a building-scope item of this
+// building, or a stairwell-scope item in it): then `decisive` and `verdict` is the item's verdict.
 struct BuildingItemTally {
   std::int64_t item_id = 0;
   core::consult::ItemTally tally;
-  std::int64_t agree_rate_bp = 0;
+  core::consult::ItemRates rates;
+  bool decisive = false;
+  std::string verdict;  // only when decisive (same as the item's, "open" included)
 };
 struct BuildingTally {
   std::int64_t building_id = 0;
@@ -103,6 +109,7 @@ struct RoundSummary {
 
 struct TallyView {
   ConsultationView consultation;
+  core::reg::HeadcountReading reading = core::reg::HeadcountReading::kLiteral;
   int round = 0;
   std::vector<ItemTallyView> items;
   std::vector<BuildingTally> buildings;
@@ -172,7 +179,10 @@ class ConsultationService {
  public:
   // Menus name items of `catalogue`; evidence is kept in `files`, where this service registers the
   // read rule for its files (consultation:read inside the reader's scope). Both must outlive it.
-  ConsultationService(store::Database& db, const Clock& clock, CatalogueService& catalogue, FileService& files);
+  // `reading`: how sold dwellings group into owner heads for tallies, ballots and follow-up
+  // (core/register/headcount.hpp; config register.transitive_owner_merge, literal by default).
+  ConsultationService(store::Database& db, const Clock& clock, CatalogueService& catalogue, FileService& files,
+                      core::reg::HeadcountReading reading = core::reg::HeadcountReading::kLiteral);
 
   Result<std::pair<std::vector<ConsultationView>, std::int64_t>> List(const Actor& actor,
                                                                        std::optional<std::int64_t> estate_id,
@@ -241,6 +251,7 @@ class ConsultationService {
   const Clock& clock_;
   CatalogueService& catalogue_;
   FileService& files_;
+  core::reg::HeadcountReading reading_;
 };
 
 // JSON text of a rule, as in the API ({"type":"art278","matter":7} …), and back.

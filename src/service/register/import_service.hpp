@@ -3,7 +3,7 @@
 //
 // Columns (Chinese headers, any order): 楼栋, 单元, 楼层, 房号, 专有部分面积(㎡), 面积来源, 出售状态,
 // 业主姓名, 证件号码, 联系电话. Values as people type them: 面积来源 不动产登记 / 实测 / 合同;
-// 出售状态 已售 / 开发商未售 / 公房; 单元 "2" or "2单元"; 楼层 "5" or "5层".
+// 出售状态 已售 / 已售未交付 / 开发商未售 / 公房; 单元 "2" or "2单元"; 楼层 "5" or "5层".
 //
 // All-or-nothing: every row is validated before anything is written; any bad row → 422 listing
 // every error {row, column, value, message} and nothing stored. Re-importing the same roster

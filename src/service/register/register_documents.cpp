@@ -118,7 +118,7 @@ Result<Document> RegisterDocuments::ImportTemplateXlsx() {
   xlsx.WriteRow({std::string("单元 / 楼层 / 房号"), std::string("单元写数字（可带“单元”）；楼层地下用负数；同一单元内房号不能重复")});
   xlsx.WriteRow({std::string("专有部分面积(㎡)"), std::string("平方米，最多两位小数，必须大于0")});
   xlsx.WriteRow({std::string("面积来源"), std::string("不动产登记 / 实测 / 合同（按此优先顺序，见最高法司法解释）")});
-  xlsx.WriteRow({std::string("出售状态"), std::string("已售 / 开发商未售 / 公房；开发商未售的房屋不填业主")});
+  xlsx.WriteRow({std::string("出售状态"), std::string("已售 / 已售未交付 / 开发商未售 / 公房；开发商未售的房屋不填业主；已售未交付的房屋可填买受人，业主人数与开发商未售房屋合计一人")});
   xlsx.WriteRow({std::string("业主"), std::string("一户多名共有人写多行（其余列相同）；证件号码为18位居民身份证号，会校验校验位")});
   return Xlsx(xlsx, "房屋业主导入模板.xlsx");
 }

@@ -491,8 +491,12 @@ Result<EstateSummary> RegisterService::Summary(const Actor& actor, std::int64_t 
       if (shares.empty() || shares.back().dwelling_id != id) {
         auto st = reg::SaleStatusOf(row.GetText(2));
         shares.push_back({id, row.GetInt(1), st, {}});
-        (st == reg::SaleStatus::kSold ? out.sold : st == reg::SaleStatus::kDeveloperUnsold ? out.developer_unsold
-                                                                                           : out.public_housing)++;
+        switch (st) {
+          case reg::SaleStatus::kSold: ++out.sold; break;
+          case reg::SaleStatus::kSoldUndelivered: ++out.sold_undelivered; break;
+          case reg::SaleStatus::kDeveloperUnsold: ++out.developer_unsold; break;
+          case reg::SaleStatus::kPublicHousing: ++out.public_housing; break;
+        }
         (row.GetText(3) == "commercial" ? out.commercial : out.residential)++;
       }
       if (auto owner = row.GetOptInt(4)) shares.back().owner_ids.push_back(*owner);
@@ -508,7 +512,8 @@ Result<EstateSummary> RegisterService::Summary(const Actor& actor, std::int64_t 
     out.residents = hh->front().GetInt(1);
     out.aged_60_plus = hh->front().GetInt(2);
     out.disabled = hh->front().GetInt(3);
-    auto h = reg::CountOwners(shares);
+    auto h = reg::CountOwners(shares, reading_);
+    out.reading = reading_;
     out.dwellings = h.dwellings;
     out.exclusive_area_dm2 = h.exclusive_area_dm2;
     out.owner_heads = h.owner_heads;

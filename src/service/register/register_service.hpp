@@ -44,7 +44,8 @@ struct EstateQuery {
 
 struct EstateSummary {
   std::int64_t buildings = 0, stairwells = 0, dwellings = 0, exclusive_area_dm2 = 0, owner_heads = 0;
-  std::int64_t sold = 0, developer_unsold = 0, public_housing = 0, residential = 0, commercial = 0;
+  std::int64_t sold = 0, sold_undelivered = 0, developer_unsold = 0, public_housing = 0, residential = 0, commercial = 0;
+  core::reg::HeadcountReading reading = core::reg::HeadcountReading::kLiteral;  // how owner_heads was counted
   std::int64_t dwellings_without_owner = 0;
   std::int64_t households_recorded = 0, residents = 0, aged_60_plus = 0, disabled = 0;
 };
@@ -94,8 +95,11 @@ struct RegisterRollup {
 
 class RegisterService {
  public:
-  RegisterService(store::Database& db, const Clock& clock, core::reg::EligibilityPolicy policy)
-      : db_(db), clock_(clock), policy_(policy) {}
+  // `reading`: how sold dwellings group into owner heads in the estate summary
+  // (core/register/headcount.hpp; config register.transitive_owner_merge, literal by default).
+  RegisterService(store::Database& db, const Clock& clock, core::reg::EligibilityPolicy policy,
+                  core::reg::HeadcountReading reading = core::reg::HeadcountReading::kLiteral)
+      : db_(db), clock_(clock), policy_(policy), reading_(reading) {}
 
   const core::reg::EligibilityPolicy& policy() const { return policy_; }
 
@@ -157,6 +161,7 @@ class RegisterService {
   store::Database& db_;
   const Clock& clock_;
   core::reg::EligibilityPolicy policy_;
+  core::reg::HeadcountReading reading_;
 };
 
 }  // namespace huanxin::service

@@ -215,6 +215,11 @@ export interface Count {
 export type ItemVerdict = 'passed' | 'rejected' | 'invalid' | 'open'
 export type ProvisionalVerdict = Exclude<ItemVerdict, 'open'>
 
+/** What an agree rate is measured against: the participants (Civil Code) or everyone eligible. */
+export type RateBase = 'participants' | 'eligible'
+/** How sold dwellings group into owner heads (deployment setting; literal by default). */
+export type HeadcountReading = 'literal' | 'transitive'
+
 /** An item's counts and agree rate, over the whole estate or over one building. */
 export interface ItemCounts {
   itemId: number
@@ -223,7 +228,11 @@ export interface ItemCounts {
   agree: Count
   disagree: Count
   abstain: Count
+  /** Percent, two decimals rounded half up, over the rule's own base (`rateBase`). */
   agreeRate: number
+  /** Agreeing area over the base's area, percent. */
+  agreeAreaRate?: number
+  rateBase?: RateBase
 }
 
 export interface TallyItem extends ItemCounts {
@@ -231,14 +240,22 @@ export interface TallyItem extends ItemCounts {
   round: number
   scope: Scope
   rule: Rule
+  /** Percent of everyone eligible (by the rule's measure). */
   participationRate: number
+  participationAreaRate?: number
+  headcountReading?: HeadcountReading
   quorumMet: boolean
   verdict: ItemVerdict
   provisional: ProvisionalVerdict
   explanation: string
 }
 
-export type BuildingTallyItem = ItemCounts
+export interface BuildingTallyItem extends ItemCounts {
+  /** True unless this building's dwellings are the item's whole voting unit. */
+  informationOnly?: boolean
+  /** Only where informationOnly is false: the item's own verdict. */
+  verdict?: ItemVerdict
+}
 
 export interface BuildingTally {
   buildingId: number
@@ -256,6 +273,7 @@ export interface Tally {
   consultationId: number
   state: ConsultationState
   lawVersion: LawVersion
+  headcountReading?: HeadcountReading
   currentRound: number
   round: number
   items: TallyItem[]

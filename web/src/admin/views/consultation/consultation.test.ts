@@ -1,8 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import {
+  agreeRateLabel,
   blankItem,
   canWriteBallots,
   buildingSeries,
+  buildingVerdicts,
   choicesBody,
   defaultRoundItems,
   fractionPercent,
@@ -41,7 +43,7 @@ function tally(items: TallyItem[]): Tally {
   return {
     consultationId: 1, state: 'open', lawVersion: 'civil-code-2021', currentRound: 1, round: 1, items,
     buildings: [
-      { buildingId: 3, number: '3', items: [{ itemId: 11, eligible: count(4), participated: count(4), agree: count(3), disagree: count(1), abstain: count(0), agreeRate: 75 }] },
+      { buildingId: 3, number: '3', items: [{ itemId: 11, eligible: count(4), participated: count(4), agree: count(3), disagree: count(1), abstain: count(0), agreeRate: 75, informationOnly: true }] },
       { buildingId: 4, number: '4', items: [] },
     ],
     rounds: [{ round: 1, agreeRate: 61.82, items: [] }],
@@ -92,20 +94,46 @@ describe('paper entry keyboard', () => {
 })
 
 describe('rules', () => {
-  it('parses fractions and turns them into percentages rounded down', () => {
+  it('parses fractions and turns them into percentages rounded half up like the server', () => {
     expect(parseFraction('2/3')).toEqual([2, 3])
     expect(parseFraction(' 3 / 4 ')).toEqual([3, 4])
     expect(parseFraction('4/3')).toBeNull()
     expect(parseFraction('0/3')).toBeNull()
     expect(parseFraction('0.66')).toBeNull()
-    expect(fractionPercent('2/3')).toBe(66.66)
+    // Issue #11 §2: exactly 2/3 shows 66.67 (it showed 66.66, rounded down).
+    expect(fractionPercent('2/3')).toBe(66.67)
+    expect(fractionPercent('1/3')).toBe(33.33)
     expect(fractionPercent('1/2')).toBe(50)
+    // Both sides of half a hundredth: 13333/20000 = 66.665 % → 66.67; 13332/20000 = 66.66 % stays.
+    expect(fractionPercent('13333/20000')).toBe(66.67)
+    expect(fractionPercent('13332/20000')).toBe(66.66)
+  })
+
+  it('flags a strict 100 % threshold as unreachable, and only a strict one', () => {
+    const item = blankItem('x')
+    item.ruleType = 'custom'
+    item.threshold = '1/1'
+    item.inclusive = true
+    expect(itemProblems(item)).toEqual([])
+    item.inclusive = false
+    expect(itemProblems(item)).toEqual(['consultation.tallyRules.unreachable'])
+    item.threshold = '99/100'
+    expect(itemProblems(item)).toEqual([])
+    item.areaThreshold = '3/3'
+    expect(itemProblems(item)).toEqual(['consultation.tallyRules.unreachable'])
+  })
+
+  it('names the base an agree rate is measured against', () => {
+    expect(agreeRateLabel('participants')).toBe(
+      'consultation.tallyRules.agreeRateOf({"base":"consultation.tallyRules.rateBase.participants"})',
+    )
+    expect(agreeRateLabel(undefined)).toBe('consultation.tally.agreeRate')
   })
 
   it('knows the pass line of Art. 278 matters under both laws', () => {
     expect(passThreshold({ type: 'art278', matter: 7 })).toBe(75)
     expect(passThreshold({ type: 'art278', matter: 5 })).toBe(50)
-    expect(passThreshold({ type: 'art278', matter: 5 }, 'property-law-2007')).toBe(66.66)
+    expect(passThreshold({ type: 'art278', matter: 5 }, 'property-law-2007')).toBe(66.67)
     expect(passThreshold({ type: 'art278', matter: 8 }, 'property-law-2007')).toBe(50)
     expect(passThreshold({ type: 'custom', countBy: 'owners', base: 'all', threshold: '3/5', inclusive: true })).toBe(60)
     expect(lawKey('property-law-2007')).toBe('propertyLaw2007')
@@ -171,6 +199,16 @@ describe('rounds, tally and filters', () => {
         { name: 'item 12', data: [null, null] },
       ],
     })
+  })
+
+  it('shows a per-building verdict only where the building is the voting unit', () => {
+    const tl = tally([tallyItem(11, 80, 'passed'), tallyItem(12, 55, 'passed')])
+    expect(buildingVerdicts(tl)).toEqual([])  // information only
+    tl.buildings[1].items.push({
+      itemId: 12, eligible: count(4), participated: count(4), agree: count(3), disagree: count(1), abstain: count(0),
+      agreeRate: 75, informationOnly: false, verdict: 'open',
+    })
+    expect(buildingVerdicts(tl)).toEqual([{ building: '4', itemId: 12, title: 'item 12', verdict: 'open' }])
   })
 
   it('leaves empty filters out of the query', () => {

@@ -13,6 +13,7 @@ import type {
   FollowupStatus,
   ItemVerdict,
   LawVersion,
+  RateBase,
   Rule,
   RuleBase,
   Scope,
@@ -90,10 +91,19 @@ export function parseFraction(text: string | null | undefined): [number, number]
   return [p, q]
 }
 
-/** A fraction as a percentage with two decimals, rounded down like the server: "2/3" → 66.66. */
+/**
+ * A fraction as a percentage with two decimals, rounded half up like the server's rates
+ * (issue #11 §2): "2/3" → 66.67. Integer arithmetic until the last division.
+ */
 export function fractionPercent(text: string | null | undefined): number | null {
   const f = parseFraction(text)
-  return f ? Math.floor((f[0] * 10000) / f[1]) / 100 : null
+  return f ? Math.floor((f[0] * 20000 + f[1]) / (2 * f[1])) / 100 : null
+}
+
+/** "1/1", "3/3": a whole — which "more than" can never exceed. */
+export function isWhole(text: string | null | undefined): boolean {
+  const f = parseFraction(text)
+  return !!f && f[0] === f[1]
 }
 
 // ---- rules -------------------------------------------------------------------------------------
@@ -111,7 +121,7 @@ export function isSpecialMatter(matter: number, law: LawVersion = 'civil-code-20
 /** The agree rate (percent) an item must reach under its rule, for the chart's mark. */
 export function passThreshold(rule: Rule, law: LawVersion = 'civil-code-2021'): number {
   if (rule.type === 'custom') return fractionPercent(rule.threshold) ?? 50
-  if (law === 'property-law-2007') return isSpecialMatter(rule.matter, law) ? 66.66 : 50
+  if (law === 'property-law-2007') return isSpecialMatter(rule.matter, law) ? (fractionPercent('2/3') as number) : 50
   return isSpecialMatter(rule.matter, law) ? 75 : 50
 }
 
@@ -220,6 +230,8 @@ export function itemProblems(f: ItemForm): string[] {
     if (!parseFraction(f.threshold)) problems.push('consultation.wizard.problem.threshold')
     if (f.areaThreshold.trim() && !parseFraction(f.areaThreshold)) problems.push('consultation.wizard.problem.areaThreshold')
     if (f.quorum.trim() && !parseFraction(f.quorum)) problems.push('consultation.wizard.problem.quorum')
+    // "More than 100 %" can never be met; the server refuses it too (422 consultation.bad_rule).
+    if (!f.inclusive && (isWhole(f.threshold) || isWhole(f.areaThreshold))) problems.push('consultation.tallyRules.unreachable')
   }
   if (f.scopeType !== 'estate' && !f.buildingId) problems.push('consultation.wizard.problem.building')
   if (f.scopeType === 'stairwell' && !(f.stairwell && f.stairwell > 0)) problems.push('consultation.wizard.problem.stairwell')
@@ -339,6 +351,30 @@ export function buildingSeries(tally: Tally): { buildings: string[]; series: Arr
     data: tally.buildings.map((b) => b.items.find((x) => x.itemId === item.itemId)?.agreeRate ?? null),
   }))
   return { buildings, series }
+}
+
+/** "同意率（占参与表决者）": the agree rate named with the base it is measured against (issue #11 §2). */
+export function agreeRateLabel(base?: RateBase): string {
+  if (!base) return t('consultation.tally.agreeRate')
+  return t('consultation.tallyRules.agreeRateOf', { base: t(`consultation.tallyRules.rateBase.${base}`) })
+}
+
+/** "同意面积比例（占参与表决者）". */
+export function agreeAreaRateLabel(base: RateBase): string {
+  return t('consultation.tallyRules.agreeAreaRate', { base: t(`consultation.tallyRules.rateBase.${base}`) })
+}
+
+/**
+ * The per-building results that ARE results: items whose voting unit is that building (or a
+ * stairwell in it). Every other per-building figure is information only (issue #11 §2).
+ */
+export function buildingVerdicts(tally: Tally): Array<{ building: string; itemId: number; title: string; verdict: ItemVerdict }> {
+  const out: Array<{ building: string; itemId: number; title: string; verdict: ItemVerdict }> = []
+  for (const b of tally.buildings)
+    for (const i of b.items)
+      if (i.informationOnly === false && i.verdict)
+        out.push({ building: b.number, itemId: i.itemId, title: tally.items.find((x) => x.itemId === i.itemId)?.title ?? '', verdict: i.verdict })
+  return out
 }
 
 export function percentText(rate: number | null | undefined): string {

@@ -77,7 +77,11 @@ export interface EstateSummary {
   exclusiveArea: number
   /** Owners counted by head (REFERENCE §8: co-owners of a dwelling are one head). */
   ownerHeadcount: number
+  /** How owner heads were counted: identical owner sets (literal, default) or transitive merge. */
+  ownerHeadcountReading?: 'literal' | 'transitive'
   sold: number
+  /** Sold but not delivered: counted with the developer's unsold dwellings as one head. */
+  soldUndelivered?: number
   developerUnsold: number
   publicHousing: number
   residential: number

@@ -328,6 +328,22 @@ const messages: MessageSchema = {
       agreed: 'Agreed',
       will_decide: 'Will think it over',
     },
+    // ---- issue #11 §2 (consultation rules): rate bases, headcount reading, building breakdown ----
+    tallyRules: {
+      rateBase: {
+        participants: 'of participants',
+        eligible: 'of all',
+      },
+      agreeRateOf: 'Agree rate ({base})',
+      agreeAreaRate: 'Agreeing area ({base})',
+      headcountReading: {
+        literal: 'Heads per the judicial interpretation, literally: dwellings with identical owners count once',
+        transitive: "Heads per this deployment's setting: co-owners' dwellings merge transitively",
+      },
+      buildingInfoOnly: 'Per-building figures are information only, not results: a rule applies to the whole voting unit of its item; a result is shown only where the unit is that building (or a stairwell in it).',
+      buildingVerdict: 'This building is the voting unit: {verdict}',
+      unreachable: '“More than 100 %” can never be met: use “at least” or a lower share',
+    },
     workbench: {
       open: 'Open',
       followupsAssignedToMe: 'Follow-ups assigned to me',

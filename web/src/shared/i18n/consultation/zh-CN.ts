@@ -328,6 +328,22 @@ const messages = {
       agreed: '同意',
       will_decide: '再考虑',
     },
+    // ---- issue #11 §2 (consultation rules): rate bases, headcount reading, building breakdown ----
+    tallyRules: {
+      rateBase: {
+        participants: '占参与表决者',
+        eligible: '占全体',
+      },
+      agreeRateOf: '同意率（{base}）',
+      agreeAreaRate: '同意面积比例（{base}）',
+      headcountReading: {
+        literal: '人数按司法解释字面计：登记业主相同的房屋计一人',
+        transitive: '人数按本系统配置计：共有人名下房屋传递合并为一人',
+      },
+      buildingInfoOnly: '各楼栋数据仅供参考，不是表决结果：规则适用于事项的整个表决范围；只有表决范围就是该楼栋（或其中单元）的事项才显示结论。',
+      buildingVerdict: '本楼栋即表决范围：{verdict}',
+      unreachable: '“超过 100%”无法达到，请改为“不少于”或降低比例',
+    },
     workbench: {
       open: '表决中',
       followupsAssignedToMe: '待我跟进（户）',
