@@ -438,6 +438,66 @@ TEST_P(RegisterApiTest, EstatesAndBuildingsWithDwellingsAreNotDeleted) {
   EXPECT_EQ(As(admin, "GET", "/api/v1/estates/" + std::to_string(estate)).status, 404);
 }
 
+// Issue #11: rows of other contexts refer to register rows through foreign keys; a delete they
+// refuse answers 409 register.in_use naming what still refers (the register itself names no other
+// context's tables), and nothing is deleted.
+TEST_P(RegisterApiTest, Issue11DeletingWhatOtherContextsReferToAnswersInUseAndKeepsEverything) {
+  if (!app_) return;
+  auto admin = Admin();
+  // An estate with no dwellings but in a check-up.
+  auto bare = CreateEstate(admin, "体检中的空小区", 1990);
+  // An estate with a building without dwellings and a dwelling in another building, both observed.
+  auto estate = CreateEstate(admin, "被引用小区", 1990);
+  auto building = [&](const char* number) {
+    auto b = As(admin, "POST", "/api/v1/estates/" + std::to_string(estate) + "/buildings",
+                json::object{{"number", number}, {"floors", 6}});
+    EXPECT_EQ(b.status, 201) << b.body;
+    return b.Json().as_object()["id"].as_int64();
+  };
+  auto observed = building("1");
+  auto housing = building("2");
+  auto d = As(admin, "POST", "/api/v1/buildings/" + std::to_string(housing) + "/dwellings",
+              json::object{{"stairwell", 1}, {"floor", 1}, {"room", "101"}, {"exclusiveArea", 60}});
+  ASSERT_EQ(d.status, 201) << d.body;
+  auto dwelling = d.Json().as_object()["id"].as_int64();
+  auto c = As(admin, "POST", "/api/v1/checkups",
+              json::object{{"title", "引用校验体检"}, {"year", 2026}, {"regionCode", "360104002001"},
+                           {"estateIds", json::array{bare, estate}}});
+  ASSERT_EQ(c.status, 201) << c.body;
+  auto cid = c.Json().as_object()["id"].as_int64();
+  json::array obs{
+      json::object{{"clientId", "fk-1"}, {"estateId", estate}, {"buildingId", observed}, {"indicator", "H04"},
+                   {"criterion", "H04.finish_loss"}, {"value", 12}},
+      json::object{{"clientId", "fk-2"}, {"estateId", estate}, {"dwellingId", dwelling}, {"indicator", "H05"},
+                   {"criterion", "H05.not_self_contained"}, {"present", true}}};
+  auto o = As(admin, "POST", "/api/v1/checkups/" + std::to_string(cid) + "/observations", json::object{{"observations", obs}});
+  ASSERT_EQ(o.status, 200) << o.body;
+
+  const auto before = Snapshot(app_->db());
+  auto refused = [&](const std::string& target, const std::string& names) {
+    auto r = As(admin, "DELETE", target);
+    EXPECT_EQ(r.status, 409) << target << " " << r.body;
+    EXPECT_EQ(r.Reason(), "register.in_use") << target;
+    EXPECT_NE(r.body.find(names), std::string::npos) << target << " should name " << names << ": " << r.body;
+    EXPECT_EQ(Snapshot(app_->db()), before) << target;
+  };
+  refused("/api/v1/estates/" + std::to_string(bare), "体检任务中的小区 1 条");
+  refused("/api/v1/buildings/" + std::to_string(observed), "体检采集记录 1 条");
+  refused("/api/v1/dwellings/" + std::to_string(dwelling), "体检采集记录 1 条");
+  // In English too.
+  auto en = Call("DELETE", "/api/v1/estates/" + std::to_string(bare), "",
+                 {{"Authorization", "Bearer " + admin.token}, {"Accept-Language", "en"}});
+  EXPECT_NE(en.body.find("estate in a check-up: 1"), std::string::npos) << en.body;
+
+  // The other side of the boundary: an estate nothing refers to goes, cascading its empty building.
+  auto free_estate = CreateEstate(admin, "无人引用小区", 1990);
+  auto free_building = As(admin, "POST", "/api/v1/estates/" + std::to_string(free_estate) + "/buildings",
+                          json::object{{"number", "9"}, {"floors", 6}});
+  ASSERT_EQ(free_building.status, 201);
+  EXPECT_EQ(As(admin, "DELETE", "/api/v1/estates/" + std::to_string(free_estate)).status, 204);
+  EXPECT_EQ(As(admin, "GET", "/api/v1/buildings/" + std::to_string(free_building.Json().as_object()["id"].as_int64())).status, 404);
+}
+
 TEST_P(RegisterApiTest, HouseholdIsRecordedCheckedAuditedAndSummed) {
   if (!app_) return;
   auto admin = Admin();
