@@ -128,7 +128,15 @@ TEST(Crash, KillNineLosesNoAcknowledgedWrite) {
       }
     }
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  // Kill mid-load once every writer has been acknowledged a few times, not after a fixed time: on a
+  // loaded machine (the sanitizer build, a busy CI box) a fixed 1.5 s may see only a handful.
+  for (int waited = 0; waited < 600; ++waited) {
+    {
+      std::lock_guard lock(mu);
+      if (estates.size() >= 10 && users.size() >= 3 && dwellings_acknowledged >= 20) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
   ASSERT_EQ(kill(pid, SIGKILL), 0);
   int status = 0;
   waitpid(pid, &status, 0);
@@ -247,7 +255,15 @@ TEST(Crash, KillNineDuringConcurrentBallotsLosesNoAcknowledgedBallot) {
         }
       }
     });
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  // Kill mid-load once the load is going (at least 40 acknowledged ballots), not after a fixed time:
+  // on a loaded machine (the sanitizer build, a busy CI box) a fixed 1.5 s may see only a handful.
+  for (int waited = 0; waited < 600; ++waited) {
+    {
+      std::lock_guard lock(mu);
+      if (receipts.size() >= 40) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
   ASSERT_EQ(kill(pid, SIGKILL), 0);
   int status = 0;
   waitpid(pid, &status, 0);
