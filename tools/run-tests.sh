@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Everything CI runs (make test): unit, contract and API suites on SQLite and a real PostgreSQL,
-# the API description's lint and example check, the ASan+UBSan build of the unit and API suites,
-# a libFuzzer smoke run of every input parser, the benchmark smoke runs, the web unit tests and
-# the browser journeys in Debian's Chromium.
+# the API description's lint and example check and its conformance with the server's answers, the
+# ASan+UBSan build of the unit and API suites, a libFuzzer smoke run of every input parser, the
+# benchmark smoke runs, the web unit tests and the browser journeys in Debian's Chromium.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -70,6 +70,12 @@ echo "== API description: redocly lint and examples"
 apistart=$SECONDS
 tools/lint-openapi.sh build/dev/openapi.json
 (cd web && node scripts/check-openapi-examples.mjs ../build/dev/openapi.json)
+echo "   ($((SECONDS - apistart)) s)"
+echo "== API conformance: the server's answers against the API description"
+# The dev server on a fresh SQLite demo database, every GET route as admin and the demo accounts plus a
+# few writes, each JSON answer validated against the merged description (about 10 s).
+apistart=$SECONDS
+(cd web && HUANXIN_BIN="$root/build/dev/bin/huanxin" node scripts/check-api-conformance.mjs ../build/dev/openapi.json)
 echo "   ($((SECONDS - apistart)) s)"
 echo "== Unit, contract, API and bench smoke tests (dev, SQLite + PostgreSQL)"
 ctest --preset dev -j "$jobs"
