@@ -32,6 +32,10 @@ Result<CheckupService*> Checkups(Services& s) {
 json::value Opt(const std::optional<std::string>& v) { return v ? json::value(json::string(*v)) : json::value(nullptr); }
 json::value OptInt(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
 json::value OptDecimal(const std::optional<std::int64_t>& v) { return v ? DecimalJson(*v) : json::value(nullptr); }
+json::value SeverityJson(const std::optional<ck::Severity>& s) {
+  return s ? json::value(json::string(ck::SeverityCode(*s))) : json::value(nullptr);
+}
+std::string SeverityCodeOf(const std::optional<ck::Severity>& s) { return s ? std::string(ck::SeverityCode(*s)) : ""; }
 
 json::array Strings(const std::vector<std::string>& v) {
   json::array a;
@@ -114,14 +118,13 @@ json::object ObservationJson(const service::Observation& o) {
           {"lat", OptDegrees(o.in.lat_e6)},
           {"lng", OptDegrees(o.in.lng_e6)},
           {"observedAt", o.observed_at},
-          {"severity", Opt(o.severity)},
+          {"severity", SeverityJson(o.severity)},
           {"by", o.username},
           {"createdAt", o.created_at},
           {"updatedAt", o.updated_at}};
 }
 
-std::string SeverityLabel(const std::optional<std::string>& code, bool english) {
-  auto s = code ? ck::ParseSeverity(*code) : std::nullopt;
+std::string SeverityLabel(const std::optional<ck::Severity>& s, bool english) {
   return s ? ck::SeverityName(*s).In(english) : "";
 }
 
@@ -148,7 +151,7 @@ json::object ProblemListJson(const service::ProblemList& p, bool english) {
                      {"indicatorName", r.indicator ? (english ? r.indicator->name_en : r.indicator->core.name) : ""},
                      {"criterion", r.obs.in.criterion},
                      {"criterionName", r.criterion ? (english ? r.criterion->name_en : r.criterion->name_zh) : ""},
-                     {"severity", Opt(r.obs.severity)},
+                     {"severity", SeverityJson(r.obs.severity)},
                      {"severityName", SeverityLabel(r.obs.severity, english)},
                      {"value", OptDecimal(r.obs.in.value)},
                      {"unit", r.criterion ? r.criterion->unit : ""},
@@ -280,7 +283,7 @@ std::vector<report::CheckupProblemRow> ProblemRows(const service::ProblemList& p
         if (items && seen.insert(code).second) items->push_back(code);
       }
     out.push_back({r.object_label, r.obs.in.indicator, r.indicator ? r.indicator->core.name : "",
-                   r.criterion ? r.criterion->name_zh : "", r.obs.severity.value_or(""), SeverityLabel(r.obs.severity, false),
+                   r.criterion ? r.criterion->name_zh : "", SeverityCodeOf(r.obs.severity), SeverityLabel(r.obs.severity, false),
                    ValueLabel(r), r.obs.in.note, suggested});
   }
   return out;
@@ -371,7 +374,7 @@ Result<report::CheckupAreaReport> AreaReport(Services& s, const service::Actor& 
     for (const auto& pr : p->rows) {
       if (pr.obs.in.estate_id != e.estate_id) continue;
       ++row.problems;
-      auto sv = ck::ParseSeverity(pr.obs.severity.value_or("problem")).value_or(ck::Severity::kProblem);
+      auto sv = pr.obs.severity.value_or(ck::Severity::kProblem);
       (sv == ck::Severity::kSevere ? row.severe : sv == ck::Severity::kLargerHazard ? row.larger_hazard
                                                  : sv == ck::Severity::kHazard     ? row.hazard
                                                                                   : row.other) += 1;
@@ -600,8 +603,8 @@ Response UpsertObservations(Services& s, Request& req) {
   }
   HX_TRY(r, c->Upsert(req.actor(), id, batch));
   json::array results;
-  for (const auto& [client, oid, severity] : r.results)
-    results.push_back({{"clientId", client}, {"id", oid}, {"severity", Opt(severity)}});
+  for (const auto& o : r.results)
+    results.push_back({{"clientId", o.client_id}, {"id", o.id}, {"severity", SeverityJson(o.severity)}});
   return Json(200, json::object{{"created", r.created}, {"updated", r.updated}, {"unchanged", r.unchanged},
                                 {"results", std::move(results)}});
 }
@@ -616,7 +619,14 @@ Response CheckupProblems(Services& s, Request& req) {
   service::ProblemQuery q;
   HX_TRY(estate, EstateParam(req));
   q.estate_id = estate;
-  q.severity = QueryString(req, "severity");
+  if (auto sv = QueryString(req, "severity")) {
+    q.severity = ck::ParseSeverity(*sv);
+    if (!q.severity)
+      return ErrorResponse(service::Invalid("checkup.invalid_field", Text("字段 severity 不正确", "field severity is invalid"),
+                                            Text::Same(*sv),
+                                            Text("problem、hazard、larger_hazard 或 severe", "problem, hazard, larger_hazard or severe")),
+                           req.english);
+  }
   q.indicator = QueryString(req, "indicator");
   HX_TRY(p, c->Problems(req.actor(), id, q));
   return Json(200, ProblemListJson(p, req.english));

@@ -15,17 +15,13 @@
 #include "service/catalogue/catalogue_service.hpp"
 #include "service/file/file_service.hpp"
 #include "service/platform/actor.hpp"
+#include "store/checkup/campaign_repository.hpp"
+#include "store/checkup/catalog_repository.hpp"
 #include "store/database.hpp"
 
 namespace huanxin::service {
 
-struct CheckupCatalog {
-  std::int64_t id = 0;
-  int year = 0;
-  std::string name, state, created_at;
-  std::optional<std::int64_t> based_on;
-  std::optional<std::string> published_at;
-};
+using CheckupCatalog = store::CheckupCatalogRecord;
 
 struct CheckupCriterion {
   std::string code, indicator, name_zh, name_en, unit, rule_json;
@@ -71,15 +67,8 @@ struct CampaignInput {
   std::optional<std::int64_t> catalog_id;
 };
 
-struct CampaignEstate {
-  std::int64_t estate_id = 0;
-  std::string estate_name, region_code, status, comment;
-  std::optional<std::int64_t> assignee_id;
-  std::string assignee;
-  std::optional<std::string> submitted_at, approved_at;
-  std::optional<std::int64_t> report_file_id;
-  std::int64_t observations = 0, problems = 0;
-};
+// An estate of a campaign: status, assignee, report file, observation and problem counts.
+using CampaignEstate = store::CheckupEstateRecord;
 
 struct Campaign {
   std::int64_t id = 0;
@@ -108,12 +97,19 @@ struct Observation {
   ObservationInput in;
   std::int64_t id = 0;
   std::string object_key, observed_at, created_at, updated_at, username;
-  std::optional<std::string> severity;
+  std::optional<core::checkup::Severity> severity;  // nullopt: no problem
+};
+
+// What became of one observation of a batch: the stored row it is, and its grade.
+struct ObservationOutcome {
+  std::string client_id;
+  std::int64_t id = 0;
+  std::optional<core::checkup::Severity> severity;
 };
 
 struct UpsertResult {
   std::int64_t created = 0, updated = 0, unchanged = 0;
-  std::vector<std::tuple<std::string, std::int64_t, std::optional<std::string>>> results;  // clientId, id, severity
+  std::vector<ObservationOutcome> results;  // in batch order
 };
 
 struct ProblemRow {
@@ -125,7 +121,8 @@ struct ProblemRow {
 
 struct ProblemQuery {
   std::optional<std::int64_t> estate_id;
-  std::optional<std::string> severity, indicator;
+  std::optional<core::checkup::Severity> severity;
+  std::optional<std::string> indicator;
 };
 
 struct ProblemList {
