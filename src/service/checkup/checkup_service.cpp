@@ -747,22 +747,15 @@ Result<Campaign> CheckupService::Review(const Actor& actor, std::int64_t id, std
     return RecordAudit(s, clock_, actor, "checkup." + action, "checkup", std::to_string(id), est->region_code, ch);
   });
   if (!w) return std::move(w).error();
+  if (action == "approve") {
+    // The estate's report is generated on approval and kept with it (issue #4).
+    (void)store::WriteResult(db_, [&](store::Session& s) -> Result<StoredFile> {
+      auto c = LoadCampaign(s, actor, id, perm::kCheckupRead);
+      if (!c) return std::move(c).error();
+      return KeepEstateReport(s, actor, *c, estate_id);
+    });
+  }
   return Get(actor, id);
-}
-
-Result<StoredFile> CheckupService::KeepReport(const Actor& actor, std::int64_t id, std::int64_t estate_id, const std::string& pdf) {
-  return store::WriteResult(db_, [&](store::Session& s) -> Result<StoredFile> {
-    auto c = LoadCampaign(s, actor, id, perm::kCheckupRead);
-    if (!c) return std::move(c).error();
-    auto est = std::find_if(c->estates.begin(), c->estates.end(), [&](const auto& e) { return e.estate_id == estate_id; });
-    if (est == c->estates.end()) return BadField("estateId", Text("不在本次体检任务中", "not in this check-up"));
-    auto f = files_.Put(s, actor, "checkup", est->region_code,
-                        est->estate_name + "-" + std::to_string(c->year) + "体检报告.pdf", "application/pdf", pdf);
-    if (!f) return std::move(f).error();
-    auto linked = CheckupCampaignRepository::SetReportFile(s, id, estate_id, f->id);
-    if (!linked) return std::move(linked).error();
-    return std::move(*f);
-  });
 }
 
 // ---- results ----
@@ -771,58 +764,63 @@ Result<ProblemList> CheckupService::Problems(const Actor& actor, std::int64_t id
   return store::ReadResult(db_, [&](store::Session& s) -> Result<ProblemList> {
     auto c = LoadCampaign(s, actor, id, perm::kCheckupRead);
     if (!c) return std::move(c).error();
-    store::CheckupObservationFilter f;
-    f.checkup_id = id;
-    f.scope_prefix = actor.scope.prefix();
-    f.estate_id = q.estate_id;
-    f.problems_only = true;
-    f.severity = q.severity;
-    f.indicator = q.indicator;
-    auto obs = CheckupObservationRepository::List(s, f);
-    if (!obs) return std::move(obs).error();
-    auto labels = CheckupResultRepository::ProblemObjects(s, id, q.estate_id);
-    if (!labels) return std::move(labels).error();
-    auto cat = LoadCatalog(s, c->catalog_id);
-    if (!cat) return std::move(cat).error();
-    ProblemList out;
-    out.catalog = std::move(*cat);
-    std::map<std::int64_t, std::string> estate_names;
-    for (const auto& e : c->estates) estate_names[e.estate_id] = e.estate_name;
-    std::vector<ck::GradedObservation> graded;
-    for (auto& r : *obs) {
-      auto o = ObservationFromRecord(std::move(r));
-      graded.push_back({o.in.indicator, o.object_key, o.severity, o.in.value});
-      ProblemRow row;
-      row.estate_name = estate_names[o.in.estate_id];
-      row.indicator = out.catalog.Indicator(o.in.indicator);
-      row.criterion = out.catalog.Criterion(o.in.criterion);
-      // An object deleted from the register since reads "?".
-      if (o.object_key[0] == 'b' && o.in.building_id) {
-        row.object_type = "building";
-        auto b = labels->building_numbers.find(*o.in.building_id);
-        row.object_label = row.estate_name + " " + (b == labels->building_numbers.end() ? "?" : core::reg::BuildingLabel(b->second));
-      } else if (o.object_key[0] == 'd' && o.in.dwelling_id) {
-        row.object_type = "dwelling";
-        auto d = labels->dwellings.find(*o.in.dwelling_id);
-        row.object_label = row.estate_name + " " +
-                           (d == labels->dwellings.end() ? "?"
-                                                         : core::reg::BuildingLabel(d->second.building_number) +
-                                                               std::to_string(d->second.stairwell) + "单元" + d->second.room + "室");
-      } else {
-        row.object_type = "estate";
-        row.object_label = row.estate_name;
-      }
-      row.obs = std::move(o);
-      out.rows.push_back(std::move(row));
-    }
-    std::vector<ck::Indicator> indicators;
-    for (const auto& i : out.catalog.indicators) indicators.push_back(i.core);
-    out.summary = ck::Summarise(indicators, graded);
-    // Worst first, then in the order written.
-    std::stable_sort(out.rows.begin(), out.rows.end(),
-                     [](const ProblemRow& a, const ProblemRow& b) { return *a.obs.severity > *b.obs.severity; });
-    return out;
+    return LoadProblems(s, actor, *c, q);
   });
+}
+
+Result<ProblemList> CheckupService::LoadProblems(store::Session& s, const Actor& actor, const Campaign& c,
+                                                 const ProblemQuery& q) {
+  store::CheckupObservationFilter f;
+  f.checkup_id = c.id;
+  f.scope_prefix = actor.scope.prefix();
+  f.estate_id = q.estate_id;
+  f.problems_only = true;
+  f.severity = q.severity;
+  f.indicator = q.indicator;
+  auto obs = CheckupObservationRepository::List(s, f);
+  if (!obs) return std::move(obs).error();
+  auto labels = CheckupResultRepository::ProblemObjects(s, c.id, q.estate_id);
+  if (!labels) return std::move(labels).error();
+  auto cat = LoadCatalog(s, c.catalog_id);
+  if (!cat) return std::move(cat).error();
+  ProblemList out;
+  out.catalog = std::move(*cat);
+  std::map<std::int64_t, std::string> estate_names;
+  for (const auto& e : c.estates) estate_names[e.estate_id] = e.estate_name;
+  std::vector<ck::GradedObservation> graded;
+  for (auto& r : *obs) {
+    auto o = ObservationFromRecord(std::move(r));
+    graded.push_back({o.in.indicator, o.object_key, o.severity, o.in.value});
+    ProblemRow row;
+    row.estate_name = estate_names[o.in.estate_id];
+    row.indicator = out.catalog.Indicator(o.in.indicator);
+    row.criterion = out.catalog.Criterion(o.in.criterion);
+    // An object deleted from the register since reads "?".
+    if (o.object_key[0] == 'b' && o.in.building_id) {
+      row.object_type = "building";
+      auto b = labels->building_numbers.find(*o.in.building_id);
+      row.object_label = row.estate_name + " " + (b == labels->building_numbers.end() ? "?" : core::reg::BuildingLabel(b->second));
+    } else if (o.object_key[0] == 'd' && o.in.dwelling_id) {
+      row.object_type = "dwelling";
+      auto d = labels->dwellings.find(*o.in.dwelling_id);
+      row.object_label = row.estate_name + " " +
+                         (d == labels->dwellings.end() ? "?"
+                                                       : core::reg::BuildingLabel(d->second.building_number) +
+                                                             std::to_string(d->second.stairwell) + "单元" + d->second.room + "室");
+    } else {
+      row.object_type = "estate";
+      row.object_label = row.estate_name;
+    }
+    row.obs = std::move(o);
+    out.rows.push_back(std::move(row));
+  }
+  std::vector<ck::Indicator> indicators;
+  for (const auto& i : out.catalog.indicators) indicators.push_back(i.core);
+  out.summary = ck::Summarise(indicators, graded);
+  // Worst first, then in the order written.
+  std::stable_sort(out.rows.begin(), out.rows.end(),
+                   [](const ProblemRow& a, const ProblemRow& b) { return *a.obs.severity > *b.obs.severity; });
+  return out;
 }
 
 Result<Rollup> CheckupService::RegionProblems(const Actor& actor, const std::string& region_code, int year) {
@@ -880,14 +878,6 @@ Result<Rollup> CheckupService::RegionProblems(const Actor& actor, const std::str
     out.total.region_code = region_code;
     out.total.region_name = out.region_name;
     return out;
-  });
-}
-
-Result<std::map<std::string, std::int64_t>> CheckupService::EstateObjectsInYear(const Actor& actor, std::int64_t estate_id,
-                                                                               int year) {
-  if (auto r = RequirePermission(actor, perm::kCheckupRead); !r) return std::move(r).error();
-  return store::ReadResult(db_, [&](store::Session& s) {
-    return CheckupResultRepository::EstateObjectsInYear(s, estate_id, year, actor.scope.prefix());
   });
 }
 

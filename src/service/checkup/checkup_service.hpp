@@ -1,7 +1,8 @@
 // Check-up use cases (issue #4; docs/checkup.md): catalogue versions, campaigns and assignment,
 // photos, batched idempotent observations graded on write with the campaign's catalogue version,
 // review (submit → approve / return), the problem list with its summary, regional roll-ups with the
-// previous year, and the data of the estate and area reports.
+// previous year, and the estate and area reports: assembled here, rendered by src/report, kept on
+// approval and regenerated in batches as a job. Every statement lives in src/store/checkup.
 #pragma once
 
 #include <map>
@@ -11,6 +12,7 @@
 
 #include "common/clock.hpp"
 #include "core/checkup/grading.hpp"
+#include "report/checkup_report.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/catalogue/catalogue_service.hpp"
 #include "service/file/file_service.hpp"
@@ -144,6 +146,18 @@ struct Rollup {
   RollupRow total;
 };
 
+// A generated document: its bytes, MIME type and the file name to offer.
+struct CheckupDocument {
+  std::string bytes, content_type, file_name;
+};
+
+// A submitted report job and the number of estates it covers.
+struct ReportsJob {
+  std::int64_t job_id = 0, estates = 0;
+};
+
+class JobService;
+
 class CheckupService {
  public:
   // Photos and reports are kept in `files`, where this service registers the read rule for its
@@ -177,16 +191,36 @@ class CheckupService {
   // Results.
   Result<ProblemList> Problems(const Actor& actor, std::int64_t id, const ProblemQuery& q);
   Result<Rollup> RegionProblems(const Actor& actor, const std::string& region_code, int year);
-  // Objects with problems per indicator in the estate's approved check-ups of `year` (the report's
-  // comparison with the previous year); empty when there was none.
-  Result<std::map<std::string, std::int64_t>> EstateObjectsInYear(const Actor& actor, std::int64_t estate_id, int year);
 
-  // Keeps a generated report (PDF) as the estate's report file.
-  Result<StoredFile> KeepReport(const Actor& actor, std::int64_t id, std::int64_t estate_id, const std::string& pdf);
+  // Documents (checkup_reports.cpp): the estate report (with `estate_id`) or the campaign's area
+  // report, as PDF or as one self-contained HTML page, and the problem list as XLSX. Read-only; the
+  // rendering failures of src/report/checkup_report.hpp come back as errors.
+  Result<CheckupDocument> ReportPdf(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
+  Result<CheckupDocument> ReportHtml(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
+  Result<CheckupDocument> ProblemListXlsx(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
+  // The data those documents print, ready for the renderers.
+  Result<report::CheckupEstateReport> EstateReport(const Actor& actor, std::int64_t id, std::int64_t estate_id);
+  Result<report::CheckupAreaReport> AreaReport(const Actor& actor, std::int64_t id);
+  // Regenerates and keeps the report of every approved estate of the campaign as a background job on
+  // `jobs` (the reviewing office's: checkup:write). Each estate's report is written in its own
+  // transaction; the job's result is {reports, failed: [{estateId, reason}]}. `jobs` and this
+  // service must outlive the job.
+  Result<ReportsJob> GenerateReports(const Actor& actor, std::int64_t id, JobService& jobs);
 
  private:
   Result<CatalogView> LoadCatalog(store::Session& s, std::int64_t id);
   Result<Campaign> LoadCampaign(store::Session& s, const Actor& actor, std::int64_t id, std::string_view permission);
+  // The campaign's problem list inside `s` (the caller has loaded the campaign for `actor`).
+  Result<ProblemList> LoadProblems(store::Session& s, const Actor& actor, const Campaign& c, const ProblemQuery& q);
+  // Report data and the kept report, inside `s` (checkup_reports.cpp).
+  Result<report::CheckupEstateReport> BuildEstateReport(store::Session& s, const Actor& actor, const Campaign& c,
+                                                        std::int64_t estate_id);
+  Result<report::CheckupAreaReport> BuildAreaReport(store::Session& s, const Actor& actor, const Campaign& c);
+  // Stores `pdf` as the estate's report file (a write transaction).
+  Result<StoredFile> KeepReportPdf(store::Session& s, const Actor& actor, const Campaign& c, std::int64_t estate_id,
+                                   const std::string& pdf);
+  // Gathers, renders and keeps the estate's PDF report (a write transaction).
+  Result<StoredFile> KeepEstateReport(store::Session& s, const Actor& actor, const Campaign& c, std::int64_t estate_id);
 
   store::Database& db_;
   const Clock& clock_;
