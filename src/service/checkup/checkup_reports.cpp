@@ -44,8 +44,6 @@ std::string StatusLabel(const std::string& status) {
   return status;
 }
 
-std::string WorstLabel(const std::optional<ck::Severity>& s) { return s ? ck::SeverityName(*s).zh : ""; }
-
 std::string ValueLabel(const ProblemRow& r) {
   if (!r.obs.in.value || !r.criterion) return "";
   const auto& unit = r.criterion->unit;
@@ -78,7 +76,7 @@ std::vector<report::CheckupIndicatorRow> IndicatorRows(const ProblemList& p) {
     const auto& i = p.catalog.indicators[k];
     const auto& s = p.summary.by_indicator[k];
     out.push_back({i.core.code, i.core.name, i.core.sub_dimension, i.core.problem_unit, s.objects, s.problems,
-                   WorstLabel(s.worst), std::nullopt});
+                   s.worst, std::nullopt});
   }
   return out;
 }
@@ -97,8 +95,7 @@ std::vector<report::CheckupProblemRow> ProblemRows(const ProblemList& p, const I
         if (items && seen.insert(code).second) items->push_back(code);
       }
     out.push_back({r.object_label, r.obs.in.indicator, r.indicator ? r.indicator->core.name : "",
-                   r.criterion ? r.criterion->name_zh : "",
-                   r.obs.severity ? std::string(ck::SeverityCode(*r.obs.severity)) : "", WorstLabel(r.obs.severity),
+                   r.criterion ? r.criterion->name_zh : "", r.obs.severity.value_or(ck::Severity::kProblem),
                    ValueLabel(r), r.obs.in.note, suggested});
   }
   return out;
@@ -154,7 +151,7 @@ Result<report::CheckupEstateReport> CheckupService::BuildEstateReport(store::Ses
     }
   for (const auto& [name, n] : p->summary.by_sub_dimension) r.by_sub_dimension.emplace_back(name, n);
   for (auto sv : {ck::Severity::kSevere, ck::Severity::kLargerHazard, ck::Severity::kHazard, ck::Severity::kProblem})
-    r.by_severity.emplace_back(ck::SeverityName(sv).zh, p->summary.by_severity[static_cast<int>(sv)]);
+    r.by_severity.emplace_back(sv, p->summary.by_severity[static_cast<int>(sv)]);
   std::vector<std::string> codes;
   r.problems = ProblemRows(*p, *names, &codes);
   for (const auto& code : codes) {
