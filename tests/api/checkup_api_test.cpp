@@ -3,9 +3,11 @@
 // catalogue versions; bad input refused with nothing stored; the regional roll-up.
 #include <boost/json.hpp>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 #include "api/api_fixture.hpp"
+#include "service/checkup/checkup_service.hpp"
 #include "testing/external_tools.hpp"
 #include "testing/sample_images.hpp"
 
@@ -42,6 +44,38 @@ class CheckupApiTest : public ApiTest {
 
   HttpResponse Sync(const LoginSession& who, std::int64_t c, const json::array& observations) {
     return As(who, "POST", "/api/v1/checkups/" + std::to_string(c) + "/observations", json::object{{"observations", observations}});
+  }
+
+  // A campaign of one new estate in 360104002001 with one problem recorded, as admin; submitted when
+  // asked. Returns (campaign, estate).
+  std::pair<std::int64_t, Estate> RecordedCampaign(const LoginSession& admin, const std::string& name, bool submitted) {
+    auto e = MakeEstate(admin, name);
+    auto created = As(admin, "POST", "/api/v1/checkups",
+                      json::object{{"title", name + "体检"}, {"year", 2026}, {"regionCode", "360104002"},
+                                   {"estateIds", json::array{e.id}}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    auto cid = created.status == 201 ? created.Json().as_object()["id"].as_int64() : 0;
+    auto synced = Sync(admin, cid,
+                       json::array{{{"clientId", name + "-1"}, {"estateId", e.id}, {"buildingId", e.buildings[0]},
+                                    {"indicator", "H04"}, {"criterion", "H04.finish_loss"}, {"value", 18}}});
+    EXPECT_EQ(synced.status, 200) << synced.body;
+    if (submitted) {
+      auto sub = As(admin, "POST", "/api/v1/checkups/" + std::to_string(cid) + "/submit", json::object{{"estateId", e.id}});
+      EXPECT_EQ(sub.status, 200) << sub.body;
+    }
+    return {cid, e};
+  }
+
+  std::int64_t Count(const std::string& sql) {
+    std::int64_t n = -1;
+    auto r = app_->db().Read([&](store::Session& s) -> Result<void> {
+      auto v = store::QueryInt(s, sql);
+      if (!v) return std::move(v).error();
+      n = *v;
+      return Ok();
+    });
+    EXPECT_TRUE(r);
+    return n;
   }
 
   HttpResponse Photo(const LoginSession& who, std::int64_t c, const std::string& bytes) {
@@ -266,6 +300,42 @@ TEST_P(CheckupApiTest, ACheckupKeepsTheCatalogueVersionItBeganWith) {
   auto synced = Sync(admin, fresh.Json().as_object()["id"].as_int64(), json::array{local});
   ASSERT_EQ(synced.status, 200) << synced.body;
   EXPECT_EQ(synced.Json().as_object()["results"].as_array()[0].at("severity").as_string(), "hazard");
+}
+
+// The report is kept inside the approval's transaction: when it cannot be stored, the estate stays
+// submitted, without report file or audit entry, and a later approval that can store it succeeds.
+TEST_P(CheckupApiTest, AnApprovalWhoseReportCannotBeStoredApprovesNothing) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto [cid, e] = RecordedCampaign(admin, "报告失败小区", true);
+  const std::string base = "/api/v1/checkups/" + std::to_string(cid);
+  // The same service over the same database, whose file folder cannot be created (a file is in the way).
+  const std::string blocker = ::testing::TempDir() + "hx-checkup-not-a-folder-" + GetParam();
+  std::ofstream(blocker) << "x";
+  service::FileService blocked(app_->db(), app_->clock(), blocker + "/files");
+  service::CheckupService broken(app_->db(), app_->clock(), app_->service<service::CatalogueService>(), blocked);
+  auto files_before = Count("SELECT COUNT(*) FROM stored_file");
+  auto before = Snapshot(app_->db());
+  auto refused = broken.Review(service::Actor::System("test"), cid, e.id, "approve", "数据完整");
+  std::filesystem::remove(blocker);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().reason, "file.write_failed");
+  EXPECT_EQ(Snapshot(app_->db()), before) << "no audit entry";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM stored_file"), files_before);
+  auto still = As(admin, "GET", base).Json().as_object()["estates"].as_array()[0].as_object();
+  EXPECT_EQ(still.at("status").as_string(), "submitted");
+  EXPECT_TRUE(still.at("approvedAt").is_null());
+  EXPECT_TRUE(still.at("reportFileId").is_null());
+
+  auto approved = As(admin, "POST", base + "/approve", json::object{{"estateId", e.id}});
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  auto est = approved.Json().as_object()["estates"].as_array()[0].as_object();
+  EXPECT_EQ(est.at("status").as_string(), "approved");
+  ASSERT_TRUE(est.at("reportFileId").is_int64());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM stored_file"), files_before + 1);
+  auto pdf = As(admin, "GET", "/api/v1/files/" + std::to_string(est.at("reportFileId").as_int64()));
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.substr(0, 4), "%PDF");
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, CheckupApiTest, ::testing::Values("sqlite"));

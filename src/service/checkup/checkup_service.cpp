@@ -744,17 +744,19 @@ Result<Campaign> CheckupService::Review(const Actor& actor, std::int64_t id, std
     Changes ch;
     ch.Set("estateId", nullptr, estate_id).Set("status", json::string(from), json::string(change.status));
     if (!comment.empty()) ch.Set("comment", nullptr, json::string(comment));
+    if (action == "approve") {
+      // The estate's report is made on approval and kept with it (issue #4), inside this transaction:
+      // an approval whose report cannot be rendered or stored fails whole, so an approved estate
+      // always has its report. (Made after the commit, a failure left it approved without one.)
+      auto approved = LoadCampaign(s, actor, id, perm::kCheckupRead);
+      if (!approved) return std::move(approved).error();
+      auto kept = KeepEstateReport(s, actor, *approved, estate_id);
+      if (!kept) return std::move(kept).error();
+      ch.Set("reportFileId", nullptr, kept->id);
+    }
     return RecordAudit(s, clock_, actor, "checkup." + action, "checkup", std::to_string(id), est->region_code, ch);
   });
   if (!w) return std::move(w).error();
-  if (action == "approve") {
-    // The estate's report is generated on approval and kept with it (issue #4).
-    (void)store::WriteResult(db_, [&](store::Session& s) -> Result<StoredFile> {
-      auto c = LoadCampaign(s, actor, id, perm::kCheckupRead);
-      if (!c) return std::move(c).error();
-      return KeepEstateReport(s, actor, *c, estate_id);
-    });
-  }
   return Get(actor, id);
 }
 

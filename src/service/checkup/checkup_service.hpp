@@ -184,7 +184,9 @@ class CheckupService {
   Result<StoredFile> StorePhoto(const Actor& actor, std::int64_t id, const std::string& name, const std::string& bytes);
   Result<UpsertResult> Upsert(const Actor& actor, std::int64_t id, const std::vector<ObservationInput>& batch);
   Result<std::vector<Observation>> Observations(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
-  // action: submit | approve | return.
+  // action: submit | approve | return. Approval also renders the estate's PDF report and keeps it
+  // (reportFileId) in the same write transaction: when the report cannot be rendered (report.*) or
+  // stored (file.*), nothing is approved.
   Result<Campaign> Review(const Actor& actor, std::int64_t id, std::int64_t estate_id, const std::string& action,
                           const std::string& comment);
 
