@@ -338,6 +338,47 @@ TEST_P(CheckupApiTest, AnApprovalWhoseReportCannotBeStoredApprovesNothing) {
   EXPECT_EQ(pdf.body.substr(0, 4), "%PDF");
 }
 
+// Documents and the roll-up's default year read the service's clock and show Beijing time (UTC+8):
+// at 2020-12-31T16:30Z it is already 2021-01-01 00:30 in Beijing; storage stays UTC.
+TEST_P(CheckupApiTest, DocumentsShowBeijingTimeFromTheInjectedClock) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto [cid, e] = RecordedCampaign(admin, "北京时间小区", true);
+  const auto system = service::Actor::System("test");
+  ManualClock after(*ParseIso("2020-12-31T16:30:00Z"));
+  // Services of their own over the same database and folder, on a manual clock.
+  service::FileService files(app_->db(), after, app_->config().var_dir + "/files");
+  service::CheckupService svc(app_->db(), after, app_->service<service::CatalogueService>(), files);
+  auto approved = svc.Review(system, cid, e.id, "approve", "");
+  ASSERT_TRUE(approved) << approved.error().reason;
+  EXPECT_EQ(*approved->estates[0].approved_at, "2020-12-31T16:30:00.000Z");
+  auto report = svc.EstateReport(system, cid, e.id);
+  ASSERT_TRUE(report) << report.error().reason;
+  EXPECT_EQ(report->generated_at, "2021-01-01 00:30");
+  EXPECT_EQ(report->status_label, "已审核（2021-01-01）");
+  auto area = svc.AreaReport(system, cid);
+  ASSERT_TRUE(area) << area.error().reason;
+  EXPECT_EQ(area->generated_at, "2021-01-01 00:30");
+  auto html = svc.ReportHtml(system, cid, e.id);
+  ASSERT_TRUE(html) << html.error().reason;
+  EXPECT_NE(html->bytes.find("2021-01-01 00:30"), std::string::npos);
+  auto rollup = svc.RegionProblems(system, "360104", std::nullopt);
+  ASSERT_TRUE(rollup) << rollup.error().reason;
+  EXPECT_EQ(rollup->year, 2021);
+  ManualClock before(*ParseIso("2020-12-31T15:59:59.999Z"));
+  service::FileService earlier_files(app_->db(), before, app_->config().var_dir + "/files");
+  service::CheckupService earlier(app_->db(), before, app_->service<service::CatalogueService>(), earlier_files);
+  auto last_year = earlier.RegionProblems(system, "360104", std::nullopt);
+  ASSERT_TRUE(last_year) << last_year.error().reason;
+  EXPECT_EQ(last_year->year, 2020);
+  EXPECT_EQ(earlier.EstateReport(system, cid, e.id)->generated_at, "2020-12-31 23:59");
+  // Over HTTP the server's clock decides: the Beijing year of now, unless ?year= says otherwise.
+  auto now = As(admin, "GET", "/api/v1/regions/360104/problems");
+  ASSERT_EQ(now.status, 200) << now.body;
+  EXPECT_EQ(now.Json().as_object()["year"].as_int64(), ShanghaiYear(SystemClock().Now()));
+  EXPECT_EQ(As(admin, "GET", "/api/v1/regions/360104/problems?year=2020").Json().as_object()["year"].as_int64(), 2020);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, CheckupApiTest, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, CheckupApiTest, ::testing::Values("postgres"));
 

@@ -1,6 +1,5 @@
 #include "http/handlers/checkup_handlers.hpp"
 
-#include "common/clock.hpp"
 #include "http/handlers/handler_util.hpp"
 #include "http/json/checkup_json.hpp"
 #include "http/json/json_input.hpp"
@@ -196,8 +195,7 @@ Response GenerateCheckupReports(Services& s, Request& req) {
 Response RegionProblems(Services& s, Request& req) {
   HX_TRY(c, Checkups(s));
   HX_TRY(year, ParseYearQuery(req));
-  int y = year ? *year : std::stoi(FormatIsoUtc(SystemClock().Now()).substr(0, 4));
-  HX_TRY(r, c->RegionProblems(req.actor(), req.params.at("code"), y));
+  HX_TRY(r, c->RegionProblems(req.actor(), req.params.at("code"), year));
   return Json(200, RollupJson(r, req.english));
 }
 

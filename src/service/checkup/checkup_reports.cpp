@@ -1,6 +1,9 @@
 // Check-up documents (issue #4; docs/checkup.md, "Results"): the estate and area reports and the
 // problem list workbook, assembled from storage and handed to the pure renderers of src/report; the
 // report kept with an estate; the batch job that regenerates them. Part of CheckupService.
+//
+// Documents show Asia/Shanghai time from the service's clock (ARCHITECTURE.md §4): the generation
+// time and the approval date; storage stays UTC.
 #include <algorithm>
 #include <boost/json.hpp>
 #include <map>
@@ -120,8 +123,10 @@ Result<report::CheckupEstateReport> CheckupService::BuildEstateReport(store::Ses
   r.title = est->estate_name + " " + std::to_string(c.year) + "年城市体检（住房与小区）报告";
   r.catalog_label = c.catalog_name;
   r.period_label = std::to_string(c.year) + "年 · " + c.title;
-  r.status_label = StatusLabel(est->status) + (est->approved_at ? "（" + est->approved_at->substr(0, 10) + "）" : "");
-  r.generated_at = FormatIsoUtc(clock_.Now()).substr(0, 16);
+  r.status_label = StatusLabel(est->status);
+  if (auto approved = est->approved_at ? ParseIso(*est->approved_at) : std::nullopt)
+    r.status_label += "（" + FormatShanghai(*approved, 10) + "）";
+  r.generated_at = FormatShanghai(clock_.Now(), 16);
   r.region_path = est->region_code;
   // Register facts: the campaign already holds the estate inside the actor's scope.
   auto estate = store::EstateRepository::Find(s, estate_id);
@@ -171,7 +176,7 @@ Result<report::CheckupAreaReport> CheckupService::BuildAreaReport(store::Session
   r.region_label = c.region_code;
   r.catalog_label = c.catalog_name;
   r.period_label = std::to_string(c.year) + "年";
-  r.generated_at = FormatIsoUtc(clock_.Now()).substr(0, 16);
+  r.generated_at = FormatShanghai(clock_.Now(), 16);
   for (const auto& e : c.estates) {
     report::CheckupAreaEstateRow row{e.estate_name, e.region_code, StatusLabel(e.status)};
     for (const auto& pr : p->rows) {

@@ -231,7 +231,7 @@ Result<CatalogView> CheckupService::NewDraft(const Actor& actor) {
     auto base = LoadCatalog(s, **latest);
     if (!base) return std::move(base).error();
     auto now = FormatIsoUtc(clock_.Now());
-    int year = std::stoi(now.substr(0, 4));
+    int year = ShanghaiYear(clock_.Now());
     store::CheckupCatalogRecord draft;
     draft.year = year;
     draft.name = base->catalog.name + "（" + std::to_string(year) + "修订）";
@@ -408,7 +408,7 @@ Result<Campaign> CheckupService::Create(const Actor& actor, const CampaignInput&
   auto n = Utf8Length(in.title);
   if (!n || *n < 1 || *n > 200 || Trim(in.title).empty()) return BadField("title", Text("不能为空，且不超过200字", "must be 1–200 characters"));
   auto now = FormatIsoUtc(clock_.Now());
-  int this_year = std::stoi(now.substr(0, 4));
+  int this_year = ShanghaiYear(clock_.Now());
   if (in.year < 2019 || in.year > this_year + 1) return BadField("year", Text("应为2019–" + std::to_string(this_year + 1), "must be 2019–" + std::to_string(this_year + 1)));
   if (auto r = RequireInScope(actor, in.region_code); !r) return std::move(r).error();
   auto id = store::WriteResult(db_, [&](store::Session& s) -> Result<std::int64_t> {
@@ -825,9 +825,12 @@ Result<ProblemList> CheckupService::LoadProblems(store::Session& s, const Actor&
   return out;
 }
 
-Result<Rollup> CheckupService::RegionProblems(const Actor& actor, const std::string& region_code, int year) {
+Result<Rollup> CheckupService::RegionProblems(const Actor& actor, const std::string& region_code,
+                                             std::optional<int> year_asked) {
   if (auto r = RequirePermission(actor, perm::kCheckupRead); !r) return std::move(r).error();
   if (auto r = RequireInScope(actor, region_code); !r) return std::move(r).error();
+  // Programme years are Beijing calendar years: from 16:00 UTC on 31 December it is next year.
+  const int year = year_asked.value_or(ShanghaiYear(clock_.Now()));
   return store::ReadResult(db_, [&](store::Session& s) -> Result<Rollup> {
     Rollup out;
     out.region_code = region_code;

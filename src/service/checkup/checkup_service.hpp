@@ -192,7 +192,9 @@ class CheckupService {
 
   // Results.
   Result<ProblemList> Problems(const Actor& actor, std::int64_t id, const ProblemQuery& q);
-  Result<Rollup> RegionProblems(const Actor& actor, const std::string& region_code, int year);
+  // The roll-up of approved check-ups under `region_code` for `year` and the year before; without a
+  // year, the current year in Beijing time by the service's clock.
+  Result<Rollup> RegionProblems(const Actor& actor, const std::string& region_code, std::optional<int> year);
 
   // Documents (checkup_reports.cpp): the estate report (with `estate_id`) or the campaign's area
   // report, as PDF or as one self-contained HTML page, and the problem list as XLSX. Read-only; the
