@@ -379,6 +379,108 @@ TEST_P(CheckupApiTest, DocumentsShowBeijingTimeFromTheInjectedClock) {
   EXPECT_EQ(As(admin, "GET", "/api/v1/regions/360104/problems?year=2020").Json().as_object()["year"].as_int64(), 2020);
 }
 
+// Issue #11 §2: one observation per (object, criterion) in a check-up; a second one updates the first,
+// so totals and problem counts never double. Another object or another criterion is another row.
+TEST_P(CheckupApiTest, ASecondObservationOfTheSameObjectAndCriterionUpdatesTheFirst) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeEstate(admin, "唯一记录小区");
+  auto created = As(admin, "POST", "/api/v1/checkups",
+                    json::object{{"title", "唯一"}, {"year", 2026}, {"regionCode", "360104002001"}, {"estateIds", json::array{e.id}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto cid = created.Json().as_object()["id"].as_int64();
+  const std::string base = "/api/v1/checkups/" + std::to_string(cid);
+  auto facade = [&](const std::string& client, std::int64_t building, const char* value) {
+    return json::object{{"clientId", client}, {"estateId", e.id}, {"buildingId", building}, {"indicator", "H04"},
+                        {"criterion", "H04.finish_loss"}, {"value", value}};
+  };
+  auto parking = json::object{{"clientId", "a-2"}, {"estateId", e.id}, {"indicator", "C14"}, {"criterion", "C14.shortfall"}, {"value", 42}};
+  auto rows = [&] { return As(admin, "GET", base + "/observations").Json().as_object()["total"].as_int64(); };
+  struct Counts {
+    std::int64_t total = 0, h04_objects = 0, h04_problems = 0, severe = 0, larger_hazard = 0, hazard = 0;
+  };
+  auto counts = [&] {
+    auto pj = As(admin, "GET", base + "/problems").Json();
+    Counts c;
+    c.total = pj.as_object().at("total").as_int64();
+    for (const auto& row : pj.as_object().at("summary").at("byIndicator").as_array())
+      if (row.at("indicator").as_string() == "H04") {
+        c.h04_objects = row.at("objects").as_int64();
+        c.h04_problems = row.at("problems").as_int64();
+      }
+    const auto& sev = pj.as_object().at("summary").at("bySeverity");
+    c.severe = sev.at("severe").as_int64();
+    c.larger_hazard = sev.at("larger_hazard").as_int64();
+    c.hazard = sev.at("hazard").as_int64();
+    return c;
+  };
+
+  auto first = Sync(admin, cid, json::array{facade("a-1", e.buildings[0], "18"), parking});
+  ASSERT_EQ(first.status, 200) << first.body;
+  ASSERT_EQ(first.Json().as_object()["created"].as_int64(), 2);
+  auto first_id = first.Json().as_object()["results"].as_array()[0].at("id").as_int64();
+  auto before = counts();
+  EXPECT_EQ(before.total, 2);
+  EXPECT_EQ(before.h04_problems, 1);
+  EXPECT_EQ(before.larger_hazard, 1);
+
+  // Another phone re-measures the same facade under its own clientId: the first row is updated.
+  auto second = Sync(admin, cid, json::array{facade("b-1", e.buildings[0], "35.5")});
+  ASSERT_EQ(second.status, 200) << second.body;
+  auto sj = second.Json().as_object();
+  EXPECT_EQ(sj["created"].as_int64(), 0);
+  EXPECT_EQ(sj["updated"].as_int64(), 1);
+  EXPECT_EQ(sj["results"].as_array()[0].at("id").as_int64(), first_id);
+  EXPECT_EQ(sj["results"].as_array()[0].at("severity").as_string(), "severe");
+  EXPECT_EQ(rows(), 2);
+  auto after = counts();
+  EXPECT_EQ(after.total, before.total);
+  EXPECT_EQ(after.h04_objects, 1);
+  EXPECT_EQ(after.h04_problems, before.h04_problems);
+  EXPECT_EQ(after.severe, 1);
+  EXPECT_EQ(after.larger_hazard, 0);
+  // Replays by clientId are still idempotent, for either clientId's last reading.
+  auto replay = Sync(admin, cid, json::array{facade("b-1", e.buildings[0], "35.5")});
+  EXPECT_EQ(replay.Json().as_object()["unchanged"].as_int64(), 1) << replay.body;
+  EXPECT_EQ(rows(), 2);
+
+  // Twice in one batch: one row, both answers name it.
+  auto twice = Sync(admin, cid, json::array{facade("c-1", e.buildings[1], "5"), facade("c-2", e.buildings[1], "12")});
+  ASSERT_EQ(twice.status, 200) << twice.body;
+  auto tj = twice.Json().as_object();
+  EXPECT_EQ(tj["created"].as_int64(), 1);
+  EXPECT_EQ(tj["updated"].as_int64(), 1);
+  auto c_id = tj["results"].as_array()[0].at("id").as_int64();
+  EXPECT_EQ(tj["results"].as_array()[1].at("id").as_int64(), c_id);
+  EXPECT_EQ(tj["results"].as_array()[1].at("severity").as_string(), "larger_hazard");
+  // The other side: another object (building 2 above) and another criterion are rows of their own.
+  auto other = Sync(admin, cid, json::array{{{"clientId", "d-1"}, {"estateId", e.id}, {"buildingId", e.buildings[0]},
+                                             {"indicator", "H04"}, {"criterion", "H04.fixtures"}, {"present", true}}});
+  ASSERT_EQ(other.status, 200) << other.body;
+  EXPECT_EQ(other.Json().as_object()["created"].as_int64(), 1);
+  EXPECT_EQ(rows(), 4);
+  auto four = counts();
+  EXPECT_EQ(four.total, 4);
+  EXPECT_EQ(four.h04_objects, 2);
+  EXPECT_EQ(four.h04_problems, 3);
+
+  // An observation moved onto an object and criterion that already have one merges into it.
+  auto moved = parking;
+  moved["buildingId"] = e.buildings[1];
+  moved["indicator"] = "H04";
+  moved["criterion"] = "H04.finish_loss";
+  moved["value"] = "40";
+  auto merged = Sync(admin, cid, json::array{moved});
+  ASSERT_EQ(merged.status, 200) << merged.body;
+  EXPECT_EQ(merged.Json().as_object()["updated"].as_int64(), 1);
+  EXPECT_EQ(merged.Json().as_object()["results"].as_array()[0].at("id").as_int64(), c_id);
+  EXPECT_EQ(rows(), 3);
+  EXPECT_EQ(Sync(admin, cid, json::array{moved}).Json().as_object()["unchanged"].as_int64(), 1);
+  auto campaign = As(admin, "GET", base).Json().as_object()["estates"].as_array()[0].as_object();
+  EXPECT_EQ(campaign.at("observations").as_int64(), 3);
+  EXPECT_EQ(campaign.at("problems").as_int64(), 3);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, CheckupApiTest, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, CheckupApiTest, ::testing::Values("postgres"));
 

@@ -653,17 +653,32 @@ Result<UpsertResult> CheckupService::Upsert(const Actor& actor, std::int64_t id,
       row.created_at = row.updated_at = now;
       rows.push_back(std::move(row));
     }
+    // One observation per (object, criterion) of a campaign (issue #11 §2): a second one — another
+    // phone, or the same one with a new clientId — updates the first instead of adding a row, so
+    // totals and problem counts never double. A resend by clientId changes nothing.
     for (std::size_t k = 0; k < rows.size(); ++k) {
       auto& row = rows[k];
-      auto existing = CheckupObservationRepository::FindByClientId(s, id, row.client_id);
-      if (!existing) return std::move(existing).error();
-      if (!*existing) {
+      auto by_client = CheckupObservationRepository::FindByClientId(s, id, row.client_id);
+      if (!by_client) return std::move(by_client).error();
+      auto by_object = CheckupObservationRepository::FindByObject(s, id, row.object_key, row.criterion);
+      if (!by_object) return std::move(by_object).error();
+      std::optional<store::CheckupObservationRecord> target = *by_client ? std::move(*by_client) : std::move(*by_object);
+      bool merged = false;
+      if (target && *by_object && (*by_object)->id != target->id) {
+        // The observation of this clientId was moved onto an object and criterion that already have
+        // one: that one takes the new reading and this one goes, leaving a single observation.
+        auto gone = CheckupObservationRepository::Delete(s, target->id);
+        if (!gone) return std::move(gone).error();
+        target = std::move(*by_object);
+        merged = true;
+      }
+      if (!target) {
         auto oid = CheckupObservationRepository::Insert(s, row);
         if (!oid) return std::move(oid).error();
         row.id = *oid;
         ++out.created;
       } else {
-        const auto& e = **existing;
+        const auto& e = *target;
         row.id = e.id;
         // The same observation sent again (a retried sync) changes nothing; a time left out is not
         // a change.
@@ -672,7 +687,7 @@ Result<UpsertResult> CheckupService::Upsert(const Actor& actor, std::int64_t id,
                     e.value == row.value && e.condition == row.condition && e.note == row.note &&
                     e.photo_ids == row.photo_ids && e.lat_e6 == row.lat_e6 && e.lng_e6 == row.lng_e6 &&
                     (!batch[k].observed_at || e.observed_at == row.observed_at);
-        if (same) {
+        if (same && !merged) {
           ++out.unchanged;
         } else {
           auto updated = CheckupObservationRepository::Update(s, row);

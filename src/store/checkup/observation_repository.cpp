@@ -81,6 +81,20 @@ Result<bool> CheckupObservationRepository::Update(Session& s, const CheckupObser
   return *n > 0;
 }
 
+Result<bool> CheckupObservationRepository::Delete(Session& s, std::int64_t id) {
+  auto n = s.Exec("DELETE FROM checkup_observation WHERE id = ?", {Int(id)});
+  if (!n) return std::move(n).error();
+  return *n > 0;
+}
+
+Result<std::optional<CheckupObservationRecord>> CheckupObservationRepository::FindByObject(Session& s,
+                                                                                           std::int64_t checkup_id,
+                                                                                           const std::string& object_key,
+                                                                                           const std::string& criterion) {
+  return FindOne(s, " WHERE o.checkup_id = ? AND o.object_key = ? AND o.criterion = ?",
+                 {Int(checkup_id), Str(object_key), Str(criterion)});
+}
+
 Result<std::optional<CheckupObservationRecord>> CheckupObservationRepository::FindByClientId(
     Session& s, std::int64_t checkup_id, const std::string& client_id) {
   return FindOne(s, " WHERE o.checkup_id = ? AND o.client_id = ?", {Int(checkup_id), Str(client_id)});

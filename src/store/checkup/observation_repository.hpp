@@ -48,14 +48,20 @@ struct CheckupObservationFilter {
 
 struct CheckupObservationRepository {
   // Inserts (id and username ignored); returns the id. Fails with store.duplicate when the campaign
-  // already holds the client id.
+  // already holds the client id, or an observation of the same criterion on the same object.
   static Result<std::int64_t> Insert(Session& s, const CheckupObservationRecord& o);
   // Rewrites what an observation says — estate, region, objects, indicator, criterion, readings,
   // note, photos, position, observed_at, object_key, severity, updated_at — of the row `o.id`;
-  // checkup_id, client_id, user_id and created_at stay. False when there is no such row.
+  // checkup_id, client_id, user_id and created_at stay. False when there is no such row;
+  // store.duplicate when another row of the campaign has the new (object_key, criterion).
   static Result<bool> Update(Session& s, const CheckupObservationRecord& o);
+  static Result<bool> Delete(Session& s, std::int64_t id);
   static Result<std::optional<CheckupObservationRecord>> FindByClientId(Session& s, std::int64_t checkup_id,
                                                                         const std::string& client_id);
+  // The campaign's observation of `criterion` on `object_key`: there is at most one (migration 0008).
+  static Result<std::optional<CheckupObservationRecord>> FindByObject(Session& s, std::int64_t checkup_id,
+                                                                      const std::string& object_key,
+                                                                      const std::string& criterion);
   // Matching observations by id.
   static Result<std::vector<CheckupObservationRecord>> List(Session& s, const CheckupObservationFilter& f);
 };
