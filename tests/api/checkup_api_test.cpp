@@ -338,6 +338,30 @@ TEST_P(CheckupApiTest, AnApprovalWhoseReportCannotBeStoredApprovesNothing) {
   EXPECT_EQ(pdf.body.substr(0, 4), "%PDF");
 }
 
+// A NUL in a note was accepted: PostgreSQL stored the note cut at the NUL, SQLite stored it whole and
+// the PDF report, which approval now requires, refuses it. It is refused at capture and nothing is
+// stored.
+TEST_P(CheckupApiTest, ANulCharacterInANoteOrTitleIsRefused) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto [cid, e] = RecordedCampaign(admin, "空字符小区", false);
+  auto before = Count("SELECT COUNT(*) FROM checkup_observation");
+  auto refused = Call("POST", "/api/v1/checkups/" + std::to_string(cid) + "/observations",
+                      "{\"observations\":[{\"clientId\":\"nul-1\",\"estateId\":" + std::to_string(e.id) +
+                          ",\"indicator\":\"C19\",\"criterion\":\"C19.not_sorted\",\"present\":true,\"note\":\"a\\u0000b\"}]}",
+                      {{"Authorization", "Bearer " + admin.token}});
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.Reason(), "checkup.invalid_field");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM checkup_observation"), before);
+  auto campaigns = Count("SELECT COUNT(*) FROM checkup");
+  auto titled = Call("POST", "/api/v1/checkups",
+                     "{\"title\":\"a\\u0000b\",\"year\":2026,\"regionCode\":\"360104002\",\"estateIds\":[" +
+                         std::to_string(e.id) + "]}",
+                     {{"Authorization", "Bearer " + admin.token}});
+  EXPECT_EQ(titled.status, 422) << titled.body;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM checkup"), campaigns);
+}
+
 // Documents and the roll-up's default year read the service's clock and show Beijing time (UTC+8):
 // at 2020-12-31T16:30Z it is already 2021-01-01 00:30 in Beijing; storage stays UTC.
 TEST_P(CheckupApiTest, DocumentsShowBeijingTimeFromTheInjectedClock) {

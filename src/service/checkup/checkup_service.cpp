@@ -406,7 +406,8 @@ Result<Campaign> CheckupService::LoadCampaign(store::Session& s, const Actor& ac
 Result<Campaign> CheckupService::Create(const Actor& actor, const CampaignInput& in) {
   if (auto r = RequirePermission(actor, perm::kCheckupWrite); !r) return std::move(r).error();
   auto n = Utf8Length(in.title);
-  if (!n || *n < 1 || *n > 200 || Trim(in.title).empty()) return BadField("title", Text("不能为空，且不超过200字", "must be 1–200 characters"));
+  if (!n || *n < 1 || *n > 200 || Trim(in.title).empty() || in.title.find('\0') != std::string::npos)
+    return BadField("title", Text("不能为空，且不超过200字", "must be 1–200 characters"));
   auto now = FormatIsoUtc(clock_.Now());
   int this_year = ShanghaiYear(clock_.Now());
   if (in.year < 2019 || in.year > this_year + 1) return BadField("year", Text("应为2019–" + std::to_string(this_year + 1), "must be 2019–" + std::to_string(this_year + 1)));
@@ -597,6 +598,9 @@ Result<UpsertResult> CheckupService::Upsert(const Actor& actor, std::int64_t id,
       if (o.value && *o.value < 0) return BadField(at + ".value", Text("不能为负", "cannot be negative"));
       auto note = Utf8Length(o.note);
       if (!note || *note > 1000) return BadField(at + ".note", Text("不超过1000字", "at most 1 000 characters"));
+      // A NUL does not survive PostgreSQL text (the note was cut there) and cannot be printed in the
+      // PDF report, whose failure would then hold up the approval.
+      if (o.note.find('\0') != std::string::npos) return BadField(at + ".note", Text("不能含空字符", "must not contain NUL"));
       if (o.photo_ids.size() > 20) return BadField(at + ".photoIds", Text("每条最多20张照片", "at most 20 photos each"));
       for (auto pid : o.photo_ids) {
         // Photos of this campaign's area (a street office's upload may be referenced by its grid workers).
