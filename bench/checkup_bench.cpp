@@ -1,7 +1,7 @@
 // Issue #4 benchmark: reports (PDF + XLSX problem list) for every estate of a county with synthetic
 // approved check-ups, and the county roll-up of the problem list. ESTATES sets the size (1 000 by
-// default; the CI smoke run uses 20). SQLite in a temporary folder; the same report code the routes,
-// the approval and the batch job run.
+// default; the CI smoke run uses 20). SQLite in a temporary folder; the service methods the report
+// routes call, which share their data assembly with the approval and the batch job.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -12,10 +12,8 @@
 #include "app/synthetic.hpp"
 #include "common/crypto.hpp"
 #include "common/decimal.hpp"
-#include "http/handlers/checkup_handlers.hpp"
 #include "service/checkup/checkup_service.hpp"
-#include "service/register/register_service.hpp"
-#include "report/checkup_report.hpp"
+#include "store/checkup/campaign_repository.hpp"
 #include "store/region/region_repository.hpp"
 #include "store/register/register_repository.hpp"
 
@@ -25,7 +23,6 @@ using namespace huanxin;
 
 struct Fixture {
   std::unique_ptr<app::Application> app;
-  std::unique_ptr<http::CheckupApi> services;
   std::int64_t campaign = 0, observations = 0;
   std::vector<std::int64_t> estates;
   std::string dir;
@@ -108,15 +105,17 @@ Fixture& Shared() {
       if (!r) throw std::runtime_error("observations: " + r.error().detail.en);
       x.observations += r->created;
     }
+    // Approved directly in storage: approving through the service would render every report now.
     Check(x.app->db().Write([&](store::Session& s) -> Result<void> {
-      auto n = s.Exec("UPDATE checkup_estate SET status = 'approved', approved_at = ? WHERE checkup_id = ?",
-                      {store::Str(now), store::Int(x.campaign)});
-      if (!n) return std::move(n).error();
+      store::CheckupReviewChange approved;
+      approved.status = "approved";
+      approved.at = now;
+      approved.stamp_approved = true;
+      for (auto estate : x.estates)
+        if (auto n = store::CheckupCampaignRepository::SetReview(s, x.campaign, estate, approved); !n)
+          return std::move(n).error();
       return Ok();
     }), "approve");
-    x.services = std::make_unique<http::CheckupApi>(http::CheckupApi{&x.app->service<service::CheckupService>(),
-                                                                     &x.app->service<service::RegisterService>(),
-                                                                     &x.app->jobs()});
     return x;
   }();
   return f;
@@ -129,13 +128,11 @@ void BM_ReportsForEveryEstate(benchmark::State& state) {
   std::int64_t bytes = 0;
   for (auto _ : state) {
     for (auto estate : f.estates) {
-      auto data = http::handlers::BuildEstateReport(*f.services, actor, f.campaign, estate);
-      if (!data) return state.SkipWithError(data.error().detail.en.c_str());
-      auto pdf = report::RenderCheckupPdf(*data);
+      auto pdf = f.app->service<service::CheckupService>().ReportPdf(actor, f.campaign, estate);
       if (!pdf) return state.SkipWithError(pdf.error().detail.en.c_str());
-      auto xlsx = http::handlers::BuildProblemListXlsx(*f.services, actor, f.campaign, estate);
+      auto xlsx = f.app->service<service::CheckupService>().ProblemListXlsx(actor, f.campaign, estate);
       if (!xlsx) return state.SkipWithError(xlsx.error().detail.en.c_str());
-      bytes += static_cast<std::int64_t>(pdf->size() + xlsx->size());
+      bytes += static_cast<std::int64_t>(pdf->bytes.size() + xlsx->bytes.size());
     }
   }
   state.counters["estates"] = static_cast<double>(f.estates.size());

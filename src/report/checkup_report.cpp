@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <memory>
 #include <type_traits>
+#include <tuple>
 #include <utility>
 
 #include "report/pdf_kit.hpp"
@@ -13,13 +14,16 @@
 namespace huanxin::report {
 namespace {
 
+namespace ck = core::checkup;
+
 // ---------------------------------------------------------------------------------------------
 // Shared by every format: severities, labels, chart scale.
 
-// How a severity looks. Worst first, as in docs/checkup.md; "" is "no problem".
+// How a severity looks. Worst first, as in docs/checkup.md; the last is "no problem".
 struct SeverityLook {
-  std::string_view code;
-  std::string_view label;
+  std::optional<ck::Severity> severity;
+  std::string_view code;   // the HTML class suffix (sev-<code>)
+  std::string_view label;  // in the chart legend
   pdf_kit::Rgb bar;   // chart bar
   pdf_kit::Rgb tint;  // table cell background
   const char* css_bar;
@@ -27,18 +31,22 @@ struct SeverityLook {
 };
 
 constexpr std::array<SeverityLook, 5> kSeverities{{
-    {"severe", "严重隐患", {0.72, 0.11, 0.11}, {0.97, 0.84, 0.84}, "#b71c1c", "#f7d6d6"},
-    {"larger_hazard", "较大隐患", {0.90, 0.38, 0.05}, {0.99, 0.88, 0.80}, "#e6610d", "#fce1cc"},
-    {"hazard", "隐患", {0.93, 0.66, 0.10}, {0.99, 0.95, 0.78}, "#eda81a", "#fdf2c6"},
-    {"problem", "不达标 / 待改造", {0.22, 0.42, 0.66}, {0.86, 0.90, 0.95}, "#386ba8", "#dbe5f2"},
-    {"", "无问题", {0.74, 0.74, 0.74}, {1, 1, 1}, "#bdbdbd", "#ffffff"},
+    {ck::Severity::kSevere, "severe", "严重隐患", {0.72, 0.11, 0.11}, {0.97, 0.84, 0.84}, "#b71c1c", "#f7d6d6"},
+    {ck::Severity::kLargerHazard, "larger_hazard", "较大隐患", {0.90, 0.38, 0.05}, {0.99, 0.88, 0.80}, "#e6610d", "#fce1cc"},
+    {ck::Severity::kHazard, "hazard", "隐患", {0.93, 0.66, 0.10}, {0.99, 0.95, 0.78}, "#eda81a", "#fdf2c6"},
+    {ck::Severity::kProblem, "problem", "不达标 / 待改造", {0.22, 0.42, 0.66}, {0.86, 0.90, 0.95}, "#386ba8", "#dbe5f2"},
+    {std::nullopt, "", "无问题", {0.74, 0.74, 0.74}, {1, 1, 1}, "#bdbdbd", "#ffffff"},
 }};
 
-const SeverityLook& LookOf(std::string_view code) {
+const SeverityLook& LookOf(std::optional<ck::Severity> severity) {
   for (const SeverityLook& look : kSeverities)
-    if (look.code == code) return look;
-  return kSeverities[3];  // an unknown non-empty code: the mildest grade, never unmarked
+    if (look.severity == severity) return look;
+  return kSeverities[3];
 }
+
+// The name printed in tables (严重隐患, 较大隐患, 隐患, 不达标).
+std::string SeverityText(ck::Severity s) { return ck::SeverityName(s).zh; }
+std::string WorstText(const std::optional<ck::Severity>& s) { return s ? SeverityText(*s) : ""; }
 
 std::string ObjectsLabel(std::int64_t n, const std::string& unit) {
   return unit.empty() ? std::to_string(n) : std::to_string(n) + " " + unit;
@@ -95,8 +103,8 @@ std::int64_t CountWithProblems(const std::vector<CheckupIndicatorRow>& rows) {
   return std::count_if(rows.begin(), rows.end(), [](const CheckupIndicatorRow& r) { return r.problems > 0; });
 }
 
-std::int64_t CountSeverity(const std::vector<CheckupProblemRow>& rows, std::string_view code) {
-  return std::count_if(rows.begin(), rows.end(), [&](const CheckupProblemRow& r) { return r.severity == code; });
+std::int64_t CountSeverity(const std::vector<CheckupProblemRow>& rows, ck::Severity severity) {
+  return std::count_if(rows.begin(), rows.end(), [&](const CheckupProblemRow& r) { return r.severity == severity; });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -110,8 +118,7 @@ Result<void> CheckIndicators(const std::vector<CheckupIndicatorRow>& rows) {
     auto ok = CheckFields({{"code", r.code},
                            {"name", r.name},
                            {"sub_dimension", r.sub_dimension},
-                           {"problem_unit", r.problem_unit},
-                           {"worst_label", r.worst_label}},
+                           {"problem_unit", r.problem_unit}},
                           "indicator " + std::to_string(i + 1));
     if (!ok) return ok;
   }
@@ -125,8 +132,6 @@ Result<void> CheckProblems(const std::vector<CheckupProblemRow>& rows) {
                            {"indicator_code", r.indicator_code},
                            {"indicator_name", r.indicator_name},
                            {"criterion_name", r.criterion_name},
-                           {"severity", r.severity},
-                           {"severity_label", r.severity_label},
                            {"value_label", r.value_label},
                            {"note", r.note},
                            {"suggested_items", r.suggested_items}},
@@ -162,7 +167,6 @@ Result<void> CheckEstate(const CheckupEstateReport& r) {
                         "report");
   if (ok) ok = CheckPairs(r.facts, "facts");
   if (ok) ok = CheckPairs(r.by_sub_dimension, "by_sub_dimension");
-  if (ok) ok = CheckPairs(r.by_severity, "by_severity");
   if (ok) ok = CheckIndicators(r.indicators);
   if (ok) ok = CheckProblems(r.problems);
   for (std::size_t i = 0; ok && i < r.suggested_items.size(); ++i)
@@ -360,7 +364,7 @@ void AddTiles(Builder& b, const std::vector<std::pair<std::string, std::string>>
 
 // Two small tables side by side: problems by sub-dimension and by severity.
 void AddCountTables(Builder& b, const std::vector<std::pair<std::string, std::int64_t>>& by_sub_dimension,
-                    const std::vector<std::pair<std::string, std::int64_t>>& by_severity) {
+                    const std::vector<std::pair<ck::Severity, std::int64_t>>& by_severity) {
   const double gap = Mm(6);
   const double half = (Width() - gap) / 2;
   struct Part {
@@ -369,22 +373,26 @@ void AddCountTables(Builder& b, const std::vector<std::pair<std::string, std::in
     std::vector<CellFills> fills;
     double height = 0;
   };
-  auto make = [&](const std::string& heading, const std::vector<std::pair<std::string, std::int64_t>>& counts,
-                  double left, bool tinted) {
+  // counts: label, number and the severity that tints the row (if any).
+  using Count = std::tuple<std::string, std::int64_t, std::optional<ck::Severity>>;
+  auto make = [&](const std::string& heading, const std::vector<Count>& counts, double left) {
     Part part;
     part.table = std::make_shared<const pdf_kit::Table>(
         b.doc(), std::vector<Column>{{heading, 0}, {"问题数", 22, Align::kRight}}, left, half, CompactTable(9));
-    for (const auto& [label, n] : counts) {
+    for (const auto& [label, n, severity] : counts) {
       part.rows.push_back({label, std::to_string(n)});
-      part.fills.push_back({tinted ? std::optional(LookOf(SeverityFromLabel(label)).tint) : std::nullopt});
+      part.fills.push_back({severity ? std::optional(LookOf(severity).tint) : std::nullopt});
     }
     if (part.rows.empty()) part.rows.push_back({std::string("无"), std::string("0")});
     part.height = part.table->HeadingHeight();
     for (const Row& row : part.rows) part.height += part.table->RowHeight(row);
     return part;
   };
-  auto parts = std::make_shared<std::array<Part, 2>>(std::array<Part, 2>{
-      make("子项", by_sub_dimension, Left(), false), make("严重程度", by_severity, Left() + half + gap, true)});
+  std::vector<Count> sub, sev;
+  for (const auto& [label, n] : by_sub_dimension) sub.emplace_back(label, n, std::nullopt);
+  for (const auto& [severity, n] : by_severity) sev.emplace_back(SeverityText(severity), n, severity);
+  auto parts = std::make_shared<std::array<Part, 2>>(
+      std::array<Part, 2>{make("子项", sub, Left()), make("严重程度", sev, Left() + half + gap)});
   const double height = std::max((*parts)[0].height, (*parts)[1].height);
   b.flow().Add(height, [parts](double top) {
     for (const Part& part : *parts) {
@@ -448,7 +456,7 @@ void AddChart(Builder& b, const std::vector<CheckupIndicatorRow>& indicators) {
         }(),
         Mm(kLabelMm - 2));
     auto value = std::make_shared<TextBox>(doc, std::to_string(row.objects), Style(7.5, true), 0);
-    const Rgb color = LookOf(SeverityFromLabel(row.worst_label)).bar;
+    const Rgb color = LookOf(row.worst).bar;
     const std::int64_t objects = row.objects;
     const std::optional<std::int64_t> previous = row.previous_objects;
     b.flow().Add(Mm(kRowMm), [=](double top) {
@@ -494,10 +502,9 @@ void AddIndicatorTable(Builder& b, const std::vector<CheckupIndicatorRow>& indic
   std::vector<CellFills> fills;
   for (const CheckupIndicatorRow& r : indicators) {
     rows.push_back({r.code, r.name, r.sub_dimension, ObjectsLabel(r.objects, r.problem_unit),
-                    std::to_string(r.problems), OrNone(r.worst_label), PreviousLabel(r), ChangeLabel(r)});
-    const std::string severity = SeverityFromLabel(r.worst_label);
+                    std::to_string(r.problems), OrNone(WorstText(r.worst)), PreviousLabel(r), ChangeLabel(r)});
     fills.push_back({std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                     severity.empty() ? std::nullopt : std::optional(LookOf(severity).tint)});
+                     r.worst ? std::optional(LookOf(r.worst).tint) : std::nullopt});
   }
   b.Table({{"编码", 12, Align::kCenter},
            {"指标", 0},
@@ -520,7 +527,7 @@ void AddProblemTable(Builder& b, const std::vector<CheckupProblemRow>& problems)
   for (std::size_t i = 0; i < problems.size(); ++i) {
     const CheckupProblemRow& p = problems[i];
     rows.push_back({std::to_string(i + 1), p.object_label, IndicatorLabel(p.indicator_code, p.indicator_name),
-                    p.criterion_name, p.severity_label, p.value_label, p.note, p.suggested_items});
+                    p.criterion_name, SeverityText(p.severity), p.value_label, p.note, p.suggested_items});
     fills.push_back({std::nullopt, std::nullopt, std::nullopt, std::nullopt, LookOf(p.severity).tint});
   }
   b.Table({{"序号", 9, Align::kCenter},
@@ -571,15 +578,15 @@ Result<std::string> RenderEstate(const CheckupEstateReport& r) {
   const std::int64_t total = static_cast<std::int64_t>(r.problems.size());
   b.Text("本次体检共核查指标 " + std::to_string(r.indicators.size()) + " 项，其中 " +
              std::to_string(CountWithProblems(r.indicators)) + " 项发现问题，共发现问题 " + std::to_string(total) +
-             " 处，其中严重隐患 " + std::to_string(CountSeverity(r.problems, "severe")) + " 处、较大隐患 " +
-             std::to_string(CountSeverity(r.problems, "larger_hazard")) + " 处。",
+             " 处，其中严重隐患 " + std::to_string(CountSeverity(r.problems, ck::Severity::kSevere)) + " 处、较大隐患 " +
+             std::to_string(CountSeverity(r.problems, ck::Severity::kLargerHazard)) + " 处。",
          Style(10));
   b.flow().Space(3);
   AddTiles(b, {{"问题总数", std::to_string(total)},
                {"问题对象（按指标累计）", std::to_string(SumObjects(r.indicators))},
                {"发现问题的指标",
                 std::to_string(CountWithProblems(r.indicators)) + " / " + std::to_string(r.indicators.size())},
-               {"严重隐患", std::to_string(CountSeverity(r.problems, "severe"))}});
+               {"严重隐患", std::to_string(CountSeverity(r.problems, ck::Severity::kSevere))}});
   b.flow().Space(4);
   AddCountTables(b, r.by_sub_dimension, r.by_severity);
 
@@ -725,11 +732,11 @@ class Page {
   std::string out_;
 };
 
-// A table cell class: "num", "center", "sev-<code>" (only known codes: user data never reaches
-// an attribute unescaped, and an unknown code maps to the mildest grade).
-std::string SeverityClass(std::string_view code) {
-  if (code.empty()) return "";
-  return "sev-" + std::string(LookOf(code).code);
+// A table cell class: "sev-<code>" for a severity, "" for none (constants only: user data never
+// reaches an attribute).
+std::string SeverityClass(std::optional<ck::Severity> severity) {
+  if (!severity) return "";
+  return "sev-" + std::string(LookOf(severity).code);
 }
 
 struct Cell {
@@ -792,16 +799,14 @@ void Tiles(Page& page, const std::vector<std::pair<std::string, std::string>>& t
 }
 
 void Counts(Page& page, const std::vector<std::pair<std::string, std::int64_t>>& by_sub_dimension,
-            const std::vector<std::pair<std::string, std::int64_t>>& by_severity) {
-  auto rows = [](const std::vector<std::pair<std::string, std::int64_t>>& counts, bool tinted) {
-    std::vector<std::vector<Cell>> out;
-    for (const auto& [label, n] : counts)
-      out.push_back({{label, tinted ? SeverityClass(SeverityFromLabel(label)) : ""}, {std::to_string(n), "num"}});
-    return out;
-  };
+            const std::vector<std::pair<ck::Severity, std::int64_t>>& by_severity) {
+  std::vector<std::vector<Cell>> sub, sev;
+  for (const auto& [label, n] : by_sub_dimension) sub.push_back({{label, ""}, {std::to_string(n), "num"}});
+  for (const auto& [severity, n] : by_severity)
+    sev.push_back({{SeverityText(severity), SeverityClass(severity)}, {std::to_string(n), "num"}});
   page.Raw("<div class=\"counts\">");
-  TableHtml(page, {"子项", "问题数"}, rows(by_sub_dimension, false));
-  TableHtml(page, {"严重程度", "问题数"}, rows(by_severity, true));
+  TableHtml(page, {"子项", "问题数"}, sub);
+  TableHtml(page, {"严重程度", "问题数"}, sev);
   page.Raw("</div>\n");
 }
 
@@ -835,7 +840,7 @@ void Chart(Page& page, const std::vector<CheckupIndicatorRow>& indicators) {
     if (r.objects > 0)
       page.Raw("<rect x=\"" + Number(kLabel) + "\" y=\"" + Number(top + (kRow - kBar) / 2) + "\" width=\"" +
                Number(x_of(r.objects) - kLabel) + "\" height=\"" + Number(kBar) + "\" fill=\"" +
-               LookOf(SeverityFromLabel(r.worst_label)).css_bar + "\"/>");
+               LookOf(r.worst).css_bar + "\"/>");
     double value_x = x_of(r.objects) + 4;
     if (r.previous_objects) {
       const std::string px = Number(x_of(*r.previous_objects));
@@ -863,7 +868,7 @@ void IndicatorTable(Page& page, const std::vector<CheckupIndicatorRow>& indicato
                     {r.sub_dimension, "center"},
                     {ObjectsLabel(r.objects, r.problem_unit), "num"},
                     {std::to_string(r.problems), "num"},
-                    {OrNone(r.worst_label), SeverityClass(SeverityFromLabel(r.worst_label))},
+                    {OrNone(WorstText(r.worst)), SeverityClass(r.worst)},
                     {PreviousLabel(r), "num"},
                     {ChangeLabel(r), "num"}});
   TableHtml(page, {"编码", "指标", "子项", "问题对象", "问题数", "最严重", "上年", "变化"}, rows);
@@ -881,7 +886,7 @@ void ProblemTable(Page& page, const std::vector<CheckupProblemRow>& problems) {
                     {p.object_label, ""},
                     {IndicatorLabel(p.indicator_code, p.indicator_name), ""},
                     {p.criterion_name, ""},
-                    {p.severity_label, "center " + SeverityClass(p.severity.empty() ? "problem" : p.severity)},
+                    {SeverityText(p.severity), "center " + SeverityClass(p.severity)},
                     {p.value_label, "num"},
                     {p.note, ""},
                     {p.suggested_items, ""}});
@@ -900,13 +905,13 @@ std::string RenderEstate(const CheckupEstateReport& r) {
   page.Element("p", "本次体检共核查指标 " + std::to_string(r.indicators.size()) + " 项，其中 " +
                         std::to_string(CountWithProblems(r.indicators)) + " 项发现问题，共发现问题 " +
                         std::to_string(total) + " 处，其中严重隐患 " +
-                        std::to_string(CountSeverity(r.problems, "severe")) + " 处、较大隐患 " +
-                        std::to_string(CountSeverity(r.problems, "larger_hazard")) + " 处。");
+                        std::to_string(CountSeverity(r.problems, ck::Severity::kSevere)) + " 处、较大隐患 " +
+                        std::to_string(CountSeverity(r.problems, ck::Severity::kLargerHazard)) + " 处。");
   Tiles(page, {{"问题总数", std::to_string(total)},
                {"问题对象（按指标累计）", std::to_string(SumObjects(r.indicators))},
                {"发现问题的指标",
                 std::to_string(CountWithProblems(r.indicators)) + " / " + std::to_string(r.indicators.size())},
-               {"严重隐患", std::to_string(CountSeverity(r.problems, "severe"))}});
+               {"严重隐患", std::to_string(CountSeverity(r.problems, ck::Severity::kSevere))}});
   Counts(page, r.by_sub_dimension, r.by_severity);
   page.Raw("</section>\n<section>").Element("h2", "三、各指标问题对象数");
   Chart(page, r.indicators);
@@ -993,13 +998,6 @@ std::string EscapeHtml(std::string_view text) {
   return out;
 }
 
-std::string SeverityFromLabel(std::string_view label) {
-  if (label.empty()) return "";
-  for (const SeverityLook& look : kSeverities)
-    if (!look.code.empty() && (label == look.code || label == look.label)) return std::string(look.code);
-  return "problem";
-}
-
 Result<std::string> RenderCheckupPdf(const CheckupEstateReport& r) {
   auto checked = CheckEstate(r);
   if (!checked) return std::move(checked).error();
@@ -1024,7 +1022,7 @@ Result<std::string> RenderProblemListXlsx(const std::string& sheet_title, const 
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const CheckupProblemRow& p = rows[i];
     writer.WriteRow({static_cast<std::int64_t>(i + 1), p.object_label, p.indicator_code, p.indicator_name,
-                     p.criterion_name, p.severity_label, p.value_label, p.note, p.suggested_items});
+                     p.criterion_name, SeverityText(p.severity), p.value_label, p.note, p.suggested_items});
   }
   return writer.Finish();
 }

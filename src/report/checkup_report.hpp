@@ -2,8 +2,9 @@
 // the problem list (问题清单) as XLSX. See docs/checkup.md.
 //
 // Pure rendering: the caller (src/service/checkup) gathers, grades and labels the data — every
-// string arrives ready to print, in the order to print it — and gets bytes back. No database, no
-// clock, no I/O beyond a temporary file inside XlsxWriter.
+// string arrives ready to print, in the order to print it; severities arrive as
+// core::checkup::Severity and are named (严重隐患…) and coloured here — and gets bytes back. No
+// database, no clock, no I/O beyond a temporary file inside XlsxWriter.
 //
 // PDF: A4 portrait, cairo + Pango with "Noto Sans CJK SC" (Debian fonts-noto-cjk); the text is
 // embedded with a ToUnicode map, so it can be searched and copied. HTML: one self-contained
@@ -21,6 +22,7 @@
 #include <vector>
 
 #include "common/result.hpp"
+#include "core/checkup/grading.hpp"
 
 namespace huanxin::report {
 
@@ -30,8 +32,7 @@ struct CheckupProblemRow {
   std::string indicator_code;   // e.g. "H04"
   std::string indicator_name;   // e.g. "存在外墙脱落隐患的住宅"
   std::string criterion_name;   // e.g. "外墙饰面脱落"
-  std::string severity;         // severe | larger_hazard | hazard | problem; colours the cell
-  std::string severity_label;   // the Chinese text printed, e.g. "较大隐患"
+  core::checkup::Severity severity = core::checkup::Severity::kProblem;  // printed as 较大隐患…; colours the cell
   std::string value_label;      // e.g. "18 m²"; optional
   std::string note;             // optional
   std::string suggested_items;  // e.g. "外墙修缮、空调机位规整"; optional
@@ -42,9 +43,9 @@ struct CheckupIndicatorRow {
   std::string code, name, sub_dimension, problem_unit;  // problem_unit: 栋 | 套 | 个 | 千米 | 个(缺口)
   std::int64_t objects = 0;                             // objects with at least one problem
   std::int64_t problems = 0;                            // problems found
-  // The worst severity found: its Chinese label (严重隐患, 较大隐患, 隐患, 不达标, 待改造…) or its
-  // code; empty for none. The chart colours the bar from it (see SeverityFromLabel).
-  std::string worst_label;
+  // The worst severity found (nullopt: none), printed as its Chinese name; the chart colours the
+  // bar from it.
+  std::optional<core::checkup::Severity> worst;
   std::optional<std::int64_t> previous_objects;  // the same indicator a year earlier, when known
 };
 
@@ -54,7 +55,7 @@ struct CheckupEstateReport {
   std::vector<std::pair<std::string, std::string>> facts;              // label → value: 建成年份, 楼栋数…
   std::vector<CheckupIndicatorRow> indicators;                         // every indicator, zeros included
   std::vector<std::pair<std::string, std::int64_t>> by_sub_dimension;  // 安全耐久 → problems…
-  std::vector<std::pair<std::string, std::int64_t>> by_severity;       // 严重隐患 → n…
+  std::vector<std::pair<core::checkup::Severity, std::int64_t>> by_severity;  // problems per severity, worst first
   std::vector<CheckupProblemRow> problems;
   std::vector<std::string> suggested_items;  // renovation items suggested, deduplicated
 };
@@ -104,10 +105,5 @@ Result<std::string> RenderProblemListXlsx(const std::string& sheet_title, const 
 // Escapes text for HTML element content and quoted attribute values: & < > " ' become entities,
 // NUL is dropped. Exposed for tests and for other HTML exporters.
 std::string EscapeHtml(std::string_view text);
-
-// The severity code (severe | larger_hazard | hazard | problem) of a worst_label, which may be the
-// code itself or its Chinese label; "" for an empty label. Any other non-empty label counts as
-// "problem" (不达标, 待改造, local wording).
-std::string SeverityFromLabel(std::string_view label);
 
 }  // namespace huanxin::report

@@ -93,11 +93,13 @@ const std::vector<IndicatorSpec> kIndicators = {
 };
 
 struct SeveritySpec {
-  const char* code;
-  const char* label;
+  core::checkup::Severity severity;
+  const char* label;  // how the documents name it
 };
-const std::vector<SeveritySpec> kSeverities = {
-    {"severe", "严重隐患"}, {"larger_hazard", "较大隐患"}, {"hazard", "隐患"}, {"problem", "不达标"}};
+const std::vector<SeveritySpec> kSeverities = {{core::checkup::Severity::kSevere, "严重隐患"},
+                                               {core::checkup::Severity::kLargerHazard, "较大隐患"},
+                                               {core::checkup::Severity::kHazard, "隐患"},
+                                               {core::checkup::Severity::kProblem, "不达标"}};
 
 const char* const kTitle = "桃花新村 2026年城市体检（住房与小区）报告";
 const char* const kHostileNote = "<script>alert(\"x\")</script> 住户称 A&B 'quoted'";
@@ -110,8 +112,7 @@ CheckupProblemRow Problem(std::size_t i) {
   p.indicator_code = ind.code;
   p.indicator_name = ind.name;
   p.criterion_name = i == 7 ? "外墙饰面脱落" : std::string("判定子项") + std::to_string(i + 1);
-  p.severity = sev.code;
-  p.severity_label = sev.label;
+  p.severity = sev.severity;
   p.value_label = i % 3 == 0 ? std::to_string(5 + i) + " m²" : "";
   p.note = i == 3 ? kHostileNote : (i % 4 == 0 ? "现场照片见附件，北立面三至五层空鼓明显" : "");
   p.suggested_items = i % 2 == 0 ? "外墙修缮、空调机位规整" : "楼道照明改造";
@@ -128,7 +129,7 @@ std::vector<CheckupIndicatorRow> Indicators() {
     r.problem_unit = kIndicators[i].unit;
     r.objects = static_cast<std::int64_t>((i * 7) % 11);
     r.problems = r.objects + static_cast<std::int64_t>(i % 3);
-    if (r.objects > 0) r.worst_label = kSeverities[i % kSeverities.size()].label;
+    if (r.objects > 0) r.worst = kSeverities[i % kSeverities.size()].severity;
     if (i % 3 != 2) r.previous_objects = static_cast<std::int64_t>((i * 5) % 9);
     rows.push_back(r);
   }
@@ -153,7 +154,10 @@ CheckupEstateReport EstateReport(std::size_t problem_count = 40) {
   r.indicators = Indicators();
   r.by_sub_dimension = {{"安全耐久", 14}, {"功能完备", 9}, {"绿色智能", 4},
                         {"设施完善", 7},  {"环境宜居", 4}, {"管理健全", 2}};
-  r.by_severity = {{"严重隐患", 10}, {"较大隐患", 10}, {"隐患", 10}, {"不达标", 10}};
+  r.by_severity = {{core::checkup::Severity::kSevere, 10},
+                   {core::checkup::Severity::kLargerHazard, 10},
+                   {core::checkup::Severity::kHazard, 10},
+                   {core::checkup::Severity::kProblem, 10}};
   for (std::size_t i = 0; i < problem_count; ++i) r.problems.push_back(Problem(i));
   r.suggested_items = {"外墙修缮", "空调机位规整", "楼道照明改造", "加装电梯", "增设充电设施"};
   return r;
@@ -179,7 +183,7 @@ CheckupAreaReport AreaReport() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// EscapeHtml and SeverityFromLabel.
+// EscapeHtml.
 
 TEST(EscapeHtml, EscapesMarkupAmpersandAndBothQuotes) {
   EXPECT_EQ(EscapeHtml("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -189,16 +193,6 @@ TEST(EscapeHtml, EscapesMarkupAmpersandAndBothQuotes) {
   EXPECT_EQ(EscapeHtml("桃花新村 3号楼"), "桃花新村 3号楼");
   EXPECT_EQ(EscapeHtml(std::string_view("a\0b", 3)), "ab");
   EXPECT_EQ(EscapeHtml(""), "");
-}
-
-TEST(SeverityFromLabel, AcceptsCodesAndChineseLabels) {
-  EXPECT_EQ(SeverityFromLabel("严重隐患"), "severe");
-  EXPECT_EQ(SeverityFromLabel("较大隐患"), "larger_hazard");
-  EXPECT_EQ(SeverityFromLabel("隐患"), "hazard");
-  EXPECT_EQ(SeverityFromLabel("larger_hazard"), "larger_hazard");
-  EXPECT_EQ(SeverityFromLabel("不达标"), "problem");
-  EXPECT_EQ(SeverityFromLabel("待改造"), "problem");
-  EXPECT_EQ(SeverityFromLabel(""), "");
 }
 
 // ---------------------------------------------------------------------------------------------

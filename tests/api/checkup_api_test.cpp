@@ -3,9 +3,11 @@
 // catalogue versions; bad input refused with nothing stored; the regional roll-up.
 #include <boost/json.hpp>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
 #include "api/api_fixture.hpp"
+#include "service/checkup/checkup_service.hpp"
 #include "testing/external_tools.hpp"
 #include "testing/sample_images.hpp"
 
@@ -42,6 +44,38 @@ class CheckupApiTest : public ApiTest {
 
   HttpResponse Sync(const LoginSession& who, std::int64_t c, const json::array& observations) {
     return As(who, "POST", "/api/v1/checkups/" + std::to_string(c) + "/observations", json::object{{"observations", observations}});
+  }
+
+  // A campaign of one new estate in 360104002001 with one problem recorded, as admin; submitted when
+  // asked. Returns (campaign, estate).
+  std::pair<std::int64_t, Estate> RecordedCampaign(const LoginSession& admin, const std::string& name, bool submitted) {
+    auto e = MakeEstate(admin, name);
+    auto created = As(admin, "POST", "/api/v1/checkups",
+                      json::object{{"title", name + "体检"}, {"year", 2026}, {"regionCode", "360104002"},
+                                   {"estateIds", json::array{e.id}}});
+    EXPECT_EQ(created.status, 201) << created.body;
+    auto cid = created.status == 201 ? created.Json().as_object()["id"].as_int64() : 0;
+    auto synced = Sync(admin, cid,
+                       json::array{{{"clientId", name + "-1"}, {"estateId", e.id}, {"buildingId", e.buildings[0]},
+                                    {"indicator", "H04"}, {"criterion", "H04.finish_loss"}, {"value", 18}}});
+    EXPECT_EQ(synced.status, 200) << synced.body;
+    if (submitted) {
+      auto sub = As(admin, "POST", "/api/v1/checkups/" + std::to_string(cid) + "/submit", json::object{{"estateId", e.id}});
+      EXPECT_EQ(sub.status, 200) << sub.body;
+    }
+    return {cid, e};
+  }
+
+  std::int64_t Count(const std::string& sql) {
+    std::int64_t n = -1;
+    auto r = app_->db().Read([&](store::Session& s) -> Result<void> {
+      auto v = store::QueryInt(s, sql);
+      if (!v) return std::move(v).error();
+      n = *v;
+      return Ok();
+    });
+    EXPECT_TRUE(r);
+    return n;
   }
 
   HttpResponse Photo(const LoginSession& who, std::int64_t c, const std::string& bytes) {
@@ -266,6 +300,209 @@ TEST_P(CheckupApiTest, ACheckupKeepsTheCatalogueVersionItBeganWith) {
   auto synced = Sync(admin, fresh.Json().as_object()["id"].as_int64(), json::array{local});
   ASSERT_EQ(synced.status, 200) << synced.body;
   EXPECT_EQ(synced.Json().as_object()["results"].as_array()[0].at("severity").as_string(), "hazard");
+}
+
+// The report is kept inside the approval's transaction: when it cannot be stored, the estate stays
+// submitted, without report file or audit entry, and a later approval that can store it succeeds.
+TEST_P(CheckupApiTest, AnApprovalWhoseReportCannotBeStoredApprovesNothing) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto [cid, e] = RecordedCampaign(admin, "报告失败小区", true);
+  const std::string base = "/api/v1/checkups/" + std::to_string(cid);
+  // The same service over the same database, whose file folder cannot be created (a file is in the way).
+  const std::string blocker = ::testing::TempDir() + "hx-checkup-not-a-folder-" + GetParam();
+  std::ofstream(blocker) << "x";
+  service::FileService blocked(app_->db(), app_->clock(), blocker + "/files");
+  service::CheckupService broken(app_->db(), app_->clock(), app_->service<service::CatalogueService>(), blocked);
+  auto files_before = Count("SELECT COUNT(*) FROM stored_file");
+  auto before = Snapshot(app_->db());
+  auto refused = broken.Review(service::Actor::System("test"), cid, e.id, "approve", "数据完整");
+  std::filesystem::remove(blocker);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().reason, "file.write_failed");
+  EXPECT_EQ(Snapshot(app_->db()), before) << "no audit entry";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM stored_file"), files_before);
+  auto still = As(admin, "GET", base).Json().as_object()["estates"].as_array()[0].as_object();
+  EXPECT_EQ(still.at("status").as_string(), "submitted");
+  EXPECT_TRUE(still.at("approvedAt").is_null());
+  EXPECT_TRUE(still.at("reportFileId").is_null());
+
+  auto approved = As(admin, "POST", base + "/approve", json::object{{"estateId", e.id}});
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  auto est = approved.Json().as_object()["estates"].as_array()[0].as_object();
+  EXPECT_EQ(est.at("status").as_string(), "approved");
+  ASSERT_TRUE(est.at("reportFileId").is_int64());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM stored_file"), files_before + 1);
+  auto pdf = As(admin, "GET", "/api/v1/files/" + std::to_string(est.at("reportFileId").as_int64()));
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.substr(0, 4), "%PDF");
+}
+
+// A NUL in a note was accepted: PostgreSQL stored the note cut at the NUL, SQLite stored it whole and
+// the PDF report, which approval now requires, refuses it. It is refused at capture and nothing is
+// stored.
+TEST_P(CheckupApiTest, ANulCharacterInANoteOrTitleIsRefused) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto [cid, e] = RecordedCampaign(admin, "空字符小区", false);
+  auto before = Count("SELECT COUNT(*) FROM checkup_observation");
+  auto refused = Call("POST", "/api/v1/checkups/" + std::to_string(cid) + "/observations",
+                      "{\"observations\":[{\"clientId\":\"nul-1\",\"estateId\":" + std::to_string(e.id) +
+                          ",\"indicator\":\"C19\",\"criterion\":\"C19.not_sorted\",\"present\":true,\"note\":\"a\\u0000b\"}]}",
+                      {{"Authorization", "Bearer " + admin.token}});
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.Reason(), "checkup.invalid_field");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM checkup_observation"), before);
+  auto campaigns = Count("SELECT COUNT(*) FROM checkup");
+  auto titled = Call("POST", "/api/v1/checkups",
+                     "{\"title\":\"a\\u0000b\",\"year\":2026,\"regionCode\":\"360104002\",\"estateIds\":[" +
+                         std::to_string(e.id) + "]}",
+                     {{"Authorization", "Bearer " + admin.token}});
+  EXPECT_EQ(titled.status, 422) << titled.body;
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM checkup"), campaigns);
+}
+
+// Documents and the roll-up's default year read the service's clock and show Beijing time (UTC+8):
+// at 2020-12-31T16:30Z it is already 2021-01-01 00:30 in Beijing; storage stays UTC.
+TEST_P(CheckupApiTest, DocumentsShowBeijingTimeFromTheInjectedClock) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto [cid, e] = RecordedCampaign(admin, "北京时间小区", true);
+  const auto system = service::Actor::System("test");
+  ManualClock after(*ParseIso("2020-12-31T16:30:00Z"));
+  // Services of their own over the same database and folder, on a manual clock.
+  service::FileService files(app_->db(), after, app_->config().var_dir + "/files");
+  service::CheckupService svc(app_->db(), after, app_->service<service::CatalogueService>(), files);
+  auto approved = svc.Review(system, cid, e.id, "approve", "");
+  ASSERT_TRUE(approved) << approved.error().reason;
+  EXPECT_EQ(*approved->estates[0].approved_at, "2020-12-31T16:30:00.000Z");
+  auto report = svc.EstateReport(system, cid, e.id);
+  ASSERT_TRUE(report) << report.error().reason;
+  EXPECT_EQ(report->generated_at, "2021-01-01 00:30");
+  EXPECT_EQ(report->status_label, "已审核（2021-01-01）");
+  auto area = svc.AreaReport(system, cid);
+  ASSERT_TRUE(area) << area.error().reason;
+  EXPECT_EQ(area->generated_at, "2021-01-01 00:30");
+  auto html = svc.ReportHtml(system, cid, e.id);
+  ASSERT_TRUE(html) << html.error().reason;
+  EXPECT_NE(html->bytes.find("2021-01-01 00:30"), std::string::npos);
+  auto rollup = svc.RegionProblems(system, "360104", std::nullopt);
+  ASSERT_TRUE(rollup) << rollup.error().reason;
+  EXPECT_EQ(rollup->year, 2021);
+  ManualClock before(*ParseIso("2020-12-31T15:59:59.999Z"));
+  service::FileService earlier_files(app_->db(), before, app_->config().var_dir + "/files");
+  service::CheckupService earlier(app_->db(), before, app_->service<service::CatalogueService>(), earlier_files);
+  auto last_year = earlier.RegionProblems(system, "360104", std::nullopt);
+  ASSERT_TRUE(last_year) << last_year.error().reason;
+  EXPECT_EQ(last_year->year, 2020);
+  EXPECT_EQ(earlier.EstateReport(system, cid, e.id)->generated_at, "2020-12-31 23:59");
+  // Over HTTP the server's clock decides: the Beijing year of now, unless ?year= says otherwise.
+  auto now = As(admin, "GET", "/api/v1/regions/360104/problems");
+  ASSERT_EQ(now.status, 200) << now.body;
+  EXPECT_EQ(now.Json().as_object()["year"].as_int64(), ShanghaiYear(SystemClock().Now()));
+  EXPECT_EQ(As(admin, "GET", "/api/v1/regions/360104/problems?year=2020").Json().as_object()["year"].as_int64(), 2020);
+}
+
+// Issue #11 §2: one observation per (object, criterion) in a check-up; a second one updates the first,
+// so totals and problem counts never double. Another object or another criterion is another row.
+TEST_P(CheckupApiTest, ASecondObservationOfTheSameObjectAndCriterionUpdatesTheFirst) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeEstate(admin, "唯一记录小区");
+  auto created = As(admin, "POST", "/api/v1/checkups",
+                    json::object{{"title", "唯一"}, {"year", 2026}, {"regionCode", "360104002001"}, {"estateIds", json::array{e.id}}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  auto cid = created.Json().as_object()["id"].as_int64();
+  const std::string base = "/api/v1/checkups/" + std::to_string(cid);
+  auto facade = [&](const std::string& client, std::int64_t building, const char* value) {
+    return json::object{{"clientId", client}, {"estateId", e.id}, {"buildingId", building}, {"indicator", "H04"},
+                        {"criterion", "H04.finish_loss"}, {"value", value}};
+  };
+  auto parking = json::object{{"clientId", "a-2"}, {"estateId", e.id}, {"indicator", "C14"}, {"criterion", "C14.shortfall"}, {"value", 42}};
+  auto rows = [&] { return As(admin, "GET", base + "/observations").Json().as_object()["total"].as_int64(); };
+  struct Counts {
+    std::int64_t total = 0, h04_objects = 0, h04_problems = 0, severe = 0, larger_hazard = 0, hazard = 0;
+  };
+  auto counts = [&] {
+    auto pj = As(admin, "GET", base + "/problems").Json();
+    Counts c;
+    c.total = pj.as_object().at("total").as_int64();
+    for (const auto& row : pj.as_object().at("summary").at("byIndicator").as_array())
+      if (row.at("indicator").as_string() == "H04") {
+        c.h04_objects = row.at("objects").as_int64();
+        c.h04_problems = row.at("problems").as_int64();
+      }
+    const auto& sev = pj.as_object().at("summary").at("bySeverity");
+    c.severe = sev.at("severe").as_int64();
+    c.larger_hazard = sev.at("larger_hazard").as_int64();
+    c.hazard = sev.at("hazard").as_int64();
+    return c;
+  };
+
+  auto first = Sync(admin, cid, json::array{facade("a-1", e.buildings[0], "18"), parking});
+  ASSERT_EQ(first.status, 200) << first.body;
+  ASSERT_EQ(first.Json().as_object()["created"].as_int64(), 2);
+  auto first_id = first.Json().as_object()["results"].as_array()[0].at("id").as_int64();
+  auto before = counts();
+  EXPECT_EQ(before.total, 2);
+  EXPECT_EQ(before.h04_problems, 1);
+  EXPECT_EQ(before.larger_hazard, 1);
+
+  // Another phone re-measures the same facade under its own clientId: the first row is updated.
+  auto second = Sync(admin, cid, json::array{facade("b-1", e.buildings[0], "35.5")});
+  ASSERT_EQ(second.status, 200) << second.body;
+  auto sj = second.Json().as_object();
+  EXPECT_EQ(sj["created"].as_int64(), 0);
+  EXPECT_EQ(sj["updated"].as_int64(), 1);
+  EXPECT_EQ(sj["results"].as_array()[0].at("id").as_int64(), first_id);
+  EXPECT_EQ(sj["results"].as_array()[0].at("severity").as_string(), "severe");
+  EXPECT_EQ(rows(), 2);
+  auto after = counts();
+  EXPECT_EQ(after.total, before.total);
+  EXPECT_EQ(after.h04_objects, 1);
+  EXPECT_EQ(after.h04_problems, before.h04_problems);
+  EXPECT_EQ(after.severe, 1);
+  EXPECT_EQ(after.larger_hazard, 0);
+  // Replays by clientId are still idempotent, for either clientId's last reading.
+  auto replay = Sync(admin, cid, json::array{facade("b-1", e.buildings[0], "35.5")});
+  EXPECT_EQ(replay.Json().as_object()["unchanged"].as_int64(), 1) << replay.body;
+  EXPECT_EQ(rows(), 2);
+
+  // Twice in one batch: one row, both answers name it.
+  auto twice = Sync(admin, cid, json::array{facade("c-1", e.buildings[1], "5"), facade("c-2", e.buildings[1], "12")});
+  ASSERT_EQ(twice.status, 200) << twice.body;
+  auto tj = twice.Json().as_object();
+  EXPECT_EQ(tj["created"].as_int64(), 1);
+  EXPECT_EQ(tj["updated"].as_int64(), 1);
+  auto c_id = tj["results"].as_array()[0].at("id").as_int64();
+  EXPECT_EQ(tj["results"].as_array()[1].at("id").as_int64(), c_id);
+  EXPECT_EQ(tj["results"].as_array()[1].at("severity").as_string(), "larger_hazard");
+  // The other side: another object (building 2 above) and another criterion are rows of their own.
+  auto other = Sync(admin, cid, json::array{{{"clientId", "d-1"}, {"estateId", e.id}, {"buildingId", e.buildings[0]},
+                                             {"indicator", "H04"}, {"criterion", "H04.fixtures"}, {"present", true}}});
+  ASSERT_EQ(other.status, 200) << other.body;
+  EXPECT_EQ(other.Json().as_object()["created"].as_int64(), 1);
+  EXPECT_EQ(rows(), 4);
+  auto four = counts();
+  EXPECT_EQ(four.total, 4);
+  EXPECT_EQ(four.h04_objects, 2);
+  EXPECT_EQ(four.h04_problems, 3);
+
+  // An observation moved onto an object and criterion that already have one merges into it.
+  auto moved = parking;
+  moved["buildingId"] = e.buildings[1];
+  moved["indicator"] = "H04";
+  moved["criterion"] = "H04.finish_loss";
+  moved["value"] = "40";
+  auto merged = Sync(admin, cid, json::array{moved});
+  ASSERT_EQ(merged.status, 200) << merged.body;
+  EXPECT_EQ(merged.Json().as_object()["updated"].as_int64(), 1);
+  EXPECT_EQ(merged.Json().as_object()["results"].as_array()[0].at("id").as_int64(), c_id);
+  EXPECT_EQ(rows(), 3);
+  EXPECT_EQ(Sync(admin, cid, json::array{moved}).Json().as_object()["unchanged"].as_int64(), 1);
+  auto campaign = As(admin, "GET", base).Json().as_object()["estates"].as_array()[0].as_object();
+  EXPECT_EQ(campaign.at("observations").as_int64(), 3);
+  EXPECT_EQ(campaign.at("problems").as_int64(), 3);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, CheckupApiTest, ::testing::Values("sqlite"));

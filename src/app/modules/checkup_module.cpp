@@ -22,8 +22,7 @@ class Checkup final : public Module {
   Result<void> Wire(ModuleContext& ctx) override {
     checkups_ = std::make_unique<service::CheckupService>(ctx.db, ctx.clock, ctx.services.Get<service::CatalogueService>(),
                                                           ctx.services.Get<service::FileService>());
-    api_ = std::make_unique<http::CheckupApi>(http::CheckupApi{checkups_.get(), &ctx.services.Get<service::RegisterService>(),
-                                                                &ctx.services.Get<service::JobService>()});
+    api_ = std::make_unique<http::CheckupApi>(http::CheckupApi{checkups_.get(), &ctx.services.Get<service::JobService>()});
     ctx.services.Provide(*checkups_);
     return Ok();
   }

@@ -1,25 +1,20 @@
-// Check-up routes (issue #4; docs/checkup.md).
+// Check-up routes (issue #4; docs/checkup.md). Each parses with the codecs of json/checkup_json,
+// calls one CheckupService method and encodes its result.
 #pragma once
-
-#include <optional>
 
 #include "http/message.hpp"
 #include "http/route_table.hpp"
-#include "report/checkup_report.hpp"
 
 namespace huanxin::service {
 class CheckupService;
-class RegisterService;
 class JobService;
-struct Actor;
 }  // namespace huanxin::service
 
 namespace huanxin::http {
 
 struct CheckupApi {
   service::CheckupService* checkups = nullptr;
-  service::RegisterService* reg = nullptr;  // estate facts in reports
-  service::JobService* jobs = nullptr;
+  service::JobService* jobs = nullptr;  // the report batch job runs here
 };
 
 void AddCheckupRoutes(RouteTable& routes, CheckupApi& api);
@@ -53,12 +48,5 @@ Response CheckupReportHtml(Services& s, Request& req);
 Response CheckupReportXlsx(Services& s, Request& req);
 Response GenerateCheckupReports(Services& s, Request& req);
 Response RegionProblems(Services& s, Request& req);
-
-// The estate report's data (campaign, register facts, problem list) and the problem list as XLSX:
-// what the report routes, the approval and the batch job render (also used by bench/).
-Result<report::CheckupEstateReport> BuildEstateReport(Services& s, const service::Actor& actor, std::int64_t id,
-                                                      std::int64_t estate_id);
-Result<std::string> BuildProblemListXlsx(Services& s, const service::Actor& actor, std::int64_t id,
-                                         std::optional<std::int64_t> estate_id);
 
 }  // namespace huanxin::http::handlers

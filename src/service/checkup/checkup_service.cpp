@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <set>
-#include <unordered_map>
 
 #include "common/decimal.hpp"
 #include "common/image_meta.hpp"
 #include "common/text.hpp"
 #include "core/auth/role.hpp"
 #include "core/register/codes.hpp"
+#include "store/checkup/observation_repository.hpp"
+#include "store/checkup/result_repository.hpp"
+#include "store/region/region_repository.hpp"
 #include "store/register/register_repository.hpp"
 
 namespace huanxin::service {
@@ -17,6 +19,10 @@ namespace huanxin::service {
 namespace json = boost::json;
 namespace ck = core::checkup;
 namespace perm = core::auth::perm;
+using store::CheckupCampaignRepository;
+using store::CheckupCatalogRepository;
+using store::CheckupObservationRepository;
+using store::CheckupResultRepository;
 
 namespace {
 
@@ -28,64 +34,38 @@ Error BadField(const std::string& field, Text detail, Text hint = {}) {
                  std::move(hint));
 }
 Error NoCampaign() { return NotFound("checkup.not_found", Text("体检任务不存在", "no such check-up")); }
+Error NoPublishedCatalog() {
+  return NotFound("checkup.catalog_not_found", Text("没有已发布的指标目录", "no published catalogue"));
+}
 
-std::vector<std::string> SplitCodes(const std::string& text) {
-  std::vector<std::string> out;
-  for (auto p : Split(text, ','))
-    if (!Trim(p).empty()) out.emplace_back(Trim(p));
-  return out;
-}
-std::string JoinCodes(const std::vector<std::string>& codes) {
-  std::string out;
-  for (const auto& c : codes) out += (out.empty() ? "" : ",") + c;
-  return out;
-}
 std::optional<std::int64_t> Hundredths(const json::value* v) {
   if (!v || !v->is_string()) return std::nullopt;
   return ParseHundredths(std::string(v->as_string()));
 }
 
-CheckupCatalog CatalogFromRow(const store::Row& r) {
-  CheckupCatalog c;
-  c.id = r.GetInt(0);
-  c.year = static_cast<int>(r.GetInt(1));
-  c.name = r.GetText(2);
-  c.state = r.GetText(3);
-  c.based_on = r.GetOptInt(4);
-  c.created_at = r.GetText(5);
-  c.published_at = r.GetOptText(6);
-  return c;
-}
-constexpr const char* kCatalogColumns = "id, year, name, state, based_on, created_at, published_at";
-
-constexpr const char* kObservationColumns =
-    "o.id, o.client_id, o.estate_id, o.building_id, o.dwelling_id, o.indicator, o.criterion, o.present, o.value, "
-    "o.condition_met, o.note, o.photo_ids, o.lat_e6, o.lng_e6, o.observed_at, o.object_key, o.severity, o.created_at, "
-    "o.updated_at, COALESCE(u.username, '')";
-
-Observation ObservationFromRow(const store::Row& r) {
+Observation ObservationFromRecord(store::CheckupObservationRecord r) {
   Observation o;
-  o.id = r.GetInt(0);
-  o.in.client_id = r.GetText(1);
-  o.in.estate_id = r.GetInt(2);
-  o.in.building_id = r.GetOptInt(3);
-  o.in.dwelling_id = r.GetOptInt(4);
-  o.in.indicator = r.GetText(5);
-  o.in.criterion = r.GetText(6);
-  o.in.present = r.GetInt(7) != 0;
-  o.in.value = r.GetOptInt(8);
-  o.in.condition = r.GetInt(9) != 0;
-  o.in.note = r.GetText(10);
-  o.in.photo_ids = store::ParseIds(r.GetText(11));
-  o.in.lat_e6 = r.GetOptInt(12);
-  o.in.lng_e6 = r.GetOptInt(13);
-  o.observed_at = r.GetText(14);
-  o.in.observed_at = o.observed_at;
-  o.object_key = r.GetText(15);
-  o.severity = r.GetOptText(16);
-  o.created_at = r.GetText(17);
-  o.updated_at = r.GetText(18);
-  o.username = r.GetText(19);
+  o.id = r.id;
+  o.in.client_id = std::move(r.client_id);
+  o.in.estate_id = r.estate_id;
+  o.in.building_id = r.building_id;
+  o.in.dwelling_id = r.dwelling_id;
+  o.in.indicator = std::move(r.indicator);
+  o.in.criterion = std::move(r.criterion);
+  o.in.present = r.present;
+  o.in.value = r.value;
+  o.in.condition = r.condition;
+  o.in.note = std::move(r.note);
+  o.in.photo_ids = std::move(r.photo_ids);
+  o.in.lat_e6 = r.lat_e6;
+  o.in.lng_e6 = r.lng_e6;
+  o.in.observed_at = r.observed_at;
+  o.observed_at = std::move(r.observed_at);
+  o.object_key = std::move(r.object_key);
+  o.severity = r.severity;
+  o.created_at = std::move(r.created_at);
+  o.updated_at = std::move(r.updated_at);
+  o.username = std::move(r.username);
   return o;
 }
 
@@ -179,69 +159,48 @@ const CheckupIndicator* CatalogView::Indicator(const std::string& code) const {
 }
 
 Result<CatalogView> CheckupService::LoadCatalog(store::Session& s, std::int64_t id) {
-  auto rows = s.Query(std::string("SELECT ") + kCatalogColumns + " FROM checkup_catalog WHERE id = ?", {store::Int(id)});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return NotFound("checkup.catalog_not_found", Text("指标目录版本不存在", "no such catalogue version"));
+  auto found = CheckupCatalogRepository::Find(s, id);
+  if (!found) return std::move(found).error();
+  if (!*found) return NotFound("checkup.catalog_not_found", Text("指标目录版本不存在", "no such catalogue version"));
   CatalogView v;
-  v.catalog = CatalogFromRow(rows->front());
-  auto ind = s.Query(
-      "SELECT code, name_zh, name_en, level, sub_dimension, problem_unit, sums_values, local FROM checkup_indicator "
-      "WHERE catalog_id = ? ORDER BY position, code",
-      {store::Int(id)});
-  if (!ind) return std::move(ind).error();
-  for (const auto& r : *ind) {
+  v.catalog = std::move(**found);
+  auto indicators = CheckupCatalogRepository::Indicators(s, id);
+  if (!indicators) return std::move(indicators).error();
+  for (auto& r : *indicators) {
     CheckupIndicator i;
-    i.core.code = r.GetText(0);
-    i.core.name = r.GetText(1);
-    i.name_en = r.GetText(2);
-    i.core.level = ck::ParseLevel(r.GetText(3)).value_or(ck::Level::kBuilding);
-    i.core.sub_dimension = r.GetText(4);
-    i.core.problem_unit = r.GetText(5);
-    i.core.sums_values = r.GetInt(6) != 0;
-    i.local = r.GetInt(7) != 0;
+    i.core.code = std::move(r.code);
+    i.core.name = std::move(r.name_zh);
+    i.name_en = std::move(r.name_en);
+    i.core.level = r.level;
+    i.core.sub_dimension = std::move(r.sub_dimension);
+    i.core.problem_unit = std::move(r.problem_unit);
+    i.core.sums_values = r.sums_values;
+    i.local = r.local;
     v.indicators.push_back(std::move(i));
   }
-  auto crit = s.Query(
-      "SELECT indicator_code, code, name_zh, name_en, unit, rule, suggested_items FROM checkup_criterion "
-      "WHERE catalog_id = ? ORDER BY indicator_code, position, code",
-      {store::Int(id)});
-  if (!crit) return std::move(crit).error();
-  for (const auto& r : *crit) {
+  auto criteria = CheckupCatalogRepository::Criteria(s, id);
+  if (!criteria) return std::move(criteria).error();
+  for (auto& r : *criteria) {
     CheckupCriterion c;
-    c.indicator = r.GetText(0);
-    c.code = r.GetText(1);
-    c.name_zh = r.GetText(2);
-    c.name_en = r.GetText(3);
-    c.unit = r.GetText(4);
-    c.rule_json = r.GetText(5);
+    c.indicator = std::move(r.indicator_code);
+    c.code = std::move(r.code);
+    c.name_zh = std::move(r.name_zh);
+    c.name_en = std::move(r.name_en);
+    c.unit = std::move(r.unit);
+    c.rule_json = std::move(r.rule_json);
     auto rule = GradingRuleFromJson(c.rule_json);
     if (!rule) return std::move(rule).error();
     c.rule = *rule;
-    c.suggested_items = SplitCodes(r.GetText(6));
+    c.suggested_items = std::move(r.suggested_items);
     for (auto& i : v.indicators)
       if (i.core.code == c.indicator) i.criteria.push_back(c);
   }
   return v;
 }
 
-namespace {
-Result<std::optional<std::int64_t>> LatestPublished(store::Session& s) {
-  auto rows = s.Query("SELECT id FROM checkup_catalog WHERE state = 'published' ORDER BY published_at DESC, id DESC LIMIT 1");
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return std::optional<std::int64_t>{};
-  return std::optional<std::int64_t>(rows->front().GetInt(0));
-}
-}  // namespace
-
 Result<std::vector<CheckupCatalog>> CheckupService::Catalogs(const Actor& actor) {
   if (auto r = RequirePermission(actor, perm::kCheckupRead); !r) return std::move(r).error();
-  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<CheckupCatalog>> {
-    auto rows = s.Query(std::string("SELECT ") + kCatalogColumns + " FROM checkup_catalog ORDER BY id DESC");
-    if (!rows) return std::move(rows).error();
-    std::vector<CheckupCatalog> out;
-    for (const auto& r : *rows) out.push_back(CatalogFromRow(r));
-    return out;
-  });
+  return store::ReadResult(db_, [&](store::Session& s) { return CheckupCatalogRepository::List(s); });
 }
 
 Result<CatalogView> CheckupService::Catalog(const Actor& actor, std::optional<std::int64_t> id) {
@@ -249,11 +208,11 @@ Result<CatalogView> CheckupService::Catalog(const Actor& actor, std::optional<st
   return store::ReadResult(db_, [&](store::Session& s) -> Result<CatalogView> {
     auto which = id;
     if (!which) {
-      auto latest = LatestPublished(s);
+      auto latest = CheckupCatalogRepository::LatestPublished(s);
       if (!latest) return std::move(latest).error();
       which = *latest;
     }
-    if (!which) return NotFound("checkup.catalog_not_found", Text("没有已发布的指标目录", "no published catalogue"));
+    if (!which) return NoPublishedCatalog();
     return LoadCatalog(s, *which);
   });
 }
@@ -261,35 +220,32 @@ Result<CatalogView> CheckupService::Catalog(const Actor& actor, std::optional<st
 Result<CatalogView> CheckupService::NewDraft(const Actor& actor) {
   if (auto r = RequirePermission(actor, perm::kCheckupCatalogWrite); !r) return std::move(r).error();
   return store::WriteResult(db_, [&](store::Session& s) -> Result<CatalogView> {
-    auto drafts = store::QueryInt(s, "SELECT COUNT(*) FROM checkup_catalog WHERE state = 'draft'");
+    auto drafts = CheckupCatalogRepository::CountDrafts(s);
     if (!drafts) return std::move(drafts).error();
     if (*drafts > 0)
       return MakeError(ErrorCode::kConflict, "checkup.draft_exists", Text("已有未发布的目录草稿", "a draft catalogue exists"),
                        {}, Text("先发布或继续编辑现有草稿", "publish or edit the existing draft"));
-    auto latest = LatestPublished(s);
+    auto latest = CheckupCatalogRepository::LatestPublished(s);
     if (!latest) return std::move(latest).error();
-    if (!*latest) return NotFound("checkup.catalog_not_found", Text("没有已发布的指标目录", "no published catalogue"));
+    if (!*latest) return NoPublishedCatalog();
     auto base = LoadCatalog(s, **latest);
     if (!base) return std::move(base).error();
     auto now = FormatIsoUtc(clock_.Now());
-    int year = std::stoi(now.substr(0, 4));
-    auto id = s.Query("INSERT INTO checkup_catalog (year, name, state, based_on, created_at) VALUES (?, ?, 'draft', ?, ?) RETURNING id",
-                      {store::Int(year), store::Str(base->catalog.name + "（" + std::to_string(year) + "修订）"),
-                       store::Int(base->catalog.id), store::Str(now)});
-    if (!id) return std::move(id).error();
-    auto new_id = id->at(0).GetInt(0);
-    for (auto sql : {"INSERT INTO checkup_indicator (catalog_id, code, name_zh, name_en, level, sub_dimension, problem_unit, "
-                     "sums_values, position, local) SELECT ?, code, name_zh, name_en, level, sub_dimension, problem_unit, "
-                     "sums_values, position, local FROM checkup_indicator WHERE catalog_id = ?",
-                     "INSERT INTO checkup_criterion (catalog_id, indicator_code, code, name_zh, name_en, unit, rule, "
-                     "suggested_items, position) SELECT ?, indicator_code, code, name_zh, name_en, unit, rule, "
-                     "suggested_items, position FROM checkup_criterion WHERE catalog_id = ?"})
-      if (auto r = s.Exec(sql, {store::Int(new_id), store::Int(base->catalog.id)}); !r) return std::move(r).error();
+    int year = ShanghaiYear(clock_.Now());
+    store::CheckupCatalogRecord draft;
+    draft.year = year;
+    draft.name = base->catalog.name + "（" + std::to_string(year) + "修订）";
+    draft.state = "draft";
+    draft.based_on = base->catalog.id;
+    draft.created_at = now;
+    auto new_id = CheckupCatalogRepository::Insert(s, draft);
+    if (!new_id) return std::move(new_id).error();
+    if (auto r = CheckupCatalogRepository::CopyContents(s, base->catalog.id, *new_id); !r) return std::move(r).error();
     Changes ch;
     ch.Set("basedOn", nullptr, base->catalog.id);
-    if (auto r = RecordAudit(s, clock_, actor, "checkup.catalog_draft", "checkup_catalog", std::to_string(new_id), "", ch); !r)
+    if (auto r = RecordAudit(s, clock_, actor, "checkup.catalog_draft", "checkup_catalog", std::to_string(*new_id), "", ch); !r)
       return std::move(r).error();
-    return LoadCatalog(s, new_id);
+    return LoadCatalog(s, *new_id);
   });
 }
 
@@ -304,7 +260,8 @@ Result<CatalogView> CheckupService::AddIndicator(const Actor& actor, std::int64_
     auto n = Utf8Length(*v);
     if (!n || *n < 1 || *n > 100) return BadField(f, Text("不能为空，且不超过100字", "must be 1–100 characters"));
   }
-  if (!ck::ParseLevel(in.level)) return BadField("level", Text("应为 building、dwelling 或 estate", "building, dwelling or estate"));
+  auto level = ck::ParseLevel(in.level);
+  if (!level) return BadField("level", Text("应为 building、dwelling 或 estate", "building, dwelling or estate"));
   if (in.criteria.empty()) return BadField("criteria", Text("至少一个子项", "at least one criterion"));
   return store::WriteResult(db_, [&](store::Session& s) -> Result<CatalogView> {
     auto cat = LoadCatalog(s, catalog_id);
@@ -315,15 +272,20 @@ Result<CatalogView> CheckupService::AddIndicator(const Actor& actor, std::int64_
     if (cat->Indicator(in.code))
       return MakeError(ErrorCode::kConflict, "checkup.duplicate_indicator", Text("该指标编码已存在", "that indicator code exists"),
                        Text::Same(in.code));
-    auto pos = store::QueryInt(s, "SELECT COALESCE(MAX(position), 0) + 1 FROM checkup_indicator WHERE catalog_id = ?", {store::Int(catalog_id)});
+    auto pos = CheckupCatalogRepository::NextIndicatorPosition(s, catalog_id);
     if (!pos) return std::move(pos).error();
-    if (auto r = s.Exec("INSERT INTO checkup_indicator (catalog_id, code, name_zh, name_en, level, sub_dimension, problem_unit, "
-                        "sums_values, position, local) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                        {store::Int(catalog_id), store::Str(in.code), store::Str(in.name_zh), store::Str(in.name_en.empty() ? in.name_zh : in.name_en),
-                         store::Str(in.level), store::Str(in.sub_dimension), store::Str(in.problem_unit),
-                         store::Bool(in.sums_values), store::Int(*pos)});
-        !r)
-      return std::move(r).error();
+    store::CheckupIndicatorRecord ind;
+    ind.catalog_id = catalog_id;
+    ind.code = in.code;
+    ind.name_zh = in.name_zh;
+    ind.name_en = in.name_en.empty() ? in.name_zh : in.name_en;
+    ind.level = *level;
+    ind.sub_dimension = in.sub_dimension;
+    ind.problem_unit = in.problem_unit;
+    ind.sums_values = in.sums_values;
+    ind.position = *pos;
+    ind.local = true;
+    if (auto r = CheckupCatalogRepository::InsertIndicator(s, ind); !r) return std::move(r).error();
     int n = 0;
     std::set<std::string> seen;
     for (const auto& c : in.criteria) {
@@ -339,13 +301,17 @@ Result<CatalogView> CheckupService::AddIndicator(const Actor& actor, std::int64_
         if (!exists) return std::move(exists).error();
         if (!*exists) return BadField(field + ".suggestedItems", Text::Same(item), Text("改造内容清单中没有该项", "not in the renovation catalogue"));
       }
-      if (auto r = s.Exec("INSERT INTO checkup_criterion (catalog_id, indicator_code, code, name_zh, name_en, unit, rule, "
-                          "suggested_items, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          {store::Int(catalog_id), store::Str(in.code), store::Str(c.code), store::Str(c.name_zh),
-                           store::Str(c.name_en.empty() ? c.name_zh : c.name_en), store::Str(c.unit), store::Str(c.rule_json),
-                           store::Str(JoinCodes(c.suggested_items)), store::Int(++n)});
-          !r)
-        return std::move(r).error();
+      store::CheckupCriterionRecord crit;
+      crit.catalog_id = catalog_id;
+      crit.indicator_code = in.code;
+      crit.code = c.code;
+      crit.name_zh = c.name_zh;
+      crit.name_en = c.name_en.empty() ? c.name_zh : c.name_en;
+      crit.unit = c.unit;
+      crit.rule_json = c.rule_json;
+      crit.suggested_items = c.suggested_items;
+      crit.position = ++n;
+      if (auto r = CheckupCatalogRepository::InsertCriterion(s, crit); !r) return std::move(r).error();
     }
     Changes ch;
     ch.Set("indicator", nullptr, json::string(in.code)).Set("criteria", nullptr, static_cast<std::int64_t>(in.criteria.size()));
@@ -362,11 +328,8 @@ Result<CatalogView> CheckupService::Publish(const Actor& actor, std::int64_t cat
     if (!cat) return std::move(cat).error();
     if (cat->catalog.state != "draft")
       return MakeError(ErrorCode::kConflict, "checkup.catalog_published", Text("该目录已发布", "already published"));
-    auto now = FormatIsoUtc(clock_.Now());
-    if (auto r = s.Exec("UPDATE checkup_catalog SET state = 'published', published_at = ? WHERE id = ?",
-                        {store::Str(now), store::Int(catalog_id)});
-        !r)
-      return std::move(r).error();
+    auto published = CheckupCatalogRepository::Publish(s, catalog_id, FormatIsoUtc(clock_.Now()));
+    if (!published) return std::move(published).error();
     Changes ch;
     ch.Set("state", "draft", "published");
     if (auto r = RecordAudit(s, clock_, actor, "checkup.catalog_publish", "checkup_catalog", std::to_string(catalog_id), "", ch); !r)
@@ -381,7 +344,7 @@ Result<std::vector<CheckupItem>> CheckupService::Items(const Actor& actor) {
   if (!catalogue) return std::move(catalogue).error();
   std::map<std::string, std::vector<std::string>> suggesting;
   auto read = db_.Read([&](store::Session& s) -> Result<void> {
-    auto latest = LatestPublished(s);
+    auto latest = CheckupCatalogRepository::LatestPublished(s);
     if (!latest) return std::move(latest).error();
     if (!*latest) return Ok();
     auto cat = LoadCatalog(s, **latest);
@@ -416,80 +379,53 @@ Result<CheckupItem> CheckupService::UpdateItem(const Actor& actor, const std::st
 Result<Campaign> CheckupService::LoadCampaign(store::Session& s, const Actor& actor, std::int64_t id,
                                               std::string_view permission) {
   if (auto r = RequirePermission(actor, permission); !r) return std::move(r).error();
-  auto rows = s.Query(
-      "SELECT c.id, c.title, c.year, c.region_code, c.catalog_id, k.name, c.created_at, c.updated_at FROM checkup c "
-      "JOIN checkup_catalog k ON k.id = c.catalog_id WHERE c.id = ?",
-      {store::Int(id)});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return NoCampaign();
-  const auto& r = rows->front();
+  auto found = CheckupCampaignRepository::Find(s, id);
+  if (!found) return std::move(found).error();
+  if (!*found) return NoCampaign();
+  auto& r = **found;
   Campaign c;
-  c.id = r.GetInt(0);
-  c.title = r.GetText(1);
-  c.year = static_cast<int>(r.GetInt(2));
-  c.region_code = r.GetText(3);
-  c.catalog_id = r.GetInt(4);
-  c.catalog_name = r.GetText(5);
-  c.created_at = r.GetText(6);
-  c.updated_at = r.GetText(7);
+  c.id = r.id;
+  c.title = std::move(r.title);
+  c.year = r.year;
+  c.region_code = std::move(r.region_code);
+  c.catalog_id = r.catalog_id;
+  c.catalog_name = std::move(r.catalog_name);
+  c.created_at = std::move(r.created_at);
+  c.updated_at = std::move(r.updated_at);
   // A street office sees the campaign of its street; a grid worker the estates of their community.
-  std::string where = " WHERE ce.checkup_id = ?";
-  store::Params p{store::Int(id)};
-  store::AddPrefixFilter(where, p, "ce.region_code", actor.scope.prefix());
-  auto estates = s.Query(
-      "SELECT ce.estate_id, e.name, ce.region_code, ce.status, ce.comment, ce.assignee_id, COALESCE(u.username, ''), "
-      "ce.submitted_at, ce.approved_at, ce.report_file_id, "
-      "(SELECT COUNT(*) FROM checkup_observation o WHERE o.checkup_id = ce.checkup_id AND o.estate_id = ce.estate_id), "
-      "(SELECT COUNT(*) FROM checkup_observation o WHERE o.checkup_id = ce.checkup_id AND o.estate_id = ce.estate_id "
-      "AND o.severity IS NOT NULL) "
-      "FROM checkup_estate ce JOIN estate e ON e.id = ce.estate_id LEFT JOIN app_user u ON u.id = ce.assignee_id" +
-          where + " ORDER BY ce.region_code, e.name",
-      p);
+  auto estates = CheckupCampaignRepository::Estates(s, id, actor.scope.prefix());
   if (!estates) return std::move(estates).error();
   // Visible when the campaign lies in the actor's scope, or the actor works inside the campaign's
   // area (a grid worker in a street-wide campaign) and then sees only their estates.
   if (!actor.scope.Covers(c.region_code) && estates->empty())
     return MakeError(ErrorCode::kForbidden, "auth.out_of_scope", Text("不在管辖范围内", "outside your scope"));
-  for (const auto& e : *estates) {
-    CampaignEstate ce;
-    ce.estate_id = e.GetInt(0);
-    ce.estate_name = e.GetText(1);
-    ce.region_code = e.GetText(2);
-    ce.status = e.GetText(3);
-    ce.comment = e.GetText(4);
-    ce.assignee_id = e.GetOptInt(5);
-    ce.assignee = e.GetText(6);
-    ce.submitted_at = e.GetOptText(7);
-    ce.approved_at = e.GetOptText(8);
-    ce.report_file_id = e.GetOptInt(9);
-    ce.observations = e.GetInt(10);
-    ce.problems = e.GetInt(11);
-    c.estates.push_back(std::move(ce));
-  }
+  c.estates = std::move(*estates);
   return c;
 }
 
 Result<Campaign> CheckupService::Create(const Actor& actor, const CampaignInput& in) {
   if (auto r = RequirePermission(actor, perm::kCheckupWrite); !r) return std::move(r).error();
   auto n = Utf8Length(in.title);
-  if (!n || *n < 1 || *n > 200 || Trim(in.title).empty()) return BadField("title", Text("不能为空，且不超过200字", "must be 1–200 characters"));
+  if (!n || *n < 1 || *n > 200 || Trim(in.title).empty() || in.title.find('\0') != std::string::npos)
+    return BadField("title", Text("不能为空，且不超过200字", "must be 1–200 characters"));
   auto now = FormatIsoUtc(clock_.Now());
-  int this_year = std::stoi(now.substr(0, 4));
+  int this_year = ShanghaiYear(clock_.Now());
   if (in.year < 2019 || in.year > this_year + 1) return BadField("year", Text("应为2019–" + std::to_string(this_year + 1), "must be 2019–" + std::to_string(this_year + 1)));
   if (auto r = RequireInScope(actor, in.region_code); !r) return std::move(r).error();
   auto id = store::WriteResult(db_, [&](store::Session& s) -> Result<std::int64_t> {
     std::optional<std::int64_t> catalog = in.catalog_id;
     if (!catalog) {
-      auto latest = LatestPublished(s);
+      auto latest = CheckupCatalogRepository::LatestPublished(s);
       if (!latest) return std::move(latest).error();
       catalog = *latest;
     }
-    if (!catalog) return NotFound("checkup.catalog_not_found", Text("没有已发布的指标目录", "no published catalogue"));
-    auto cat = LoadCatalog(s, *catalog);
-    if (!cat) return BadField("catalogId", Text("指标目录版本不存在", "no such catalogue version"));
-    if (cat->catalog.state != "published") return BadField("catalogId", Text("只能使用已发布的目录", "only a published catalogue"));
-    // The estates: those named (each inside the region and the actor's scope), or every estate of the region.
-    std::vector<store::EstateRecord> estates;
+    if (!catalog) return NoPublishedCatalog();
+    auto cat = CheckupCatalogRepository::Find(s, *catalog);
+    if (!cat) return std::move(cat).error();
+    if (!*cat) return BadField("catalogId", Text("指标目录版本不存在", "no such catalogue version"));
+    if ((*cat)->state != "published") return BadField("catalogId", Text("只能使用已发布的目录", "only a published catalogue"));
+    // The estates (id, community): those named (each inside the region), or every estate of the region.
+    std::vector<std::pair<std::int64_t, std::string>> estates;
     if (in.estate_ids) {
       if (in.estate_ids->empty()) return BadField("estateIds", Text("为空时请省略该字段", "omit the field instead of an empty list"));
       for (auto eid : *in.estate_ids) {
@@ -497,38 +433,38 @@ Result<Campaign> CheckupService::Create(const Actor& actor, const CampaignInput&
         if (!e) return std::move(e).error();
         if (!*e || !core::auth::Scope(in.region_code).Covers((*e)->region_code))
           return BadField("estateIds", Text::Same(std::to_string(eid)), Text("不是该区域的小区", "not an estate of the region"));
-        estates.push_back(**e);
+        estates.emplace_back((*e)->id, (*e)->region_code);
       }
     } else {
-      std::string where = " WHERE 1 = 1";
-      store::Params p;
-      store::AddPrefixFilter(where, p, "region_code", in.region_code);
-      auto rows = s.Query("SELECT id FROM estate" + where + " ORDER BY id", p);
-      if (!rows) return std::move(rows).error();
-      for (const auto& r : *rows) {
-        auto e = store::EstateRepository::Find(s, r.GetInt(0));
-        if (!e) return std::move(e).error();
-        estates.push_back(**e);
-      }
+      auto all = CheckupCampaignRepository::EstatesIn(s, in.region_code);
+      if (!all) return std::move(all).error();
+      estates = std::move(*all);
     }
     if (estates.empty()) return BadField("regionCode", Text("该区域没有登记的小区", "no registered estates in the region"));
-    auto row = s.Query("INSERT INTO checkup (title, year, region_code, catalog_id, created_by, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                       {store::Str(std::string(Trim(in.title))), store::Int(in.year), store::Str(in.region_code),
-                        store::Int(*catalog), store::Int(actor.user_id), store::Str(now), store::Str(now)});
-    if (!row) return std::move(row).error();
-    auto cid = row->at(0).GetInt(0);
-    for (const auto& e : estates)
-      if (auto r = s.Exec("INSERT INTO checkup_estate (checkup_id, estate_id, region_code, status, updated_at) VALUES (?, ?, ?, 'draft', ?)",
-                          {store::Int(cid), store::Int(e.id), store::Str(e.region_code), store::Str(now)});
-          !r)
-        return std::move(r).error();
+    store::CheckupRecord rec;
+    rec.title = std::string(Trim(in.title));
+    rec.year = in.year;
+    rec.region_code = in.region_code;
+    rec.catalog_id = *catalog;
+    rec.created_by = actor.user_id;
+    rec.created_at = rec.updated_at = now;
+    auto cid = CheckupCampaignRepository::Insert(s, rec);
+    if (!cid) return std::move(cid).error();
+    for (const auto& [estate_id, region_code] : estates) {
+      store::CheckupEstateRecord e;
+      e.checkup_id = *cid;
+      e.estate_id = estate_id;
+      e.region_code = region_code;
+      e.status = "draft";
+      e.updated_at = now;
+      if (auto r = CheckupCampaignRepository::InsertEstate(s, e); !r) return std::move(r).error();
+    }
     Changes ch;
     ch.Set("title", nullptr, json::string(in.title)).Set("year", nullptr, in.year).Set("catalogId", nullptr, *catalog)
         .Set("estates", nullptr, static_cast<std::int64_t>(estates.size()));
-    if (auto r = RecordAudit(s, clock_, actor, "checkup.create", "checkup", std::to_string(cid), in.region_code, ch); !r)
+    if (auto r = RecordAudit(s, clock_, actor, "checkup.create", "checkup", std::to_string(*cid), in.region_code, ch); !r)
       return std::move(r).error();
-    return cid;
+    return *cid;
   });
   if (!id) return std::move(id).error();
   return Get(actor, *id);
@@ -541,20 +477,15 @@ Result<std::vector<Campaign>> CheckupService::List(const Actor& actor, std::opti
     if (auto r = RequireInScope(actor, *region); !r) return std::move(r).error();
   return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<Campaign>> {
     // Campaigns with an estate inside the actor's scope (or the region asked for).
-    std::string where = " WHERE 1 = 1";
-    store::Params p;
-    store::AddPrefixFilter(where, p, "ce.region_code", region.value_or(actor.scope.prefix()));
-    if (year) {
-      where += " AND c.year = ?";
-      p.push_back(store::Int(*year));
-    }
-    auto rows = s.Query("SELECT DISTINCT c.id FROM checkup c JOIN checkup_estate ce ON ce.checkup_id = c.id" + where +
-                            " ORDER BY c.id DESC LIMIT 200",
-                        p);
-    if (!rows) return std::move(rows).error();
+    store::CheckupFilter f;
+    f.region_prefix = region.value_or(actor.scope.prefix());
+    f.year = year;
+    f.limit = 200;
+    auto ids = CheckupCampaignRepository::List(s, f);
+    if (!ids) return std::move(ids).error();
     std::vector<Campaign> out;
-    for (const auto& r : *rows) {
-      auto c = LoadCampaign(s, actor, r.GetInt(0), perm::kCheckupRead);
+    for (auto cid : *ids) {
+      auto c = LoadCampaign(s, actor, cid, perm::kCheckupRead);
       if (!c) return std::move(c).error();
       out.push_back(std::move(*c));
     }
@@ -576,6 +507,7 @@ Result<Campaign> CheckupService::Assign(const Actor& actor, std::int64_t id, con
     if (!*user || (*user)->disabled) return BadField("userId", Text("用户不存在或已停用", "no such active user"));
     auto role = core::auth::ParseRole((*user)->role);
     if (estate_ids.empty()) return BadField("estateIds", Text("至少选择一个小区", "choose at least one estate"));
+    auto now = FormatIsoUtc(clock_.Now());
     for (auto eid : estate_ids) {
       auto it = std::find_if(c->estates.begin(), c->estates.end(), [&](const auto& e) { return e.estate_id == eid; });
       if (it == c->estates.end()) return BadField("estateIds", Text::Same(std::to_string(eid)), Text("不在本次体检任务中", "not in this check-up"));
@@ -584,10 +516,8 @@ Result<Campaign> CheckupService::Assign(const Actor& actor, std::int64_t id, con
           !core::auth::Scope((*user)->region_code).Covers(it->region_code))
         return BadField("userId", Text("该用户不能负责这个小区的体检", "that user cannot check this estate"),
                         Text("请选择管辖范围覆盖该小区的网格员", "choose a grid worker whose scope covers the estate"));
-      if (auto r = s.Exec("UPDATE checkup_estate SET assignee_id = ?, updated_at = ? WHERE checkup_id = ? AND estate_id = ?",
-                          {store::Int(user_id), store::Str(FormatIsoUtc(clock_.Now())), store::Int(id), store::Int(eid)});
-          !r)
-        return std::move(r).error();
+      auto assigned = CheckupCampaignRepository::Assign(s, id, eid, user_id, now);
+      if (!assigned) return std::move(assigned).error();
     }
     Changes ch;
     ch.Set("assignee", nullptr, json::string((*user)->username)).Set("estates", nullptr, static_cast<std::int64_t>(estate_ids.size()));
@@ -642,12 +572,9 @@ Result<UpsertResult> CheckupService::Upsert(const Actor& actor, std::int64_t id,
     auto now = FormatIsoUtc(clock_.Now());
     UpsertResult out;
     std::set<std::string> seen;
-    std::map<std::int64_t, store::BuildingRecord> buildings;
-    std::map<std::int64_t, store::DwellingRecord> dwellings;
     // Validate everything first: the batch is all or nothing.
-    std::vector<std::string> object_keys;
-    std::vector<std::optional<ck::Severity>> grades;
-    std::vector<const CampaignEstate*> estates;
+    std::vector<store::CheckupObservationRecord> rows;
+    rows.reserve(batch.size());
     for (std::size_t k = 0; k < batch.size(); ++k) {
       const auto& o = batch[k];
       std::string at = "observations[" + std::to_string(k) + "]";
@@ -671,15 +598,15 @@ Result<UpsertResult> CheckupService::Upsert(const Actor& actor, std::int64_t id,
       if (o.value && *o.value < 0) return BadField(at + ".value", Text("不能为负", "cannot be negative"));
       auto note = Utf8Length(o.note);
       if (!note || *note > 1000) return BadField(at + ".note", Text("不超过1000字", "at most 1 000 characters"));
+      // A NUL does not survive PostgreSQL text (the note was cut there) and cannot be printed in the
+      // PDF report, whose failure would then hold up the approval.
+      if (o.note.find('\0') != std::string::npos) return BadField(at + ".note", Text("不能含空字符", "must not contain NUL"));
       if (o.photo_ids.size() > 20) return BadField(at + ".photoIds", Text("每条最多20张照片", "at most 20 photos each"));
       for (auto pid : o.photo_ids) {
-        std::string pw = " WHERE id = ?";
-        store::Params pp{store::Int(pid)};
         // Photos of this campaign's area (a street office's upload may be referenced by its grid workers).
-        store::AddPrefixFilter(pw, pp, "region_code", c->region_code);
-        auto n = store::QueryInt(s, "SELECT COUNT(*) FROM stored_file" + pw, pp);
-        if (!n) return std::move(n).error();
-        if (*n == 0) return BadField(at + ".photoIds", Text("照片不存在：" + std::to_string(pid), "no such photo: " + std::to_string(pid)));
+        auto photo = files_.Find(s, pid);
+        if (!photo) return std::move(photo).error();
+        if (!*photo || !core::auth::Scope(c->region_code).Covers((*photo)->region_code)) return BadField(at + ".photoIds", Text("照片不存在：" + std::to_string(pid), "no such photo: " + std::to_string(pid)));
       }
       // The object the indicator counts (REFERENCE §2.2: buildings, or dwellings for 非成套住宅).
       std::string key;
@@ -702,64 +629,77 @@ Result<UpsertResult> CheckupService::Upsert(const Actor& actor, std::int64_t id,
           break;
         }
       }
-      if (o.observed_at && !ParseIso(*o.observed_at)) return BadField(at + ".observedAt", Text("应为 ISO 8601 时间", "must be ISO 8601"));
-      object_keys.push_back(key);
-      grades.push_back(ck::Grade(crit->rule, {o.present, o.value, o.condition}));
-      estates.push_back(&*est);
+      std::optional<TimePoint> observed;
+      if (o.observed_at) {
+        observed = ParseIso(*o.observed_at);
+        if (!observed) return BadField(at + ".observedAt", Text("应为 ISO 8601 时间", "must be ISO 8601"));
+      }
+      store::CheckupObservationRecord row;
+      row.checkup_id = id;
+      row.client_id = o.client_id;
+      row.estate_id = o.estate_id;
+      row.region_code = est->region_code;
+      row.building_id = o.building_id;
+      row.dwelling_id = o.dwelling_id;
+      row.indicator = o.indicator;
+      row.criterion = o.criterion;
+      row.present = o.present;
+      row.value = o.value;
+      row.condition = o.condition;
+      row.note = o.note;
+      row.photo_ids = o.photo_ids;
+      row.lat_e6 = o.lat_e6;
+      row.lng_e6 = o.lng_e6;
+      row.observed_at = observed ? FormatIsoUtc(*observed) : now;
+      row.object_key = std::move(key);
+      row.severity = ck::Grade(crit->rule, {o.present, o.value, o.condition});
+      row.user_id = actor.user_id;
+      row.created_at = row.updated_at = now;
+      rows.push_back(std::move(row));
     }
-    for (std::size_t k = 0; k < batch.size(); ++k) {
-      const auto& o = batch[k];
-      auto severity = grades[k] ? store::Str(std::string(ck::SeverityCode(*grades[k]))) : store::Null();
-      auto observed = o.observed_at ? FormatIsoUtc(*ParseIso(*o.observed_at)) : now;
-      store::Params values{store::Int(o.estate_id), store::Str(estates[k]->region_code),
-                           o.building_id ? store::Int(*o.building_id) : store::Null(),
-                           o.dwelling_id ? store::Int(*o.dwelling_id) : store::Null(), store::Str(o.indicator),
-                           store::Str(o.criterion), store::Bool(o.present), o.value ? store::Int(*o.value) : store::Null(),
-                           store::Bool(o.condition), store::Str(o.note), store::Str(store::JoinIds(o.photo_ids)),
-                           o.lat_e6 ? store::Int(*o.lat_e6) : store::Null(), o.lng_e6 ? store::Int(*o.lng_e6) : store::Null(),
-                           store::Str(observed), store::Str(object_keys[k]), severity};
-      auto existing = s.Query("SELECT o.id, o.estate_id, o.building_id, o.dwelling_id, o.indicator, o.criterion, o.present, "
-                              "o.value, o.condition_met, o.note, o.photo_ids, o.lat_e6, o.lng_e6, o.observed_at "
-                              "FROM checkup_observation o WHERE o.checkup_id = ? AND o.client_id = ?",
-                              {store::Int(id), store::Str(o.client_id)});
-      if (!existing) return std::move(existing).error();
-      std::int64_t oid = 0;
-      if (existing->empty()) {
-        auto p = values;
-        p.insert(p.begin(), {store::Int(id), store::Str(o.client_id)});
-        p.insert(p.end(), {store::Int(actor.user_id), store::Str(now), store::Str(now)});
-        auto row = s.Query("INSERT INTO checkup_observation (checkup_id, client_id, estate_id, region_code, building_id, "
-                           "dwelling_id, indicator, criterion, present, value, condition_met, note, photo_ids, lat_e6, lng_e6, "
-                           "observed_at, object_key, severity, user_id, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                           p);
-        if (!row) return std::move(row).error();
-        oid = row->at(0).GetInt(0);
+    // One observation per (object, criterion) of a campaign (issue #11 §2): a second one — another
+    // phone, or the same one with a new clientId — updates the first instead of adding a row, so
+    // totals and problem counts never double. A resend by clientId changes nothing.
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+      auto& row = rows[k];
+      auto by_client = CheckupObservationRepository::FindByClientId(s, id, row.client_id);
+      if (!by_client) return std::move(by_client).error();
+      auto by_object = CheckupObservationRepository::FindByObject(s, id, row.object_key, row.criterion);
+      if (!by_object) return std::move(by_object).error();
+      std::optional<store::CheckupObservationRecord> target = *by_client ? std::move(*by_client) : std::move(*by_object);
+      bool merged = false;
+      if (target && *by_object && (*by_object)->id != target->id) {
+        // The observation of this clientId was moved onto an object and criterion that already have
+        // one: that one takes the new reading and this one goes, leaving a single observation.
+        auto gone = CheckupObservationRepository::Delete(s, target->id);
+        if (!gone) return std::move(gone).error();
+        target = std::move(*by_object);
+        merged = true;
+      }
+      if (!target) {
+        auto oid = CheckupObservationRepository::Insert(s, row);
+        if (!oid) return std::move(oid).error();
+        row.id = *oid;
         ++out.created;
       } else {
-        const auto& e = existing->front();
-        oid = e.GetInt(0);
-        // The same observation sent again (a retried sync) changes nothing.
-        bool same = e.GetInt(1) == o.estate_id && e.GetOptInt(2) == o.building_id && e.GetOptInt(3) == o.dwelling_id &&
-                    e.GetText(4) == o.indicator && e.GetText(5) == o.criterion && (e.GetInt(6) != 0) == o.present &&
-                    e.GetOptInt(7) == o.value && (e.GetInt(8) != 0) == o.condition && e.GetText(9) == o.note &&
-                    e.GetText(10) == store::JoinIds(o.photo_ids) && e.GetOptInt(11) == o.lat_e6 && e.GetOptInt(12) == o.lng_e6 &&
-                    (!o.observed_at || e.GetText(13) == observed);
-        if (same) {
+        const auto& e = *target;
+        row.id = e.id;
+        // The same observation sent again (a retried sync) changes nothing; a time left out is not
+        // a change.
+        bool same = e.estate_id == row.estate_id && e.building_id == row.building_id && e.dwelling_id == row.dwelling_id &&
+                    e.indicator == row.indicator && e.criterion == row.criterion && e.present == row.present &&
+                    e.value == row.value && e.condition == row.condition && e.note == row.note &&
+                    e.photo_ids == row.photo_ids && e.lat_e6 == row.lat_e6 && e.lng_e6 == row.lng_e6 &&
+                    (!batch[k].observed_at || e.observed_at == row.observed_at);
+        if (same && !merged) {
           ++out.unchanged;
         } else {
-          auto p = values;
-          p.insert(p.end(), {store::Str(now), store::Int(oid)});
-          if (auto r = s.Exec("UPDATE checkup_observation SET estate_id = ?, region_code = ?, building_id = ?, dwelling_id = ?, "
-                              "indicator = ?, criterion = ?, present = ?, value = ?, condition_met = ?, note = ?, photo_ids = ?, "
-                              "lat_e6 = ?, lng_e6 = ?, observed_at = ?, object_key = ?, severity = ?, updated_at = ? WHERE id = ?",
-                              p);
-              !r)
-            return std::move(r).error();
+          auto updated = CheckupObservationRepository::Update(s, row);
+          if (!updated) return std::move(updated).error();
           ++out.updated;
         }
       }
-      out.results.emplace_back(o.client_id, oid, grades[k] ? std::optional(std::string(ck::SeverityCode(*grades[k]))) : std::nullopt);
+      out.results.push_back({row.client_id, row.id, row.severity});
     }
     if (out.created + out.updated > 0) {
       Changes ch;
@@ -771,33 +711,21 @@ Result<UpsertResult> CheckupService::Upsert(const Actor& actor, std::int64_t id,
   });
 }
 
-namespace {
-// The campaign's observations inside the actor's scope (the caller has loaded the campaign).
-Result<std::vector<Observation>> QueryObservations(store::Session& s, const Actor& actor, std::int64_t id,
-                                                   std::optional<std::int64_t> estate_id) {
-  std::string where = " WHERE o.checkup_id = ?";
-  store::Params p{store::Int(id)};
-  store::AddPrefixFilter(where, p, "o.region_code", actor.scope.prefix());
-  if (estate_id) {
-    where += " AND o.estate_id = ?";
-    p.push_back(store::Int(*estate_id));
-  }
-  auto rows = s.Query(std::string("SELECT ") + kObservationColumns +
-                          " FROM checkup_observation o LEFT JOIN app_user u ON u.id = o.user_id" + where + " ORDER BY o.id",
-                      p);
-  if (!rows) return std::move(rows).error();
-  std::vector<Observation> out;
-  for (const auto& r : *rows) out.push_back(ObservationFromRow(r));
-  return out;
-}
-}  // namespace
-
 Result<std::vector<Observation>> CheckupService::Observations(const Actor& actor, std::int64_t id,
                                                               std::optional<std::int64_t> estate_id) {
   return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<Observation>> {
     auto c = LoadCampaign(s, actor, id, perm::kCheckupRead);
     if (!c) return std::move(c).error();
-    return QueryObservations(s, actor, id, estate_id);
+    store::CheckupObservationFilter f;
+    f.checkup_id = id;
+    f.scope_prefix = actor.scope.prefix();
+    f.estate_id = estate_id;
+    auto rows = CheckupObservationRepository::List(s, f);
+    if (!rows) return std::move(rows).error();
+    std::vector<Observation> out;
+    out.reserve(rows->size());
+    for (auto& r : *rows) out.push_back(ObservationFromRecord(std::move(r)));
+    return out;
   });
 }
 
@@ -824,120 +752,112 @@ Result<Campaign> CheckupService::Review(const Actor& actor, std::int64_t id, std
                        Text::Same(from + " → " + action));
     if (action == "submit" && est->observations == 0)
       return Invalid("checkup.empty", Text("还没有任何体检记录，不能提交", "nothing has been recorded yet"));
-    std::string to = action == "submit" ? "submitted" : action == "approve" ? "approved" : "returned";
-    auto now = FormatIsoUtc(clock_.Now());
-    std::string sql = "UPDATE checkup_estate SET status = ?, comment = ?, updated_at = ?";
-    if (action == "submit") sql += ", submitted_at = ?";
-    if (action == "approve") sql += ", approved_at = ?";
-    sql += " WHERE checkup_id = ? AND estate_id = ?";
-    store::Params p{store::Str(to), store::Str(comment), store::Str(now)};
-    if (action != "return") p.push_back(store::Str(now));
-    p.insert(p.end(), {store::Int(id), store::Int(estate_id)});
-    if (auto r = s.Exec(sql, p); !r) return std::move(r).error();
+    store::CheckupReviewChange change;
+    change.status = action == "submit" ? "submitted" : action == "approve" ? "approved" : "returned";
+    change.comment = comment;
+    change.at = FormatIsoUtc(clock_.Now());
+    change.stamp_submitted = action == "submit";
+    change.stamp_approved = action == "approve";
+    auto set = CheckupCampaignRepository::SetReview(s, id, estate_id, change);
+    if (!set) return std::move(set).error();
     Changes ch;
-    ch.Set("estateId", nullptr, estate_id).Set("status", json::string(from), json::string(to));
+    ch.Set("estateId", nullptr, estate_id).Set("status", json::string(from), json::string(change.status));
     if (!comment.empty()) ch.Set("comment", nullptr, json::string(comment));
+    if (action == "approve") {
+      // The estate's report is made on approval and kept with it (issue #4), inside this transaction:
+      // an approval whose report cannot be rendered or stored fails whole, so an approved estate
+      // always has its report. (Made after the commit, a failure left it approved without one.)
+      auto approved = LoadCampaign(s, actor, id, perm::kCheckupRead);
+      if (!approved) return std::move(approved).error();
+      auto kept = KeepEstateReport(s, actor, *approved, estate_id);
+      if (!kept) return std::move(kept).error();
+      ch.Set("reportFileId", nullptr, kept->id);
+    }
     return RecordAudit(s, clock_, actor, "checkup." + action, "checkup", std::to_string(id), est->region_code, ch);
   });
   if (!w) return std::move(w).error();
   return Get(actor, id);
 }
 
-Result<StoredFile> CheckupService::KeepReport(const Actor& actor, std::int64_t id, std::int64_t estate_id, const std::string& pdf) {
-  return store::WriteResult(db_, [&](store::Session& s) -> Result<StoredFile> {
-    auto c = LoadCampaign(s, actor, id, perm::kCheckupRead);
-    if (!c) return std::move(c).error();
-    auto est = std::find_if(c->estates.begin(), c->estates.end(), [&](const auto& e) { return e.estate_id == estate_id; });
-    if (est == c->estates.end()) return BadField("estateId", Text("不在本次体检任务中", "not in this check-up"));
-    auto f = files_.Put(s, actor, "checkup", est->region_code,
-                        est->estate_name + "-" + std::to_string(c->year) + "体检报告.pdf", "application/pdf", pdf);
-    if (!f) return std::move(f).error();
-    if (auto r = s.Exec("UPDATE checkup_estate SET report_file_id = ? WHERE checkup_id = ? AND estate_id = ?",
-                        {store::Int(f->id), store::Int(id), store::Int(estate_id)});
-        !r)
-      return std::move(r).error();
-    return std::move(*f);
-  });
-}
-
 // ---- results ----
 
 Result<ProblemList> CheckupService::Problems(const Actor& actor, std::int64_t id, const ProblemQuery& q) {
-  if (q.severity && !ck::ParseSeverity(*q.severity))
-    return BadField("severity", Text::Same(*q.severity), Text("problem、hazard、larger_hazard 或 severe", "problem, hazard, larger_hazard or severe"));
   return store::ReadResult(db_, [&](store::Session& s) -> Result<ProblemList> {
     auto c = LoadCampaign(s, actor, id, perm::kCheckupRead);
     if (!c) return std::move(c).error();
-    auto obs = QueryObservations(s, actor, id, q.estate_id);
-    if (!obs) return std::move(obs).error();
-    auto cat = LoadCatalog(s, c->catalog_id);
-    if (!cat) return std::move(cat).error();
-    ProblemList out;
-    out.catalog = std::move(*cat);
-    std::map<std::int64_t, std::string> estate_names;
-    for (const auto& e : c->estates) estate_names[e.estate_id] = e.estate_name;
-    std::map<std::int64_t, std::string> building_labels, dwelling_labels;
-    std::vector<ck::GradedObservation> graded;
-    for (auto& o : *obs) {
-      if (!o.severity) continue;
-      if (q.severity && *o.severity != *q.severity) continue;
-      if (q.indicator && o.in.indicator != *q.indicator) continue;
-      graded.push_back({o.in.indicator, o.object_key, ck::ParseSeverity(*o.severity), o.in.value});
-      ProblemRow row;
-      row.estate_name = estate_names[o.in.estate_id];
-      row.indicator = out.catalog.Indicator(o.in.indicator);
-      row.criterion = out.catalog.Criterion(o.in.criterion);
-      if (o.object_key[0] == 'b' && o.in.building_id) {
-        row.object_type = "building";
-        auto& label = building_labels[*o.in.building_id];
-        if (label.empty()) {
-          auto b = store::BuildingRepository::Find(s, *o.in.building_id);
-          if (!b) return std::move(b).error();
-          label = *b ? core::reg::BuildingLabel((*b)->number) : "?";
-        }
-        row.object_label = row.estate_name + " " + label;
-      } else if (o.object_key[0] == 'd' && o.in.dwelling_id) {
-        row.object_type = "dwelling";
-        auto& label = dwelling_labels[*o.in.dwelling_id];
-        if (label.empty()) {
-          auto d = store::DwellingRepository::Find(s, *o.in.dwelling_id);
-          if (!d) return std::move(d).error();
-          auto b = *d ? store::BuildingRepository::Find(s, (*d)->building_id) : Result<std::optional<store::BuildingRecord>>(std::nullopt);
-          if (!b) return std::move(b).error();
-          label = *d && *b ? core::reg::BuildingLabel((*b)->number) + std::to_string((*d)->stairwell) + "单元" + (*d)->room + "室" : "?";
-        }
-        row.object_label = row.estate_name + " " + label;
-      } else {
-        row.object_type = "estate";
-        row.object_label = row.estate_name;
-      }
-      row.obs = std::move(o);
-      out.rows.push_back(std::move(row));
-    }
-    std::vector<ck::Indicator> indicators;
-    for (const auto& i : out.catalog.indicators) indicators.push_back(i.core);
-    out.summary = ck::Summarise(indicators, graded);
-    // Worst first, then by indicator order.
-    std::stable_sort(out.rows.begin(), out.rows.end(), [](const ProblemRow& a, const ProblemRow& b) {
-      auto sa = ck::ParseSeverity(*a.obs.severity).value_or(ck::Severity::kProblem);
-      auto sb = ck::ParseSeverity(*b.obs.severity).value_or(ck::Severity::kProblem);
-      return sa > sb;
-    });
-    return out;
+    return LoadProblems(s, actor, *c, q);
   });
 }
 
-Result<Rollup> CheckupService::RegionProblems(const Actor& actor, const std::string& region_code, int year) {
+Result<ProblemList> CheckupService::LoadProblems(store::Session& s, const Actor& actor, const Campaign& c,
+                                                 const ProblemQuery& q) {
+  store::CheckupObservationFilter f;
+  f.checkup_id = c.id;
+  f.scope_prefix = actor.scope.prefix();
+  f.estate_id = q.estate_id;
+  f.problems_only = true;
+  f.severity = q.severity;
+  f.indicator = q.indicator;
+  auto obs = CheckupObservationRepository::List(s, f);
+  if (!obs) return std::move(obs).error();
+  auto labels = CheckupResultRepository::ProblemObjects(s, c.id, q.estate_id);
+  if (!labels) return std::move(labels).error();
+  auto cat = LoadCatalog(s, c.catalog_id);
+  if (!cat) return std::move(cat).error();
+  ProblemList out;
+  out.catalog = std::move(*cat);
+  std::map<std::int64_t, std::string> estate_names;
+  for (const auto& e : c.estates) estate_names[e.estate_id] = e.estate_name;
+  std::vector<ck::GradedObservation> graded;
+  for (auto& r : *obs) {
+    auto o = ObservationFromRecord(std::move(r));
+    graded.push_back({o.in.indicator, o.object_key, o.severity, o.in.value});
+    ProblemRow row;
+    row.estate_name = estate_names[o.in.estate_id];
+    row.indicator = out.catalog.Indicator(o.in.indicator);
+    row.criterion = out.catalog.Criterion(o.in.criterion);
+    // An object deleted from the register since reads "?".
+    if (o.object_key[0] == 'b' && o.in.building_id) {
+      row.object_type = "building";
+      auto b = labels->building_numbers.find(*o.in.building_id);
+      row.object_label = row.estate_name + " " + (b == labels->building_numbers.end() ? "?" : core::reg::BuildingLabel(b->second));
+    } else if (o.object_key[0] == 'd' && o.in.dwelling_id) {
+      row.object_type = "dwelling";
+      auto d = labels->dwellings.find(*o.in.dwelling_id);
+      row.object_label = row.estate_name + " " +
+                         (d == labels->dwellings.end() ? "?"
+                                                       : core::reg::BuildingLabel(d->second.building_number) +
+                                                             std::to_string(d->second.stairwell) + "单元" + d->second.room + "室");
+    } else {
+      row.object_type = "estate";
+      row.object_label = row.estate_name;
+    }
+    row.obs = std::move(o);
+    out.rows.push_back(std::move(row));
+  }
+  std::vector<ck::Indicator> indicators;
+  for (const auto& i : out.catalog.indicators) indicators.push_back(i.core);
+  out.summary = ck::Summarise(indicators, graded);
+  // Worst first, then in the order written.
+  std::stable_sort(out.rows.begin(), out.rows.end(),
+                   [](const ProblemRow& a, const ProblemRow& b) { return *a.obs.severity > *b.obs.severity; });
+  return out;
+}
+
+Result<Rollup> CheckupService::RegionProblems(const Actor& actor, const std::string& region_code,
+                                             std::optional<int> year_asked) {
   if (auto r = RequirePermission(actor, perm::kCheckupRead); !r) return std::move(r).error();
   if (auto r = RequireInScope(actor, region_code); !r) return std::move(r).error();
+  // Programme years are Beijing calendar years: from 16:00 UTC on 31 December it is next year.
+  const int year = year_asked.value_or(ShanghaiYear(clock_.Now()));
   return store::ReadResult(db_, [&](store::Session& s) -> Result<Rollup> {
     Rollup out;
     out.region_code = region_code;
     out.year = year;
-    auto name = s.Query("SELECT name FROM region WHERE code = ?", {store::Str(region_code)});
-    if (!name) return std::move(name).error();
-    out.region_name = name->empty() ? region_code : name->front().GetText(0);
-    auto latest = LatestPublished(s);
+    auto region = store::RegionRepository::Find(s, region_code);
+    if (!region) return std::move(region).error();
+    out.region_name = *region ? (*region)->name : region_code;
+    auto latest = CheckupCatalogRepository::LatestPublished(s);
     if (!latest) return std::move(latest).error();
     if (*latest) {
       auto cat = LoadCatalog(s, **latest);
@@ -946,65 +866,41 @@ Result<Rollup> CheckupService::RegionProblems(const Actor& actor, const std::str
     }
     // Approved check-ups only: objects with problems per child region and indicator, this year and the
     // previous one (REFERENCE §2.5: the problem list per community, street, district and city).
-    std::string where = " WHERE ce.status = 'approved' AND o.severity IS NOT NULL AND c.year IN (?, ?)";
-    store::Params p{store::Int(year), store::Int(year - 1)};
-    store::AddPrefixFilter(where, p, "o.region_code", region_code);
-    auto rows = s.Query(
-        "SELECT o.region_code, c.year, o.indicator, o.object_key, o.estate_id FROM checkup_observation o "
-        "JOIN checkup c ON c.id = o.checkup_id JOIN checkup_estate ce ON ce.checkup_id = o.checkup_id AND ce.estate_id = o.estate_id" +
-            where,
-        p);
+    auto rows = CheckupResultRepository::RollupRows(s, region_code, year);
     if (!rows) return std::move(rows).error();
     std::map<std::string, RollupRow> children;
     std::map<std::pair<std::string, std::string>, std::set<std::string>> seen_now, seen_before;  // (child, indicator) → objects
     std::map<std::string, std::set<std::int64_t>> estates_now;
     std::set<std::pair<std::string, std::string>> total_now, total_before;  // (indicator, object)
     for (const auto& r : *rows) {
-      auto child = ChildOf(region_code, r.GetText(0));
-      bool now = r.GetInt(1) == year;
-      auto indicator = r.GetText(2), object = r.GetText(3);
+      auto child = ChildOf(region_code, r.region_code);
+      bool now = r.year == year;
       auto& row = children[child];
       row.region_code = child;
-      auto& seen = now ? seen_now[{child, indicator}] : seen_before[{child, indicator}];
-      if (seen.insert(object).second) {
-        auto& cell = row.objects[indicator];
+      auto& seen = now ? seen_now[{child, r.indicator}] : seen_before[{child, r.indicator}];
+      if (seen.insert(r.object_key).second) {
+        auto& cell = row.objects[r.indicator];
         (now ? cell.first : cell.second) += 1;
-        auto& t = out.total.objects[indicator];
-        if ((now ? total_now : total_before).insert({indicator, object}).second) (now ? t.first : t.second) += 1;
+        auto& t = out.total.objects[r.indicator];
+        if ((now ? total_now : total_before).insert({r.indicator, r.object_key}).second) (now ? t.first : t.second) += 1;
       }
       (now ? row.problems : row.previous_problems) += 1;
       (now ? out.total.problems : out.total.previous_problems) += 1;
-      if (now) estates_now[child].insert(r.GetInt(4));
+      if (now) estates_now[child].insert(r.estate_id);
     }
+    std::vector<std::string> codes;
+    for (const auto& [code, row] : children) codes.push_back(code);
+    auto names = store::RegionRepository::FindNames(s, codes);
+    if (!names) return std::move(names).error();
     for (auto& [code, row] : children) {
-      auto n = s.Query("SELECT name FROM region WHERE code = ?", {store::Str(code)});
-      if (!n) return std::move(n).error();
-      row.region_name = n->empty() ? code : n->front().GetText(0);
+      auto name = names->find(code);
+      row.region_name = name == names->end() ? code : name->second;
       row.estates = static_cast<std::int64_t>(estates_now[code].size());
       out.total.estates += row.estates;
       out.children.push_back(std::move(row));
     }
     out.total.region_code = region_code;
     out.total.region_name = out.region_name;
-    return out;
-  });
-}
-
-Result<std::map<std::string, std::int64_t>> CheckupService::EstateObjectsInYear(const Actor& actor, std::int64_t estate_id,
-                                                                               int year) {
-  if (auto r = RequirePermission(actor, perm::kCheckupRead); !r) return std::move(r).error();
-  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::map<std::string, std::int64_t>> {
-    std::string where = " WHERE o.estate_id = ? AND c.year = ? AND ce.status = 'approved' AND o.severity IS NOT NULL";
-    store::Params p{store::Int(estate_id), store::Int(year)};
-    store::AddPrefixFilter(where, p, "o.region_code", actor.scope.prefix());
-    auto rows = s.Query(
-        "SELECT o.indicator, COUNT(DISTINCT o.object_key) FROM checkup_observation o JOIN checkup c ON c.id = o.checkup_id "
-        "JOIN checkup_estate ce ON ce.checkup_id = o.checkup_id AND ce.estate_id = o.estate_id" +
-            where + " GROUP BY o.indicator",
-        p);
-    if (!rows) return std::move(rows).error();
-    std::map<std::string, std::int64_t> out;
-    for (const auto& r : *rows) out[r.GetText(0)] = r.GetInt(1);
     return out;
   });
 }

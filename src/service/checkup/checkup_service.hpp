@@ -1,7 +1,8 @@
 // Check-up use cases (issue #4; docs/checkup.md): catalogue versions, campaigns and assignment,
 // photos, batched idempotent observations graded on write with the campaign's catalogue version,
 // review (submit → approve / return), the problem list with its summary, regional roll-ups with the
-// previous year, and the data of the estate and area reports.
+// previous year, and the estate and area reports: assembled here, rendered by src/report, kept on
+// approval and regenerated in batches as a job. Every statement lives in src/store/checkup.
 #pragma once
 
 #include <map>
@@ -11,21 +12,18 @@
 
 #include "common/clock.hpp"
 #include "core/checkup/grading.hpp"
+#include "report/checkup_report.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/catalogue/catalogue_service.hpp"
 #include "service/file/file_service.hpp"
 #include "service/platform/actor.hpp"
+#include "store/checkup/campaign_repository.hpp"
+#include "store/checkup/catalog_repository.hpp"
 #include "store/database.hpp"
 
 namespace huanxin::service {
 
-struct CheckupCatalog {
-  std::int64_t id = 0;
-  int year = 0;
-  std::string name, state, created_at;
-  std::optional<std::int64_t> based_on;
-  std::optional<std::string> published_at;
-};
+using CheckupCatalog = store::CheckupCatalogRecord;
 
 struct CheckupCriterion {
   std::string code, indicator, name_zh, name_en, unit, rule_json;
@@ -71,15 +69,8 @@ struct CampaignInput {
   std::optional<std::int64_t> catalog_id;
 };
 
-struct CampaignEstate {
-  std::int64_t estate_id = 0;
-  std::string estate_name, region_code, status, comment;
-  std::optional<std::int64_t> assignee_id;
-  std::string assignee;
-  std::optional<std::string> submitted_at, approved_at;
-  std::optional<std::int64_t> report_file_id;
-  std::int64_t observations = 0, problems = 0;
-};
+// An estate of a campaign: status, assignee, report file, observation and problem counts.
+using CampaignEstate = store::CheckupEstateRecord;
 
 struct Campaign {
   std::int64_t id = 0;
@@ -108,12 +99,19 @@ struct Observation {
   ObservationInput in;
   std::int64_t id = 0;
   std::string object_key, observed_at, created_at, updated_at, username;
-  std::optional<std::string> severity;
+  std::optional<core::checkup::Severity> severity;  // nullopt: no problem
+};
+
+// What became of one observation of a batch: the stored row it is, and its grade.
+struct ObservationOutcome {
+  std::string client_id;
+  std::int64_t id = 0;
+  std::optional<core::checkup::Severity> severity;
 };
 
 struct UpsertResult {
   std::int64_t created = 0, updated = 0, unchanged = 0;
-  std::vector<std::tuple<std::string, std::int64_t, std::optional<std::string>>> results;  // clientId, id, severity
+  std::vector<ObservationOutcome> results;  // in batch order
 };
 
 struct ProblemRow {
@@ -125,7 +123,8 @@ struct ProblemRow {
 
 struct ProblemQuery {
   std::optional<std::int64_t> estate_id;
-  std::optional<std::string> severity, indicator;
+  std::optional<core::checkup::Severity> severity;
+  std::optional<std::string> indicator;
 };
 
 struct ProblemList {
@@ -146,6 +145,18 @@ struct Rollup {
   std::vector<RollupRow> children;
   RollupRow total;
 };
+
+// A generated document: its bytes, MIME type and the file name to offer.
+struct CheckupDocument {
+  std::string bytes, content_type, file_name;
+};
+
+// A submitted report job and the number of estates it covers.
+struct ReportsJob {
+  std::int64_t job_id = 0, estates = 0;
+};
+
+class JobService;
 
 class CheckupService {
  public:
@@ -173,23 +184,47 @@ class CheckupService {
   Result<StoredFile> StorePhoto(const Actor& actor, std::int64_t id, const std::string& name, const std::string& bytes);
   Result<UpsertResult> Upsert(const Actor& actor, std::int64_t id, const std::vector<ObservationInput>& batch);
   Result<std::vector<Observation>> Observations(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
-  // action: submit | approve | return.
+  // action: submit | approve | return. Approval also renders the estate's PDF report and keeps it
+  // (reportFileId) in the same write transaction: when the report cannot be rendered (report.*) or
+  // stored (file.*), nothing is approved.
   Result<Campaign> Review(const Actor& actor, std::int64_t id, std::int64_t estate_id, const std::string& action,
                           const std::string& comment);
 
   // Results.
   Result<ProblemList> Problems(const Actor& actor, std::int64_t id, const ProblemQuery& q);
-  Result<Rollup> RegionProblems(const Actor& actor, const std::string& region_code, int year);
-  // Objects with problems per indicator in the estate's approved check-ups of `year` (the report's
-  // comparison with the previous year); empty when there was none.
-  Result<std::map<std::string, std::int64_t>> EstateObjectsInYear(const Actor& actor, std::int64_t estate_id, int year);
+  // The roll-up of approved check-ups under `region_code` for `year` and the year before; without a
+  // year, the current year in Beijing time by the service's clock.
+  Result<Rollup> RegionProblems(const Actor& actor, const std::string& region_code, std::optional<int> year);
 
-  // Keeps a generated report (PDF) as the estate's report file.
-  Result<StoredFile> KeepReport(const Actor& actor, std::int64_t id, std::int64_t estate_id, const std::string& pdf);
+  // Documents (checkup_reports.cpp): the estate report (with `estate_id`) or the campaign's area
+  // report, as PDF or as one self-contained HTML page, and the problem list as XLSX. Read-only; the
+  // rendering failures of src/report/checkup_report.hpp come back as errors.
+  Result<CheckupDocument> ReportPdf(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
+  Result<CheckupDocument> ReportHtml(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
+  Result<CheckupDocument> ProblemListXlsx(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
+  // The data those documents print, ready for the renderers.
+  Result<report::CheckupEstateReport> EstateReport(const Actor& actor, std::int64_t id, std::int64_t estate_id);
+  Result<report::CheckupAreaReport> AreaReport(const Actor& actor, std::int64_t id);
+  // Regenerates and keeps the report of every approved estate of the campaign as a background job on
+  // `jobs` (the reviewing office's: checkup:write). Each estate's report is written in its own
+  // transaction; the job's result is {reports, failed: [{estateId, reason}]}. `jobs` and this
+  // service must outlive the job.
+  Result<ReportsJob> GenerateReports(const Actor& actor, std::int64_t id, JobService& jobs);
 
  private:
   Result<CatalogView> LoadCatalog(store::Session& s, std::int64_t id);
   Result<Campaign> LoadCampaign(store::Session& s, const Actor& actor, std::int64_t id, std::string_view permission);
+  // The campaign's problem list inside `s` (the caller has loaded the campaign for `actor`).
+  Result<ProblemList> LoadProblems(store::Session& s, const Actor& actor, const Campaign& c, const ProblemQuery& q);
+  // Report data and the kept report, inside `s` (checkup_reports.cpp).
+  Result<report::CheckupEstateReport> BuildEstateReport(store::Session& s, const Actor& actor, const Campaign& c,
+                                                        std::int64_t estate_id);
+  Result<report::CheckupAreaReport> BuildAreaReport(store::Session& s, const Actor& actor, const Campaign& c);
+  // Stores `pdf` as the estate's report file (a write transaction).
+  Result<StoredFile> KeepReportPdf(store::Session& s, const Actor& actor, const Campaign& c, std::int64_t estate_id,
+                                   const std::string& pdf);
+  // Gathers, renders and keeps the estate's PDF report (a write transaction).
+  Result<StoredFile> KeepEstateReport(store::Session& s, const Actor& actor, const Campaign& c, std::int64_t estate_id);
 
   store::Database& db_;
   const Clock& clock_;
