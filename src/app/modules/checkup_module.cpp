@@ -22,12 +22,14 @@ class Checkup final : public Module {
   Result<void> Wire(ModuleContext& ctx) override {
     checkups_ = std::make_unique<service::CheckupService>(ctx.db, ctx.clock, ctx.services.Get<service::CatalogueService>(),
                                                           ctx.services.Get<service::FileService>());
-    api_ = std::make_unique<http::CheckupApi>(http::CheckupApi{checkups_.get(), &ctx.services.Get<service::JobService>()});
+    api_ = std::make_unique<http::CheckupApi>(http::CheckupApi{*checkups_, ctx.services.Get<service::JobService>()});
     ctx.services.Provide(*checkups_);
     return Ok();
   }
 
-  void AddRoutes(http::RouteTable& routes, http::Workbench&) override { http::AddCheckupRoutes(routes, *api_); }
+  void AddRoutes(http::RouteTable& routes, http::Workbench& workbench) override {
+    http::AddCheckupRoutes(routes, workbench, *api_);
+  }
 
   Result<void> LoadDemo(DemoContext& d) override;
 

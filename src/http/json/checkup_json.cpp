@@ -150,11 +150,6 @@ json::object UpsertResultJson(const service::UpsertResult& r) {
   return {{"created", r.created}, {"updated", r.updated}, {"unchanged", r.unchanged}, {"results", std::move(results)}};
 }
 
-json::object PhotoJson(const service::StoredFile& f) {
-  return {{"id", f.id},     {"name", f.name},     {"contentType", f.content_type}, {"size", f.size_bytes},
-          {"sha256", f.sha256}, {"createdAt", f.created_at}};
-}
-
 json::object ProblemListJson(const service::ProblemList& p, bool english) {
   json::array items;
   for (const auto& r : p.rows) {
@@ -420,6 +415,18 @@ Result<std::optional<int>> ParseYearQuery(const Request& req) {
   if (!year) return std::move(year).error();
   if (!*year) return std::optional<int>{};
   return std::optional<int>(static_cast<int>(std::clamp<std::int64_t>(**year, 0, 9999)));
+}
+
+json::object CheckupWorkbenchJson(const service::CheckupWorkbench& w) {
+  const auto& c = w.counts;
+  return {{"year", w.year},
+          {"campaigns", c.campaigns},
+          {"estates", c.estates},
+          {"inProgress", c.in_progress},
+          {"awaitingReview", c.awaiting_review},
+          {"approved", c.approved},
+          {"assignedToMe", c.assigned_to_user},
+          {"problems", c.problems}};
 }
 
 }  // namespace huanxin::http

@@ -32,10 +32,10 @@ boost::json::object CampaignListJson(const std::vector<service::Campaign>& list)
 boost::json::object ObservationJson(const service::Observation& o);
 boost::json::object ObservationListJson(const std::vector<service::Observation>& list);  // {items, total}
 boost::json::object UpsertResultJson(const service::UpsertResult& r);
-boost::json::object PhotoJson(const service::StoredFile& f);
 boost::json::object ProblemListJson(const service::ProblemList& p, bool english);
 boost::json::object RollupJson(const service::Rollup& r, bool english);
 boost::json::object ReportsJobJson(const service::ReportsJob& j);
+boost::json::object CheckupWorkbenchJson(const service::CheckupWorkbench& w);
 
 // ---- parsers ----
 

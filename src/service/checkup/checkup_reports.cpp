@@ -25,9 +25,9 @@ namespace perm = core::auth::perm;
 
 namespace {
 
-constexpr const char* kPdf = "application/pdf";
-constexpr const char* kXlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-constexpr const char* kHtml = "text/html; charset=utf-8";
+constexpr const char* kPdf = kPdfType;
+constexpr const char* kXlsx = kXlsxType;
+constexpr const char* kHtml = kHtmlType;
 
 Error EstateNotInCampaign() {
   return MakeError(ErrorCode::kNotFound, "checkup.estate_not_found",
@@ -215,33 +215,33 @@ Result<report::CheckupAreaReport> CheckupService::AreaReport(const Actor& actor,
 // ---- documents ----
 // The data is read in one snapshot; rendering runs after the read transaction has ended.
 
-Result<CheckupDocument> CheckupService::ReportPdf(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id) {
+Result<Document> CheckupService::ReportPdf(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id) {
   if (estate_id) {
     auto data = EstateReport(actor, id, *estate_id);
     if (!data) return std::move(data).error();
     auto pdf = report::RenderCheckupPdf(*data);
     if (!pdf) return std::move(pdf).error();
-    return CheckupDocument{std::move(*pdf), kPdf, data->estate_name + "-体检报告.pdf"};
+    return Document{std::move(*pdf), kPdf, data->estate_name + "-体检报告.pdf"};
   }
   auto data = AreaReport(actor, id);
   if (!data) return std::move(data).error();
   auto pdf = report::RenderCheckupAreaPdf(*data);
   if (!pdf) return std::move(pdf).error();
-  return CheckupDocument{std::move(*pdf), kPdf, "体检汇总报告-" + std::to_string(id) + ".pdf"};
+  return Document{std::move(*pdf), kPdf, "体检汇总报告-" + std::to_string(id) + ".pdf"};
 }
 
-Result<CheckupDocument> CheckupService::ReportHtml(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id) {
+Result<Document> CheckupService::ReportHtml(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id) {
   if (estate_id) {
     auto data = EstateReport(actor, id, *estate_id);
     if (!data) return std::move(data).error();
-    return CheckupDocument{report::RenderCheckupHtml(*data), kHtml, data->estate_name + "-体检报告.html"};
+    return Document{report::RenderCheckupHtml(*data), kHtml, data->estate_name + "-体检报告.html"};
   }
   auto data = AreaReport(actor, id);
   if (!data) return std::move(data).error();
-  return CheckupDocument{report::RenderCheckupAreaHtml(*data), kHtml, "体检汇总报告-" + std::to_string(id) + ".html"};
+  return Document{report::RenderCheckupAreaHtml(*data), kHtml, "体检汇总报告-" + std::to_string(id) + ".html"};
 }
 
-Result<CheckupDocument> CheckupService::ProblemListXlsx(const Actor& actor, std::int64_t id,
+Result<Document> CheckupService::ProblemListXlsx(const Actor& actor, std::int64_t id,
                                                         std::optional<std::int64_t> estate_id) {
   auto rows = store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<report::CheckupProblemRow>> {
     auto c = LoadCampaign(s, actor, id, perm::kCheckupRead);
@@ -257,7 +257,7 @@ Result<CheckupDocument> CheckupService::ProblemListXlsx(const Actor& actor, std:
   if (!rows) return std::move(rows).error();
   auto xlsx = report::RenderProblemListXlsx("问题清单", *rows);
   if (!xlsx) return std::move(xlsx).error();
-  return CheckupDocument{std::move(*xlsx), kXlsx, "问题清单-" + std::to_string(id) + ".xlsx"};
+  return Document{std::move(*xlsx), kXlsx, "问题清单-" + std::to_string(id) + ".xlsx"};
 }
 
 // ---- the kept report ----

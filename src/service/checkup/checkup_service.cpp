@@ -905,4 +905,14 @@ Result<Rollup> CheckupService::RegionProblems(const Actor& actor, const std::str
   });
 }
 
+Result<std::optional<CheckupWorkbench>> CheckupService::Workbench(const Actor& actor) {
+  if (!core::auth::HasPermission(actor.role, perm::kCheckupRead)) return std::optional<CheckupWorkbench>{};
+  const int year = ShanghaiYear(clock_.Now());
+  auto counts = store::ReadResult(db_, [&](store::Session& s) {
+    return store::CheckupCampaignRepository::WorkbenchCounts(s, actor.scope.prefix(), year, actor.user_id);
+  });
+  if (!counts) return std::move(counts).error();
+  return std::optional<CheckupWorkbench>(CheckupWorkbench{year, *counts});
+}
+
 }  // namespace huanxin::service

@@ -17,6 +17,7 @@
 #include "service/catalogue/catalogue_service.hpp"
 #include "service/file/file_service.hpp"
 #include "service/platform/actor.hpp"
+#include "service/platform/document.hpp"
 #include "store/checkup/campaign_repository.hpp"
 #include "store/checkup/catalog_repository.hpp"
 #include "store/database.hpp"
@@ -146,17 +147,18 @@ struct Rollup {
   RollupRow total;
 };
 
-// A generated document: its bytes, MIME type and the file name to offer.
-struct CheckupDocument {
-  std::string bytes, content_type, file_name;
-};
-
 // A submitted report job and the number of estates it covers.
 struct ReportsJob {
   std::int64_t job_id = 0, estates = 0;
 };
 
 class JobService;
+
+// The check-up part of the user's workbench (GET /api/v1/workbench): this year's campaigns.
+struct CheckupWorkbench {
+  int year = 0;
+  store::CheckupWorkbenchCounts counts;
+};
 
 class CheckupService {
  public:
@@ -176,6 +178,10 @@ class CheckupService {
   Result<CheckupItem> UpdateItem(const Actor& actor, const std::string& code, const core::catalogue::ItemPatch& patch);
 
   // Campaigns.
+  // This year's (Beijing time) check-ups in the actor's scope by estate status, the estates
+  // assigned to the actor still to capture, and the problems found; nullopt without checkup:read.
+  Result<std::optional<CheckupWorkbench>> Workbench(const Actor& actor);
+
   Result<Campaign> Create(const Actor& actor, const CampaignInput& in);
   Result<std::vector<Campaign>> List(const Actor& actor, std::optional<std::string> region, std::optional<int> year);
   Result<Campaign> Get(const Actor& actor, std::int64_t id);
@@ -199,9 +205,9 @@ class CheckupService {
   // Documents (checkup_reports.cpp): the estate report (with `estate_id`) or the campaign's area
   // report, as PDF or as one self-contained HTML page, and the problem list as XLSX. Read-only; the
   // rendering failures of src/report/checkup_report.hpp come back as errors.
-  Result<CheckupDocument> ReportPdf(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
-  Result<CheckupDocument> ReportHtml(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
-  Result<CheckupDocument> ProblemListXlsx(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
+  Result<Document> ReportPdf(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
+  Result<Document> ReportHtml(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
+  Result<Document> ProblemListXlsx(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
   // The data those documents print, ready for the renderers.
   Result<report::CheckupEstateReport> EstateReport(const Actor& actor, std::int64_t id, std::int64_t estate_id);
   Result<report::CheckupAreaReport> AreaReport(const Actor& actor, std::int64_t id);

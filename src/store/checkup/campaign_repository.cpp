@@ -142,4 +142,29 @@ Result<std::vector<std::pair<std::int64_t, std::string>>> CheckupCampaignReposit
   return out;
 }
 
+Result<CheckupWorkbenchCounts> CheckupCampaignRepository::WorkbenchCounts(Session& s, const std::string& scope_prefix,
+                                                                           int year, std::int64_t user_id) {
+  std::string where = " WHERE c.year = ?";
+  Params p{Int(user_id), Int(year)};
+  AddPrefixFilter(where, p, "e.region_code", scope_prefix);
+  auto rows = s.Query(
+      "SELECT COUNT(DISTINCT e.checkup_id), COUNT(*), "
+      "COALESCE(SUM(CASE WHEN e.status IN ('draft', 'returned') THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN e.status = 'submitted' THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN e.status = 'approved' THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN e.assignee_id = ? AND e.status IN ('draft', 'returned') THEN 1 ELSE 0 END), 0) "
+      "FROM checkup_estate e JOIN checkup c ON c.id = e.checkup_id" + where,
+      p);
+  if (!rows) return std::move(rows).error();
+  const auto& r = rows->front();
+  CheckupWorkbenchCounts out{r.GetInt(0), r.GetInt(1), r.GetInt(2), r.GetInt(3), r.GetInt(4), r.GetInt(5), 0};
+  std::string owhere = " WHERE c.year = ? AND o.severity IS NOT NULL";
+  Params op{Int(year)};
+  AddPrefixFilter(owhere, op, "o.region_code", scope_prefix);
+  auto problems = QueryInt(s, "SELECT COUNT(*) FROM checkup_observation o JOIN checkup c ON c.id = o.checkup_id" + owhere, op);
+  if (!problems) return std::move(problems).error();
+  out.problems = *problems;
+  return out;
+}
+
 }  // namespace huanxin::store

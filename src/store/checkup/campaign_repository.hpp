@@ -51,7 +51,18 @@ struct CheckupReviewChange {
   bool stamp_approved = false;   // also sets approved_at = at
 };
 
+// The check-up part of a user's workbench: estates in the year's campaigns inside a scope.
+struct CheckupWorkbenchCounts {
+  std::int64_t campaigns = 0, estates = 0;
+  std::int64_t in_progress = 0, awaiting_review = 0, approved = 0;  // draft or returned / submitted / approved
+  std::int64_t assigned_to_user = 0;  // assigned to the user and still to capture (draft or returned)
+  std::int64_t problems = 0;          // graded observations in those estates
+};
+
 struct CheckupCampaignRepository {
+  // Counts over the campaigns of `year`, for the estates whose community lies in `scope_prefix`.
+  static Result<CheckupWorkbenchCounts> WorkbenchCounts(Session& s, const std::string& scope_prefix, int year,
+                                                        std::int64_t user_id);
   // Inserts a campaign (id and catalog_name ignored); returns its id.
   static Result<std::int64_t> Insert(Session& s, const CheckupRecord& c);
   static Result<std::optional<CheckupRecord>> Find(Session& s, std::int64_t id);
