@@ -11,6 +11,8 @@ DEMO_PASSWORD ?= Huanxin\#2026
 # ccache: reuse compile results across clones in different folders.
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
+# ccache caches compilations that use precompiled headers only with these (cmake/pch.hpp).
+export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 
 .PHONY: run test bench deps web build build-release clean format
 

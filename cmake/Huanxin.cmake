@@ -48,6 +48,24 @@ function(hx_module name)
   add_library(hx_${name} STATIC ${M_SOURCES})
   target_include_directories(hx_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(hx_${name} PUBLIC ${M_DEPS})
+  hx_precompile(hx_${name})
+endfunction()
+
+# hx_precompile(<target> [TESTS]) → the target compiles cmake/pch.hpp once (and gtest for test
+# executables) and every source with it (HX_PCH, on by default).
+function(hx_precompile target)
+  if(NOT HX_PCH)
+    return()
+  endif()
+  get_target_property(sources ${target} SOURCES)
+  list(LENGTH sources n)
+  if(n LESS 3)  # a header compiled for one or two files costs more than it saves
+    return()
+  endif()
+  target_precompile_headers(${target} PRIVATE ${PROJECT_SOURCE_DIR}/cmake/pch.hpp)
+  if(ARGV1 STREQUAL "TESTS")
+    target_precompile_headers(${target} PRIVATE <gtest/gtest.h>)
+  endif()
 endfunction()
 
 # hx_tests(<name> SOURCES ... DEPS ... LABELS ... [NO_CTEST]) → one GoogleTest executable registered
@@ -60,6 +78,7 @@ function(hx_tests name)
   add_executable(${name} ${T_SOURCES})
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   target_link_libraries(${name} PRIVATE ${T_DEPS} GTest::gtest GTest::gtest_main Threads::Threads)
+  hx_precompile(${name} TESTS)
   if(NOT T_NO_CTEST)
     add_test(NAME ${name} COMMAND ${name})
     set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}")

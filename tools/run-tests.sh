@@ -8,6 +8,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 # ccache: compile results are reused across clones in different folders (CI clones afresh).
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
+# ccache caches compilations that use precompiled headers only with these (cmake/pch.hpp).
+export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 jobs=$(nproc)
 # A fresh folder directly under /tmp: the server runs as the postgres user, which cannot enter a
 # root-only checkout folder.
