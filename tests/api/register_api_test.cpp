@@ -413,6 +413,96 @@ TEST_P(RegisterApiTest, OwnersOutsideTheScopeCannotBeLookedUpOrLinkedById) {
   EXPECT_EQ(right.status, 201) << right.body;
 }
 
+// An estate moved to another community takes its buildings, dwellings, owner links and households
+// along (they carry its region code), so scope checks and roll-ups follow it at once.
+TEST_P(RegisterApiTest, MovingAnEstateMovesEveryRowItHolds) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "搬迁小区", 1990, "360104002001");
+  auto other = CreateEstate(admin, "原地小区", 1990, "360104002001");
+  std::string csv = "楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话\n";
+  csv += "1,1,1,101,60.00,不动产登记,已售,冯八," + Id("36010419800101008") + ",\n";
+  csv += "2,1,2,201,70.00,不动产登记,已售,,,\n";
+  ASSERT_EQ(Import(admin, estate, "r.csv", csv).status, 200);
+  ASSERT_EQ(Import(admin, other, "r.csv", "楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话\n"
+                                          "1,1,1,101,50.00,不动产登记,已售,,,\n").status, 200);
+  auto dwellings = As(admin, "GET", "/api/v1/estates/" + std::to_string(estate) + "/dwellings").Json().as_object()["items"].as_array();
+  ASSERT_EQ(dwellings.size(), 2u);
+  auto first = dwellings[0].as_object()["id"].as_int64();
+  ASSERT_EQ(As(admin, "PUT", "/api/v1/dwellings/" + std::to_string(first) + "/household",
+               json::object{{"residents", 2}, {"aged60Plus", 1}, {"disabled", 0}, {"occupancy", "owner_occupied"}}).status, 200);
+
+  auto moved = As(admin, "PATCH", "/api/v1/estates/" + std::to_string(estate), json::object{{"regionCode", "360104006001"}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.Json().as_object()["regionCode"].as_string(), "360104006001");
+  std::map<std::string, std::int64_t> rows_at_old, rows_at_new;
+  auto r = app_->db().Read([&](store::Session& s) -> Result<void> {
+    for (const char* table : {"building", "dwelling", "dwelling_owner"}) {
+      for (auto [code, into] : {std::pair{"360104002001", &rows_at_old}, {"360104006001", &rows_at_new}}) {
+        auto n = store::QueryInt(s, std::string("SELECT COUNT(*) FROM ") + table + " WHERE estate_id = ? AND region_code = ?",
+                                 {store::Int(estate), store::Str(code)});
+        if (!n) return std::move(n).error();
+        (*into)[table] = *n;
+      }
+    }
+    auto hh = store::QueryInt(s, "SELECT COUNT(*) FROM household WHERE dwelling_id = ? AND region_code = ?",
+                              {store::Int(first), store::Str("360104006001")});
+    if (!hh) return std::move(hh).error();
+    rows_at_new["household"] = *hh;
+    // The estate left behind keeps its own.
+    auto stay = store::QueryInt(s, "SELECT COUNT(*) FROM dwelling WHERE estate_id = ? AND region_code = ?",
+                                {store::Int(other), store::Str("360104002001")});
+    if (!stay) return std::move(stay).error();
+    rows_at_old["other dwelling"] = *stay;
+    return Ok();
+  });
+  ASSERT_TRUE(r) << r.error().detail.en;
+  EXPECT_EQ(rows_at_new, (std::map<std::string, std::int64_t>{{"building", 2}, {"dwelling", 2}, {"dwelling_owner", 1}, {"household", 1}}));
+  EXPECT_EQ(rows_at_old, (std::map<std::string, std::int64_t>{{"building", 0}, {"dwelling", 0}, {"dwelling_owner", 0}, {"other dwelling", 1}}));
+  // Scope follows: the new street reads the dwelling, the old one no longer does.
+  CreateUser("move.jingshan", "street", "360104006");
+  CreateUser("move.hongdu", "street", "360104002");
+  EXPECT_EQ(As(Login("move.jingshan", "Street#2026x"), "GET", "/api/v1/dwellings/" + std::to_string(first)).status, 200);
+  EXPECT_EQ(As(Login("move.hongdu", "Street#2026x"), "GET", "/api/v1/dwellings/" + std::to_string(first)).status, 403);
+  auto jingshan = As(admin, "GET", "/api/v1/register/rollup?regionCode=360104006").Json().as_object();
+  EXPECT_EQ(jingshan["total"].as_object()["dwellings"].as_int64(), 2);
+  auto hongdu = As(admin, "GET", "/api/v1/register/rollup?regionCode=360104002").Json().as_object();
+  EXPECT_EQ(hongdu["total"].as_object()["dwellings"].as_int64(), 1);
+  // A community that does not exist is refused and moves nothing.
+  auto before = Snapshot(app_->db());
+  auto nowhere = As(admin, "PATCH", "/api/v1/estates/" + std::to_string(estate), json::object{{"regionCode", "360104006999"}});
+  EXPECT_EQ(nowhere.status, 422) << nowhere.body;
+  EXPECT_EQ(nowhere.Reason(), "register.invalid_field");
+  EXPECT_EQ(Snapshot(app_->db()), before);
+}
+
+// A building shrinks only as far as its dwellings allow: none may lie beyond the new stairwells or
+// floors. Both sides of each bound.
+TEST_P(RegisterApiTest, ABuildingCannotShrinkBelowItsDwellings) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "缩楼小区", 1990);
+  auto b = As(admin, "POST", "/api/v1/estates/" + std::to_string(estate) + "/buildings",
+              json::object{{"number", "1"}, {"floors", 6}, {"stairwells", 3}});
+  ASSERT_EQ(b.status, 201) << b.body;
+  auto building = "/api/v1/buildings/" + std::to_string(b.Json().as_object()["id"].as_int64());
+  for (auto [stairwell, floor, room] : {std::tuple{2, 5, "501"}, {1, 1, "101"}})
+    ASSERT_EQ(As(admin, "POST", building + "/dwellings",
+                 json::object{{"stairwell", stairwell}, {"floor", floor}, {"room", room}, {"exclusiveArea", 60}}).status, 201);
+  auto before = Snapshot(app_->db());
+  for (auto body : {json::object{{"floors", 4}}, json::object{{"stairwells", 1}}}) {
+    auto r = As(admin, "PATCH", building, body);
+    EXPECT_EQ(r.status, 422) << json::serialize(body) << " → " << r.body;
+    EXPECT_EQ(r.Reason(), "register.invalid_field");
+    EXPECT_NE(r.body.find("1 户房屋超出新的单元数或层数"), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  auto fits = As(admin, "PATCH", building, json::object{{"floors", 5}, {"stairwells", 2}});
+  ASSERT_EQ(fits.status, 200) << fits.body;
+  EXPECT_EQ(fits.Json().as_object()["floors"].as_int64(), 5);
+  EXPECT_EQ(fits.Json().as_object()["stairwells"].as_int64(), 2);
+}
+
 TEST_P(RegisterApiTest, EstatesAndBuildingsWithDwellingsAreNotDeleted) {
   if (!app_) return;
   auto admin = Admin();
