@@ -55,16 +55,14 @@ Result<void> CheckPositiveArea(const std::string& field, std::int64_t dm2) {
   return BadField(field, Text::Same(FormatHundredths(dm2)), Text("面积应大于0", "the area must be above 0"));
 }
 
-// 409 while other rows still refer to the estate, building or dwelling (`count_sql` counts them):
-// deleting would silently take the dwellings with it (registers are emptied explicitly first), or
-// lose what a consultation was counted on (votes, receipts and tallies stay reproducible, issue #5).
-Result<void> RefuseWhileReferenced(store::Session& s, const std::string& count_sql, std::int64_t id, const char* reason,
-                                   Text message, const Text& unit, Text hint) {
-  auto n = store::QueryInt(s, count_sql, {store::Int(id)});
-  if (!n) return std::move(n).error();
-  if (*n == 0) return Ok();
+// 409 while the estate or building still holds `held` dwellings: deleting would silently take them
+// with it (registers are emptied explicitly first), or lose what a consultation was counted on
+// (votes, receipts and tallies stay reproducible, issue #5).
+Result<void> RefuseWhileHolding(Result<std::int64_t> held, const char* reason, Text message, const Text& unit, Text hint) {
+  if (!held) return std::move(held).error();
+  if (*held == 0) return Ok();
   return MakeError(ErrorCode::kConflict, reason, std::move(message),
-                   Text(std::to_string(*n) + unit.zh, std::to_string(*n) + unit.en), std::move(hint));
+                   Text(std::to_string(*held) + unit.zh, std::to_string(*held) + unit.en), std::move(hint));
 }
 
 const Text kDwellingsUnit{" 户", " dwellings"};
@@ -353,13 +351,7 @@ Result<EstateView> RegisterService::UpdateEstate(const Actor& actor, std::int64_
       auto region = store::RegionRepository::Find(s, e.region_code);
       if (!region) return std::move(region).error();
       if (!*region) return BadField("regionCode", Text::Same(e.region_code), Text("该社区不存在", "no such community"));
-      for (const char* table : {"building", "dwelling", "dwelling_owner", "household"}) {
-        std::string sql = std::string("UPDATE ") + table + " SET region_code = ? WHERE " +
-                          (std::string(table) == "household" ? "dwelling_id IN (SELECT id FROM dwelling WHERE estate_id = ?)"
-                                                             : "estate_id = ?");
-        auto n = s.Exec(sql, {store::Str(e.region_code), store::Int(id)});
-        if (!n) return std::move(n).error();
-      }
+      if (auto n = store::EstateRepository::MoveContents(s, id, e.region_code); !n) return std::move(n).error();
     }
     auto c = DiffEstates(*before, e);
     if (!c.empty()) {
@@ -386,9 +378,9 @@ Result<void> RegisterService::DeleteEstate(const Actor& actor, std::int64_t id) 
   return db_.Write([&](store::Session& s) -> Result<void> {
     auto e = LoadEstate(s, actor, id, true);
     if (!e) return std::move(e).error();
-    if (auto r = RefuseWhileReferenced(s, "SELECT COUNT(*) FROM dwelling WHERE estate_id = ?", id, "register.estate_not_empty",
-                                       Text("小区下仍有房屋，不能删除", "the estate still has dwellings"), kDwellingsUnit,
-                                       kDeleteDwellingsFirst);
+    if (auto r = RefuseWhileHolding(store::DwellingRepository::CountByEstate(s, id), "register.estate_not_empty",
+                                    Text("小区下仍有房屋，不能删除", "the estate still has dwellings"), kDwellingsUnit,
+                                    kDeleteDwellingsFirst);
         !r)
       return r;
     if (auto r = store::EstateRepository::Delete(s, id); !r) return r;
@@ -615,8 +607,7 @@ Result<store::BuildingRecord> RegisterService::UpdateBuilding(const Actor& actor
     store::BuildingRecord b = *before;
     if (auto r = ApplyBuildingInput(b, in, year); !r) return r;
     // Dwellings must still fit: no stairwell or floor beyond the new counts.
-    auto beyond = store::QueryInt(s, "SELECT COUNT(*) FROM dwelling WHERE building_id = ? AND (stairwell > ? OR floor > ?)",
-                                  {store::Int(id), store::Int(b.stairwells), store::Int(b.floors)});
+    auto beyond = store::DwellingRepository::CountBeyond(s, id, b.stairwells, b.floors);
     if (!beyond) return std::move(beyond).error();
     if (*beyond > 0)
       return BadField("stairwells", Text(std::to_string(*beyond) + " 户房屋超出新的单元数或层数",
@@ -640,10 +631,9 @@ Result<void> RegisterService::DeleteBuilding(const Actor& actor, std::int64_t id
   return db_.Write([&](store::Session& s) -> Result<void> {
     auto b = LoadBuilding(s, actor, id, true);
     if (!b) return std::move(b).error();
-    if (auto r = RefuseWhileReferenced(s, "SELECT COUNT(*) FROM dwelling WHERE building_id = ?", id,
-                                       "register.building_not_empty",
-                                       Text("楼栋下仍有房屋，不能删除", "the building still has dwellings"), kDwellingsUnit,
-                                       kDeleteDwellingsFirst);
+    if (auto r = RefuseWhileHolding(store::DwellingRepository::CountByBuilding(s, id), "register.building_not_empty",
+                                    Text("楼栋下仍有房屋，不能删除", "the building still has dwellings"), kDwellingsUnit,
+                                    kDeleteDwellingsFirst);
         !r)
       return r;
     if (auto r = store::BuildingRepository::Delete(s, id); !r) return r;
