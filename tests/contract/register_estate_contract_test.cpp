@@ -1,11 +1,14 @@
-// Contract suite of the register's estate-wide writes and counts (store/register/register_repository:
-// EstateRepository::MoveContents, DwellingRepository::CountByEstate / CountByBuilding / CountBeyond)
-// on SQLite and PostgreSQL. register_contract_test.cpp holds the list and owner-link cases.
+// Contract suite of the register's estate-wide writes and counts on SQLite and PostgreSQL:
+// EstateRepository::MoveContents, DwellingRepository::CountByEstate / CountByBuilding / CountBeyond
+// (store/register/register_repository) and EstateSummaryRepository. register_contract_test.cpp holds
+// the list and owner-link cases.
 #include <gtest/gtest.h>
 
 #include <map>
+#include <tuple>
 
 #include "contract/contract_fixture.hpp"
+#include "store/register/estate_summary_repository.hpp"
 #include "store/register/register_repository.hpp"
 
 namespace huanxin::store::contract {
@@ -133,6 +136,70 @@ TEST_P(RegisterEstateContract, CountBeyondCountsDwellingsPastEitherBoundOnly) {
   EXPECT_EQ(beyond(2, 5), 2);  // both, each dwelling once
   EXPECT_EQ(beyond(1, 1), 2);  // the basement is never beyond
   EXPECT_EQ(Get([&](Session& s) { return DwellingRepository::CountBeyond(s, kMaxId, 1, 1); }), 0);
+}
+
+auto Fields(const DwellingHolding& h) {
+  return std::tuple(h.dwelling_id, h.exclusive_area_dm2, h.sale_status, h.use_type, h.owner_ids);
+}
+
+TEST_P(RegisterEstateContract, SummaryFiguresOfAnEmptyEstateAreZeros) {
+  if (IsSkipped()) return;
+  const auto empty = Put([&](Session& s) -> Result<std::int64_t> { return AddEstate(s, kSandian, "空小区"); });
+  for (auto estate : {empty, kMaxId}) {
+    auto b = Get([&](Session& s) { return EstateSummaryRepository::Buildings(s, estate); });
+    EXPECT_EQ(std::tuple(b.buildings, b.stairwells), std::tuple(0, 0));
+    EXPECT_TRUE(Get([&](Session& s) { return EstateSummaryRepository::Holdings(s, estate); }).empty());
+    auto h = Get([&](Session& s) { return EstateSummaryRepository::Households(s, estate); });
+    EXPECT_EQ(std::tuple(h.recorded, h.residents, h.aged_60_plus, h.disabled), std::tuple(0, 0, 0, 0));
+  }
+}
+
+TEST_P(RegisterEstateContract, SummaryFiguresReadTheEstatesOwnRowsExactly) {
+  if (IsSkipped()) return;
+  std::int64_t estate = 0, other = 0, d_none = 0, d_co = 0, d_shop = 0, d_unsold = 0, a = 0, b = 0, c = 0;
+  Put([&](Session& s) -> Result<void> {
+    estate = AddEstate(s, kHongdu, kTrickyText);
+    other = AddEstate(s, kHongdu, "隔壁小区");
+    const auto b1 = AddBuilding(s, estate, kHongdu, "1", 3), b2 = AddBuilding(s, estate, kHongdu, "2", 1);
+    // Created out of order so that id order is not insertion order of the owners.
+    c = AddOwner(s, "360104198203030034", "丙");
+    a = AddOwner(s, "360104198001010018", "甲");
+    b = AddOwner(s, "360104198102020026", "乙");
+    d_co = AddDwelling(s, b1, estate, kHongdu, 1, 2, "201", 9010);
+    d_none = AddDwelling(s, b1, estate, kHongdu, 1, 1, "101", 1);
+    d_shop = AddDwelling(s, b2, estate, kHongdu, 1, 1, "商铺1", 12345678);
+    d_unsold = AddDwelling(s, b2, estate, kHongdu, 1, 2, "201", 7000, "developer_unsold");
+    DwellingRecord shop = *Must(DwellingRepository::Find(s, d_shop));
+    shop.use_type = "commercial";
+    Must(DwellingRepository::Update(s, shop));
+    LinkOwner(s, d_co, b, estate, kHongdu);
+    LinkOwner(s, d_co, c, estate, kHongdu);
+    LinkOwner(s, d_co, a, estate, kHongdu);
+    LinkOwner(s, d_shop, a, estate, kHongdu);
+    Must(HouseholdRepository::Upsert(s, {d_co, kHongdu, 4, 2, 1, "owner_occupied", kAt}));
+    Must(HouseholdRepository::Upsert(s, {d_none, kHongdu, 0, 0, 0, "vacant", kAt}));
+    // The neighbour's rows never count.
+    const auto ob = AddBuilding(s, other, kHongdu, "1", 5);
+    const auto od = AddDwelling(s, ob, other, kHongdu, 1, 1, "101", 5000);
+    LinkOwner(s, od, a, other, kHongdu);
+    Must(HouseholdRepository::Upsert(s, {od, kHongdu, 9, 9, 9, "rented", kAt}));
+    return Ok();
+  });
+  auto totals = Get([&](Session& s) { return EstateSummaryRepository::Buildings(s, estate); });
+  EXPECT_EQ(std::tuple(totals.buildings, totals.stairwells), std::tuple(2, 4));
+  auto holdings = Get([&](Session& s) { return EstateSummaryRepository::Holdings(s, estate); });
+  std::vector<decltype(Fields(holdings.front()))> got;
+  for (const auto& h : holdings) got.push_back(Fields(h));
+  using Ids = std::vector<std::int64_t>;
+  const std::string sold = "sold", res = "residential";
+  EXPECT_EQ(got, (std::vector<decltype(Fields(holdings.front()))>{
+                     {d_co, 9010, sold, res, Ids{c, a, b}},  // ascending ids, not link order (b, c, a)
+                     {d_none, 1, sold, res, Ids{}},
+                     {d_shop, 12345678, sold, "commercial", Ids{a}},
+                     {d_unsold, 7000, "developer_unsold", res, Ids{}},
+                 }));
+  auto hh = Get([&](Session& s) { return EstateSummaryRepository::Households(s, estate); });
+  EXPECT_EQ(std::tuple(hh.recorded, hh.residents, hh.aged_60_plus, hh.disabled), std::tuple(2, 4, 2, 1));
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, RegisterEstateContract, ::testing::Values("sqlite"));

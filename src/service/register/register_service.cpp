@@ -13,6 +13,7 @@
 #include "service/audit/audit_service.hpp"
 #include "service/register/register_access.hpp"
 #include "store/region/region_repository.hpp"
+#include "store/register/estate_summary_repository.hpp"
 
 namespace huanxin::service {
 
@@ -465,45 +466,33 @@ Result<EstateSummary> RegisterService::Summary(const Actor& actor, std::int64_t 
   auto r = db_.Read([&](store::Session& s) -> Result<void> {
     auto e = LoadEstate(s, actor, estate_id, false);
     if (!e) return std::move(e).error();
-    auto buildings = store::QueryInt(s, "SELECT COUNT(*) FROM building WHERE estate_id = ?", {store::Int(estate_id)});
-    auto stairwells = store::QueryInt(s, "SELECT COALESCE(SUM(stairwells), 0) FROM building WHERE estate_id = ?",
-                                      {store::Int(estate_id)});
-    if (!buildings || !stairwells) return MakeError(ErrorCode::kInternal, "store.error", Text("数据库错误", "database error"));
-    out.buildings = *buildings;
-    out.stairwells = *stairwells;
-    // Owner links without personal data: (dwelling, area, sale status, owner ids) → core headcount.
-    auto rows = s.Query(
-        "SELECT d.id, d.exclusive_area_dm2, d.sale_status, d.use_type, l.owner_id FROM dwelling d "
-        "LEFT JOIN dwelling_owner l ON l.dwelling_id = d.id WHERE d.estate_id = ? ORDER BY d.id",
-        {store::Int(estate_id)});
-    if (!rows) return std::move(rows).error();
+    auto buildings = store::EstateSummaryRepository::Buildings(s, estate_id);
+    if (!buildings) return std::move(buildings).error();
+    out.buildings = buildings->buildings;
+    out.stairwells = buildings->stairwells;
+    // Owner links without personal data → core headcount.
+    auto holdings = store::EstateSummaryRepository::Holdings(s, estate_id);
+    if (!holdings) return std::move(holdings).error();
     std::vector<reg::DwellingShare> shares;
-    for (const auto& row : *rows) {
-      auto id = row.GetInt(0);
-      if (shares.empty() || shares.back().dwelling_id != id) {
-        auto st = reg::SaleStatusOf(row.GetText(2));
-        shares.push_back({id, row.GetInt(1), st, {}});
-        switch (st) {
-          case reg::SaleStatus::kSold: ++out.sold; break;
-          case reg::SaleStatus::kSoldUndelivered: ++out.sold_undelivered; break;
-          case reg::SaleStatus::kDeveloperUnsold: ++out.developer_unsold; break;
-          case reg::SaleStatus::kPublicHousing: ++out.public_housing; break;
-        }
-        (row.GetText(3) == "commercial" ? out.commercial : out.residential)++;
+    shares.reserve(holdings->size());
+    for (auto& d : *holdings) {
+      auto st = reg::SaleStatusOf(d.sale_status);
+      switch (st) {
+        case reg::SaleStatus::kSold: ++out.sold; break;
+        case reg::SaleStatus::kSoldUndelivered: ++out.sold_undelivered; break;
+        case reg::SaleStatus::kDeveloperUnsold: ++out.developer_unsold; break;
+        case reg::SaleStatus::kPublicHousing: ++out.public_housing; break;
       }
-      if (auto owner = row.GetOptInt(4)) shares.back().owner_ids.push_back(*owner);
+      (d.use_type == "commercial" ? out.commercial : out.residential)++;
+      if (st == reg::SaleStatus::kSold && d.owner_ids.empty()) ++out.dwellings_without_owner;
+      shares.push_back({d.dwelling_id, d.exclusive_area_dm2, st, std::move(d.owner_ids)});
     }
-    for (const auto& sh : shares)
-      if (sh.sale_status == reg::SaleStatus::kSold && sh.owner_ids.empty()) ++out.dwellings_without_owner;
-    auto hh = s.Query(
-        "SELECT COUNT(*), COALESCE(SUM(h.residents), 0), COALESCE(SUM(h.aged_60_plus), 0), COALESCE(SUM(h.disabled), 0) "
-        "FROM household h JOIN dwelling d ON d.id = h.dwelling_id WHERE d.estate_id = ?",
-        {store::Int(estate_id)});
+    auto hh = store::EstateSummaryRepository::Households(s, estate_id);
     if (!hh) return std::move(hh).error();
-    out.households_recorded = hh->front().GetInt(0);
-    out.residents = hh->front().GetInt(1);
-    out.aged_60_plus = hh->front().GetInt(2);
-    out.disabled = hh->front().GetInt(3);
+    out.households_recorded = hh->recorded;
+    out.residents = hh->residents;
+    out.aged_60_plus = hh->aged_60_plus;
+    out.disabled = hh->disabled;
     auto h = reg::CountOwners(shares, reading_);
     out.reading = reading_;
     out.dwellings = h.dwellings;
