@@ -2,7 +2,6 @@
 
 #include <boost/json.hpp>
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "common/decimal.hpp"
@@ -419,9 +418,9 @@ Result<RegisterRollup> RegisterService::Rollup(const Actor& actor, const std::op
     if (code.empty()) {
       out.region_name = "全国";
     } else {
-      auto name = s.Query("SELECT name FROM region WHERE code = ?", {store::Str(code)});
+      auto name = store::RegionRepository::FindNames(s, {code});
       if (!name) return std::move(name).error();
-      out.region_name = name->empty() ? code : name->front().GetText(0);
+      out.region_name = name->empty() ? code : name->begin()->second;
     }
     auto rows = store::RollupRepository::ByChild(s, code, child_length.value_or(code.size()), policy_.cutoff_year,
                                                  policy_.extension_last_year);
@@ -435,21 +434,14 @@ Result<RegisterRollup> RegisterService::Rollup(const Actor& actor, const std::op
     }
     if (!child_length) return Ok();  // a community: its own totals only
     // The children's names in one query (at most a few hundred codes).
-    std::string in;
-    store::Params p;
+    std::vector<std::string> codes;
+    codes.reserve(rows->size());
+    for (const auto& c : *rows) codes.push_back(c.region_code);
+    auto names = store::RegionRepository::FindNames(s, codes);
+    if (!names) return std::move(names).error();
     for (const auto& c : *rows) {
-      in += in.empty() ? "?" : ", ?";
-      p.push_back(store::Str(c.region_code));
-    }
-    std::map<std::string, std::string> names;
-    if (!in.empty()) {
-      auto named = s.Query("SELECT code, name FROM region WHERE code IN (" + in + ")", p);
-      if (!named) return std::move(named).error();
-      for (const auto& n : *named) names[n.GetText(0)] = n.GetText(1);
-    }
-    for (const auto& c : *rows) {
-      auto it = names.find(c.region_code);
-      out.children.emplace_back(c, it == names.end() ? c.region_code : it->second);
+      auto it = names->find(c.region_code);
+      out.children.emplace_back(c, it == names->end() ? c.region_code : it->second);
     }
     return Ok();
   });
