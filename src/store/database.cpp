@@ -113,6 +113,13 @@ void AddPrefixFilter(std::string& where, Params& params, const std::string& colu
   params.push_back(prefix + "~");
 }
 
+bool IsPlainIdentifier(std::string_view name) {
+  if (name.empty() || name.size() > 63 || (name[0] >= '0' && name[0] <= '9')) return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
 Error MapDuplicate(Error e, Error domain_error) {
   if (e.reason == "store.duplicate") return domain_error;
   return e;
