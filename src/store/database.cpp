@@ -37,6 +37,14 @@ Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& pa
   return rows->front().GetInt(0);
 }
 
+Result<void> Ping(Session& s) {
+  auto one = QueryInt(s, "SELECT 1");
+  if (!one) return std::move(one).error();
+  if (*one != 1) return MakeError(ErrorCode::kInternal, "store.error", Text("数据库错误", "database error"),
+                                  Text::Same("SELECT 1 answered " + std::to_string(*one)));
+  return Ok();
+}
+
 Result<std::int64_t> Session::CopyIn(std::string_view table, const std::vector<std::string>& columns,
                                      std::string_view rows) {
   std::string sql = "INSERT INTO " + std::string(table) + " (";

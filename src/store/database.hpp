@@ -154,6 +154,11 @@ auto WriteResult(Database& db, Fn&& fn) -> std::invoke_result_t<Fn&, Session&> {
   return std::move(*out);
 }
 
+// A round trip to the database that reads and writes nothing (the health probe): Ok while the
+// database answers, its error (e.g. kUnavailable store.unavailable) otherwise. Runs in the
+// caller's transaction; usable as a SessionFn: `db.Read(store::Ping)`.
+Result<void> Ping(Session& s);
+
 // Convenience: first row's first column as int (e.g. COUNT(*)).
 Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& params = {});
 

@@ -1,5 +1,6 @@
-// Contract of the Session port's bulk-load helpers (store/database.hpp: ResetIdentity, Analyze) on
-// SQLite and PostgreSQL: what `huanxin gen` relies on after loading rows with their own ids.
+// Contract of the Session port's helpers on SQLite and PostgreSQL (store/database.hpp): the health
+// probe (Ping) and the bulk-load helpers `huanxin gen` relies on after loading rows with their own
+// ids (ResetIdentity, Analyze).
 #include <gtest/gtest.h>
 
 #include "contract/contract_fixture.hpp"
@@ -30,6 +31,25 @@ class SessionContract : public ContractTest {
     Put([&](Session& s) { return s.ResetIdentity(table); });
   }
 };
+
+TEST_P(SessionContract, PingAnswersInReadsAndWritesAndChangesNothing) {
+  if (IsSkipped()) return;
+  const auto before = testing::Snapshot(*db_);
+  const auto changes = db_->ChangeCounter();
+  auto read = db_->Read(Ping);
+  EXPECT_TRUE(read) << (read ? "" : Describe(read.error()));
+  EXPECT_EQ(db_->ChangeCounter(), changes) << "a read is not a write";
+  auto write = db_->Write(Ping);
+  EXPECT_TRUE(write) << (write ? "" : Describe(write.error()));
+  // Inside a transaction that goes on to write, the write still commits.
+  Put([&](Session& s) -> Result<void> {
+    if (auto r = Ping(s); !r) return r;
+    AddOwner(s, "360104199001010011", "体检后");
+    return Ok();
+  });
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM owner"), 1);
+  EXPECT_NE(testing::Snapshot(*db_), before);
+}
 
 TEST_P(SessionContract, AfterResetIdentityInsertsContinueAfterTheLoadedIds) {
   if (IsSkipped()) return;

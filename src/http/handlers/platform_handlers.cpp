@@ -43,12 +43,7 @@ Result<std::vector<store::Assignment>> ParseAssignments(const boost::json::objec
 
 Response Health(Services& s, Request& req) {
   // Touches the database so a health check fails when storage is down.
-  auto r = s.db.Read([](store::Session& sess) -> Result<void> {
-    auto n = store::QueryInt(sess, "SELECT 1");
-    if (!n) return std::move(n).error();
-    return Ok();
-  });
-  if (!r) return ErrorResponse(r.error(), req.english);
+  HX_TRY_VOID(s.db.Read(store::Ping));
   return Json(200, boost::json::object{{"status", "ok"},
                                        {"version", s.version},
                                        {"database", std::string(s.db.name())},
