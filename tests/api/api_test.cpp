@@ -32,6 +32,37 @@ TEST_P(ApiTest, LoginMeLogoutWithBearerToken) {
   EXPECT_EQ(after.Reason(), "auth.unauthenticated");
 }
 
+// The login answer carries the account as GET /auth/me shows it, scope name included; the
+// workbench heads the page with the caller's scope (全国 nationally).
+TEST_P(ApiTest, LoginAndWorkbenchNameTheCallersScope) {
+  if (!app_) return;
+  auto admin_login = Call("POST", "/api/v1/auth/login", R"({"username":"admin","password":"Admin#2026pass"})");
+  ASSERT_EQ(admin_login.status, 200) << admin_login.body;
+  auto admin = Admin();
+  EXPECT_EQ(admin_login.Json().as_object()["user"], As(admin, "GET", "/api/v1/auth/me").Json().as_object()["user"]);
+  EXPECT_EQ(admin_login.Json().as_object()["user"].as_object()["scopeName"].as_string(), "全部");
+  auto national = As(admin, "GET", "/api/v1/workbench");
+  ASSERT_EQ(national.status, 200) << national.body;
+  EXPECT_EQ(national.Json().as_object()["regionCode"].as_string(), "");
+  EXPECT_EQ(national.Json().as_object()["regionName"].as_string(), "全国");
+  EXPECT_TRUE(national.Json().as_object()["sections"].is_object());
+
+  CreateUser("heading.street", "street", "360104002");
+  auto street_login = Call("POST", "/api/v1/auth/login", R"({"username":"heading.street","password":"Street#2026x"})");
+  ASSERT_EQ(street_login.status, 200) << street_login.body;
+  auto user = street_login.Json().as_object()["user"].as_object();
+  EXPECT_EQ(user["username"].as_string(), "heading.street");
+  EXPECT_EQ(user["scopeCode"].as_string(), "360104002");
+  EXPECT_EQ(user["scopeName"].as_string(), "洪都街道");
+  EXPECT_FALSE(street_login.Json().as_object()["token"].as_string().empty());
+  EXPECT_FALSE(street_login.Json().as_object()["csrfToken"].as_string().empty());
+  auto street = Login("heading.street", "Street#2026x");
+  EXPECT_EQ(As(street, "GET", "/api/v1/auth/me").Json().as_object()["user"], json::value(user));
+  auto heading = As(street, "GET", "/api/v1/workbench").Json().as_object();
+  EXPECT_EQ(heading["regionCode"].as_string(), "360104002");
+  EXPECT_EQ(heading["regionName"].as_string(), "洪都街道");
+}
+
 TEST_P(ApiTest, LoginSetsHttpOnlySameSiteCookie) {
   if (!app_) return;
   auto r = Call("POST", "/api/v1/auth/login", R"({"username":"admin","password":"Admin#2026pass"})");
