@@ -361,6 +361,31 @@ TEST_P(ApiTest, RegionsBrowseWithPathToRoot) {
   EXPECT_EQ(not_community.status, 422);
 }
 
+// The renovation catalogue as a menu: each item's code, category and names in the caller's language.
+TEST_P(ApiTest, RenovationItemsListCodesCategoriesAndNamesInTheCallersLanguage) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto zh = As(admin, "GET", "/api/v1/catalog/renovation-items");
+  ASSERT_EQ(zh.status, 200) << zh.body;
+  auto en = Call("GET", "/api/v1/catalog/renovation-items", "",
+                 {{"Authorization", "Bearer " + admin.token}, {"Accept-Language", "en-US,en;q=0.9"}});
+  ASSERT_EQ(en.status, 200) << en.body;
+  auto zh_items = zh.Json().as_object()["items"].as_array(), en_items = en.Json().as_object()["items"].as_array();
+  ASSERT_FALSE(zh_items.empty());
+  ASSERT_EQ(zh_items.size(), en_items.size());
+  for (std::size_t i = 0; i < zh_items.size(); ++i) {
+    auto a = zh_items[i].as_object(), b = en_items[i].as_object();
+    EXPECT_EQ(a.size(), 4u) << json::serialize(a);
+    EXPECT_EQ(a["code"], b["code"]);
+    EXPECT_EQ(a["category"], b["category"]);
+    EXPECT_NE(a["name"], b["name"]) << "names follow Accept-Language";
+    EXPECT_NE(a["categoryName"], b["categoryName"]);
+    for (const char* k : {"code", "category", "categoryName", "name"}) EXPECT_FALSE(a[k].as_string().empty()) << k;
+  }
+  EXPECT_EQ(zh_items[0].as_object()["category"].as_string(), "basic");
+  EXPECT_EQ(zh_items[0].as_object()["categoryName"].as_string(), "基础类");
+}
+
 TEST_P(ApiTest, EveryRouteIsInTheOpenApiDocument) {
   if (!app_) return;
   auto doc = Call("GET", "/api/v1/openapi.json");

@@ -2,8 +2,10 @@
 #include <iconv.h>
 
 #include <boost/json.hpp>
+#include <chrono>
 #include <cmath>
 #include <map>
+#include <thread>
 
 #include "api/api_fixture.hpp"
 #include "app/synthetic.hpp"
@@ -49,10 +51,11 @@ class RegisterApiTest : public ApiTest {
     return r.status == 201 ? r.Json().as_object()["id"].as_int64() : 0;
   }
 
-  HttpResponse Import(const LoginSession& who, std::int64_t estate, const std::string& filename, const std::string& data) {
+  HttpResponse Import(const LoginSession& who, std::int64_t estate, const std::string& filename, const std::string& data,
+                      const std::string& query = "") {
     std::string ct;
     auto body = Multipart(filename, data, ct);
-    return Call("POST", "/api/v1/estates/" + std::to_string(estate) + "/dwellings/import", body,
+    return Call("POST", "/api/v1/estates/" + std::to_string(estate) + "/dwellings/import" + query, body,
                 {{"Authorization", "Bearer " + who.token}, {"Content-Type", ct}});
   }
 
@@ -128,6 +131,63 @@ TEST_P(RegisterApiTest, TenThousandRowRosterWithThreeBadRowsStoresNothingThenImp
   EXPECT_EQ(r2["created"].as_int64(), 0);
   EXPECT_EQ(r2["updated"].as_int64(), 0);
   EXPECT_EQ(r2["unchanged"].as_int64(), 10000);
+}
+
+// ?async=true runs the import as a job: 202 with the job's id and Location, and the job records
+// the answer the synchronous import would have given — the report, or the 422 envelope with every
+// bad row (nothing stored). A file that is neither a workbook nor CSV is refused up front.
+TEST_P(RegisterApiTest, AsyncImportRecordsTheSynchronousAnswerInItsJob) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto async_estate = CreateEstate(admin, "后台导入", 1990), sync_estate = CreateEstate(admin, "当场导入", 1990);
+  auto finished = [&](const HttpResponse& accepted) {
+    EXPECT_EQ(accepted.status, 202) << accepted.body;
+    if (accepted.status != 202) return json::object{};
+    auto body = accepted.Json().as_object();
+    EXPECT_EQ(body["state"].as_string(), "queued");
+    const auto job = "/api/v1/jobs/" + std::to_string(body["jobId"].as_int64());
+    EXPECT_EQ(accepted.headers.at("location"), job);
+    for (int i = 0; i < 400; ++i) {  // waits for the worker thread, at most about 10 s
+      auto r = As(admin, "GET", job);
+      EXPECT_EQ(r.status, 200) << r.body;
+      auto j = r.Json().as_object();
+      if (j["state"] == "succeeded" || j["state"] == "failed") return j;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    ADD_FAILURE() << "the job did not finish";
+    return json::object{};
+  };
+  const std::string header = "楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话\n";
+  auto before = Snapshot(app_->db());
+  auto bad = finished(Import(admin, async_estate, "bad.csv", header + "1,1,1,101,60.001,不动产登记,已售,,,\n1,1,1,102,60,不动产登记,卖了,,,\n",
+                             "?async=true"));
+  EXPECT_EQ(bad["kind"].as_string(), "register.import");
+  EXPECT_EQ(bad["state"].as_string(), "failed");
+  auto envelope = bad["result"].as_object();
+  EXPECT_EQ(envelope["error"].as_object()["reason"].as_string(), "import.invalid_rows");
+  EXPECT_EQ(envelope["error"].as_object()["detail"].as_string(), "2 处错误");
+  EXPECT_EQ(envelope["errors"].as_array().size(), 2u);
+  EXPECT_EQ(envelope["created"].as_int64(), 0);
+  EXPECT_EQ(Snapshot(app_->db()), before);
+
+  const std::string roster = header + "1,1,1,101,60.00,不动产登记,已售,,,\n1,1,2,201,70.50,实测,已售,,,\n";
+  auto good = finished(Import(admin, async_estate, "good.csv", roster, "?async=true"));
+  EXPECT_EQ(good["state"].as_string(), "succeeded");
+  EXPECT_EQ(good["done"], good["total"]);
+  auto now = Import(admin, sync_estate, "good.csv", roster);
+  ASSERT_EQ(now.status, 200) << now.body;
+  EXPECT_EQ(good["result"], now.Json()) << "the job records what the synchronous answer says";
+  EXPECT_EQ(good["result"].as_object()["created"].as_int64(), 2);
+
+  before = Snapshot(app_->db());
+  for (auto [name, bytes] : {std::pair<std::string, std::string>{"photo.png", "\x89PNG\r\n\x1a\n"}, {"roster.doc", roster}}) {
+    auto refused = Import(admin, sync_estate, name, bytes);
+    EXPECT_EQ(refused.status, 415) << name << " → " << refused.body;
+    EXPECT_EQ(refused.Reason(), "import.unsupported_file") << name;
+  }
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  // A roster saved as .txt is read as CSV.
+  EXPECT_EQ(Import(admin, sync_estate, "roster.TXT", roster).status, 200);
 }
 
 TEST_P(RegisterApiTest, ChangedRowIsUpdatedAndAudited) {
