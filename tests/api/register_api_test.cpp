@@ -795,6 +795,23 @@ TEST_P(RegisterApiTest, RollupFollowsEveryRegisterWriteAndStaysInScope) {
   EXPECT_EQ(own.Json().as_object()["childLevel"].as_string(), "community");
   EXPECT_EQ(As(street, "GET", "/api/v1/register/rollup?regionCode=360104").status, 403);
   EXPECT_EQ(As(street, "GET", "/api/v1/register/rollup?regionCode=360104006").status, 403);
+  // The home page's register section is the caller's own totals; a role that reads only the estates
+  // assigned to it has none.
+  auto own_total = own.Json().as_object()["total"].as_object();
+  auto home = As(street, "GET", "/api/v1/workbench");
+  ASSERT_EQ(home.status, 200) << home.body;
+  EXPECT_EQ(home.Json().as_object()["sections"].as_object()["register"],
+            json::value(json::object{{"estates", own_total["estates"]},
+                                     {"eligible", own_total["eligibleEstates"]},
+                                     {"extension", own_total["extensionEstates"]},
+                                     {"buildings", own_total["buildings"]},
+                                     {"dwellings", own_total["dwellings"]}}));
+  EXPECT_EQ(own_total["estates"].as_int64(), 2);
+  CreateUser("rollup.supervisor", "supervisor", "360104");
+  auto supervisor = Login("rollup.supervisor", "Street#2026x");
+  auto supervisor_home = As(supervisor, "GET", "/api/v1/workbench");
+  ASSERT_EQ(supervisor_home.status, 200) << supervisor_home.body;
+  EXPECT_FALSE(supervisor_home.Json().as_object()["sections"].as_object().contains("register")) << supervisor_home.body;
   auto bad = As(admin, "GET", "/api/v1/register/rollup?regionCode=3601x");
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.Reason(), "region.invalid_code");
