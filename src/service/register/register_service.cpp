@@ -414,6 +414,7 @@ Result<RegisterRollup> RegisterService::Rollup(const Actor& actor, const std::op
   RegisterRollup out;
   out.region_code = code;
   out.total.region_code = code;
+  out.policy = policy_;
   auto r = db_.Read([&](store::Session& s) -> Result<void> {
     if (code.empty()) {
       out.region_name = "全国";
@@ -451,6 +452,20 @@ Result<RegisterRollup> RegisterService::Rollup(const Actor& actor, const std::op
     out.child_level = level ? std::string(core::region::LevelCode(*level)) : "";
   }
   return out;
+}
+
+Result<std::optional<store::RollupCounts>> RegisterService::Workbench(const Actor& actor) {
+  auto r = Rollup(actor, std::nullopt);
+  if (r) return std::optional<store::RollupCounts>(std::move(r->total));
+  // Forbidden is who may not see totals (Rollup's own rule): the home page leaves the section out.
+  if (r.error().code == ErrorCode::kForbidden) return std::optional<store::RollupCounts>{};
+  return std::move(r).error();
+}
+
+Result<EligibilityReport> RegisterService::Eligibility(const Actor& actor, std::int64_t estate_id) {
+  auto v = GetEstate(actor, estate_id);
+  if (!v) return std::move(v).error();
+  return EligibilityReport{estate_id, std::move(v->eligibility), policy_};
 }
 
 Result<EstateSummary> RegisterService::Summary(const Actor& actor, std::int64_t estate_id) {
@@ -955,6 +970,13 @@ Result<DwellingView> RegisterService::LinkOwnerByIdNumber(const Actor& actor, st
   });
   if (!w) return std::move(w).error();
   return GetDwelling(actor, dwelling_id);
+}
+
+Result<DwellingView> RegisterService::AddOwner(const Actor& actor, std::int64_t dwelling_id, const OwnerLinkInput& in) {
+  if (in.person) return LinkOwnerByIdNumber(actor, dwelling_id, *in.person);
+  if (in.owner_id) return LinkOwner(actor, dwelling_id, *in.owner_id);
+  return Invalid("register.invalid_field", Text("字段 ownerId 不正确", "field ownerId is invalid"),
+                 Text("应给出业主编号，或证件号码与姓名", "give an owner id, or idNumber and name"));
 }
 
 Result<DwellingView> RegisterService::UnlinkOwner(const Actor& actor, std::int64_t dwelling_id, std::int64_t owner_id) {
