@@ -10,8 +10,10 @@
 #include "app/wiring.hpp"
 #include "common/decimal.hpp"
 #include "core/register/codes.hpp"
-#include "store/migrations.hpp"
 #include "common/clock.hpp"
+#include "store/migrations.hpp"
+#include "store/region/region_repository.hpp"
+#include "store/register/register_bulk_repository.hpp"
 
 namespace huanxin::app {
 
@@ -185,22 +187,13 @@ int BulkGenerate(store::Database& db, const SynthOptions& opts, std::int64_t est
   std::vector<std::string> communities;
   IdCursor ids;
   auto r = db.Read([&](store::Session& s) -> Result<void> {
-    std::string where = " WHERE level = 'community'";
-    store::Params p;
-    store::AddPrefixFilter(where, p, "code", region_prefix);
-    auto rows = s.Query("SELECT code FROM region" + where + " ORDER BY code", p);
-    if (!rows) return std::move(rows).error();
-    for (const auto& row : *rows) communities.push_back(row.GetText(0));
-    auto max_of = [&](const char* table, std::int64_t& out) -> Result<void> {
-      auto v = store::QueryInt(s, std::string("SELECT COALESCE(MAX(id), 0) FROM ") + table);
-      if (!v) return std::move(v).error();
-      out = *v;
-      return Ok();
-    };
-    if (auto x = max_of("estate", ids.estate); !x) return x;
-    if (auto x = max_of("building", ids.building); !x) return x;
-    if (auto x = max_of("dwelling", ids.dwelling); !x) return x;
-    return max_of("owner", ids.owner);
+    auto codes = store::RegionRepository::CodesAt(s, "community", region_prefix);
+    if (!codes) return std::move(codes).error();
+    communities = std::move(*codes);
+    auto max = store::RegisterBulkRepository::MaxIds(s);
+    if (!max) return std::move(max).error();
+    ids = {max->estate, max->building, max->dwelling, max->owner};
+    return Ok();
   });
   if (!r) {
     std::cerr << "huanxin gen: " << r.error().detail.en << "\n";
@@ -243,20 +236,10 @@ int BulkGenerate(store::Database& db, const SynthOptions& opts, std::int64_t est
                 << static_cast<std::int64_t>(dwellings / std::max(secs, 1e-3)) << " dwellings/s\n";
     }
   }
-  // Identity columns on PostgreSQL continue after the ids written here; then fresh statistics.
-  if (db.dialect() == store::Dialect::kPostgres) {
-    auto w = db.Write([&](store::Session& s) -> Result<void> {
-      for (const char* t : {"estate", "building", "dwelling", "owner"}) {
-        auto q = s.Query(std::string("SELECT setval(pg_get_serial_sequence('") + t + "', 'id'), (SELECT GREATEST(MAX(id), 1) FROM " +
-                         t + "))");
-        if (!q) return std::move(q).error();
-      }
-      return s.ExecScript("ANALYZE estate; ANALYZE estate_stat; ANALYZE building; ANALYZE dwelling; ANALYZE owner; ANALYZE dwelling_owner");
-    });
-    if (!w) {
-      std::cerr << "huanxin gen: " << w.error().detail.en << "\n";
-      return 1;
-    }
+  // Identity columns continue after the ids written here; then fresh statistics.
+  if (auto w = db.Write([](store::Session& s) { return store::RegisterBulkRepository::AfterLoad(s); }); !w) {
+    std::cerr << "huanxin gen: " << w.error().detail.en << "\n";
+    return 1;
   }
   auto secs = std::chrono::duration<double>(Clock::now() - started).count();
   std::cout << "generated " << estates << " estates, " << dwellings << " dwellings into " << db.name() << " in "

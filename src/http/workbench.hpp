@@ -3,6 +3,7 @@
 // contexts without anyone listing them.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <functional>
 #include <optional>
@@ -25,6 +26,17 @@ class Workbench {
  public:
   void Add(WorkbenchSection section) { sections_.push_back(std::move(section)); }
   const std::vector<WorkbenchSection>& sections() const { return sections_; }
+  // Every section `actor` may read, keyed by context, in the order they were added; the first
+  // section's error fails the whole page.
+  Result<boost::json::object> Build(const service::Actor& actor, bool english) const {
+    boost::json::object out;
+    for (const auto& section : sections_) {
+      auto part = section.build(actor, english);
+      if (!part) return std::move(part).error();
+      if (*part) out[section.context] = std::move(**part);
+    }
+    return out;
+  }
 
  private:
   std::vector<WorkbenchSection> sections_;

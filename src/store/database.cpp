@@ -37,6 +37,14 @@ Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& pa
   return rows->front().GetInt(0);
 }
 
+Result<void> Ping(Session& s) {
+  auto one = QueryInt(s, "SELECT 1");
+  if (!one) return std::move(one).error();
+  if (*one != 1) return MakeError(ErrorCode::kInternal, "store.error", Text("数据库错误", "database error"),
+                                  Text::Same("SELECT 1 answered " + std::to_string(*one)));
+  return Ok();
+}
+
 Result<std::int64_t> Session::CopyIn(std::string_view table, const std::vector<std::string>& columns,
                                      std::string_view rows) {
   std::string sql = "INSERT INTO " + std::string(table) + " (";
@@ -111,6 +119,13 @@ void AddPrefixFilter(std::string& where, Params& params, const std::string& colu
   where += " AND " + column + " >= ? AND " + column + " < ?";
   params.push_back(prefix);
   params.push_back(prefix + "~");
+}
+
+bool IsPlainIdentifier(std::string_view name) {
+  if (name.empty() || name.size() > 63 || (name[0] >= '0' && name[0] <= '9')) return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
 }
 
 Error MapDuplicate(Error e, Error domain_error) {

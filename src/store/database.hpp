@@ -79,6 +79,17 @@ class Session {
   // Every foreign key of the schema, read from the database's own catalogue (SQLite's
   // pragma_foreign_key_list, PostgreSQL's pg_constraint), for explaining refused deletes.
   virtual Result<std::vector<ForeignKey>> ForeignKeys() = 0;
+  // After rows were written with explicit ids (CopyIn by `huanxin gen`): the identity of `table`.id
+  // continues after the largest id there, so later inserts do not collide with the loaded rows; an
+  // empty table starts again at 1. PostgreSQL moves the column's identity sequence; SQLite has
+  // nothing to do (an INTEGER PRIMARY KEY takes the largest rowid + 1). `table` is an identifier
+  // from the code with an `id` identity column; anything else is kInternal.
+  virtual Result<void> ResetIdentity(std::string_view table) = 0;
+  // Refreshes the query planner's statistics of `tables` after a bulk load (identifiers from the
+  // code). PostgreSQL runs ANALYZE; SQLite does nothing: its planner works from the schema's indexes
+  // alone, the repositories' queries are written for that, and a sqlite_stat1 table would change
+  // their plans.
+  virtual Result<void> Analyze(const std::vector<std::string>& tables) = 0;
 };
 
 // Appends one field to a COPY text row (escaping tab, newline, carriage return and backslash).
@@ -143,6 +154,11 @@ auto WriteResult(Database& db, Fn&& fn) -> std::invoke_result_t<Fn&, Session&> {
   return std::move(*out);
 }
 
+// A round trip to the database that reads and writes nothing (the health probe): Ok while the
+// database answers, its error (e.g. kUnavailable store.unavailable) otherwise. Runs in the
+// caller's transaction; usable as a SessionFn: `db.Read(store::Ping)`.
+Result<void> Ping(Session& s);
+
 // Convenience: first row's first column as int (e.g. COUNT(*)).
 Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& params = {});
 
@@ -165,6 +181,10 @@ std::vector<std::int64_t> ParseIds(const std::string& text);
 // "体检任务中的小区 1 条". The caller's transaction stays usable (a savepoint is rolled back).
 // `table` and `column` are identifiers from the code, never from input.
 Result<std::int64_t> DeleteRows(Session& s, std::string_view table, std::string_view column, std::int64_t id);
+
+// Whether `name` is a plain lower-case SQL identifier ([a-z_][a-z0-9_]*), safe to write into a
+// statement's text (table names the drivers and repositories are given by code).
+bool IsPlainIdentifier(std::string_view name);
 
 // Maps a duplicate-key failure to a domain error; passes other errors through.
 Error MapDuplicate(Error e, Error domain_error);

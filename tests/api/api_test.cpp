@@ -32,6 +32,37 @@ TEST_P(ApiTest, LoginMeLogoutWithBearerToken) {
   EXPECT_EQ(after.Reason(), "auth.unauthenticated");
 }
 
+// The login answer carries the account as GET /auth/me shows it, scope name included; the
+// workbench heads the page with the caller's scope (全国 nationally).
+TEST_P(ApiTest, LoginAndWorkbenchNameTheCallersScope) {
+  if (!app_) return;
+  auto admin_login = Call("POST", "/api/v1/auth/login", R"({"username":"admin","password":"Admin#2026pass"})");
+  ASSERT_EQ(admin_login.status, 200) << admin_login.body;
+  auto admin = Admin();
+  EXPECT_EQ(admin_login.Json().as_object()["user"], As(admin, "GET", "/api/v1/auth/me").Json().as_object()["user"]);
+  EXPECT_EQ(admin_login.Json().as_object()["user"].as_object()["scopeName"].as_string(), "全部");
+  auto national = As(admin, "GET", "/api/v1/workbench");
+  ASSERT_EQ(national.status, 200) << national.body;
+  EXPECT_EQ(national.Json().as_object()["regionCode"].as_string(), "");
+  EXPECT_EQ(national.Json().as_object()["regionName"].as_string(), "全国");
+  EXPECT_TRUE(national.Json().as_object()["sections"].is_object());
+
+  CreateUser("heading.street", "street", "360104002");
+  auto street_login = Call("POST", "/api/v1/auth/login", R"({"username":"heading.street","password":"Street#2026x"})");
+  ASSERT_EQ(street_login.status, 200) << street_login.body;
+  auto user = street_login.Json().as_object()["user"].as_object();
+  EXPECT_EQ(user["username"].as_string(), "heading.street");
+  EXPECT_EQ(user["scopeCode"].as_string(), "360104002");
+  EXPECT_EQ(user["scopeName"].as_string(), "洪都街道");
+  EXPECT_FALSE(street_login.Json().as_object()["token"].as_string().empty());
+  EXPECT_FALSE(street_login.Json().as_object()["csrfToken"].as_string().empty());
+  auto street = Login("heading.street", "Street#2026x");
+  EXPECT_EQ(As(street, "GET", "/api/v1/auth/me").Json().as_object()["user"], json::value(user));
+  auto heading = As(street, "GET", "/api/v1/workbench").Json().as_object();
+  EXPECT_EQ(heading["regionCode"].as_string(), "360104002");
+  EXPECT_EQ(heading["regionName"].as_string(), "洪都街道");
+}
+
 TEST_P(ApiTest, LoginSetsHttpOnlySameSiteCookie) {
   if (!app_) return;
   auto r = Call("POST", "/api/v1/auth/login", R"({"username":"admin","password":"Admin#2026pass"})");
@@ -328,6 +359,31 @@ TEST_P(ApiTest, RegionsBrowseWithPathToRoot) {
   EXPECT_EQ(dup2.status, 409);
   auto not_community = As(admin, "POST", "/api/v1/regions/360104002/grids", json::object{{"name", "街道网格"}});
   EXPECT_EQ(not_community.status, 422);
+}
+
+// The renovation catalogue as a menu: each item's code, category and names in the caller's language.
+TEST_P(ApiTest, RenovationItemsListCodesCategoriesAndNamesInTheCallersLanguage) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto zh = As(admin, "GET", "/api/v1/catalog/renovation-items");
+  ASSERT_EQ(zh.status, 200) << zh.body;
+  auto en = Call("GET", "/api/v1/catalog/renovation-items", "",
+                 {{"Authorization", "Bearer " + admin.token}, {"Accept-Language", "en-US,en;q=0.9"}});
+  ASSERT_EQ(en.status, 200) << en.body;
+  auto zh_items = zh.Json().as_object()["items"].as_array(), en_items = en.Json().as_object()["items"].as_array();
+  ASSERT_FALSE(zh_items.empty());
+  ASSERT_EQ(zh_items.size(), en_items.size());
+  for (std::size_t i = 0; i < zh_items.size(); ++i) {
+    auto a = zh_items[i].as_object(), b = en_items[i].as_object();
+    EXPECT_EQ(a.size(), 4u) << json::serialize(a);
+    EXPECT_EQ(a["code"], b["code"]);
+    EXPECT_EQ(a["category"], b["category"]);
+    EXPECT_NE(a["name"], b["name"]) << "names follow Accept-Language";
+    EXPECT_NE(a["categoryName"], b["categoryName"]);
+    for (const char* k : {"code", "category", "categoryName", "name"}) EXPECT_FALSE(a[k].as_string().empty()) << k;
+  }
+  EXPECT_EQ(zh_items[0].as_object()["category"].as_string(), "basic");
+  EXPECT_EQ(zh_items[0].as_object()["categoryName"].as_string(), "基础类");
 }
 
 TEST_P(ApiTest, EveryRouteIsInTheOpenApiDocument) {

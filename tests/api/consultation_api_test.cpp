@@ -780,6 +780,91 @@ TEST_P(ConsultationApiTest, Issue11LiftSharesWithABasementFlatBothWays) {
   EXPECT_EQ(share({{"coefficients", {{"-6", "0.3"}}}}).status, 422);
 }
 
+// The follow-up work over HTTP: each code points at its resident ballot page on the request's host;
+// dwellings are assigned to a grid worker, visits recorded; bad bodies and queries are refused
+// naming the field, and change nothing.
+TEST_P(ConsultationApiTest, CodesPointAtBallotPagesAndFollowupsAreAssignedAndVisited) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeEstate(admin);
+  auto c = Create(admin, {{"estateId", e.id},
+                          {"title", "外墙改造意见征询"},
+                          {"kind", "willingness"},
+                          {"items", json::array{{{"title", "外墙保温"},
+                                                 {"rule", {{"type", "art278"}, {"matter", 9}}},
+                                                 {"scope", {{"type", "estate"}}}}}}});
+  const auto cid = c["id"].as_int64();
+  const auto item = c["items"].as_array()[0].at("id").as_int64();
+  const auto base = "/api/v1/consultations/" + std::to_string(cid);
+  ASSERT_EQ(As(admin, "POST", base + "/open").status, 200);
+
+  auto codes = As(admin, "GET", base + "/codes?buildingId=" + std::to_string(e.buildings[0]));
+  ASSERT_EQ(codes.status, 200) << codes.body;
+  auto rows = codes.Json().as_object()["items"].as_array();
+  ASSERT_EQ(rows.size(), 20u);
+  for (const auto& row : rows) {
+    const std::string code(row.at("code").as_string()), url(row.at("url").as_string());
+    std::string raw;
+    for (char ch : code)
+      if (ch != '-') raw += ch;
+    EXPECT_EQ(url, "http://127.0.0.1/h5/#/ballot/" + raw);
+  }
+
+  const auto worker = CreateUser("followup.grid", "community", "360104002001");
+  auto assigned = As(admin, "POST", base + "/followups/assign",
+                     json::object{{"dwellingIds", json::array{e.d[0], e.d[1]}}, {"userId", worker}});
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  EXPECT_EQ(assigned.Json(), json::value(json::object{{"assigned", 2}}));
+  auto visit = As(admin, "POST", base + "/followups/visits",
+                  json::object{{"dwellingId", e.d[0]}, {"itemId", item}, {"outcome", "absent"}, {"note", "家中无人"}});
+  ASSERT_EQ(visit.status, 201) << visit.body;
+  auto v = visit.Json().as_object();
+  EXPECT_EQ(v["dwellingId"].as_int64(), e.d[0]);
+  EXPECT_EQ(v["itemId"].as_int64(), item);
+  EXPECT_EQ(v["outcome"].as_string(), "absent");
+  EXPECT_EQ(v["note"].as_string(), "家中无人");
+  EXPECT_EQ(v["by"].as_string(), "admin");
+  auto bare = As(admin, "POST", base + "/followups/visits", json::object{{"dwellingId", e.d[1]}, {"outcome", "refused"}});
+  ASSERT_EQ(bare.status, 201) << bare.body;
+  EXPECT_TRUE(bare.Json().as_object()["itemId"].is_null());
+  EXPECT_EQ(bare.Json().as_object()["note"].as_string(), "");
+  auto list = As(admin, "GET", base + "/followups?assignee=" + std::to_string(worker));
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_EQ(list.Json().as_object()["total"].as_int64(), 2);
+  EXPECT_EQ(list.Json().as_object()["items"].as_array().size(), 2u);
+
+  auto before = Snapshot(app_->db());
+  struct Case {
+    const char* path;
+    json::object body;
+    const char* field;
+  } cases[] = {
+      {"/followups/assign", {{"userId", worker}}, "dwellingIds"},
+      {"/followups/assign", {{"dwellingIds", json::array{e.d[2]}}}, "userId"},
+      {"/followups/assign", {{"dwellingIds", json::array{e.d[2]}}, {"userId", "x"}}, "userId"},
+      {"/followups/assign", {{"dwellingIds", "x"}, {"userId", "x"}}, "dwellingIds"},
+      {"/followups/visits", {{"outcome", "absent"}}, "dwellingId"},
+      {"/followups/visits", {{"dwellingId", e.d[2]}, {"itemId", "x"}, {"outcome", "absent"}}, "itemId"},
+      {"/followups/visits", {{"dwellingId", e.d[2]}}, "outcome"},
+      {"/followups/visits", {{"dwellingId", e.d[2]}, {"outcome", "absent"}, {"note", 5}}, "note"},
+      {"/rounds", {{"dwellingIds", json::array{e.d[2]}}}, "itemIds"},
+      {"/rounds", {{"itemIds", json::array{item}}, {"dwellingIds", "x"}}, "dwellingIds"},
+  };
+  for (const auto& k : cases) {
+    auto r = As(admin, "POST", base + k.path, k.body);
+    EXPECT_EQ(r.status, 422) << k.path << " " << json::serialize(k.body) << " → " << r.body;
+    EXPECT_EQ(r.Reason(), "http.invalid_field") << k.path << " " << json::serialize(k.body);
+    EXPECT_NE(r.Json().as_object()["error"].as_object()["message"].as_string().find(k.field), json::string::npos)
+        << k.field << " → " << r.body;
+  }
+  EXPECT_EQ(As(admin, "GET", base + "/tally?round=x").status, 400);
+  EXPECT_EQ(As(admin, "GET", base + "/followups?assignee=x").status, 400);
+  auto far = As(admin, "GET", base + "/tally?round=99999999999");  // clamped, then no such round
+  EXPECT_EQ(far.status, 422) << far.body;
+  EXPECT_EQ(far.Reason(), "consultation.invalid_field") << far.body;
+  EXPECT_EQ(Snapshot(app_->db()), before);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, ConsultationApiTest, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, ConsultationApiTest, ::testing::Values("postgres"));
 INSTANTIATE_TEST_SUITE_P(Sqlite, TransitiveHeadcountApiTest, ::testing::Values("sqlite"));

@@ -2,8 +2,10 @@
 #include <iconv.h>
 
 #include <boost/json.hpp>
+#include <chrono>
 #include <cmath>
 #include <map>
+#include <thread>
 
 #include "api/api_fixture.hpp"
 #include "app/synthetic.hpp"
@@ -49,10 +51,11 @@ class RegisterApiTest : public ApiTest {
     return r.status == 201 ? r.Json().as_object()["id"].as_int64() : 0;
   }
 
-  HttpResponse Import(const LoginSession& who, std::int64_t estate, const std::string& filename, const std::string& data) {
+  HttpResponse Import(const LoginSession& who, std::int64_t estate, const std::string& filename, const std::string& data,
+                      const std::string& query = "") {
     std::string ct;
     auto body = Multipart(filename, data, ct);
-    return Call("POST", "/api/v1/estates/" + std::to_string(estate) + "/dwellings/import", body,
+    return Call("POST", "/api/v1/estates/" + std::to_string(estate) + "/dwellings/import" + query, body,
                 {{"Authorization", "Bearer " + who.token}, {"Content-Type", ct}});
   }
 
@@ -128,6 +131,63 @@ TEST_P(RegisterApiTest, TenThousandRowRosterWithThreeBadRowsStoresNothingThenImp
   EXPECT_EQ(r2["created"].as_int64(), 0);
   EXPECT_EQ(r2["updated"].as_int64(), 0);
   EXPECT_EQ(r2["unchanged"].as_int64(), 10000);
+}
+
+// ?async=true runs the import as a job: 202 with the job's id and Location, and the job records
+// the answer the synchronous import would have given — the report, or the 422 envelope with every
+// bad row (nothing stored). A file that is neither a workbook nor CSV is refused up front.
+TEST_P(RegisterApiTest, AsyncImportRecordsTheSynchronousAnswerInItsJob) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto async_estate = CreateEstate(admin, "后台导入", 1990), sync_estate = CreateEstate(admin, "当场导入", 1990);
+  auto finished = [&](const HttpResponse& accepted) {
+    EXPECT_EQ(accepted.status, 202) << accepted.body;
+    if (accepted.status != 202) return json::object{};
+    auto body = accepted.Json().as_object();
+    EXPECT_EQ(body["state"].as_string(), "queued");
+    const auto job = "/api/v1/jobs/" + std::to_string(body["jobId"].as_int64());
+    EXPECT_EQ(accepted.headers.at("location"), job);
+    for (int i = 0; i < 400; ++i) {  // waits for the worker thread, at most about 10 s
+      auto r = As(admin, "GET", job);
+      EXPECT_EQ(r.status, 200) << r.body;
+      auto j = r.Json().as_object();
+      if (j["state"] == "succeeded" || j["state"] == "failed") return j;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    ADD_FAILURE() << "the job did not finish";
+    return json::object{};
+  };
+  const std::string header = "楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话\n";
+  auto before = Snapshot(app_->db());
+  auto bad = finished(Import(admin, async_estate, "bad.csv", header + "1,1,1,101,60.001,不动产登记,已售,,,\n1,1,1,102,60,不动产登记,卖了,,,\n",
+                             "?async=true"));
+  EXPECT_EQ(bad["kind"].as_string(), "register.import");
+  EXPECT_EQ(bad["state"].as_string(), "failed");
+  auto envelope = bad["result"].as_object();
+  EXPECT_EQ(envelope["error"].as_object()["reason"].as_string(), "import.invalid_rows");
+  EXPECT_EQ(envelope["error"].as_object()["detail"].as_string(), "2 处错误");
+  EXPECT_EQ(envelope["errors"].as_array().size(), 2u);
+  EXPECT_EQ(envelope["created"].as_int64(), 0);
+  EXPECT_EQ(Snapshot(app_->db()), before);
+
+  const std::string roster = header + "1,1,1,101,60.00,不动产登记,已售,,,\n1,1,2,201,70.50,实测,已售,,,\n";
+  auto good = finished(Import(admin, async_estate, "good.csv", roster, "?async=true"));
+  EXPECT_EQ(good["state"].as_string(), "succeeded");
+  EXPECT_EQ(good["done"], good["total"]);
+  auto now = Import(admin, sync_estate, "good.csv", roster);
+  ASSERT_EQ(now.status, 200) << now.body;
+  EXPECT_EQ(good["result"], now.Json()) << "the job records what the synchronous answer says";
+  EXPECT_EQ(good["result"].as_object()["created"].as_int64(), 2);
+
+  before = Snapshot(app_->db());
+  for (auto [name, bytes] : {std::pair<std::string, std::string>{"photo.png", "\x89PNG\r\n\x1a\n"}, {"roster.doc", roster}}) {
+    auto refused = Import(admin, sync_estate, name, bytes);
+    EXPECT_EQ(refused.status, 415) << name << " → " << refused.body;
+    EXPECT_EQ(refused.Reason(), "import.unsupported_file") << name;
+  }
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  // A roster saved as .txt is read as CSV.
+  EXPECT_EQ(Import(admin, sync_estate, "roster.TXT", roster).status, 200);
 }
 
 TEST_P(RegisterApiTest, ChangedRowIsUpdatedAndAudited) {
@@ -413,6 +473,96 @@ TEST_P(RegisterApiTest, OwnersOutsideTheScopeCannotBeLookedUpOrLinkedById) {
   EXPECT_EQ(right.status, 201) << right.body;
 }
 
+// An estate moved to another community takes its buildings, dwellings, owner links and households
+// along (they carry its region code), so scope checks and roll-ups follow it at once.
+TEST_P(RegisterApiTest, MovingAnEstateMovesEveryRowItHolds) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "搬迁小区", 1990, "360104002001");
+  auto other = CreateEstate(admin, "原地小区", 1990, "360104002001");
+  std::string csv = "楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话\n";
+  csv += "1,1,1,101,60.00,不动产登记,已售,冯八," + Id("36010419800101008") + ",\n";
+  csv += "2,1,2,201,70.00,不动产登记,已售,,,\n";
+  ASSERT_EQ(Import(admin, estate, "r.csv", csv).status, 200);
+  ASSERT_EQ(Import(admin, other, "r.csv", "楼栋,单元,楼层,房号,专有部分面积(㎡),面积来源,出售状态,业主姓名,证件号码,联系电话\n"
+                                          "1,1,1,101,50.00,不动产登记,已售,,,\n").status, 200);
+  auto dwellings = As(admin, "GET", "/api/v1/estates/" + std::to_string(estate) + "/dwellings").Json().as_object()["items"].as_array();
+  ASSERT_EQ(dwellings.size(), 2u);
+  auto first = dwellings[0].as_object()["id"].as_int64();
+  ASSERT_EQ(As(admin, "PUT", "/api/v1/dwellings/" + std::to_string(first) + "/household",
+               json::object{{"residents", 2}, {"aged60Plus", 1}, {"disabled", 0}, {"occupancy", "owner_occupied"}}).status, 200);
+
+  auto moved = As(admin, "PATCH", "/api/v1/estates/" + std::to_string(estate), json::object{{"regionCode", "360104006001"}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.Json().as_object()["regionCode"].as_string(), "360104006001");
+  std::map<std::string, std::int64_t> rows_at_old, rows_at_new;
+  auto r = app_->db().Read([&](store::Session& s) -> Result<void> {
+    for (const char* table : {"building", "dwelling", "dwelling_owner"}) {
+      for (auto [code, into] : {std::pair{"360104002001", &rows_at_old}, {"360104006001", &rows_at_new}}) {
+        auto n = store::QueryInt(s, std::string("SELECT COUNT(*) FROM ") + table + " WHERE estate_id = ? AND region_code = ?",
+                                 {store::Int(estate), store::Str(code)});
+        if (!n) return std::move(n).error();
+        (*into)[table] = *n;
+      }
+    }
+    auto hh = store::QueryInt(s, "SELECT COUNT(*) FROM household WHERE dwelling_id = ? AND region_code = ?",
+                              {store::Int(first), store::Str("360104006001")});
+    if (!hh) return std::move(hh).error();
+    rows_at_new["household"] = *hh;
+    // The estate left behind keeps its own.
+    auto stay = store::QueryInt(s, "SELECT COUNT(*) FROM dwelling WHERE estate_id = ? AND region_code = ?",
+                                {store::Int(other), store::Str("360104002001")});
+    if (!stay) return std::move(stay).error();
+    rows_at_old["other dwelling"] = *stay;
+    return Ok();
+  });
+  ASSERT_TRUE(r) << r.error().detail.en;
+  EXPECT_EQ(rows_at_new, (std::map<std::string, std::int64_t>{{"building", 2}, {"dwelling", 2}, {"dwelling_owner", 1}, {"household", 1}}));
+  EXPECT_EQ(rows_at_old, (std::map<std::string, std::int64_t>{{"building", 0}, {"dwelling", 0}, {"dwelling_owner", 0}, {"other dwelling", 1}}));
+  // Scope follows: the new street reads the dwelling, the old one no longer does.
+  CreateUser("move.jingshan", "street", "360104006");
+  CreateUser("move.hongdu", "street", "360104002");
+  EXPECT_EQ(As(Login("move.jingshan", "Street#2026x"), "GET", "/api/v1/dwellings/" + std::to_string(first)).status, 200);
+  EXPECT_EQ(As(Login("move.hongdu", "Street#2026x"), "GET", "/api/v1/dwellings/" + std::to_string(first)).status, 403);
+  auto jingshan = As(admin, "GET", "/api/v1/register/rollup?regionCode=360104006").Json().as_object();
+  EXPECT_EQ(jingshan["total"].as_object()["dwellings"].as_int64(), 2);
+  auto hongdu = As(admin, "GET", "/api/v1/register/rollup?regionCode=360104002").Json().as_object();
+  EXPECT_EQ(hongdu["total"].as_object()["dwellings"].as_int64(), 1);
+  // A community that does not exist is refused and moves nothing.
+  auto before = Snapshot(app_->db());
+  auto nowhere = As(admin, "PATCH", "/api/v1/estates/" + std::to_string(estate), json::object{{"regionCode", "360104006999"}});
+  EXPECT_EQ(nowhere.status, 422) << nowhere.body;
+  EXPECT_EQ(nowhere.Reason(), "register.invalid_field");
+  EXPECT_EQ(Snapshot(app_->db()), before);
+}
+
+// A building shrinks only as far as its dwellings allow: none may lie beyond the new stairwells or
+// floors. Both sides of each bound.
+TEST_P(RegisterApiTest, ABuildingCannotShrinkBelowItsDwellings) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto estate = CreateEstate(admin, "缩楼小区", 1990);
+  auto b = As(admin, "POST", "/api/v1/estates/" + std::to_string(estate) + "/buildings",
+              json::object{{"number", "1"}, {"floors", 6}, {"stairwells", 3}});
+  ASSERT_EQ(b.status, 201) << b.body;
+  auto building = "/api/v1/buildings/" + std::to_string(b.Json().as_object()["id"].as_int64());
+  for (auto [stairwell, floor, room] : {std::tuple{2, 5, "501"}, {1, 1, "101"}})
+    ASSERT_EQ(As(admin, "POST", building + "/dwellings",
+                 json::object{{"stairwell", stairwell}, {"floor", floor}, {"room", room}, {"exclusiveArea", 60}}).status, 201);
+  auto before = Snapshot(app_->db());
+  for (auto body : {json::object{{"floors", 4}}, json::object{{"stairwells", 1}}}) {
+    auto r = As(admin, "PATCH", building, body);
+    EXPECT_EQ(r.status, 422) << json::serialize(body) << " → " << r.body;
+    EXPECT_EQ(r.Reason(), "register.invalid_field");
+    EXPECT_NE(r.body.find("1 户房屋超出新的单元数或层数"), std::string::npos) << r.body;
+  }
+  EXPECT_EQ(Snapshot(app_->db()), before);
+  auto fits = As(admin, "PATCH", building, json::object{{"floors", 5}, {"stairwells", 2}});
+  ASSERT_EQ(fits.status, 200) << fits.body;
+  EXPECT_EQ(fits.Json().as_object()["floors"].as_int64(), 5);
+  EXPECT_EQ(fits.Json().as_object()["stairwells"].as_int64(), 2);
+}
+
 TEST_P(RegisterApiTest, EstatesAndBuildingsWithDwellingsAreNotDeleted) {
   if (!app_) return;
   auto admin = Admin();
@@ -645,6 +795,23 @@ TEST_P(RegisterApiTest, RollupFollowsEveryRegisterWriteAndStaysInScope) {
   EXPECT_EQ(own.Json().as_object()["childLevel"].as_string(), "community");
   EXPECT_EQ(As(street, "GET", "/api/v1/register/rollup?regionCode=360104").status, 403);
   EXPECT_EQ(As(street, "GET", "/api/v1/register/rollup?regionCode=360104006").status, 403);
+  // The home page's register section is the caller's own totals; a role that reads only the estates
+  // assigned to it has none.
+  auto own_total = own.Json().as_object()["total"].as_object();
+  auto home = As(street, "GET", "/api/v1/workbench");
+  ASSERT_EQ(home.status, 200) << home.body;
+  EXPECT_EQ(home.Json().as_object()["sections"].as_object()["register"],
+            json::value(json::object{{"estates", own_total["estates"]},
+                                     {"eligible", own_total["eligibleEstates"]},
+                                     {"extension", own_total["extensionEstates"]},
+                                     {"buildings", own_total["buildings"]},
+                                     {"dwellings", own_total["dwellings"]}}));
+  EXPECT_EQ(own_total["estates"].as_int64(), 2);
+  CreateUser("rollup.supervisor", "supervisor", "360104");
+  auto supervisor = Login("rollup.supervisor", "Street#2026x");
+  auto supervisor_home = As(supervisor, "GET", "/api/v1/workbench");
+  ASSERT_EQ(supervisor_home.status, 200) << supervisor_home.body;
+  EXPECT_FALSE(supervisor_home.Json().as_object()["sections"].as_object().contains("register")) << supervisor_home.body;
   auto bad = As(admin, "GET", "/api/v1/register/rollup?regionCode=3601x");
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.Reason(), "region.invalid_code");

@@ -81,6 +81,30 @@ TEST_P(RegionContract, FindManyAndFindNamesSkipUnknownCodes) {
             (std::map<std::string, std::string>{{"36", "江西省"}, {"360104", "青云谱区"}}));
 }
 
+TEST_P(RegionContract, CodesAtListOneLevelUnderAPrefixInCodeOrder) {
+  auto codes = [&](const std::string& level, const std::string& prefix) {
+    return Get([&](Session& s) { return RegionRepository::CodesAt(s, level, prefix); });
+  };
+  using Codes = std::vector<std::string>;
+  const Codes communities{"360104002001", "360104002002", "360104006001"};
+  EXPECT_EQ(codes("community", ""), communities);
+  EXPECT_EQ(codes("community", "36010400"), communities) << "a prefix need not be a region";
+  EXPECT_EQ(codes("community", "360104002"), (Codes{"360104002001", "360104002002"}));
+  EXPECT_EQ(codes("community", "360104002001"), (Codes{"360104002001"})) << "the code itself is under its own prefix";
+  EXPECT_TRUE(codes("community", "3601040020011").empty());
+  EXPECT_TRUE(codes("community", "360103").empty()) << "a county without communities";
+  EXPECT_TRUE(codes("community", "360105").empty());
+  EXPECT_EQ(codes("street", "3601"), (Codes{"360103001", "360104002", "360104006"}));
+  EXPECT_EQ(codes("province", ""), (Codes{"36"}));
+  EXPECT_TRUE(codes("grid", "").empty());
+  EXPECT_TRUE(codes("nope", "").empty());
+  // Rows added later appear in order, whatever order they came in.
+  UpsertMany(Regions{{"360104006002", "新社区", "community", "360104006", false},
+                     {"360104002000", "零号社区", "community", "360104002", false}});
+  EXPECT_EQ(codes("community", "360104"),
+            (Codes{"360104002000", "360104002001", "360104002002", "360104006001", "360104006002"}));
+}
+
 TEST_P(RegionContract, UpsertRenamesOnlyAndReportsRowsChanged) {
   auto upsert = [&](const RegionRecord& r) {
     return Put([&](Session& s) { return RegionRepository::Upsert(s, r, "local", kAt); });

@@ -293,6 +293,8 @@ class RecordingSession final : public Session {
   }
   Result<void> ExecScript(std::string_view sql) override { return inner_.ExecScript(sql); }
   Result<std::vector<store::ForeignKey>> ForeignKeys() override { return inner_.ForeignKeys(); }
+  Result<void> ResetIdentity(std::string_view table) override { return inner_.ResetIdentity(table); }
+  Result<void> Analyze(const std::vector<std::string>& tables) override { return inner_.Analyze(tables); }
   const std::vector<Statement>& statements() const { return statements_; }
 
  private:

@@ -147,7 +147,7 @@ Result<void> Consultation::LoadDemo(DemoContext& d) {
     }
   }
   d.lines.push_back("demo consultation: 1 (two rounds, " + std::to_string(ballots) + " ballots" + followups + ")" +
-                    (code.empty() ? "" : "; resident ballot page: /h5/#/ballot/" + code));
+                    (code.empty() ? "" : "; resident ballot page: " + service::ConsultationService::ResidentBallotUrl("", code)));
   return Ok();
 }
 

@@ -1,9 +1,7 @@
 #include "http/handlers/catalogue_handlers.hpp"
 
-#include <boost/json.hpp>
-
 #include "http/handlers/handler_util.hpp"
-#include "http/json/json_input.hpp"
+#include "http/json/catalogue_json.hpp"
 #include "service/catalogue/catalogue_service.hpp"
 
 namespace huanxin::http {
@@ -12,13 +10,7 @@ namespace {
 
 Response RenovationCatalog(CatalogueApi& s, Request& req) {
   HX_TRY(items, s.catalogue.Items(req.actor()));
-  boost::json::array out;
-  for (const auto& i : *items)
-    out.push_back({{"code", i.code},
-                   {"category", i.category},
-                   {"categoryName", i.category_name(req.english)},
-                   {"name", i.name(req.english)}});
-  return Json(200, boost::json::object{{"items", std::move(out)}});
+  return Json(200, RenovationItemsJson(*items, req.english));
 }
 
 }  // namespace

@@ -6,7 +6,6 @@
 #include "http/json/consultation_json.hpp"
 #include "http/json/json_input.hpp"
 #include "http/json/platform_json.hpp"
-#include "http/multipart.hpp"
 #include "service/consultation/consultation_documents.hpp"
 #include "service/consultation/consultation_service.hpp"
 
@@ -24,25 +23,11 @@ std::string PublicBase(const ConsultationApi& s, const Request& req) {
   return std::string(s.secure_cookie ? "https://" : "http://") + (host ? *host : "127.0.0.1");
 }
 
-Result<service::FollowupQuery> FollowupQueryOf(const Request& req) {
-  service::FollowupQuery q;
-  auto item = QueryInt64(req, "itemId");
-  if (!item) return std::move(item).error();
-  q.item_id = *item;
-  auto assignee = QueryInt64(req, "assignee");
-  if (!assignee) return std::move(assignee).error();
-  q.assignee = *assignee;
-  q.status = QueryString(req, "status");
-  return q;
-}
-
 Response ListConsultations(ConsultationApi& s, Request& req) {
   HX_TRY(paging, ParsePaging(req));
   HX_TRY(estate, QueryInt64(req, "estateId"));
   HX_TRY(result, s.consult.List(req.actor(), estate, QueryString(req, "state"), paging.page, paging.page_size));
-  json::array items;
-  for (const auto& v : result.first) items.push_back(ConsultationJson(v));
-  return Json(200, PageJson(std::move(items), result.second, paging.page, paging.page_size));
+  return Json(200, ConsultationPageJson(result.first, result.second, paging));
 }
 
 Response CreateConsultation(ConsultationApi& s, Request& req) {
@@ -73,15 +58,8 @@ Response CloseConsultation(ConsultationApi& s, Request& req) {
 Response AddConsultationRound(ConsultationApi& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
   HX_TRY(body, ParseJsonObject(req.body));
-  const auto* items = body.if_contains("itemIds");
-  if (!items) return ErrorResponse(InvalidField("itemIds", Text("必填", "required")), req.english);
-  HX_TRY(item_ids, ParseIdArray(*items, "itemIds"));
-  std::optional<std::vector<std::int64_t>> dwellings;
-  if (const auto* d = body.if_contains("dwellingIds"); d && !d->is_null()) {
-    HX_TRY(ids, ParseIdArray(*d, "dwellingIds"));
-    dwellings = ids;
-  }
-  HX_TRY(v, s.consult.AddRound(req.actor(), id, item_ids, dwellings));
+  HX_TRY(in, ParseRoundInput(body));
+  HX_TRY(v, s.consult.AddRound(req.actor(), id, in.item_ids, in.dwelling_ids));
   return Json(201, ConsultationJson(v));
 }
 
@@ -98,19 +76,14 @@ Response ListBallots(ConsultationApi& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
   HX_TRY(dwelling, QueryInt64(req, "dwellingId"));
   HX_TRY(list, s.consult.Ballots(req.actor(), id, dwelling));
-  json::array items;
-  for (const auto& b : list) items.push_back(BallotJson(b));
-  return Json(200, json::object{{"items", std::move(items)}});
+  return Json(200, BallotListJson(list));
 }
 
 Response ListBallotCodes(ConsultationApi& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
   HX_TRY(building, QueryInt64(req, "buildingId"));
   HX_TRY(sheets, s.consult.BallotSheets(req.actor(), id, building));
-  const auto base = PublicBase(s, req);
-  json::array items;
-  for (const auto& sh : sheets) items.push_back(BallotCodeJson(sh, base + "/h5/#/ballot/" + sh.code));
-  return Json(200, json::object{{"items", std::move(items)}});
+  return Json(200, BallotCodeListJson(sheets, PublicBase(s, req)));
 }
 
 Response BallotsPdf(ConsultationApi& s, Request& req) {
@@ -128,26 +101,22 @@ Response PaperLookup(ConsultationApi& s, Request& req) {
 
 Response ConsultationTally(ConsultationApi& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
-  HX_TRY(round, QueryInt64(req, "round"));
-  std::optional<int> r;
-  if (round) r = static_cast<int>(std::clamp<std::int64_t>(*round, -1, 1000000));
-  HX_TRY(t, s.consult.Tally(req.actor(), id, r));
+  HX_TRY(round, ParseTallyRound(req));
+  HX_TRY(t, s.consult.Tally(req.actor(), id, round));
   return Json(200, TallyJson(t, req.english));
 }
 
 
 Response ListFollowups(ConsultationApi& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
-  HX_TRY(q, FollowupQueryOf(req));
+  HX_TRY(q, ParseFollowupQuery(req));
   HX_TRY(rows, s.consult.Followups(req.actor(), id, q));
-  json::array items;
-  for (const auto& r : rows) items.push_back(FollowupJson(r));
-  return Json(200, json::object{{"items", std::move(items)}, {"total", static_cast<std::int64_t>(rows.size())}});
+  return Json(200, FollowupListJson(rows));
 }
 
 Response FollowupsPdf(ConsultationApi& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
-  HX_TRY(q, FollowupQueryOf(req));
+  HX_TRY(q, ParseFollowupQuery(req));
   HX_TRY(doc, s.documents.FollowupsPdf(req.actor(), id, q));
   return SendDocument(std::move(doc));
 }
@@ -155,28 +124,16 @@ Response FollowupsPdf(ConsultationApi& s, Request& req) {
 Response AssignFollowups(ConsultationApi& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
   HX_TRY(body, ParseJsonObject(req.body));
-  const auto* d = body.if_contains("dwellingIds");
-  if (!d) return ErrorResponse(InvalidField("dwellingIds", Text("必填", "required")), req.english);
-  HX_TRY(dwellings, ParseIdArray(*d, "dwellingIds"));
-  const auto* u = body.if_contains("userId");
-  if (!u || !u->is_int64()) return ErrorResponse(InvalidField("userId", Text("必填，应为整数", "required integer")), req.english);
-  HX_TRY(n, s.consult.Assign(req.actor(), id, dwellings, u->as_int64()));
+  HX_TRY(in, ParseFollowupAssignInput(body));
+  HX_TRY(n, s.consult.Assign(req.actor(), id, in.dwelling_ids, in.user_id));
   return Json(200, json::object{{"assigned", n}});
 }
 
 Response RecordFollowupVisit(ConsultationApi& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
   HX_TRY(body, ParseJsonObject(req.body));
-  const auto* d = body.if_contains("dwellingId");
-  if (!d || !d->is_int64()) return ErrorResponse(InvalidField("dwellingId", Text("必填，应为整数", "required integer")), req.english);
-  std::optional<std::int64_t> item;
-  if (const auto* i = body.if_contains("itemId"); i && !i->is_null()) {
-    if (!i->is_int64()) return ErrorResponse(InvalidField("itemId", Text("应为整数", "must be an integer")), req.english);
-    item = i->as_int64();
-  }
-  HX_TRY(outcome, RequiredString(body, "outcome"));
-  HX_TRY(note, OptionalString(body, "note"));
-  HX_TRY(v, s.consult.RecordVisit(req.actor(), id, d->as_int64(), item, outcome, note.value_or("")));
+  HX_TRY(in, ParseVisitInput(body));
+  HX_TRY(v, s.consult.RecordVisit(req.actor(), id, in.dwelling_id, in.item_id, in.outcome, in.note));
   return Json(201, VisitJson(v));
 }
 

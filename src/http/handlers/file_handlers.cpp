@@ -1,15 +1,12 @@
 #include "http/handlers/file_handlers.hpp"
 
-#include <boost/json.hpp>
-
 #include "http/handlers/handler_util.hpp"
 #include "http/json/json_input.hpp"
+#include "http/json/platform_json.hpp"
 #include "service/file/file_service.hpp"
 #include "service/job/job_service.hpp"
 
 namespace huanxin::http {
-
-namespace json = boost::json;
 
 namespace {
 
@@ -26,16 +23,7 @@ Response DownloadFile(FileApi& s, Request& req) {
 Response GetJob(FileApi& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
   HX_TRY(job, s.jobs.Get(req.actor(), id));
-  json::object out{{"id", job.id},     {"kind", job.kind},   {"state", job.state}, {"phase", job.phase},
-                   {"done", job.done}, {"total", job.total}, {"createdAt", job.created_at},
-                   {"updatedAt", job.updated_at}};
-  out["result"] = nullptr;
-  if (job.result_json) {
-    boost::system::error_code ec;
-    auto v = json::parse(*job.result_json, ec);
-    if (!ec) out["result"] = v;
-  }
-  return Json(200, out);
+  return Json(200, JobJson(job));
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
 #include "http/json/consultation_json.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "common/clock.hpp"
 #include "common/decimal.hpp"
 #include "common/text.hpp"
 #include "http/json/json_input.hpp"
+#include "http/json/platform_json.hpp"
 #include "http/message.hpp"
 
 namespace huanxin::http {
@@ -441,6 +443,96 @@ boost::json::object ConsultationWorkbenchJson(const service::ConsultationWorkben
                     {"participated", c.participated},
                     {"participationPercent", DecimalJson(PercentHundredths(c.participated, c.dwellings))}});
   return {{"open", w.open}, {"followupsAssignedToMe", w.followups_assigned_to_me}, {"consultations", std::move(list)}};
+}
+
+json::object ConsultationPageJson(const std::vector<service::ConsultationView>& list, std::int64_t total, const Paging& paging) {
+  json::array items;
+  for (const auto& v : list) items.push_back(ConsultationJson(v));
+  return PageJson(std::move(items), total, paging.page, paging.page_size);
+}
+
+json::object BallotListJson(const std::vector<store::BallotRecord>& ballots) {
+  json::array items;
+  for (const auto& b : ballots) items.push_back(BallotJson(b));
+  return {{"items", std::move(items)}};
+}
+
+json::object FollowupListJson(const std::vector<service::FollowupRow>& rows) {
+  json::array items;
+  for (const auto& r : rows) items.push_back(FollowupJson(r));
+  return {{"items", std::move(items)}, {"total", static_cast<std::int64_t>(rows.size())}};
+}
+
+json::object BallotCodeListJson(const std::vector<service::BallotSheet>& sheets, const std::string& public_base) {
+  json::array items;
+  for (const auto& sh : sheets)
+    items.push_back(BallotCodeJson(sh, service::ConsultationService::ResidentBallotUrl(public_base, sh.code)));
+  return {{"items", std::move(items)}};
+}
+
+Result<RoundInput> ParseRoundInput(const json::object& o) {
+  RoundInput in;
+  const auto* items = o.if_contains("itemIds");
+  if (!items) return Field("itemIds", Text("必填", "required"));
+  auto item_ids = ParseIdArray(*items, "itemIds");
+  if (!item_ids) return std::move(item_ids).error();
+  in.item_ids = std::move(*item_ids);
+  if (const auto* d = o.if_contains("dwellingIds"); d && !d->is_null()) {
+    auto ids = ParseIdArray(*d, "dwellingIds");
+    if (!ids) return std::move(ids).error();
+    in.dwelling_ids = std::move(*ids);
+  }
+  return in;
+}
+
+Result<FollowupAssignInput> ParseFollowupAssignInput(const json::object& o) {
+  FollowupAssignInput in;
+  const auto* d = o.if_contains("dwellingIds");
+  if (!d) return Field("dwellingIds", Text("必填", "required"));
+  auto dwellings = ParseIdArray(*d, "dwellingIds");
+  if (!dwellings) return std::move(dwellings).error();
+  in.dwelling_ids = std::move(*dwellings);
+  const auto* u = o.if_contains("userId");
+  if (!u || !u->is_int64()) return Field("userId", Text("必填，应为整数", "required integer"));
+  in.user_id = u->as_int64();
+  return in;
+}
+
+Result<VisitInput> ParseVisitInput(const json::object& o) {
+  VisitInput in;
+  const auto* d = o.if_contains("dwellingId");
+  if (!d || !d->is_int64()) return Field("dwellingId", Text("必填，应为整数", "required integer"));
+  in.dwelling_id = d->as_int64();
+  if (const auto* i = o.if_contains("itemId"); i && !i->is_null()) {
+    if (!i->is_int64()) return Field("itemId", Text("应为整数", "must be an integer"));
+    in.item_id = i->as_int64();
+  }
+  auto outcome = RequiredString(o, "outcome");
+  if (!outcome) return std::move(outcome).error();
+  in.outcome = std::move(*outcome);
+  auto note = OptionalString(o, "note");
+  if (!note) return std::move(note).error();
+  in.note = note->value_or("");
+  return in;
+}
+
+Result<service::FollowupQuery> ParseFollowupQuery(const Request& req) {
+  service::FollowupQuery q;
+  auto item = QueryInt64(req, "itemId");
+  if (!item) return std::move(item).error();
+  q.item_id = *item;
+  auto assignee = QueryInt64(req, "assignee");
+  if (!assignee) return std::move(assignee).error();
+  q.assignee = *assignee;
+  q.status = QueryString(req, "status");
+  return q;
+}
+
+Result<std::optional<int>> ParseTallyRound(const Request& req) {
+  auto round = QueryInt64(req, "round");
+  if (!round) return std::move(round).error();
+  if (!*round) return std::optional<int>{};
+  return std::optional<int>(static_cast<int>(std::clamp<std::int64_t>(**round, -1, 1000000)));
 }
 
 }  // namespace huanxin::http

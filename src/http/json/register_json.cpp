@@ -11,6 +11,7 @@
 #include "core/register/headcount.hpp"
 #include "core/register/identity.hpp"
 #include "http/json/json_input.hpp"
+#include "http/json/platform_json.hpp"
 #include "http/message.hpp"
 
 namespace huanxin::http {
@@ -145,6 +146,13 @@ json::object EstateJson(const service::EstateView& v, bool english) {
           {"updatedAt", e.updated_at}};
 }
 
+json::object EstatePageJson(const std::vector<service::EstateView>& estates, std::int64_t total, const service::EstateQuery& q,
+                            bool english) {
+  json::array items;
+  for (const auto& v : estates) items.push_back(EstateJson(v, english));
+  return PageJson(std::move(items), total, q.page, q.page_size);
+}
+
 json::object BuildingJson(const store::BuildingRecord& b) {
   return {{"id", b.id},
           {"estateId", b.estate_id},
@@ -159,6 +167,12 @@ json::object BuildingJson(const store::BuildingRecord& b) {
           {"updatedAt", b.updated_at}};
 }
 
+json::object BuildingListJson(const std::vector<store::BuildingRecord>& buildings) {
+  json::array items;
+  for (const auto& b : buildings) items.push_back(BuildingJson(b));
+  return {{"items", std::move(items)}};
+}
+
 json::object OwnerJson(const service::OwnerView& v) {
   const auto& o = v.owner;
   json::value phone = nullptr;
@@ -170,6 +184,12 @@ json::object OwnerJson(const service::OwnerView& v) {
           {"idNumber", v.masked ? core::reg::MaskIdNumber(o.id_number) : o.id_number},
           {"phone", phone},
           {"masked", v.masked}};
+}
+
+json::object OwnerPageJson(const std::vector<service::OwnerView>& owners, std::int64_t total, const Paging& paging) {
+  json::array items;
+  for (const auto& o : owners) items.push_back(OwnerJson(o));
+  return PageJson(std::move(items), total, paging.page, paging.page_size);
 }
 
 json::object DwellingJson(const service::DwellingView& v) {
@@ -198,6 +218,12 @@ json::object DwellingJson(const service::DwellingView& v) {
           {"updatedAt", d.updated_at}};
 }
 
+json::object DwellingListJson(const std::vector<service::DwellingView>& dwellings) {
+  json::array items;
+  for (const auto& v : dwellings) items.push_back(DwellingJson(v));
+  return {{"items", std::move(items)}};
+}
+
 namespace {
 json::object RollupCountsJson(const store::RollupCounts& c) {
   return {{"regionCode", c.region_code},
@@ -212,7 +238,8 @@ json::object RollupCountsJson(const store::RollupCounts& c) {
 }
 }  // namespace
 
-json::object RollupJson(const service::RegisterRollup& r, const core::reg::EligibilityPolicy& policy) {
+json::object RollupJson(const service::RegisterRollup& r) {
+  const auto& policy = r.policy;
   json::object total = RollupCountsJson(r.total);
   total["regionName"] = r.region_name;
   json::array children;
@@ -229,7 +256,15 @@ json::object RollupJson(const service::RegisterRollup& r, const core::reg::Eligi
           {"children", std::move(children)}};
 }
 
-json::object SummaryJson(const service::EstateSummary& s) {
+json::object RegisterWorkbenchJson(const store::RollupCounts& t) {
+  return {{"estates", t.estates},
+          {"eligible", t.eligible_estates},
+          {"extension", t.extension_estates},
+          {"buildings", t.buildings},
+          {"dwellings", t.dwellings}};
+}
+
+json::object SummaryJson(const service::EstateSummary& s, std::int64_t estate_id) {
   return {{"buildings", s.buildings},
           {"stairwells", s.stairwells},
           {"dwellings", s.dwellings},
@@ -246,7 +281,8 @@ json::object SummaryJson(const service::EstateSummary& s) {
           {"householdsRecorded", s.households_recorded},
           {"residents", s.residents},
           {"aged60Plus", s.aged_60_plus},
-          {"disabledResidents", s.disabled}};
+          {"disabledResidents", s.disabled},
+          {"estateId", estate_id}};
 }
 
 json::object ImportReportJson(const service::ImportReport& r, bool english) {
@@ -260,6 +296,56 @@ json::object ImportReportJson(const service::ImportReport& r, bool english) {
           {"buildingsCreated", r.buildings_created},
           {"ownersCreated", r.owners_created},
           {"errors", std::move(errors)}};
+}
+
+Response ImportAnswer(const Result<service::ImportReport>& r, bool english) {
+  if (!r) return ErrorResponse(r.error(), english);
+  auto body = ImportReportJson(*r, english);
+  if (r->errors.empty()) return Json(200, body);
+  // The error envelope with the report's fields beside it: the rows to fix travel with the error.
+  auto err = ErrorResponse(service::ImportService::Refusal(*r), english);
+  auto envelope = json::parse(err.body).as_object();
+  for (auto& [k, v] : body) envelope[k] = v;
+  err.body = json::serialize(envelope);
+  return err;
+}
+
+service::JobOutcome ImportJobOutcome(const Result<service::ImportReport>& r, bool english) {
+  auto answer = ImportAnswer(r, english);
+  return service::JobOutcome{answer.status == 200, std::move(answer.body)};
+}
+
+json::object ImportQueuedJson(std::int64_t job_id) { return {{"jobId", job_id}, {"state", "queued"}}; }
+
+namespace {
+Result<std::optional<int>> QueryYear(const Request& req, const char* name) {
+  auto v = QueryInt64(req, name);
+  if (!v) return std::move(v).error();
+  if (!*v) return std::optional<int>{};
+  if (**v < 1900 || **v > 2100)
+    return MakeError(ErrorCode::kBadRequest, "http.bad_query", Text("查询参数 " + std::string(name) + " 不正确", "bad " + std::string(name)),
+                     Text::Same(std::to_string(**v)), Text("年份为 1900–2100", "a year 1900–2100"));
+  return std::optional<int>(static_cast<int>(**v));
+}
+}  // namespace
+
+Result<service::EstateQuery> ParseEstateQuery(const Request& req) {
+  service::EstateQuery q;
+  auto paging = ParsePaging(req);
+  if (!paging) return std::move(paging).error();
+  auto from = QueryYear(req, "builtFrom");
+  if (!from) return std::move(from).error();
+  auto to = QueryYear(req, "builtTo");
+  if (!to) return std::move(to).error();
+  q.region_code = QueryString(req, "regionCode");
+  q.status = QueryString(req, "status");
+  q.eligibility = QueryString(req, "eligibility");
+  q.q = QueryString(req, "q");
+  q.built_from = *from;
+  q.built_to = *to;
+  q.page = paging->page;
+  q.page_size = paging->page_size;
+  return q;
 }
 
 Result<service::EstateInput> ParseEstateInput(const json::object& o) {
@@ -360,6 +446,21 @@ Result<service::OwnerInput> ParseOwnerInput(const json::object& o) {
   return in;
 }
 
+Result<service::OwnerLinkInput> ParseOwnerLinkInput(const json::object& o) {
+  service::OwnerLinkInput in;
+  if (o.contains("idNumber")) {
+    auto person = ParseOwnerInput(o);
+    if (!person) return std::move(person).error();
+    in.person = std::move(*person);
+    return in;
+  }
+  auto it = o.find("ownerId");
+  if (it == o.end() || !it->value().is_int64())
+    return InvalidField("ownerId", Text("应为业主编号（整数），或给出 idNumber 与 name", "give an owner id (integer), or idNumber and name"));
+  in.owner_id = it->value().as_int64();
+  return in;
+}
+
 json::value OptDegrees(const std::optional<std::int64_t>& micro_degrees) { return OptDegreesImpl(micro_degrees); }
 
 Result<std::optional<std::int64_t>> ReadOptionalDegrees(const json::object& o, const char* field) {
@@ -368,10 +469,10 @@ Result<std::optional<std::int64_t>> ReadOptionalDegrees(const json::object& o, c
   return r->value_or(std::nullopt);
 }
 
-boost::json::object EligibilityReportJson(std::int64_t estate_id, const core::reg::Eligibility& e,
-                                          const core::reg::EligibilityPolicy& p, bool english) {
-  auto out = EligibilityJson(e, english);
-  out["estateId"] = estate_id;
+boost::json::object EligibilityReportJson(const service::EligibilityReport& r, bool english) {
+  const auto& p = r.policy;
+  auto out = EligibilityJson(r.eligibility, english);
+  out["estateId"] = r.estate_id;
   out["policy"] = {{"cutoffYear", p.cutoff_year},
                    {"extensionLastYear", p.extension_last_year},
                    {"extensionCap", std::to_string(p.cap_numerator) + "/" + std::to_string(p.cap_denominator)}};

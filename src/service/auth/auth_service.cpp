@@ -4,6 +4,7 @@
 #include "common/text.hpp"
 #include "core/auth/password_policy.hpp"
 #include "service/audit/audit_service.hpp"
+#include "service/user/user_service.hpp"
 
 namespace huanxin::service {
 
@@ -125,6 +126,10 @@ Result<LoginResult> AuthService::Login(const std::string& username_in, const std
     rec.user_agent = user_agent.substr(0, 512);
     auto id = store::SessionRepository::Insert(s, rec);
     if (!id) return std::move(id).error();
+    // Only after the password matched: a failed login costs the same whether the user exists.
+    auto scope = AccountScopeName(s, user->region_code);
+    if (!scope) return std::move(scope).error();
+    out.scope_name = std::move(*scope);
     Changes c;
     c.Set("clientIp", nullptr, boost::json::string(client_ip));
     return RecordAudit(s, clock_, actor, "auth.login", "session", std::to_string(*id), user->region_code, c);

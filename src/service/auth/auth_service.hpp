@@ -27,6 +27,7 @@ struct LoginResult {
   std::string csrf_token;
   std::string expires_at;
   store::UserRecord user;
+  std::string scope_name;  // the user's scope as user views name it (AccountScopeName)
 };
 
 struct Authenticated {

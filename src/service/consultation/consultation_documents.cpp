@@ -68,7 +68,7 @@ Result<Document> ConsultationDocuments::BallotsPdf(const Actor& actor, std::int6
     p.dwelling_label = DwellingLabel(sh.dwelling);
     p.owner_label = Joined(sh.owner_names, " ");
     p.code = ConsultationService::FormatCode(sh.code);
-    p.qr_text = public_base + "/h5/#/ballot/" + sh.code;
+    p.qr_text = ConsultationService::ResidentBallotUrl(public_base, sh.code);
     if (view->c.closes_at) p.closes_at_label = FormatShanghai(ParseIso(*view->c.closes_at).value_or(TimePoint{}), 10) + " 截止";
     int n = 0;
     for (const auto& i : view->items) {

@@ -18,7 +18,8 @@ class ConsultationDocuments {
   ConsultationDocuments(ConsultationService& consult, const Clock& clock) : consult_(consult), clock_(clock) {}
 
   // Ballots of the consultation's current round for a building (or all buildings); the QR codes
-  // link to `public_base` + "/h5/#/ballot/<code>". 422 consultation.nothing_to_print when none.
+  // link to ConsultationService::ResidentBallotUrl(public_base, code). 422
+  // consultation.nothing_to_print when none.
   Result<Document> BallotsPdf(const Actor& actor, std::int64_t id, std::optional<std::int64_t> building_id,
                               const std::string& public_base);
   // Visit sheets for the follow-ups `q` selects, one per assignee (unassigned last), printed on the

@@ -202,6 +202,10 @@ std::optional<std::string> ConsultationService::NormaliseCode(std::string_view t
   return out;
 }
 
+std::string ConsultationService::ResidentBallotUrl(const std::string& public_base, const std::string& code) {
+  return public_base + "/h5/#/ballot/" + code;
+}
+
 std::string ConsultationService::FormatCode(const std::string& code) {
   std::string out;
   for (std::size_t i = 0; i < code.size(); ++i) {

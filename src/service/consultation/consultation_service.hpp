@@ -230,6 +230,9 @@ class ConsultationService {
   // "K7Q2M9XA3H" or "k7q2-m9xa-3h" → canonical upper-case without separators; nullopt if malformed.
   static std::optional<std::string> NormaliseCode(std::string_view text);
   static std::string FormatCode(const std::string& code);  // "K7Q2-M9XA-3H"
+  // Where a ballot's QR code and code list point: the resident's ballot page of the phone app,
+  // `public_base` + "/h5/#/ballot/" + code (public_base without a trailing slash; "" gives the path).
+  static std::string ResidentBallotUrl(const std::string& public_base, const std::string& code);
 
  private:
   struct Loaded;

@@ -82,6 +82,13 @@ Result<RegionWithPath> RegionService::Get(const Actor& actor, const std::string&
   return out;
 }
 
+std::string RegionService::ScopeHeading(const Actor& actor) {
+  const auto& code = actor.scope.prefix();
+  if (code.empty()) return "全国";
+  auto region = Get(actor, code);
+  return region ? region->region.name : code;
+}
+
 Result<store::RegionRecord> RegionService::CreateGrid(const Actor& actor, const std::string& community,
                                                       const std::string& name_in) {
   if (auto r = RequirePermission(actor, core::auth::perm::kRegionGridCreate); !r) return std::move(r).error();

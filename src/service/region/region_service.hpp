@@ -33,6 +33,10 @@ class RegionService {
 
   Result<std::vector<store::RegionRecord>> Children(const Actor& actor, const std::string& parent);
   Result<RegionWithPath> Get(const Actor& actor, const std::string& code);
+  // The name of the actor's scope as page headings show it (the workbench): 全国 for a national
+  // scope, else the region's name — or its code when the region is unknown or the actor may not
+  // read regions. Never fails.
+  std::string ScopeHeading(const Actor& actor);
   // Adds a grid (网格) under a 12-digit community in the actor's scope; code = community + 3 digits.
   Result<store::RegionRecord> CreateGrid(const Actor& actor, const std::string& community_code,
                                          const std::string& name);

@@ -437,13 +437,40 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
   return report;
 }
 
+Result<ImportStarted> ImportService::Start(const Actor& actor, std::int64_t estate_id, std::string file_bytes,
+                                           std::string filename, bool async, ImportOutcomeFn outcome) {
+  // The spreadsheet kinds the reader knows: an XLSX is a ZIP (whatever its name); CSV by name.
+  const auto lower = ToLowerAscii(filename);
+  const bool is_xlsx = std::string_view(file_bytes).substr(0, 4) == std::string_view("PK\x03\x04", 4);
+  if (!is_xlsx && !(lower.ends_with(".csv") || lower.ends_with(".txt")))
+    return MakeError(ErrorCode::kUnsupportedMediaType, "import.unsupported_file", Text("只支持 .xlsx 或 .csv 文件", "only .xlsx or .csv files"),
+                     Text::Same(filename), Text("请下载导入模板填写", "download and fill in the import template"));
+  ImportStarted out;
+  if (!RunsAsJob(file_bytes, async)) {
+    auto report = Import(actor, estate_id, file_bytes, filename);
+    if (!report) return std::move(report).error();
+    out.report = std::move(*report);
+    return out;
+  }
+  auto job = ImportAsJob(actor, estate_id, std::move(file_bytes), std::move(filename), std::move(outcome));
+  if (!job) return std::move(job).error();
+  out.job_id = *job;
+  return out;
+}
+
+Error ImportService::Refusal(const ImportReport& report) {
+  const auto n = std::to_string(report.errors.size());
+  return MakeError(ErrorCode::kUnprocessable, "import.invalid_rows",
+                   Text("名册有错误，未导入任何数据", "the roster has errors; nothing was imported"), Text(n + " 处错误", n + " errors"),
+                   Text("按错误表修改后重新上传整个文件", "fix the rows listed and upload the whole file again"));
+}
+
 bool ImportService::RunsAsJob(std::string_view file_bytes, bool asked) const {
   return asked || EstimateRows(file_bytes) > sync_row_limit_;
 }
 
 Result<std::int64_t> ImportService::ImportAsJob(const Actor& actor, std::int64_t estate_id, std::string file_bytes,
-                                                std::string filename,
-                                                std::function<JobOutcome(const Result<ImportReport>&)> outcome) {
+                                                std::string filename, ImportOutcomeFn outcome) {
   auto data = std::make_shared<const std::string>(std::move(file_bytes));
   return jobs_.Submit(actor, "register.import", actor.scope.prefix(),
                       [this, actor, estate_id, data, filename = std::move(filename), outcome = std::move(outcome)](Progress& p) {

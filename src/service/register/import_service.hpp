@@ -14,6 +14,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,16 @@ struct ImportReport {
 // Progress: phase 0 reading, 1 validating rows, 2 writing dwellings.
 using ImportProgress = Progress;
 
+// Turns an import's result into what its job records (the HTTP layer passes its codec, so a job
+// records what the synchronous answer would have been).
+using ImportOutcomeFn = std::function<JobOutcome(const Result<ImportReport>&)>;
+
+// What an upload started (Start): the finished report, or the job that runs the import.
+struct ImportStarted {
+  std::optional<ImportReport> report;  // answered now; row errors in it mean nothing was stored
+  std::int64_t job_id = 0;             // else the queued job (kind register.import)
+};
+
 class ImportService {
  public:
   // Large rosters run as jobs of `jobs`; `sync_row_limit`: rosters with more data rows run as a job
@@ -50,6 +61,18 @@ class ImportService {
   ImportService(store::Database& db, const Clock& clock, RegisterService& reg, JobService& jobs,
                 std::size_t sync_row_limit = 20000)
       : db_(db), clock_(clock), reg_(reg), jobs_(jobs), sync_row_limit_(sync_row_limit) {}
+
+  // The roster upload (POST /estates/{id}/dwellings/import): refuses a file that is neither an
+  // Excel workbook (recognised by its bytes) nor CSV (.csv or .txt) with 415
+  // import.unsupported_file; then imports at once, or — when `async` asks for it or the roster is
+  // larger than the synchronous limit (RunsAsJob) — queues the import as a job (ImportAsJob)
+  // whose recorded outcome is `outcome` of its result.
+  Result<ImportStarted> Start(const Actor& actor, std::int64_t estate_id, std::string file_bytes, std::string filename,
+                              bool async, ImportOutcomeFn outcome);
+
+  // The answer to a roster with bad rows: 422 import.invalid_rows, nothing imported, the count in
+  // the detail (the rows themselves are in report.errors).
+  static Error Refusal(const ImportReport& report);
 
   // Parses and imports. A failure to read the file at all (not a spreadsheet, bad encoding) is an
   // Error; row problems come back in ImportReport::errors (the caller answers 422).
@@ -62,8 +85,7 @@ class ImportService {
   // The bytes are copied; `outcome` turns the import's result into the job's recorded outcome (the
   // HTTP layer passes its codec, so the job's result is what the synchronous answer would be).
   Result<std::int64_t> ImportAsJob(const Actor& actor, std::int64_t estate_id, std::string file_bytes,
-                                   std::string filename,
-                                   std::function<JobOutcome(const Result<ImportReport>&)> outcome);
+                                   std::string filename, ImportOutcomeFn outcome);
 
   // Counts data rows cheaply (to choose between answering now and running a job).
   static std::size_t EstimateRows(std::string_view file_bytes);

@@ -2,7 +2,6 @@
 
 #include <boost/json.hpp>
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "common/decimal.hpp"
@@ -13,6 +12,7 @@
 #include "service/audit/audit_service.hpp"
 #include "service/register/register_access.hpp"
 #include "store/region/region_repository.hpp"
+#include "store/register/estate_summary_repository.hpp"
 
 namespace huanxin::service {
 
@@ -55,16 +55,14 @@ Result<void> CheckPositiveArea(const std::string& field, std::int64_t dm2) {
   return BadField(field, Text::Same(FormatHundredths(dm2)), Text("面积应大于0", "the area must be above 0"));
 }
 
-// 409 while other rows still refer to the estate, building or dwelling (`count_sql` counts them):
-// deleting would silently take the dwellings with it (registers are emptied explicitly first), or
-// lose what a consultation was counted on (votes, receipts and tallies stay reproducible, issue #5).
-Result<void> RefuseWhileReferenced(store::Session& s, const std::string& count_sql, std::int64_t id, const char* reason,
-                                   Text message, const Text& unit, Text hint) {
-  auto n = store::QueryInt(s, count_sql, {store::Int(id)});
-  if (!n) return std::move(n).error();
-  if (*n == 0) return Ok();
+// 409 while the estate or building still holds `held` dwellings: deleting would silently take them
+// with it (registers are emptied explicitly first), or lose what a consultation was counted on
+// (votes, receipts and tallies stay reproducible, issue #5).
+Result<void> RefuseWhileHolding(Result<std::int64_t> held, const char* reason, Text message, const Text& unit, Text hint) {
+  if (!held) return std::move(held).error();
+  if (*held == 0) return Ok();
   return MakeError(ErrorCode::kConflict, reason, std::move(message),
-                   Text(std::to_string(*n) + unit.zh, std::to_string(*n) + unit.en), std::move(hint));
+                   Text(std::to_string(*held) + unit.zh, std::to_string(*held) + unit.en), std::move(hint));
 }
 
 const Text kDwellingsUnit{" 户", " dwellings"};
@@ -353,13 +351,7 @@ Result<EstateView> RegisterService::UpdateEstate(const Actor& actor, std::int64_
       auto region = store::RegionRepository::Find(s, e.region_code);
       if (!region) return std::move(region).error();
       if (!*region) return BadField("regionCode", Text::Same(e.region_code), Text("该社区不存在", "no such community"));
-      for (const char* table : {"building", "dwelling", "dwelling_owner", "household"}) {
-        std::string sql = std::string("UPDATE ") + table + " SET region_code = ? WHERE " +
-                          (std::string(table) == "household" ? "dwelling_id IN (SELECT id FROM dwelling WHERE estate_id = ?)"
-                                                             : "estate_id = ?");
-        auto n = s.Exec(sql, {store::Str(e.region_code), store::Int(id)});
-        if (!n) return std::move(n).error();
-      }
+      if (auto n = store::EstateRepository::MoveContents(s, id, e.region_code); !n) return std::move(n).error();
     }
     auto c = DiffEstates(*before, e);
     if (!c.empty()) {
@@ -386,9 +378,9 @@ Result<void> RegisterService::DeleteEstate(const Actor& actor, std::int64_t id) 
   return db_.Write([&](store::Session& s) -> Result<void> {
     auto e = LoadEstate(s, actor, id, true);
     if (!e) return std::move(e).error();
-    if (auto r = RefuseWhileReferenced(s, "SELECT COUNT(*) FROM dwelling WHERE estate_id = ?", id, "register.estate_not_empty",
-                                       Text("小区下仍有房屋，不能删除", "the estate still has dwellings"), kDwellingsUnit,
-                                       kDeleteDwellingsFirst);
+    if (auto r = RefuseWhileHolding(store::DwellingRepository::CountByEstate(s, id), "register.estate_not_empty",
+                                    Text("小区下仍有房屋，不能删除", "the estate still has dwellings"), kDwellingsUnit,
+                                    kDeleteDwellingsFirst);
         !r)
       return r;
     if (auto r = store::EstateRepository::Delete(s, id); !r) return r;
@@ -422,13 +414,14 @@ Result<RegisterRollup> RegisterService::Rollup(const Actor& actor, const std::op
   RegisterRollup out;
   out.region_code = code;
   out.total.region_code = code;
+  out.policy = policy_;
   auto r = db_.Read([&](store::Session& s) -> Result<void> {
     if (code.empty()) {
       out.region_name = "全国";
     } else {
-      auto name = s.Query("SELECT name FROM region WHERE code = ?", {store::Str(code)});
+      auto name = store::RegionRepository::FindNames(s, {code});
       if (!name) return std::move(name).error();
-      out.region_name = name->empty() ? code : name->front().GetText(0);
+      out.region_name = name->empty() ? code : name->begin()->second;
     }
     auto rows = store::RollupRepository::ByChild(s, code, child_length.value_or(code.size()), policy_.cutoff_year,
                                                  policy_.extension_last_year);
@@ -442,21 +435,14 @@ Result<RegisterRollup> RegisterService::Rollup(const Actor& actor, const std::op
     }
     if (!child_length) return Ok();  // a community: its own totals only
     // The children's names in one query (at most a few hundred codes).
-    std::string in;
-    store::Params p;
+    std::vector<std::string> codes;
+    codes.reserve(rows->size());
+    for (const auto& c : *rows) codes.push_back(c.region_code);
+    auto names = store::RegionRepository::FindNames(s, codes);
+    if (!names) return std::move(names).error();
     for (const auto& c : *rows) {
-      in += in.empty() ? "?" : ", ?";
-      p.push_back(store::Str(c.region_code));
-    }
-    std::map<std::string, std::string> names;
-    if (!in.empty()) {
-      auto named = s.Query("SELECT code, name FROM region WHERE code IN (" + in + ")", p);
-      if (!named) return std::move(named).error();
-      for (const auto& n : *named) names[n.GetText(0)] = n.GetText(1);
-    }
-    for (const auto& c : *rows) {
-      auto it = names.find(c.region_code);
-      out.children.emplace_back(c, it == names.end() ? c.region_code : it->second);
+      auto it = names->find(c.region_code);
+      out.children.emplace_back(c, it == names->end() ? c.region_code : it->second);
     }
     return Ok();
   });
@@ -468,50 +454,52 @@ Result<RegisterRollup> RegisterService::Rollup(const Actor& actor, const std::op
   return out;
 }
 
+Result<std::optional<store::RollupCounts>> RegisterService::Workbench(const Actor& actor) {
+  auto r = Rollup(actor, std::nullopt);
+  if (r) return std::optional<store::RollupCounts>(std::move(r->total));
+  // Forbidden is who may not see totals (Rollup's own rule): the home page leaves the section out.
+  if (r.error().code == ErrorCode::kForbidden) return std::optional<store::RollupCounts>{};
+  return std::move(r).error();
+}
+
+Result<EligibilityReport> RegisterService::Eligibility(const Actor& actor, std::int64_t estate_id) {
+  auto v = GetEstate(actor, estate_id);
+  if (!v) return std::move(v).error();
+  return EligibilityReport{estate_id, std::move(v->eligibility), policy_};
+}
+
 Result<EstateSummary> RegisterService::Summary(const Actor& actor, std::int64_t estate_id) {
   EstateSummary out;
   auto r = db_.Read([&](store::Session& s) -> Result<void> {
     auto e = LoadEstate(s, actor, estate_id, false);
     if (!e) return std::move(e).error();
-    auto buildings = store::QueryInt(s, "SELECT COUNT(*) FROM building WHERE estate_id = ?", {store::Int(estate_id)});
-    auto stairwells = store::QueryInt(s, "SELECT COALESCE(SUM(stairwells), 0) FROM building WHERE estate_id = ?",
-                                      {store::Int(estate_id)});
-    if (!buildings || !stairwells) return MakeError(ErrorCode::kInternal, "store.error", Text("数据库错误", "database error"));
-    out.buildings = *buildings;
-    out.stairwells = *stairwells;
-    // Owner links without personal data: (dwelling, area, sale status, owner ids) → core headcount.
-    auto rows = s.Query(
-        "SELECT d.id, d.exclusive_area_dm2, d.sale_status, d.use_type, l.owner_id FROM dwelling d "
-        "LEFT JOIN dwelling_owner l ON l.dwelling_id = d.id WHERE d.estate_id = ? ORDER BY d.id",
-        {store::Int(estate_id)});
-    if (!rows) return std::move(rows).error();
+    auto buildings = store::EstateSummaryRepository::Buildings(s, estate_id);
+    if (!buildings) return std::move(buildings).error();
+    out.buildings = buildings->buildings;
+    out.stairwells = buildings->stairwells;
+    // Owner links without personal data → core headcount.
+    auto holdings = store::EstateSummaryRepository::Holdings(s, estate_id);
+    if (!holdings) return std::move(holdings).error();
     std::vector<reg::DwellingShare> shares;
-    for (const auto& row : *rows) {
-      auto id = row.GetInt(0);
-      if (shares.empty() || shares.back().dwelling_id != id) {
-        auto st = reg::SaleStatusOf(row.GetText(2));
-        shares.push_back({id, row.GetInt(1), st, {}});
-        switch (st) {
-          case reg::SaleStatus::kSold: ++out.sold; break;
-          case reg::SaleStatus::kSoldUndelivered: ++out.sold_undelivered; break;
-          case reg::SaleStatus::kDeveloperUnsold: ++out.developer_unsold; break;
-          case reg::SaleStatus::kPublicHousing: ++out.public_housing; break;
-        }
-        (row.GetText(3) == "commercial" ? out.commercial : out.residential)++;
+    shares.reserve(holdings->size());
+    for (auto& d : *holdings) {
+      auto st = reg::SaleStatusOf(d.sale_status);
+      switch (st) {
+        case reg::SaleStatus::kSold: ++out.sold; break;
+        case reg::SaleStatus::kSoldUndelivered: ++out.sold_undelivered; break;
+        case reg::SaleStatus::kDeveloperUnsold: ++out.developer_unsold; break;
+        case reg::SaleStatus::kPublicHousing: ++out.public_housing; break;
       }
-      if (auto owner = row.GetOptInt(4)) shares.back().owner_ids.push_back(*owner);
+      (d.use_type == "commercial" ? out.commercial : out.residential)++;
+      if (st == reg::SaleStatus::kSold && d.owner_ids.empty()) ++out.dwellings_without_owner;
+      shares.push_back({d.dwelling_id, d.exclusive_area_dm2, st, std::move(d.owner_ids)});
     }
-    for (const auto& sh : shares)
-      if (sh.sale_status == reg::SaleStatus::kSold && sh.owner_ids.empty()) ++out.dwellings_without_owner;
-    auto hh = s.Query(
-        "SELECT COUNT(*), COALESCE(SUM(h.residents), 0), COALESCE(SUM(h.aged_60_plus), 0), COALESCE(SUM(h.disabled), 0) "
-        "FROM household h JOIN dwelling d ON d.id = h.dwelling_id WHERE d.estate_id = ?",
-        {store::Int(estate_id)});
+    auto hh = store::EstateSummaryRepository::Households(s, estate_id);
     if (!hh) return std::move(hh).error();
-    out.households_recorded = hh->front().GetInt(0);
-    out.residents = hh->front().GetInt(1);
-    out.aged_60_plus = hh->front().GetInt(2);
-    out.disabled = hh->front().GetInt(3);
+    out.households_recorded = hh->recorded;
+    out.residents = hh->residents;
+    out.aged_60_plus = hh->aged_60_plus;
+    out.disabled = hh->disabled;
     auto h = reg::CountOwners(shares, reading_);
     out.reading = reading_;
     out.dwellings = h.dwellings;
@@ -615,8 +603,7 @@ Result<store::BuildingRecord> RegisterService::UpdateBuilding(const Actor& actor
     store::BuildingRecord b = *before;
     if (auto r = ApplyBuildingInput(b, in, year); !r) return r;
     // Dwellings must still fit: no stairwell or floor beyond the new counts.
-    auto beyond = store::QueryInt(s, "SELECT COUNT(*) FROM dwelling WHERE building_id = ? AND (stairwell > ? OR floor > ?)",
-                                  {store::Int(id), store::Int(b.stairwells), store::Int(b.floors)});
+    auto beyond = store::DwellingRepository::CountBeyond(s, id, b.stairwells, b.floors);
     if (!beyond) return std::move(beyond).error();
     if (*beyond > 0)
       return BadField("stairwells", Text(std::to_string(*beyond) + " 户房屋超出新的单元数或层数",
@@ -640,10 +627,9 @@ Result<void> RegisterService::DeleteBuilding(const Actor& actor, std::int64_t id
   return db_.Write([&](store::Session& s) -> Result<void> {
     auto b = LoadBuilding(s, actor, id, true);
     if (!b) return std::move(b).error();
-    if (auto r = RefuseWhileReferenced(s, "SELECT COUNT(*) FROM dwelling WHERE building_id = ?", id,
-                                       "register.building_not_empty",
-                                       Text("楼栋下仍有房屋，不能删除", "the building still has dwellings"), kDwellingsUnit,
-                                       kDeleteDwellingsFirst);
+    if (auto r = RefuseWhileHolding(store::DwellingRepository::CountByBuilding(s, id), "register.building_not_empty",
+                                    Text("楼栋下仍有房屋，不能删除", "the building still has dwellings"), kDwellingsUnit,
+                                    kDeleteDwellingsFirst);
         !r)
       return r;
     if (auto r = store::BuildingRepository::Delete(s, id); !r) return r;
@@ -984,6 +970,13 @@ Result<DwellingView> RegisterService::LinkOwnerByIdNumber(const Actor& actor, st
   });
   if (!w) return std::move(w).error();
   return GetDwelling(actor, dwelling_id);
+}
+
+Result<DwellingView> RegisterService::AddOwner(const Actor& actor, std::int64_t dwelling_id, const OwnerLinkInput& in) {
+  if (in.person) return LinkOwnerByIdNumber(actor, dwelling_id, *in.person);
+  if (in.owner_id) return LinkOwner(actor, dwelling_id, *in.owner_id);
+  return Invalid("register.invalid_field", Text("字段 ownerId 不正确", "field ownerId is invalid"),
+                 Text("应给出业主编号，或证件号码与姓名", "give an owner id, or idNumber and name"));
 }
 
 Result<DwellingView> RegisterService::UnlinkOwner(const Actor& actor, std::int64_t dwelling_id, std::int64_t owner_id) {

@@ -73,6 +73,20 @@ struct OwnerInput {
   std::optional<std::string> phone;
 };
 
+// Who to add to a dwelling (POST /dwellings/{id}/owners): a person by ID number and name, or an
+// owner already registered, by id.
+struct OwnerLinkInput {
+  std::optional<OwnerInput> person;     // set: LinkOwnerByIdNumber
+  std::optional<std::int64_t> owner_id;  // else: LinkOwner
+};
+
+// An estate's eligibility verdict with the deployment's policy it was judged by.
+struct EligibilityReport {
+  std::int64_t estate_id = 0;
+  core::reg::Eligibility eligibility;
+  core::reg::EligibilityPolicy policy;
+};
+
 // A dwelling or owner as shown to one actor: personal data masked unless CanSeePii.
 struct OwnerView {
   store::OwnerRecord owner;
@@ -91,6 +105,7 @@ struct RegisterRollup {
   std::string child_level;  // province | city | county | street | community ("" at community level)
   store::RollupCounts total;
   std::vector<std::pair<store::RollupCounts, std::string>> children;  // counts and the child's name
+  core::reg::EligibilityPolicy policy;  // the years the eligible / extension counts used
 };
 
 class RegisterService {
@@ -109,9 +124,14 @@ class RegisterService {
   Result<EstateView> UpdateEstate(const Actor& actor, std::int64_t id, const EstateInput& in);
   Result<void> DeleteEstate(const Actor& actor, std::int64_t id);
   Result<EstateSummary> Summary(const Actor& actor, std::int64_t estate_id);
+  // The estate's eligibility verdict with its reasons and the policy (GET /estates/{id}/eligibility).
+  Result<EligibilityReport> Eligibility(const Actor& actor, std::int64_t estate_id);
   // Totals of `region_code` (default: the actor's scope; the whole country for a national scope)
   // and of each of its child regions, read from the per-estate counters (migration 0005).
   Result<RegisterRollup> Rollup(const Actor& actor, const std::optional<std::string>& region_code);
+  // The home page's register figures: the totals of the actor's scope, or nullopt for an actor who
+  // may not see area totals (no register:read, or reading only assigned estates).
+  Result<std::optional<store::RollupCounts>> Workbench(const Actor& actor);
 
   Result<std::vector<store::BuildingRecord>> ListBuildings(const Actor& actor, std::int64_t estate_id);
   Result<store::BuildingRecord> GetBuilding(const Actor& actor, std::int64_t id);
@@ -133,6 +153,8 @@ class RegisterService {
   // Links the person with this ID number, registering them if new. Knowing the ID number (and the
   // matching name) is the proof that allows linking an owner who so far holds dwellings elsewhere.
   Result<DwellingView> LinkOwnerByIdNumber(const Actor& actor, std::int64_t dwelling_id, const OwnerInput& in);
+  // LinkOwnerByIdNumber when `in` names a person, else LinkOwner.
+  Result<DwellingView> AddOwner(const Actor& actor, std::int64_t dwelling_id, const OwnerLinkInput& in);
   Result<DwellingView> UnlinkOwner(const Actor& actor, std::int64_t dwelling_id, std::int64_t owner_id);
   // Residents, people aged 60+ and people with disabilities living in the dwelling, and whether it
   // is owner-occupied, rented or vacant (the check-up and the lift votes use these).

@@ -85,17 +85,17 @@ Error Duplicate(const std::string& username) {
 
 }  // namespace
 
+Result<std::string> AccountScopeName(store::Session& s, const std::string& region_code) {
+  if (region_code.empty()) return std::string("全部");
+  auto r = store::RegionRepository::Find(s, region_code);
+  if (!r) return std::move(r).error();
+  return *r ? (*r)->name : std::string();
+}
+
 Result<UserView> UserService::View(store::Session& s, store::UserRecord u) {
-  UserView v;
-  if (u.region_code.empty()) {
-    v.scope_name = "全部";
-  } else {
-    auto r = store::RegionRepository::Find(s, u.region_code);
-    if (!r) return std::move(r).error();
-    if (*r) v.scope_name = (*r)->name;
-  }
-  v.user = std::move(u);
-  return v;
+  auto name = AccountScopeName(s, u.region_code);
+  if (!name) return std::move(name).error();
+  return UserView{std::move(u), std::move(*name)};
 }
 
 Result<store::UserRecord> UserService::LoadInScope(store::Session& s, const Actor& actor, std::int64_t id) {

@@ -18,8 +18,12 @@ namespace huanxin::service {
 
 struct UserView {
   store::UserRecord user;
-  std::string scope_name;  // e.g. "洪都街道"; "" when the region is unknown; "全部" for all
+  std::string scope_name;  // AccountScopeName of the user's region code
 };
+
+// The name of an account's scope as user views show it: "全部" for the whole country, the region's
+// name (e.g. "洪都街道"), or "" when the region is unknown. Runs in the caller's transaction.
+Result<std::string> AccountScopeName(store::Session& s, const std::string& region_code);
 
 struct UserQuery {
   std::optional<std::string> q, role, region_code;

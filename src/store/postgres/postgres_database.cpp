@@ -139,6 +139,30 @@ class PgConnection final : public Session {
     return out;
   }
 
+  Result<void> ResetIdentity(std::string_view table_view) override {
+    const std::string table(table_view);
+    if (!IsPlainIdentifier(table)) return InternalStoreError("not a table name: " + table);
+    auto seq = Query("SELECT pg_get_serial_sequence(?, 'id')", {Str(table)});
+    if (!seq) return std::move(seq).error();
+    if (seq->empty() || seq->front().IsNull(0)) return InternalStoreError("no identity column " + table + ".id");
+    // is_called = false: the next value handed out is exactly MAX(id) + 1 (1 for an empty table).
+    auto set = Query("SELECT setval(?, COALESCE((SELECT MAX(id) FROM " + table + "), 0) + 1, false)",
+                     {Str(seq->front().GetText(0))});
+    if (!set) return std::move(set).error();
+    return Ok();
+  }
+
+  Result<void> Analyze(const std::vector<std::string>& tables) override {
+    if (tables.empty()) return Ok();  // a bare ANALYZE would read the whole database
+    std::string sql = "ANALYZE ";
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+      if (!IsPlainIdentifier(tables[i])) return InternalStoreError("not a table name: " + tables[i]);
+      sql += (i ? ", " : "") + tables[i];
+    }
+    // A utility statement: sent as a simple query (it cannot be prepared).
+    return ExecScript(sql);
+  }
+
   Result<std::int64_t> CopyIn(std::string_view table, const std::vector<std::string>& columns,
                               std::string_view rows) override {
     std::string sql = "COPY " + std::string(table) + " (";

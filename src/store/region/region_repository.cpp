@@ -104,6 +104,18 @@ Result<std::int64_t> RegionRepository::UpsertMany(Session& s, const std::vector<
 
 Result<std::int64_t> RegionRepository::Count(Session& s) { return QueryInt(s, "SELECT COUNT(*) FROM region"); }
 
+Result<std::vector<std::string>> RegionRepository::CodesAt(Session& s, const std::string& level, const std::string& prefix) {
+  std::string where = " WHERE level = ?";
+  Params params{Str(level)};
+  AddPrefixFilter(where, params, "code", prefix);
+  auto rows = s.Query("SELECT code FROM region" + where + " ORDER BY code", params);
+  if (!rows) return std::move(rows).error();
+  std::vector<std::string> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) out.push_back(r.GetText(0));
+  return out;
+}
+
 Result<std::optional<std::string>> RegionRepository::MaxChildCode(Session& s, const std::string& parent) {
   auto rows = s.Query("SELECT MAX(code) FROM region WHERE parent_code = ?", {Str(parent)});
   if (!rows) return std::move(rows).error();

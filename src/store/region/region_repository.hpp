@@ -34,6 +34,9 @@ class RegionRepository {
   static Result<std::int64_t> UpsertMany(Session& s, const std::vector<RegionRecord>& rows, const std::string& source,
                                          const std::string& now);
   static Result<std::int64_t> Count(Session& s);
+  // The codes of every region of `level` (province … community, grid) whose code starts with
+  // `prefix` ("" for all), in code order.
+  static Result<std::vector<std::string>> CodesAt(Session& s, const std::string& level, const std::string& prefix);
   // The largest existing child code under `parent` of the given length, if any.
   static Result<std::optional<std::string>> MaxChildCode(Session& s, const std::string& parent);
 };

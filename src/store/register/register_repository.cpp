@@ -233,6 +233,24 @@ Result<std::vector<EstateRecord>> EstateRepository::List(Session& s, const Estat
   return out;
 }
 
+Result<std::int64_t> EstateRepository::MoveContents(Session& s, std::int64_t estate_id, const std::string& region_code) {
+  // Households carry no estate id: they are reached through their dwellings, which are still the
+  // estate's whatever their region code.
+  static constexpr const char* kMoves[] = {
+      "UPDATE building SET region_code = ? WHERE estate_id = ?",
+      "UPDATE dwelling SET region_code = ? WHERE estate_id = ?",
+      "UPDATE dwelling_owner SET region_code = ? WHERE estate_id = ?",
+      "UPDATE household SET region_code = ? WHERE dwelling_id IN (SELECT id FROM dwelling WHERE estate_id = ?)",
+  };
+  std::int64_t changed = 0;
+  for (const char* sql : kMoves) {
+    auto n = s.Exec(sql, {Str(region_code), Int(estate_id)});
+    if (!n) return std::move(n).error();
+    changed += *n;
+  }
+  return changed;
+}
+
 // ---------------- BuildingRepository ----------------
 
 Result<std::int64_t> BuildingRepository::Insert(Session& s, const BuildingRecord& b) {
@@ -326,6 +344,19 @@ Result<std::vector<DwellingRecord>> DwellingRepository::ListByEstate(Session& s,
   if (!list) return std::move(list).error();
   if (auto r = AttachOwners(s, *list, "l.estate_id = ?", {Int(estate_id)}); !r) return std::move(r).error();
   return list;
+}
+
+Result<std::int64_t> DwellingRepository::CountByEstate(Session& s, std::int64_t estate_id) {
+  return QueryInt(s, "SELECT COUNT(*) FROM dwelling WHERE estate_id = ?", {Int(estate_id)});
+}
+
+Result<std::int64_t> DwellingRepository::CountByBuilding(Session& s, std::int64_t building_id) {
+  return QueryInt(s, "SELECT COUNT(*) FROM dwelling WHERE building_id = ?", {Int(building_id)});
+}
+
+Result<std::int64_t> DwellingRepository::CountBeyond(Session& s, std::int64_t building_id, int stairwells, int floors) {
+  return QueryInt(s, "SELECT COUNT(*) FROM dwelling WHERE building_id = ? AND (stairwell > ? OR floor > ?)",
+                  {Int(building_id), Int(stairwells), Int(floors)});
 }
 
 // ---------------- OwnerRepository ----------------

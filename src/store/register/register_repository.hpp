@@ -89,6 +89,10 @@ class EstateRepository {
   static Result<void> Delete(Session& s, std::int64_t id);
   static Result<std::optional<EstateRecord>> Find(Session& s, std::int64_t id);
   static Result<std::vector<EstateRecord>> List(Session& s, const EstateFilter& f, Page& page);
+  // Writes `region_code` into every row the estate holds — its buildings, dwellings, owner links and
+  // households — when the estate moves to another community; the estate's own row is written by
+  // Update. Rows of other estates are untouched. Returns the rows changed.
+  static Result<std::int64_t> MoveContents(Session& s, std::int64_t estate_id, const std::string& region_code);
 };
 
 class BuildingRepository {
@@ -112,6 +116,13 @@ class DwellingRepository {
   static Result<std::vector<DwellingRecord>> ListByBuilding(Session& s, std::int64_t building_id);
   // With owners and building numbers, ordered by building, stairwell, floor, room.
   static Result<std::vector<DwellingRecord>> ListByEstate(Session& s, std::int64_t estate_id);
+  // How many dwellings the estate / the building holds (0 for an unknown id).
+  static Result<std::int64_t> CountByEstate(Session& s, std::int64_t estate_id);
+  static Result<std::int64_t> CountByBuilding(Session& s, std::int64_t building_id);
+  // How many dwellings of the building lie in a stairwell above `stairwells` or on a floor above
+  // `floors` (basements, negative floors, never do): those a building resized to these counts would
+  // no longer hold.
+  static Result<std::int64_t> CountBeyond(Session& s, std::int64_t building_id, int stairwells, int floors);
 };
 
 class OwnerRepository {

@@ -113,6 +113,19 @@ class SqliteConnection final : public Session {
     return out;
   }
 
+  // An INTEGER PRIMARY KEY takes the largest rowid + 1 by itself: nothing to move.
+  Result<void> ResetIdentity(std::string_view table) override {
+    if (!IsPlainIdentifier(table)) return InternalStoreError("not a table name: " + std::string(table));
+    return Ok();
+  }
+
+  // Nothing, on purpose (database.hpp): without sqlite_stat1 the planner chooses by the indexes.
+  Result<void> Analyze(const std::vector<std::string>& tables) override {
+    for (const auto& t : tables)
+      if (!IsPlainIdentifier(t)) return InternalStoreError("not a table name: " + t);
+    return Ok();
+  }
+
   sqlite3* handle() { return db_; }
 
  private:

@@ -1,0 +1,112 @@
+// Contract of the Session port's helpers on SQLite and PostgreSQL (store/database.hpp): the health
+// probe (Ping) and the bulk-load helpers `huanxin gen` relies on after loading rows with their own
+// ids (ResetIdentity, Analyze).
+#include <gtest/gtest.h>
+
+#include "contract/contract_fixture.hpp"
+#include "store/register/register_repository.hpp"
+#include "testing/test_db.hpp"
+
+namespace huanxin::store::contract {
+namespace {
+
+class SessionContract : public ContractTest {
+ protected:
+  // Loads owners with the given ids the way the generator does: COPY text with explicit ids.
+  void LoadOwners(const std::vector<std::int64_t>& ids) {
+    std::string text;
+    for (auto id : ids) {
+      const auto n = std::to_string(id);
+      const auto id_number = "ID-" + n, name = "业主" + n;
+      AppendCopyRow(text, {n, id_number, name, std::string_view{}, kAt, kAt});
+    }
+    Put([&](Session& s) {
+      return s.CopyIn("owner", {"id", "id_number", "name", "phone", "created_at", "updated_at"}, text);
+    });
+  }
+  std::int64_t InsertOwner(const std::string& id_number) {
+    return Put([&](Session& s) { return OwnerRepository::Insert(s, {0, id_number, "新业主", std::nullopt, kAt, kAt}); });
+  }
+  void Reset(const char* table) {
+    Put([&](Session& s) { return s.ResetIdentity(table); });
+  }
+};
+
+TEST_P(SessionContract, PingAnswersInReadsAndWritesAndChangesNothing) {
+  if (IsSkipped()) return;
+  const auto before = testing::Snapshot(*db_);
+  const auto changes = db_->ChangeCounter();
+  auto read = db_->Read(Ping);
+  EXPECT_TRUE(read) << (read ? "" : Describe(read.error()));
+  EXPECT_EQ(db_->ChangeCounter(), changes) << "a read is not a write";
+  auto write = db_->Write(Ping);
+  EXPECT_TRUE(write) << (write ? "" : Describe(write.error()));
+  // Inside a transaction that goes on to write, the write still commits.
+  Put([&](Session& s) -> Result<void> {
+    if (auto r = Ping(s); !r) return r;
+    AddOwner(s, "360104199001010011", "体检后");
+    return Ok();
+  });
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM owner"), 1);
+  EXPECT_NE(testing::Snapshot(*db_), before);
+}
+
+TEST_P(SessionContract, AfterResetIdentityInsertsContinueAfterTheLoadedIds) {
+  if (IsSkipped()) return;
+  LoadOwners({5, 1000, 7});
+  Reset("owner");
+  EXPECT_EQ(InsertOwner("360104199001010011"), 1001);
+  EXPECT_EQ(InsertOwner("360104199001010012"), 1002);
+  // Again after a second load: from the new largest id, and resetting twice changes nothing.
+  LoadOwners({2000});
+  Reset("owner");
+  Reset("owner");
+  EXPECT_EQ(InsertOwner("360104199001010013"), 2001);
+}
+
+TEST_P(SessionContract, ResetIdentityKeepsSixtyFourBitIdsAndStartsAnEmptyTableAtOne) {
+  if (IsSkipped()) return;
+  Reset("owner");
+  EXPECT_EQ(InsertOwner("360104199001010011"), 1);
+  LoadOwners({kLargeId});
+  Reset("owner");
+  EXPECT_EQ(InsertOwner("360104199001010012"), kLargeId + 1);
+}
+
+TEST_P(SessionContract, ResetIdentityAndAnalyzeRefuseAnythingButAPlainTableName) {
+  if (IsSkipped()) return;
+  for (const char* bad : {"", "owner; DROP TABLE owner", "Owner", "\"owner\"", "1owner", "owner id"}) {
+    auto reset = Refused([&](Session& s) { return s.ResetIdentity(bad); });
+    EXPECT_EQ(reset.reason, "store.error") << bad;
+    auto analyze = Refused([&](Session& s) { return s.Analyze({"estate", bad}); });
+    EXPECT_EQ(analyze.reason, "store.error") << bad;
+  }
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM owner"), 0);
+}
+
+TEST_P(SessionContract, AnalyzeRunsInAWriteAndChangesNoData) {
+  if (IsSkipped()) return;
+  LoadOwners({1, 2, 3});
+  const auto before = testing::Snapshot(*db_);
+  Put([&](Session& s) -> Result<void> {
+    if (auto r = s.Analyze({}); !r) return r;
+    return s.Analyze({"estate", "estate_stat", "building", "dwelling", "owner", "dwelling_owner"});
+  });
+  EXPECT_EQ(testing::Snapshot(*db_), before);
+  // The writes after it in the same transaction still commit.
+  Put([&](Session& s) -> Result<void> {
+    if (auto r = s.Analyze({"owner"}); !r) return r;
+    return OwnerRepository::Update(s, {1, "", "改名", std::nullopt, kAt, kAt});
+  });
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM owner WHERE name = ?", {Str("改名")}), 1);
+  if (db_->dialect() == Dialect::kPostgres) {
+    // PostgreSQL's planner now knows the table's size.
+    EXPECT_EQ(Count("SELECT CAST(reltuples AS BIGINT) FROM pg_class WHERE relname = 'owner'"), 3);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, SessionContract, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Postgres, SessionContract, ::testing::Values("postgres"));
+
+}  // namespace
+}  // namespace huanxin::store::contract
