@@ -30,6 +30,15 @@ std::optional<std::int64_t> Row::GetOptInt(std::size_t i) const {
   return GetInt(i);
 }
 
+Result<std::int64_t> InsertReturningId(Session& s, std::string_view sql, const Params& params) {
+  auto rows = s.Query(sql, params);
+  if (!rows) return std::move(rows).error();
+  if (rows->empty())
+    return MakeError(ErrorCode::kInternal, "store.error", Text("数据库错误", "database error"),
+                     Text::Same("INSERT returned no id: " + std::string(sql)));
+  return rows->front().GetInt(0);
+}
+
 Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& params) {
   auto rows = s.Query(sql, params);
   if (!rows) return std::move(rows).error();
@@ -40,8 +49,9 @@ Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& pa
 Result<void> Ping(Session& s) {
   auto one = QueryInt(s, "SELECT 1");
   if (!one) return std::move(one).error();
-  if (*one != 1) return MakeError(ErrorCode::kInternal, "store.error", Text("数据库错误", "database error"),
-                                  Text::Same("SELECT 1 answered " + std::to_string(*one)));
+  if (*one != 1)
+    return MakeError(ErrorCode::kInternal, "store.error", Text("数据库错误", "database error"),
+                     Text::Same("SELECT 1 answered " + std::to_string(*one)));
   return Ok();
 }
 
@@ -75,15 +85,18 @@ Result<std::int64_t> Session::CopyIn(std::string_view table, const std::vector<s
         flush();
       } else if (c == '\\' && i + 1 < line.size()) {
         char n = line[++i];
-        if (n == 'N' && field.empty()) escaped_null = true;
-        else field += n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n;
+        if (n == 'N' && field.empty())
+          escaped_null = true;
+        else
+          field += n == 't' ? '\t' : n == 'n' ? '\n' : n == 'r' ? '\r' : n;
       } else {
         field += c;
       }
     }
     flush();
     if (params.size() != columns.size())
-      return MakeError(ErrorCode::kInternal, "store.copy_shape", Text("批量写入的列数不符", "bulk load column count mismatch"),
+      return MakeError(ErrorCode::kInternal, "store.copy_shape",
+                       Text("批量写入的列数不符", "bulk load column count mismatch"),
                        Text("第 " + std::to_string(loaded + 1) + " 行", "row " + std::to_string(loaded + 1)));
     if (auto r = Exec(sql, params); !r) return std::move(r).error();
     ++loaded;
@@ -94,11 +107,20 @@ Result<std::int64_t> Session::CopyIn(std::string_view table, const std::vector<s
 void AppendCopyField(std::string& row, std::string_view value) {
   for (char c : value) {
     switch (c) {
-      case '\t': row += "\\t"; break;
-      case '\n': row += "\\n"; break;
-      case '\r': row += "\\r"; break;
-      case '\\': row += "\\\\"; break;
-      default: row += c;
+      case '\t':
+        row += "\\t";
+        break;
+      case '\n':
+        row += "\\n";
+        break;
+      case '\r':
+        row += "\\r";
+        break;
+      case '\\':
+        row += "\\\\";
+        break;
+      default:
+        row += c;
     }
   }
 }
@@ -108,8 +130,10 @@ void AppendCopyRow(std::string& buffer, std::initializer_list<std::string_view> 
   for (auto f : fields) {
     if (!first) buffer += '\t';
     first = false;
-    if (f.data() == nullptr) buffer += "\\N";
-    else AppendCopyField(buffer, f);
+    if (f.data() == nullptr)
+      buffer += "\\N";
+    else
+      AppendCopyField(buffer, f);
   }
   buffer += '\n';
 }
@@ -173,7 +197,8 @@ Result<void> FindReferrers(Session& s, const std::vector<ForeignKey>& keys, cons
     // The child rows pointing at the selected parent rows.
     const std::string where = fk.child + "." + fk.column + " IN (" + selector + ")";
     switch (fk.on_delete) {
-      case ForeignKey::OnDelete::kSetNull: break;
+      case ForeignKey::OnDelete::kSetNull:
+        break;
       case ForeignKey::OnDelete::kRefuse: {
         auto n = QueryInt(s, "SELECT COUNT(*) FROM " + fk.child + " WHERE " + where, params);
         if (!n) return std::move(n).error();
@@ -184,11 +209,13 @@ Result<void> FindReferrers(Session& s, const std::vector<ForeignKey>& keys, cons
         // Keys into the child table name the child's referred columns; follow each of them.
         std::vector<std::string> child_columns;
         for (const auto& k : keys)
-          if (k.parent == fk.child && std::find(child_columns.begin(), child_columns.end(), k.parent_column) == child_columns.end())
+          if (k.parent == fk.child &&
+              std::find(child_columns.begin(), child_columns.end(), k.parent_column) == child_columns.end())
             child_columns.push_back(k.parent_column);
         for (const auto& c : child_columns) {
-          auto r = FindReferrers(s, keys, fk.child, c, "SELECT " + fk.child + "." + c + " FROM " + fk.child + " WHERE " + where,
-                                 params, depth + 1, out);
+          auto r = FindReferrers(s, keys, fk.child, c,
+                                 "SELECT " + fk.child + "." + c + " FROM " + fk.child + " WHERE " + where, params,
+                                 depth + 1, out);
           if (!r) return r;
         }
         break;
@@ -212,7 +239,8 @@ Result<TableLabel> LabelOf(Session& s, const std::string& table) {
 
 }  // namespace
 
-Result<std::int64_t> DeleteRows(Session& s, std::string_view table_view, std::string_view column_view, std::int64_t id) {
+Result<std::int64_t> DeleteRows(Session& s, std::string_view table_view, std::string_view column_view,
+                                std::int64_t id) {
   const std::string table(table_view), column(column_view);
   if (auto r = s.Exec("SAVEPOINT hx_delete"); !r) return std::move(r).error();
   auto deleted = s.Exec("DELETE FROM " + table + " WHERE " + column + " = ?", {Int(id)});
@@ -231,11 +259,12 @@ Result<std::int64_t> DeleteRows(Session& s, std::string_view table_view, std::st
   std::vector<Referrer> referrers;
   std::vector<std::string> parent_columns;
   for (const auto& k : *keys)
-    if (k.parent == table && std::find(parent_columns.begin(), parent_columns.end(), k.parent_column) == parent_columns.end())
+    if (k.parent == table &&
+        std::find(parent_columns.begin(), parent_columns.end(), k.parent_column) == parent_columns.end())
       parent_columns.push_back(k.parent_column);
   for (const auto& pc : parent_columns) {
-    auto r = FindReferrers(s, *keys, table, pc, "SELECT " + table + "." + pc + " FROM " + table + " WHERE " + table + "." +
-                                                    column + " = ?",
+    auto r = FindReferrers(s, *keys, table, pc,
+                           "SELECT " + table + "." + pc + " FROM " + table + " WHERE " + table + "." + column + " = ?",
                            {Int(id)}, 0, referrers);
     if (!r) return std::move(r).error();
   }
@@ -253,7 +282,8 @@ Result<std::int64_t> DeleteRows(Session& s, std::string_view table_view, std::st
     en = deleted.error().detail.en;
   }
   return MakeError(ErrorCode::kConflict, owner->context + ".in_use",
-                   Text(owner->label.zh + "仍被其他记录引用，不能删除", "the " + owner->label.en + " is still referred to and cannot be deleted"),
+                   Text(owner->label.zh + "仍被其他记录引用，不能删除",
+                        "the " + owner->label.en + " is still referred to and cannot be deleted"),
                    Text("仍引用它的记录：" + zh, "still referred to by: " + en),
                    Text("先删除或改掉这些记录，再删除它", "remove or change those records first"));
 }

@@ -32,6 +32,8 @@ inline Value Int(std::int64_t v) { return v; }
 inline Value Bool(bool v) { return static_cast<std::int64_t>(v ? 1 : 0); }
 inline Value Str(std::string v) { return v; }
 inline Value OptStr(const std::optional<std::string>& v) { return v ? Value(*v) : Null(); }
+inline Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Null(); }
+inline Value OptInt(const std::optional<int>& v) { return v ? Value(static_cast<std::int64_t>(*v)) : Null(); }
 
 // One result row. Accessors are by column index; a type mismatch is a bug in the query (throws
 // std::logic_error), never a user error.
@@ -158,6 +160,9 @@ auto WriteResult(Database& db, Fn&& fn) -> std::invoke_result_t<Fn&, Session&> {
 // database answers, its error (e.g. kUnavailable store.unavailable) otherwise. Runs in the
 // caller's transaction; usable as a SessionFn: `db.Read(store::Ping)`.
 Result<void> Ping(Session& s);
+
+// Runs an `INSERT … RETURNING id` and returns the new row's id.
+Result<std::int64_t> InsertReturningId(Session& s, std::string_view sql, const Params& params);
 
 // Convenience: first row's first column as int (e.g. COUNT(*)).
 Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& params = {});

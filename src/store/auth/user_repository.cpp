@@ -26,8 +26,8 @@ UserRecord FromRow(const Row& r) {
 }
 
 Result<void> LoadAssignments(Session& s, UserRecord& u) {
-  auto rows = s.Query("SELECT kind, target_id FROM user_assignment WHERE user_id = ? ORDER BY kind, target_id",
-                      {Int(u.id)});
+  auto rows =
+      s.Query("SELECT kind, target_id FROM user_assignment WHERE user_id = ? ORDER BY kind, target_id", {Int(u.id)});
   if (!rows) return std::move(rows).error();
   u.assignments.clear();
   for (const auto& r : *rows) u.assignments.push_back({r.GetText(0), r.GetInt(1)});
@@ -62,32 +62,28 @@ Result<std::optional<UserRecord>> UserRepository::FindByUsername(Session& s, con
 }
 
 Result<std::int64_t> UserRepository::Insert(Session& s, const UserRecord& u) {
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO app_user (username, display_name, role, region_code, phone, password_hash, "
       "disabled, password_changed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id",
-      {Str(u.username), Str(u.display_name), Str(u.role), Str(u.region_code), OptStr(u.phone),
-       Str(u.password_hash), Bool(u.disabled), Str(u.password_changed_at), Str(u.created_at),
-       Str(u.updated_at)});
-  if (!rows) return std::move(rows).error();
-  return rows->front().GetInt(0);
+      {Str(u.username), Str(u.display_name), Str(u.role), Str(u.region_code), OptStr(u.phone), Str(u.password_hash),
+       Bool(u.disabled), Str(u.password_changed_at), Str(u.created_at), Str(u.updated_at)});
 }
 
 Result<void> UserRepository::Update(Session& s, const UserRecord& u) {
   auto n = s.Exec(
       "UPDATE app_user SET display_name = ?, role = ?, region_code = ?, phone = ?, password_hash = ?, "
       "disabled = ?, password_changed_at = ?, updated_at = ? WHERE id = ?",
-      {Str(u.display_name), Str(u.role), Str(u.region_code), OptStr(u.phone), Str(u.password_hash),
-       Bool(u.disabled), Str(u.password_changed_at), Str(u.updated_at), Int(u.id)});
+      {Str(u.display_name), Str(u.role), Str(u.region_code), OptStr(u.phone), Str(u.password_hash), Bool(u.disabled),
+       Str(u.password_changed_at), Str(u.updated_at), Int(u.id)});
   if (!n) return std::move(n).error();
   return Ok();
 }
 
-Result<void> UserRepository::ReplaceAssignments(Session& s, std::int64_t user_id,
-                                                const std::string& region_code,
+Result<void> UserRepository::ReplaceAssignments(Session& s, std::int64_t user_id, const std::string& region_code,
                                                 const std::vector<Assignment>& assignments) {
-  if (auto r = s.Exec("DELETE FROM user_assignment WHERE user_id = ?", {Int(user_id)}); !r)
-    return std::move(r).error();
+  if (auto r = s.Exec("DELETE FROM user_assignment WHERE user_id = ?", {Int(user_id)}); !r) return std::move(r).error();
   for (const auto& a : assignments) {
     auto r = s.Exec("INSERT INTO user_assignment (user_id, kind, target_id, region_code) VALUES (?, ?, ?, ?)",
                     {Int(user_id), Str(a.kind), Int(a.target_id), Str(region_code)});
@@ -123,9 +119,8 @@ Result<std::vector<UserRecord>> UserRepository::List(Session& s, const UserFilte
   page.total = *total;
   params.push_back(Int(f.limit));
   params.push_back(Int(f.offset));
-  auto rows = s.Query(std::string("SELECT ") + kUserColumns + " FROM app_user" + where +
-                          " ORDER BY id LIMIT ? OFFSET ?",
-                      params);
+  auto rows = s.Query(
+      std::string("SELECT ") + kUserColumns + " FROM app_user" + where + " ORDER BY id LIMIT ? OFFSET ?", params);
   if (!rows) return std::move(rows).error();
   std::vector<UserRecord> out;
   for (const auto& r : *rows) {
@@ -138,13 +133,12 @@ Result<std::vector<UserRecord>> UserRepository::List(Session& s, const UserFilte
 Result<std::int64_t> UserRepository::Count(Session& s) { return QueryInt(s, "SELECT COUNT(*) FROM app_user"); }
 
 Result<std::int64_t> SessionRepository::Insert(Session& s, const SessionRecord& r) {
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO auth_session (token_hash, user_id, csrf_token, created_at, expires_at, client_ip, "
       "user_agent) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {Str(r.token_hash), Int(r.user_id), Str(r.csrf_token), Str(r.created_at), Str(r.expires_at),
-       Str(r.client_ip), Str(r.user_agent)});
-  if (!rows) return std::move(rows).error();
-  return rows->front().GetInt(0);
+      {Str(r.token_hash), Int(r.user_id), Str(r.csrf_token), Str(r.created_at), Str(r.expires_at), Str(r.client_ip),
+       Str(r.user_agent)});
 }
 
 Result<std::optional<SessionRecord>> SessionRepository::FindActive(Session& s, const std::string& token_hash,
@@ -156,8 +150,8 @@ Result<std::optional<SessionRecord>> SessionRepository::FindActive(Session& s, c
   if (!rows) return std::move(rows).error();
   if (rows->empty()) return std::optional<SessionRecord>{};
   const auto& r = rows->front();
-  return std::optional<SessionRecord>(SessionRecord{r.GetInt(0), r.GetText(1), r.GetInt(2), r.GetText(3),
-                                                    r.GetText(4), r.GetText(5), r.GetText(6), r.GetText(7)});
+  return std::optional<SessionRecord>(SessionRecord{r.GetInt(0), r.GetText(1), r.GetInt(2), r.GetText(3), r.GetText(4),
+                                                    r.GetText(5), r.GetText(6), r.GetText(7)});
 }
 
 Result<void> SessionRepository::Revoke(Session& s, const std::string& token_hash, const std::string& now) {
@@ -167,8 +161,7 @@ Result<void> SessionRepository::Revoke(Session& s, const std::string& token_hash
   return Ok();
 }
 
-Result<std::int64_t> SessionRepository::RevokeAllForUser(Session& s, std::int64_t user_id,
-                                                         const std::string& now) {
+Result<std::int64_t> SessionRepository::RevokeAllForUser(Session& s, std::int64_t user_id, const std::string& now) {
   return s.Exec("UPDATE auth_session SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
                 {Str(now), Int(user_id)});
 }

@@ -3,13 +3,12 @@
 namespace huanxin::store {
 
 Result<std::int64_t> CheckupCampaignRepository::Insert(Session& s, const CheckupRecord& c) {
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO checkup (title, year, region_code, catalog_id, created_by, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {Str(c.title), Int(c.year), Str(c.region_code), Int(c.catalog_id), Int(c.created_by), Str(c.created_at),
        Str(c.updated_at)});
-  if (!rows) return std::move(rows).error();
-  return rows->at(0).GetInt(0);
 }
 
 Result<std::optional<CheckupRecord>> CheckupCampaignRepository::Find(Session& s, std::int64_t id) {
@@ -52,14 +51,15 @@ Result<std::vector<std::int64_t>> CheckupCampaignRepository::List(Session& s, co
 }
 
 Result<void> CheckupCampaignRepository::InsertEstate(Session& s, const CheckupEstateRecord& e) {
-  auto r = s.Exec("INSERT INTO checkup_estate (checkup_id, estate_id, region_code, status, updated_at) VALUES (?, ?, ?, ?, ?)",
-                  {Int(e.checkup_id), Int(e.estate_id), Str(e.region_code), Str(e.status), Str(e.updated_at)});
+  auto r = s.Exec(
+      "INSERT INTO checkup_estate (checkup_id, estate_id, region_code, status, updated_at) VALUES (?, ?, ?, ?, ?)",
+      {Int(e.checkup_id), Int(e.estate_id), Str(e.region_code), Str(e.status), Str(e.updated_at)});
   if (!r) return std::move(r).error();
   return Ok();
 }
 
 Result<std::vector<CheckupEstateRecord>> CheckupCampaignRepository::Estates(Session& s, std::int64_t checkup_id,
-                                                                          const std::string& scope_prefix) {
+                                                                            const std::string& scope_prefix) {
   std::string where = " WHERE ce.checkup_id = ?";
   Params p{Int(checkup_id)};
   AddPrefixFilter(where, p, "ce.region_code", scope_prefix);
@@ -143,7 +143,7 @@ Result<std::vector<std::pair<std::int64_t, std::string>>> CheckupCampaignReposit
 }
 
 Result<CheckupWorkbenchCounts> CheckupCampaignRepository::WorkbenchCounts(Session& s, const std::string& scope_prefix,
-                                                                           int year, std::int64_t user_id) {
+                                                                          int year, std::int64_t user_id) {
   std::string where = " WHERE c.year = ?";
   Params p{Int(user_id), Int(year)};
   AddPrefixFilter(where, p, "e.region_code", scope_prefix);
@@ -153,7 +153,8 @@ Result<CheckupWorkbenchCounts> CheckupCampaignRepository::WorkbenchCounts(Sessio
       "COALESCE(SUM(CASE WHEN e.status = 'submitted' THEN 1 ELSE 0 END), 0), "
       "COALESCE(SUM(CASE WHEN e.status = 'approved' THEN 1 ELSE 0 END), 0), "
       "COALESCE(SUM(CASE WHEN e.assignee_id = ? AND e.status IN ('draft', 'returned') THEN 1 ELSE 0 END), 0) "
-      "FROM checkup_estate e JOIN checkup c ON c.id = e.checkup_id" + where,
+      "FROM checkup_estate e JOIN checkup c ON c.id = e.checkup_id" +
+          where,
       p);
   if (!rows) return std::move(rows).error();
   const auto& r = rows->front();
@@ -161,7 +162,8 @@ Result<CheckupWorkbenchCounts> CheckupCampaignRepository::WorkbenchCounts(Sessio
   std::string owhere = " WHERE c.year = ? AND o.severity IS NOT NULL";
   Params op{Int(year)};
   AddPrefixFilter(owhere, op, "o.region_code", scope_prefix);
-  auto problems = QueryInt(s, "SELECT COUNT(*) FROM checkup_observation o JOIN checkup c ON c.id = o.checkup_id" + owhere, op);
+  auto problems =
+      QueryInt(s, "SELECT COUNT(*) FROM checkup_observation o JOIN checkup c ON c.id = o.checkup_id" + owhere, op);
   if (!problems) return std::move(problems).error();
   out.problems = *problems;
   return out;

@@ -37,13 +37,12 @@ std::string JoinCodes(const std::vector<std::string>& codes) {
 }  // namespace
 
 Result<std::int64_t> CheckupCatalogRepository::Insert(Session& s, const CheckupCatalogRecord& c) {
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO checkup_catalog (year, name, state, based_on, created_at, published_at) VALUES (?, ?, ?, ?, ?, ?) "
       "RETURNING id",
       {Int(c.year), Str(c.name), Str(c.state), c.based_on ? Int(*c.based_on) : Null(), Str(c.created_at),
        OptStr(c.published_at)});
-  if (!rows) return std::move(rows).error();
-  return rows->at(0).GetInt(0);
 }
 
 Result<std::optional<CheckupCatalogRecord>> CheckupCatalogRepository::Find(Session& s, std::int64_t id) {
@@ -81,12 +80,13 @@ Result<bool> CheckupCatalogRepository::Publish(Session& s, std::int64_t id, cons
 }
 
 Result<void> CheckupCatalogRepository::CopyContents(Session& s, std::int64_t from, std::int64_t to) {
-  for (auto sql : {"INSERT INTO checkup_indicator (catalog_id, code, name_zh, name_en, level, sub_dimension, problem_unit, "
-                   "sums_values, position, local) SELECT ?, code, name_zh, name_en, level, sub_dimension, problem_unit, "
-                   "sums_values, position, local FROM checkup_indicator WHERE catalog_id = ?",
-                   "INSERT INTO checkup_criterion (catalog_id, indicator_code, code, name_zh, name_en, unit, rule, "
-                   "suggested_items, position) SELECT ?, indicator_code, code, name_zh, name_en, unit, rule, "
-                   "suggested_items, position FROM checkup_criterion WHERE catalog_id = ?"})
+  for (auto sql :
+       {"INSERT INTO checkup_indicator (catalog_id, code, name_zh, name_en, level, sub_dimension, problem_unit, "
+        "sums_values, position, local) SELECT ?, code, name_zh, name_en, level, sub_dimension, problem_unit, "
+        "sums_values, position, local FROM checkup_indicator WHERE catalog_id = ?",
+        "INSERT INTO checkup_criterion (catalog_id, indicator_code, code, name_zh, name_en, unit, rule, "
+        "suggested_items, position) SELECT ?, indicator_code, code, name_zh, name_en, unit, rule, "
+        "suggested_items, position FROM checkup_criterion WHERE catalog_id = ?"})
     if (auto r = s.Exec(sql, {Int(to), Int(from)}); !r) return std::move(r).error();
   return Ok();
 }
@@ -95,8 +95,9 @@ Result<void> CheckupCatalogRepository::InsertIndicator(Session& s, const Checkup
   auto r = s.Exec(
       "INSERT INTO checkup_indicator (catalog_id, code, name_zh, name_en, level, sub_dimension, problem_unit, "
       "sums_values, position, local) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {Int(i.catalog_id), Str(i.code), Str(i.name_zh), Str(i.name_en), Str(std::string(core::checkup::LevelCode(i.level))),
-       Str(i.sub_dimension), Str(i.problem_unit), Bool(i.sums_values), Int(i.position), Bool(i.local)});
+      {Int(i.catalog_id), Str(i.code), Str(i.name_zh), Str(i.name_en),
+       Str(std::string(core::checkup::LevelCode(i.level))), Str(i.sub_dimension), Str(i.problem_unit),
+       Bool(i.sums_values), Int(i.position), Bool(i.local)});
   if (!r) return std::move(r).error();
   return Ok();
 }

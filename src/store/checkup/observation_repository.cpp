@@ -6,7 +6,6 @@ namespace {
 
 namespace ck = core::checkup;
 
-Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Null(); }
 Value SeverityValue(const std::optional<ck::Severity>& s) {
   return s ? Str(std::string(ck::SeverityCode(*s))) : Null();
 }
@@ -55,17 +54,17 @@ Result<std::optional<CheckupObservationRecord>> FindOne(Session& s, const std::s
 }  // namespace
 
 Result<std::int64_t> CheckupObservationRepository::Insert(Session& s, const CheckupObservationRecord& o) {
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO checkup_observation (checkup_id, client_id, estate_id, region_code, building_id, dwelling_id, "
       "indicator, criterion, present, value, condition_met, note, photo_ids, lat_e6, lng_e6, observed_at, object_key, "
       "severity, user_id, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {Int(o.checkup_id), Str(o.client_id), Int(o.estate_id), Str(o.region_code), OptInt(o.building_id),
-       OptInt(o.dwelling_id), Str(o.indicator), Str(o.criterion), Bool(o.present), OptInt(o.value), Bool(o.condition),
-       Str(o.note), Str(JoinIds(o.photo_ids)), OptInt(o.lat_e6), OptInt(o.lng_e6), Str(o.observed_at), Str(o.object_key),
-       SeverityValue(o.severity), Int(o.user_id), Str(o.created_at), Str(o.updated_at)});
-  if (!rows) return std::move(rows).error();
-  return rows->at(0).GetInt(0);
+      {Int(o.checkup_id),     Str(o.client_id),  Int(o.estate_id),          Str(o.region_code), OptInt(o.building_id),
+       OptInt(o.dwelling_id), Str(o.indicator),  Str(o.criterion),          Bool(o.present),    OptInt(o.value),
+       Bool(o.condition),     Str(o.note),       Str(JoinIds(o.photo_ids)), OptInt(o.lat_e6),   OptInt(o.lng_e6),
+       Str(o.observed_at),    Str(o.object_key), SeverityValue(o.severity), Int(o.user_id),     Str(o.created_at),
+       Str(o.updated_at)});
 }
 
 Result<bool> CheckupObservationRepository::Update(Session& s, const CheckupObservationRecord& o) {
@@ -87,10 +86,8 @@ Result<bool> CheckupObservationRepository::Delete(Session& s, std::int64_t id) {
   return *n > 0;
 }
 
-Result<std::optional<CheckupObservationRecord>> CheckupObservationRepository::FindByObject(Session& s,
-                                                                                           std::int64_t checkup_id,
-                                                                                           const std::string& object_key,
-                                                                                           const std::string& criterion) {
+Result<std::optional<CheckupObservationRecord>> CheckupObservationRepository::FindByObject(
+    Session& s, std::int64_t checkup_id, const std::string& object_key, const std::string& criterion) {
   return FindOne(s, " WHERE o.checkup_id = ? AND o.object_key = ? AND o.criterion = ?",
                  {Int(checkup_id), Str(object_key), Str(criterion)});
 }

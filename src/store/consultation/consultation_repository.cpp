@@ -8,8 +8,6 @@ namespace huanxin::store {
 
 namespace {
 
-Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Null(); }
-
 std::string Placeholders(std::size_t n) {
   std::string out;
   for (std::size_t i = 0; i < n; ++i) out += i ? ",?" : "?";
@@ -46,7 +44,8 @@ ConsultationRecord ConsultationFromRow(const Row& r) {
 }
 
 constexpr const char* kVoterSelect =
-    "SELECT d.id, d.building_id, b.number, d.stairwell, d.floor, d.room, d.exclusive_area_dm2, d.sale_status, d.estate_id "
+    "SELECT d.id, d.building_id, b.number, d.stairwell, d.floor, d.room, d.exclusive_area_dm2, d.sale_status, "
+    "d.estate_id "
     "FROM dwelling d JOIN building b ON b.id = d.building_id ";
 
 VoterDwelling VoterFromRow(const Row& r) {
@@ -70,15 +69,16 @@ Result<void> AttachOwners(Session& s, std::vector<VoterDwelling>& list, std::opt
   for (std::size_t i = 0; i < list.size(); ++i) index[list[i].id] = i;
   Result<Rows> rows = Rows{};
   if (estate_id) {
-    rows = s.Query("SELECT dwelling_id, owner_id FROM dwelling_owner WHERE estate_id = ? ORDER BY dwelling_id, owner_id",
-                   {Int(*estate_id)});
+    rows =
+        s.Query("SELECT dwelling_id, owner_id FROM dwelling_owner WHERE estate_id = ? ORDER BY dwelling_id, owner_id",
+                {Int(*estate_id)});
   } else {
     std::vector<std::int64_t> ids;
     for (const auto& v : list) ids.push_back(v.id);
     Params p;
     AddIds(p, ids);
-    rows = s.Query("SELECT dwelling_id, owner_id FROM dwelling_owner WHERE dwelling_id IN (" + Placeholders(ids.size()) +
-                       ") ORDER BY dwelling_id, owner_id",
+    rows = s.Query("SELECT dwelling_id, owner_id FROM dwelling_owner WHERE dwelling_id IN (" +
+                       Placeholders(ids.size()) + ") ORDER BY dwelling_id, owner_id",
                    p);
   }
   if (!rows) return std::move(rows).error();
@@ -99,7 +99,7 @@ Result<std::vector<VoterDwelling>> Voters(Session& s, const std::string& where, 
 }
 
 BallotRecord BallotFromRow(const Row& r) {
-  return {r.GetInt(0),  r.GetInt(1),  r.GetInt(2),  r.GetText(3), static_cast<int>(r.GetInt(4)),
+  return {r.GetInt(0),  r.GetInt(1),  r.GetInt(2), r.GetText(3), static_cast<int>(r.GetInt(4)),
           r.GetText(5), r.GetText(6), r.GetInt(7), r.GetText(8)};
 }
 
@@ -123,15 +123,14 @@ ReceiptRecord ReceiptFromRow(const Row& r) {
 // ---- consultations ----
 
 Result<std::int64_t> ConsultationRepository::Insert(Session& s, const ConsultationRecord& c) {
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO consultation (estate_id, region_code, title, kind, law_version, state, current_round, ballots_cast, "
       "opens_at, closes_at, opened_at, closed_at, created_by, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {Int(c.estate_id), Str(c.region_code), Str(c.title), Str(c.kind), Str(c.law_version), Str(c.state),
        Int(c.current_round), OptStr(c.opens_at), OptStr(c.closes_at), OptStr(c.opened_at), OptStr(c.closed_at),
        Int(c.created_by), Str(c.created_at), Str(c.updated_at)});
-  if (!rows) return std::move(rows).error();
-  return rows->at(0).GetInt(0);
 }
 
 Result<std::optional<ConsultationRecord>> ConsultationRepository::Find(Session& s, std::int64_t id) {
@@ -191,13 +190,12 @@ Result<std::optional<ConsultationRecord>> ConsultationRepository::LockForBallot(
 }
 
 Result<std::int64_t> ConsultationRepository::InsertItem(Session& s, const ConsultationItemRecord& i) {
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO consultation_item (consultation_id, position, title, catalog_item_code, rule, scope_type, "
       "building_id, stairwell) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {Int(i.consultation_id), Int(i.position), Str(i.title), OptStr(i.catalog_item_code), Str(i.rule_json),
        Str(i.scope_type), OptInt(i.building_id), i.stairwell ? Int(*i.stairwell) : Null()});
-  if (!rows) return std::move(rows).error();
-  return rows->at(0).GetInt(0);
 }
 
 Result<std::vector<ConsultationItemRecord>> ConsultationRepository::Items(Session& s, std::int64_t consultation_id) {
@@ -260,9 +258,10 @@ Result<std::vector<VoterDwelling>> ConsultationRepository::VoterDwellings(Sessio
 }
 
 Result<std::vector<ConsultationRepository::UnitCount>> ConsultationRepository::UnitCounts(Session& s,
-                                                                                      std::int64_t estate_id) {
-  auto rows = s.Query("SELECT building_id, stairwell, COUNT(*) FROM dwelling WHERE estate_id = ? GROUP BY building_id, stairwell",
-                      {Int(estate_id)});
+                                                                                          std::int64_t estate_id) {
+  auto rows = s.Query(
+      "SELECT building_id, stairwell, COUNT(*) FROM dwelling WHERE estate_id = ? GROUP BY building_id, stairwell",
+      {Int(estate_id)});
   if (!rows) return std::move(rows).error();
   std::vector<UnitCount> out;
   for (const auto& r : *rows) out.push_back({r.GetInt(0), static_cast<int>(r.GetInt(1)), r.GetInt(2)});
@@ -281,11 +280,12 @@ Result<std::vector<VoterDwelling>> ConsultationRepository::CoOwnedDwellings(Sess
   if (ids.empty()) return std::vector<VoterDwelling>{};
   Params p{Int(estate_id)};
   AddIds(p, ids);
-  return Voters(s,
-                "WHERE d.estate_id = ? AND d.id IN (SELECT o2.dwelling_id FROM dwelling_owner o1 JOIN dwelling_owner o2 "
-                "ON o2.owner_id = o1.owner_id WHERE o1.dwelling_id IN (" +
-                    Placeholders(ids.size()) + "))",
-                p, std::nullopt);
+  return Voters(
+      s,
+      "WHERE d.estate_id = ? AND d.id IN (SELECT o2.dwelling_id FROM dwelling_owner o1 JOIN dwelling_owner o2 "
+      "ON o2.owner_id = o1.owner_id WHERE o1.dwelling_id IN (" +
+          Placeholders(ids.size()) + "))",
+      p, std::nullopt);
 }
 
 Result<std::vector<VoterDwelling>> ConsultationRepository::DwellingsBySaleStatus(Session& s, std::int64_t estate_id,
@@ -385,7 +385,8 @@ Result<void> ConsultationRepository::InsertCode(Session& s, const BallotCodeReco
 }
 
 Result<std::optional<BallotCodeRecord>> ConsultationRepository::FindCode(Session& s, const std::string& code) {
-  auto rows = s.Query("SELECT code, consultation_id, dwelling_id, used_round FROM ballot_code WHERE code = ?", {Str(code)});
+  auto rows =
+      s.Query("SELECT code, consultation_id, dwelling_id, used_round FROM ballot_code WHERE code = ?", {Str(code)});
   if (!rows) return std::move(rows).error();
   if (rows->empty()) return std::optional<BallotCodeRecord>{};
   const auto& r = rows->front();
@@ -400,8 +401,7 @@ Result<std::vector<BallotCodeRecord>> ConsultationRepository::Codes(Session& s, 
       {Int(consultation_id)});
   if (!rows) return std::move(rows).error();
   std::vector<BallotCodeRecord> out;
-  for (const auto& r : *rows)
-    out.push_back({r.GetText(0), r.GetInt(1), r.GetInt(2), static_cast<int>(r.GetInt(3))});
+  for (const auto& r : *rows) out.push_back({r.GetText(0), r.GetInt(1), r.GetInt(2), static_cast<int>(r.GetInt(3))});
   return out;
 }
 
@@ -437,18 +437,18 @@ Result<std::vector<FollowupAssignmentRecord>> ConsultationRepository::Assignment
 }
 
 Result<std::int64_t> ConsultationRepository::InsertVisit(Session& s, const FollowupVisitRecord& v) {
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO followup_visit (consultation_id, dwelling_id, item_id, outcome, note, user_id, visited_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {Int(v.consultation_id), Int(v.dwelling_id), OptInt(v.item_id), Str(v.outcome), Str(v.note), Int(v.user_id),
        Str(v.visited_at)});
-  if (!rows) return std::move(rows).error();
-  return rows->at(0).GetInt(0);
 }
 
 Result<std::vector<FollowupVisitRecord>> ConsultationRepository::Visits(Session& s, std::int64_t consultation_id) {
   auto rows = s.Query(
-      "SELECT v.id, v.consultation_id, v.dwelling_id, v.item_id, v.outcome, v.note, v.user_id, u.username, v.visited_at "
+      "SELECT v.id, v.consultation_id, v.dwelling_id, v.item_id, v.outcome, v.note, v.user_id, u.username, "
+      "v.visited_at "
       "FROM followup_visit v LEFT JOIN app_user u ON u.id = v.user_id WHERE v.consultation_id = ? ORDER BY v.id",
       {Int(consultation_id)});
   if (!rows) return std::move(rows).error();
@@ -460,7 +460,7 @@ Result<std::vector<FollowupVisitRecord>> ConsultationRepository::Visits(Session&
 }
 
 Result<std::vector<std::pair<std::int64_t, std::string>>> ConsultationRepository::OwnerNames(Session& s,
-                                                                                            std::int64_t estate_id) {
+                                                                                             std::int64_t estate_id) {
   auto rows = s.Query(
       "SELECT l.dwelling_id, o.name FROM dwelling_owner l JOIN owner o ON o.id = l.owner_id WHERE l.estate_id = ? "
       "ORDER BY l.dwelling_id, o.id",
@@ -472,7 +472,7 @@ Result<std::vector<std::pair<std::int64_t, std::string>>> ConsultationRepository
 }
 
 Result<ConsultationRepository::Participation> ConsultationRepository::ParticipationOf(Session& s,
-                                                                                        std::int64_t consultation_id) {
+                                                                                      std::int64_t consultation_id) {
   auto rows = s.Query(
       "SELECT (SELECT COUNT(*) FROM ballot_code WHERE consultation_id = ?), "
       "(SELECT COUNT(DISTINCT dwelling_id) FROM ballot WHERE consultation_id = ?)",
@@ -486,7 +486,8 @@ Result<std::int64_t> ConsultationRepository::OpenFollowupsOf(Session& s, std::in
   std::string where = " WHERE a.user_id = ? AND c.state = 'open'";
   Params p{Int(user_id)};
   AddPrefixFilter(where, p, "c.region_code", scope_prefix);
-  return QueryInt(s, "SELECT COUNT(*) FROM followup_assignment a JOIN consultation c ON c.id = a.consultation_id" + where, p);
+  return QueryInt(
+      s, "SELECT COUNT(*) FROM followup_assignment a JOIN consultation c ON c.id = a.consultation_id" + where, p);
 }
 
 }  // namespace huanxin::store

@@ -3,13 +3,12 @@
 namespace huanxin::store {
 
 Result<std::int64_t> FileRepository::Insert(Session& s, const FileRecord& f) {
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO stored_file (sha256, content_type, size_bytes, name, region_code, context, uploaded_by, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {Str(f.sha256), Str(f.content_type), Int(f.size_bytes), Str(f.name), Str(f.region_code), Str(f.context),
        Int(f.uploaded_by), Str(f.created_at)});
-  if (!rows) return std::move(rows).error();
-  return rows->front().GetInt(0);
 }
 
 Result<std::optional<FileRecord>> FileRepository::Find(Session& s, std::int64_t id) {

@@ -4,17 +4,17 @@ namespace huanxin::store {
 
 Result<std::int64_t> JobRepository::Insert(Session& s, const std::string& kind, const std::string& region_code,
                                            std::int64_t user_id, const std::string& now) {
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO job (kind, region_code, user_id, state, progress, total, created_at, updated_at) "
       "VALUES (?, ?, ?, 'queued', 0, 0, ?, ?) RETURNING id",
       {Str(kind), Str(region_code), Int(user_id), Str(now), Str(now)});
-  if (!rows) return std::move(rows).error();
-  return rows->front().GetInt(0);
 }
 
 Result<std::optional<JobRecord>> JobRepository::Find(Session& s, std::int64_t id) {
   auto rows = s.Query(
-      "SELECT id, kind, region_code, state, user_id, progress, total, result, created_at, updated_at FROM job WHERE id = ?",
+      "SELECT id, kind, region_code, state, user_id, progress, total, result, created_at, updated_at FROM job WHERE id "
+      "= ?",
       {Int(id)});
   if (!rows) return std::move(rows).error();
   if (rows->empty()) return std::optional<JobRecord>{};

@@ -7,9 +7,6 @@ namespace huanxin::store {
 
 namespace {
 
-Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Null(); }
-Value OptInt(const std::optional<int>& v) { return v ? Value(static_cast<std::int64_t>(*v)) : Null(); }
-
 template <typename T>
 Result<std::optional<T>> First(Result<std::vector<T>> rows) {
   if (!rows) return std::move(rows).error();
@@ -47,10 +44,14 @@ EstateRecord EstateFromRow(const Row& r) {
 }
 
 Params EstateParams(const EstateRecord& e) {
-  return {Str(e.region_code), Str(e.name), Str(e.address), Int(e.built_year), OptInt(e.land_area_dm2),
-          OptInt(e.floor_area_dm2), Str(e.ownership_types), Str(e.property_mode), Bool(e.excl_self_built),
-          Bool(e.excl_urban_village), Bool(e.excl_demolition), Bool(e.excl_recent_renovation), OptInt(e.lat_e6),
-          OptInt(e.lng_e6), Str(e.status), Str(e.updated_at)};
+  return {Str(e.region_code),      Str(e.name),
+          Str(e.address),          Int(e.built_year),
+          OptInt(e.land_area_dm2), OptInt(e.floor_area_dm2),
+          Str(e.ownership_types),  Str(e.property_mode),
+          Bool(e.excl_self_built), Bool(e.excl_urban_village),
+          Bool(e.excl_demolition), Bool(e.excl_recent_renovation),
+          OptInt(e.lat_e6),        OptInt(e.lng_e6),
+          Str(e.status),           Str(e.updated_at)};
 }
 
 // ---- building ----
@@ -99,16 +100,21 @@ DwellingRecord DwellingFromRow(const Row& r) {
   d.updated_at = r.GetText(12);
   d.building_number = r.GetText(13);
   if (!r.IsNull(14))
-    d.household = HouseholdRecord{d.id, d.region_code, static_cast<int>(r.GetInt(14)), static_cast<int>(r.GetInt(15)),
-                                  static_cast<int>(r.GetInt(16)), r.GetText(17), r.GetText(18)};
+    d.household = HouseholdRecord{d.id,
+                                  d.region_code,
+                                  static_cast<int>(r.GetInt(14)),
+                                  static_cast<int>(r.GetInt(15)),
+                                  static_cast<int>(r.GetInt(16)),
+                                  r.GetText(17),
+                                  r.GetText(18)};
   return d;
 }
 
 constexpr const char* kOwnerColumns = "o.id, o.id_number, o.name, o.phone, o.created_at, o.updated_at";
 
 OwnerRecord OwnerFromRow(const Row& r, std::size_t at = 0) {
-  return OwnerRecord{r.GetInt(at), r.GetText(at + 1), r.GetText(at + 2), r.GetOptText(at + 3), r.GetText(at + 4),
-                     r.GetText(at + 5)};
+  return OwnerRecord{r.GetInt(at),         r.GetText(at + 1), r.GetText(at + 2),
+                     r.GetOptText(at + 3), r.GetText(at + 4), r.GetText(at + 5)};
 }
 
 // Attaches owners to dwellings with one query over the link table (`where` selects the links).
@@ -148,20 +154,20 @@ Result<void> Done(Result<std::int64_t> n) {
 Result<std::int64_t> EstateRepository::Insert(Session& s, const EstateRecord& e) {
   Params p = EstateParams(e);
   p.push_back(Str(e.created_at));
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO estate (region_code, name, address, built_year, land_area_dm2, floor_area_dm2, ownership_types, "
       "property_mode, excl_self_built, excl_urban_village, excl_demolition, excl_recent_renovation, lat_e6, lng_e6, "
       "status, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       p);
-  if (!rows) return std::move(rows).error();
-  return rows->front().GetInt(0);
 }
 
 Result<void> EstateRepository::Update(Session& s, const EstateRecord& e) {
   Params p = EstateParams(e);
   p.push_back(Int(e.id));
   return Done(s.Exec(
-      "UPDATE estate SET region_code = ?, name = ?, address = ?, built_year = ?, land_area_dm2 = ?, floor_area_dm2 = ?, "
+      "UPDATE estate SET region_code = ?, name = ?, address = ?, built_year = ?, land_area_dm2 = ?, floor_area_dm2 = "
+      "?, "
       "ownership_types = ?, property_mode = ?, excl_self_built = ?, excl_urban_village = ?, excl_demolition = ?, "
       "excl_recent_renovation = ?, lat_e6 = ?, lng_e6 = ?, status = ?, updated_at = ? WHERE id = ?",
       p));
@@ -223,9 +229,9 @@ Result<std::vector<EstateRecord>> EstateRepository::List(Session& s, const Estat
   page.total = *total;
   params.push_back(Int(f.limit));
   params.push_back(Int(f.offset));
-  auto rows = s.Query(std::string("SELECT ") + kEstateColumns + " FROM estate" + where +
-                          " ORDER BY region_code, id LIMIT ? OFFSET ?",
-                      params);
+  auto rows = s.Query(
+      std::string("SELECT ") + kEstateColumns + " FROM estate" + where + " ORDER BY region_code, id LIMIT ? OFFSET ?",
+      params);
   if (!rows) return std::move(rows).error();
   std::vector<EstateRecord> out;
   out.reserve(rows->size());
@@ -233,7 +239,8 @@ Result<std::vector<EstateRecord>> EstateRepository::List(Session& s, const Estat
   return out;
 }
 
-Result<std::int64_t> EstateRepository::MoveContents(Session& s, std::int64_t estate_id, const std::string& region_code) {
+Result<std::int64_t> EstateRepository::MoveContents(Session& s, std::int64_t estate_id,
+                                                    const std::string& region_code) {
   // Households carry no estate id: they are reached through their dwellings, which are still the
   // estate's whatever their region code.
   static constexpr const char* kMoves[] = {
@@ -254,21 +261,20 @@ Result<std::int64_t> EstateRepository::MoveContents(Session& s, std::int64_t est
 // ---------------- BuildingRepository ----------------
 
 Result<std::int64_t> BuildingRepository::Insert(Session& s, const BuildingRecord& b) {
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO building (estate_id, region_code, number, floors, stairwells, structure, built_year, has_lift, "
       "heating, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {Int(b.estate_id), Str(b.region_code), Str(b.number), Int(b.floors), Int(b.stairwells), Str(b.structure),
        OptInt(b.built_year), Bool(b.has_lift), Str(b.heating), Str(b.created_at), Str(b.updated_at)});
-  if (!rows) return std::move(rows).error();
-  return rows->front().GetInt(0);
 }
 
 Result<void> BuildingRepository::Update(Session& s, const BuildingRecord& b) {
-  return Done(s.Exec(
-      "UPDATE building SET number = ?, floors = ?, stairwells = ?, structure = ?, built_year = ?, has_lift = ?, "
-      "heating = ?, updated_at = ? WHERE id = ?",
-      {Str(b.number), Int(b.floors), Int(b.stairwells), Str(b.structure), OptInt(b.built_year), Bool(b.has_lift),
-       Str(b.heating), Str(b.updated_at), Int(b.id)}));
+  return Done(
+      s.Exec("UPDATE building SET number = ?, floors = ?, stairwells = ?, structure = ?, built_year = ?, has_lift = ?, "
+             "heating = ?, updated_at = ? WHERE id = ?",
+             {Str(b.number), Int(b.floors), Int(b.stairwells), Str(b.structure), OptInt(b.built_year), Bool(b.has_lift),
+              Str(b.heating), Str(b.updated_at), Int(b.id)}));
 }
 
 Result<void> BuildingRepository::Delete(Session& s, std::int64_t id) {
@@ -284,9 +290,9 @@ Result<std::optional<BuildingRecord>> BuildingRepository::Find(Session& s, std::
 
 Result<std::vector<BuildingRecord>> BuildingRepository::ListByEstate(Session& s, std::int64_t estate_id) {
   // Numbers like "2" and "10" sort as numbers first, then the rest as text.
-  auto rows = s.Query(std::string("SELECT ") + kBuildingColumns +
-                          " FROM building WHERE estate_id = ? ORDER BY LENGTH(number), number",
-                      {Int(estate_id)});
+  auto rows = s.Query(
+      std::string("SELECT ") + kBuildingColumns + " FROM building WHERE estate_id = ? ORDER BY LENGTH(number), number",
+      {Int(estate_id)});
   if (!rows) return std::move(rows).error();
   std::vector<BuildingRecord> out;
   for (const auto& r : *rows) out.push_back(BuildingFromRow(r));
@@ -300,15 +306,14 @@ Result<std::int64_t> BuildingRepository::CountByEstate(Session& s, std::int64_t 
 // ---------------- DwellingRepository ----------------
 
 Result<std::int64_t> DwellingRepository::Insert(Session& s, const DwellingRecord& d) {
-  auto rows = s.Query(
+  return InsertReturningId(
+      s,
       "INSERT INTO dwelling (building_id, estate_id, region_code, stairwell, floor, room, exclusive_area_dm2, "
       "area_source, use_type, sale_status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id",
       {Int(d.building_id), Int(d.estate_id), Str(d.region_code), Int(d.stairwell), Int(d.floor), Str(d.room),
        Int(d.exclusive_area_dm2), Str(d.area_source), Str(d.use_type), Str(d.sale_status), Str(d.created_at),
        Str(d.updated_at)});
-  if (!rows) return std::move(rows).error();
-  return rows->front().GetInt(0);
 }
 
 Result<void> DwellingRepository::Update(Session& s, const DwellingRecord& d) {
@@ -333,7 +338,8 @@ Result<std::optional<DwellingRecord>> DwellingRepository::Find(Session& s, std::
 Result<std::vector<DwellingRecord>> DwellingRepository::ListByBuilding(Session& s, std::int64_t building_id) {
   auto list = Dwellings(s, "WHERE d.building_id = ? ORDER BY d.stairwell, d.floor, d.room", {Int(building_id)});
   if (!list) return std::move(list).error();
-  auto r = AttachOwners(s, *list, "l.dwelling_id IN (SELECT id FROM dwelling WHERE building_id = ?)", {Int(building_id)});
+  auto r =
+      AttachOwners(s, *list, "l.dwelling_id IN (SELECT id FROM dwelling WHERE building_id = ?)", {Int(building_id)});
   if (!r) return std::move(r).error();
   return list;
 }
@@ -362,11 +368,9 @@ Result<std::int64_t> DwellingRepository::CountBeyond(Session& s, std::int64_t bu
 // ---------------- OwnerRepository ----------------
 
 Result<std::int64_t> OwnerRepository::Insert(Session& s, const OwnerRecord& o) {
-  auto rows = s.Query(
-      "INSERT INTO owner (id_number, name, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
+  return InsertReturningId(
+      s, "INSERT INTO owner (id_number, name, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id",
       {Str(o.id_number), Str(o.name), OptStr(o.phone), Str(o.created_at), Str(o.updated_at)});
-  if (!rows) return std::move(rows).error();
-  return rows->front().GetInt(0);
 }
 
 Result<void> OwnerRepository::Update(Session& s, const OwnerRecord& o) {
@@ -416,7 +420,8 @@ Result<std::vector<OwnerRecord>> OwnerRepository::List(Session& s, const std::st
   // (migration 0005). MATERIALIZED keeps the planner from walking the whole owner table in id order
   // hoping to meet a city's owners (seconds on the national register), then the page or the name
   // search reads only those owners by primary key.
-  std::string scoped = "WITH scoped AS MATERIALIZED (SELECT DISTINCT l.owner_id AS id FROM dwelling_owner l WHERE 1 = 1";
+  std::string scoped =
+      "WITH scoped AS MATERIALIZED (SELECT DISTINCT l.owner_id AS id FROM dwelling_owner l WHERE 1 = 1";
   Params params;
   AddPrefixFilter(scoped, params, "l.region_code", scope_prefix);
   scoped += ") ";
@@ -454,8 +459,8 @@ Result<std::vector<std::string>> OwnerRepository::RegionsOf(Session& s, std::int
   return out;
 }
 
-Result<bool> OwnerRepository::Link(Session& s, std::int64_t dwelling_id, std::int64_t owner_id,
-                                   std::int64_t estate_id, const std::string& region_code) {
+Result<bool> OwnerRepository::Link(Session& s, std::int64_t dwelling_id, std::int64_t owner_id, std::int64_t estate_id,
+                                   const std::string& region_code) {
   auto n = s.Exec(
       "INSERT INTO dwelling_owner (dwelling_id, owner_id, estate_id, region_code) VALUES (?, ?, ?, ?) "
       "ON CONFLICT (dwelling_id, owner_id) DO NOTHING",
@@ -465,7 +470,8 @@ Result<bool> OwnerRepository::Link(Session& s, std::int64_t dwelling_id, std::in
 }
 
 Result<bool> OwnerRepository::Unlink(Session& s, std::int64_t dwelling_id, std::int64_t owner_id) {
-  auto n = s.Exec("DELETE FROM dwelling_owner WHERE dwelling_id = ? AND owner_id = ?", {Int(dwelling_id), Int(owner_id)});
+  auto n =
+      s.Exec("DELETE FROM dwelling_owner WHERE dwelling_id = ? AND owner_id = ?", {Int(dwelling_id), Int(owner_id)});
   if (!n) return std::move(n).error();
   return *n > 0;
 }
@@ -478,8 +484,8 @@ Result<void> HouseholdRepository::Upsert(Session& s, const HouseholdRecord& h) {
       "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dwelling_id) DO UPDATE SET residents = excluded.residents, "
       "aged_60_plus = excluded.aged_60_plus, disabled = excluded.disabled, occupancy = excluded.occupancy, "
       "updated_at = excluded.updated_at",
-      {Int(h.dwelling_id), Str(h.region_code), Int(h.residents), Int(h.aged_60_plus), Int(h.disabled),
-       Str(h.occupancy), Str(h.updated_at)}));
+      {Int(h.dwelling_id), Str(h.region_code), Int(h.residents), Int(h.aged_60_plus), Int(h.disabled), Str(h.occupancy),
+       Str(h.updated_at)}));
 }
 
 Result<std::optional<HouseholdRecord>> HouseholdRepository::Find(Session& s, std::int64_t dwelling_id) {
