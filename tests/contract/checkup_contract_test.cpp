@@ -395,6 +395,55 @@ TEST_P(CheckupContract, CampaignEstatesCarryReviewStateAssigneeReportAndCounts) 
 // ---------------------------------------------------------------------------------------------
 // Observations.
 
+// The workbench (issue #11): this year's estates by status inside a scope, the user's own still to
+// capture, and the graded observations; last year's campaign and other scopes never count.
+TEST_P(CheckupContract, WorkbenchCountsTheYearsEstatesInScopeByStatus) {
+  std::int64_t grid = 0, other = 0;
+  W([&](Session& s) -> Result<void> {
+    grid = AddUser(s, "grid.wb", "360104002001", "community");
+    other = AddUser(s, "grid.other", "360104002002", "community");
+    auto e1 = AddEstate(s, "360104002001", "一");
+    auto e2 = AddEstate(s, "360104002001", "二");
+    auto e3 = AddEstate(s, "360104002002", "三");
+    auto e4 = AddEstate(s, "360104006001", "四");
+    auto c = Campaign(s, "360104002", 2026);
+    AddCampaignEstate(s, c, e1, "360104002001", "draft");
+    AddCampaignEstate(s, c, e2, "360104002001", "returned");
+    AddCampaignEstate(s, c, e3, "360104002002", "submitted");
+    auto c2 = Campaign(s, "360104006", 2026);
+    AddCampaignEstate(s, c2, e4, "360104006001", "approved");
+    auto old = Campaign(s, "360104002", 2025);
+    AddCampaignEstate(s, old, e1, "360104002001", "approved");
+    Must(CheckupCampaignRepository::Assign(s, c, e1, grid, kT0));
+    Must(CheckupCampaignRepository::Assign(s, c, e3, grid, kT0));  // submitted: nothing left to capture
+    Must(CheckupCampaignRepository::Assign(s, c, e2, other, kT0));
+    Insert(s, Obs(c, e1, "360104002001", "w1", "C19", "C19.not_sorted", "e:" + std::to_string(e1), ck::Severity::kProblem));
+    Insert(s, Obs(c, e3, "360104002002", "w2", "C19", "C19.not_sorted", "e:" + std::to_string(e3), std::nullopt));
+    Insert(s, Obs(c2, e4, "360104006001", "w3", "C19", "C19.not_sorted", "e:" + std::to_string(e4), ck::Severity::kHazard));
+    Insert(s, Obs(old, e1, "360104002001", "w4", "C19", "C19.not_sorted", "e:" + std::to_string(e1), ck::Severity::kSevere));
+    return Ok();
+  });
+  auto counts = [&](const std::string& scope, std::int64_t user) {
+    return Get([&](Session& s) { return CheckupCampaignRepository::WorkbenchCounts(s, scope, 2026, user); });
+  };
+  auto all = counts("", grid);
+  EXPECT_EQ(std::tuple(all.campaigns, all.estates, all.in_progress, all.awaiting_review, all.approved,
+                       all.assigned_to_user, all.problems),
+            std::tuple(2, 4, 2, 1, 1, 1, 2));
+  auto street = counts("360104002", grid);
+  EXPECT_EQ(std::tuple(street.campaigns, street.estates, street.in_progress, street.awaiting_review, street.approved,
+                       street.assigned_to_user, street.problems),
+            std::tuple(1, 3, 2, 1, 0, 1, 1));
+  auto community = counts("360104002002", other);
+  EXPECT_EQ(std::tuple(community.campaigns, community.estates, community.awaiting_review, community.assigned_to_user,
+                       community.problems),
+            std::tuple(1, 1, 1, 0, 0));
+  auto none = counts("3602", grid);
+  EXPECT_EQ(std::tuple(none.campaigns, none.estates, none.problems), std::tuple(0, 0, 0));
+  auto last_year = Get([&](Session& s) { return CheckupCampaignRepository::WorkbenchCounts(s, "", 2025, grid); });
+  EXPECT_EQ(std::tuple(last_year.estates, last_year.approved, last_year.problems), std::tuple(1, 1, 1));
+}
+
 TEST_P(CheckupContract, ObservationsReadBackExactlyAndAreOnePerObjectAndCriterion) {
   std::int64_t e1 = 0, e2 = 0, b1 = 0, b2 = 0, d1 = 0, user = 0, c1 = 0, c2 = 0, full_id = 0, bare_id = 0;
   CheckupObservationRecord full;
