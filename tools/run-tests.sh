@@ -25,7 +25,27 @@ fi
 
 # The shard servers of the simulated distributed layout (tests/scale, docs/scaling.md).
 pgshard_dirs=()
+# Where the time goes (issue #11: keep CI under 30 minutes as the code grows): every stage's
+# seconds, printed at the end whether the run passed or failed.
+stage_names=() stage_starts=()
+stage() {
+  stage_names+=("$1")
+  stage_starts+=("$SECONDS")
+  echo "== $1"
+}
+stage_times() {
+  local i n=${#stage_names[@]} end
+  [ "$n" -gt 0 ] || return 0
+  echo "== Time per stage (s)"
+  for ((i = 0; i < n; i++)); do
+    end=$SECONDS
+    [ $((i + 1)) -lt "$n" ] && end=${stage_starts[$((i + 1))]}
+    printf '   %5d  %s\n' $((end - stage_starts[i])) "${stage_names[i]}"
+  done
+  printf '   %5d  total (make test, after the web build)\n' "$SECONDS"
+}
 cleanup() {
+  stage_times
   tools/pg-test-server.sh stop "$pgdir" || true; rm -rf "$pgdir"
   for d in "${pgshard_dirs[@]}"; do tools/pg-test-server.sh stop "$d" || true; rm -rf "$d"; done
 }
@@ -45,11 +65,11 @@ start_pg() {
   cat "$dir"/*.log >&2 || true
   return 1
 }
-echo "== PostgreSQL test server"
+stage "PostgreSQL test server"
 HUANXIN_TEST_PG=$(start_pg "$pgdir" "$pgport") || { echo "PostgreSQL test server failed to start" >&2; exit 1; }
 export HUANXIN_TEST_PG
 echo "   $HUANXIN_TEST_PG"
-echo "== PostgreSQL shard servers (two, for tests/scale)"
+stage "PostgreSQL shard servers (two, for tests/scale)"
 pgport=${HUANXIN_TEST_PG##*:}
 pgport=${pgport%%/*}
 HUANXIN_TEST_PG_SHARDS=""
@@ -64,39 +84,39 @@ done
 export HUANXIN_TEST_PG_SHARDS
 echo "   $HUANXIN_TEST_PG_SHARDS"
 
-echo "== Build (dev)"
+stage "Build (dev)"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$jobs"
-echo "== API description: redocly lint and examples"
+stage "API description: redocly lint and examples"
 # The document the dev build merged from src/http/openapi/ and embedded (issue #11); a few seconds.
 apistart=$SECONDS
 tools/lint-openapi.sh build/dev/openapi.json
 (cd web && node scripts/check-openapi-examples.mjs ../build/dev/openapi.json)
 echo "   ($((SECONDS - apistart)) s)"
-echo "== API conformance: the server's answers against the API description"
+stage "API conformance: the server's answers against the API description"
 # The dev server on a fresh SQLite demo database, every GET route as admin and the demo accounts plus a
 # few writes, each JSON answer validated against the merged description (about 10 s).
 apistart=$SECONDS
 (cd web && HUANXIN_BIN="$root/build/dev/bin/huanxin" node scripts/check-api-conformance.mjs ../build/dev/openapi.json)
 echo "   ($((SECONDS - apistart)) s)"
-echo "== Unit, contract, API and bench smoke tests (dev, SQLite + PostgreSQL)"
+stage "Unit, contract, API and bench smoke tests (dev, SQLite + PostgreSQL)"
 ctest --preset dev -j "$jobs"
 
-echo "== Benchmark scripts, smoke run (dev build, seconds each, figures discarded)"
+stage "Benchmark scripts, smoke run (dev build, seconds each, figures discarded)"
 tools/bench-smoke.sh
 
 # One sanitizer build (clang: ASan + UBSan + libFuzzer's coverage instrumentation) serves both the
 # unit and API suites and the fuzz targets: a separate fuzz build compiled the whole server a third
 # time (issue #11, CI time).
-echo "== Build (asan: AddressSanitizer + UndefinedBehaviorSanitizer, tests and fuzz targets)"
+stage "Build (asan: AddressSanitizer + UndefinedBehaviorSanitizer, tests and fuzz targets)"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
-echo "== Unit and API tests under ASan+UBSan"
+stage "Unit and API tests under ASan+UBSan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   LSAN_OPTIONS="suppressions=$root/tools/lsan.supp:print_suppressions=0" \
   ctest --preset asan -j "$jobs"
 
-echo "== Fuzz smoke (libFuzzer, 20 s per target)"
+stage "Fuzz smoke (libFuzzer, 20 s per target)"
 # Each parser of outside input for 20 s from its seed corpus (fuzz/corpus/<target>/, copied so
 # the run does not grow the checked-in one); targets run $jobs at a time. Any crash, leak, UBSan
 # report, timeout or OOM fails the script; the input is left in the printed folder to turn into a
@@ -120,8 +140,8 @@ printf '%s\n' csv_fuzz xlsx_fuzz json_body_fuzz multipart_fuzz form_body_fuzz im
   xargs -P "$jobs" -I{} bash -c 'fuzz_one "$1" "$2"' _ {} "$fuzzdir"
 rm -rf "$fuzzdir"
 
-echo "== Web unit tests (vitest)"
+stage "Web unit tests (vitest)"
 (cd web && npm run --silent test:unit)
-echo "== Browser journeys (Playwright + Debian Chromium)"
+stage "Browser journeys (Playwright + Debian Chromium)"
 (cd web && HUANXIN_BIN="$root/build/dev/bin/huanxin" npm run --silent test:e2e)
 echo "== All suites passed"
