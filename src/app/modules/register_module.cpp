@@ -28,7 +28,7 @@ class Register final : public Module {
     policy.cap_numerator = ctx.config.eligibility_extension_cap_percent;
     policy.cap_denominator = 100;
     reg_ = std::make_unique<service::RegisterService>(ctx.db, ctx.clock, policy, HeadcountReadingOf(ctx.config));
-    imports_ = std::make_unique<service::ImportService>(ctx.db, ctx.clock, *reg_, ctx.services.Get<service::JobService>(),
+    imports_ = std::make_unique<service::ImportService>(ctx.db, ctx.clock, ctx.services.Get<service::JobService>(),
                                                         ctx.config.import_sync_row_limit);
     documents_ = std::make_unique<service::RegisterDocuments>(*reg_);
     api_ = std::make_unique<http::RegisterApi>(http::RegisterApi{*reg_, *imports_, *documents_});

@@ -58,9 +58,9 @@ class ImportService {
  public:
   // Large rosters run as jobs of `jobs`; `sync_row_limit`: rosters with more data rows run as a job
   // (register.import_sync_row_limit).
-  ImportService(store::Database& db, const Clock& clock, RegisterService& reg, JobService& jobs,
+  ImportService(store::Database& db, const Clock& clock, JobService& jobs,
                 std::size_t sync_row_limit = 20000)
-      : db_(db), clock_(clock), reg_(reg), jobs_(jobs), sync_row_limit_(sync_row_limit) {}
+      : db_(db), clock_(clock), jobs_(jobs), sync_row_limit_(sync_row_limit) {}
 
   // The roster upload (POST /estates/{id}/dwellings/import): refuses a file that is neither an
   // Excel workbook (recognised by its bytes) nor CSV (.csv or .txt) with 415
@@ -96,7 +96,6 @@ class ImportService {
  private:
   store::Database& db_;
   const Clock& clock_;
-  RegisterService& reg_;
   JobService& jobs_;
   std::size_t sync_row_limit_;
 };

@@ -33,15 +33,16 @@ export function withWrongCheck(id) {
 // ---- the journey ---------------------------------------------------------------------------
 
 /**
- * Registers the hooks of a journey (inside its describe): before, a fresh server labelled `name`,
+ * Registers the hooks of a journey (inside its describe): before, a fresh server labelled `name`
+ * (`serverOptions` as startServer's: `{ demo: true }` loads the demo county first),
  * a browser and a page, handed to `started({ server, browser, page, problems })`; after, the
  * browser closes and the server stops.
  */
-export function journeyHooks(name, started) {
+export function journeyHooks(name, started, serverOptions = {}) {
   let server
   let browser
   before(async () => {
-    server = await startServer(name)
+    server = await startServer(name, serverOptions)
     browser = await launchBrowser()
     const { page, problems } = await openPage(browser, server.baseUrl)
     started({ server, browser, page, problems })

@@ -32,13 +32,32 @@ function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
+/** The demo accounts' password (`huanxin demo --password`). */
+export const DEMO_PASSWORD = 'Huanxin#2026'
+
+function runDemo(bin, tmp) {
+  return new Promise((resolveDemo, reject) => {
+    const child = spawn(bin, ['demo', '--db', `sqlite:${join(tmp, 'e2e.db')}`, '--regions-prefix', '3601', '--var-dir', join(tmp, 'var'),
+      '--password', DEMO_PASSWORD], {
+      cwd: repoRoot,
+      env: { ...process.env, HUANXIN_ADMIN_PASSWORD: ADMIN_PASSWORD },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (out += d))
+    child.on('error', reject)
+    child.on('exit', (code) => (code === 0 ? resolveDemo(out) : reject(new Error(`huanxin demo exited ${code}:\n${out}`))))
+  })
+}
+
 /**
  * Starts `huanxin serve` and resolves once GET /api/v1/health answers 200.
  * Returns {baseUrl, stop()}; stop() sends SIGTERM (SIGKILL after 10 s) and removes the temp dir.
  * Throws, with the server's output, if the binary or web/dist is missing, the process exits
  * early, or health does not answer within 60 s. `name` labels the log in build/e2e/.
  */
-export async function startServer(name) {
+export async function startServer(name, { demo = false } = {}) {
   const bin = process.env.HUANXIN_BIN ?? join(repoRoot, 'build/dev/bin/huanxin')
   if (!existsSync(bin)) {
     throw new Error(`server binary not found at ${bin}: build it (cmake --preset dev) or set HUANXIN_BIN`)
@@ -49,6 +68,10 @@ export async function startServer(name) {
   const tmp = await mkdtemp(join(os.tmpdir(), 'huanxin-e2e-'))
   const port = await freePort()
   const baseUrl = `http://127.0.0.1:${port}`
+  // With `demo`: `huanxin demo` first loads the demo county (accounts, register, check-ups, a
+  // consultation) into the same database, as `make run` does; its output is kept (`demoOutput`).
+  let demoOutput = ''
+  if (demo) demoOutput = await runDemo(bin, tmp)
   const args = [
     'serve',
     '--db', `sqlite:${join(tmp, 'e2e.db')}`,
@@ -102,6 +125,7 @@ export async function startServer(name) {
 
   return {
     baseUrl,
+    demoOutput,
     output: () => output,
     async stop() {
       if (!exited) {
