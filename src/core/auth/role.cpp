@@ -46,24 +46,37 @@ const RoleInfo& Info(Role role) {
 // only administrators edit the indicator catalogue (issue #4: "editable by admins").
 // The renovation catalogue is read by everyone who builds menus or check-ups (the roles that read
 // consultations and check-ups) and edited, like the indicator catalogue, by administrators.
+// The official working-day calendar is loaded by administrators (REFERENCE.md §9: "an administrator
+// loads the next year"); everyone signed in reads it.
+// Projects and money (issue #12): the county housing bureau draws up the annual plan, runs the joint
+// review (REFERENCE.md §1.4 step 4: "the city or county organises a joint review") and keeps the
+// funding ledger with the finance bureau; street offices package estates, gather the documents,
+// record resident contributions and publicise plans (公示); communities read what concerns their
+// estates. Administrators hold every permission, as elsewhere.
 constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAuditRead,        perm::kRegionRead,
                                             perm::kRegionGridCreate,  perm::kRegisterRead,     perm::kRegisterWrite,
                                             perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite,
                                             perm::kCheckupRead,       perm::kCheckupWrite,      perm::kCheckupCapture,
-                                            perm::kCheckupCatalogWrite, perm::kCatalogueRead, perm::kCatalogueWrite};
+                                            perm::kCheckupCatalogWrite, perm::kCatalogueRead, perm::kCatalogueWrite,
+                                            perm::kCalendarWrite,     perm::kProjectRead,       perm::kProjectWrite,
+                                            perm::kProjectApprove,    perm::kPlanWrite,         perm::kFundWrite,
+                                            perm::kPublicityWrite};
 constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAuditRead,        perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,     perm::kRegisterWrite,
                                              perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite,
-                                             perm::kCheckupRead,       perm::kCheckupWrite,     perm::kCatalogueRead};
+                                             perm::kCheckupRead,       perm::kCheckupWrite,     perm::kCatalogueRead,
+                                             perm::kProjectRead,       perm::kProjectWrite,     perm::kProjectApprove,
+                                             perm::kPlanWrite,         perm::kFundWrite,        perm::kPublicityWrite};
 constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAuditRead,          perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,       perm::kRegisterWrite,
                                              perm::kRegisterPiiRead,  perm::kConsultationRead,   perm::kConsultationWrite,
                                              perm::kBallotWrite,      perm::kCheckupRead,        perm::kCheckupWrite,
-                                             perm::kCheckupCapture,   perm::kCatalogueRead};
+                                             perm::kCheckupCapture,   perm::kCatalogueRead,      perm::kProjectRead,
+                                             perm::kProjectWrite,     perm::kFundWrite,          perm::kPublicityWrite};
 constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead,        perm::kRegisterRead,       perm::kRegisterWrite,
                                                 perm::kRegisterPiiRead,   perm::kConsultationRead,   perm::kConsultationWrite,
                                                 perm::kBallotWrite,       perm::kCheckupRead,        perm::kCheckupCapture,
-                                                perm::kCatalogueRead};
+                                                perm::kCatalogueRead,     perm::kProjectRead};
 constexpr std::string_view kAssignedPerms[] = {perm::kRegionRead, perm::kRegisterRead};
 constexpr std::string_view kResidentPerms[] = {perm::kRegionRead};
 }  // namespace

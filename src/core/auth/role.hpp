@@ -51,6 +51,13 @@ inline constexpr std::string_view kCheckupCapture = "checkup:capture";        //
 inline constexpr std::string_view kCheckupCatalogWrite = "checkup:catalog:write";  // indicator catalogue
 inline constexpr std::string_view kCatalogueRead = "catalogue:read";    // renovation items (menus, suggestions)
 inline constexpr std::string_view kCatalogueWrite = "catalogue:write";  // item units, costs, payers
+inline constexpr std::string_view kCalendarWrite = "calendar:write";    // load a year's official calendar
+inline constexpr std::string_view kProjectRead = "project:read";        // plans, pool, projects, funds, statistics
+inline constexpr std::string_view kProjectWrite = "project:write";      // projects, gates, documents, units, budget
+inline constexpr std::string_view kProjectApprove = "project:approve";  // the joint-review gate (planned → approved)
+inline constexpr std::string_view kPlanWrite = "project:plan:write";    // annual plans
+inline constexpr std::string_view kFundWrite = "project:fund:write";    // funding ledger, resident bills
+inline constexpr std::string_view kPublicityWrite = "project:publicity:write";  // notices, answers to objections
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.
