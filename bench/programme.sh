@@ -30,10 +30,12 @@ measure() {
   HUANXIN_BENCH_DSN=$2 REGION=3601 YEAR=$YEAR "$BIN/programme_bench" --benchmark_repetitions="$RUNS" \
     --benchmark_report_aggregates_only=true ${GBENCH_ARGS:-} | tee "$txt" >&2
   local svc raw n
-  # The median row (one plain row when RUNS=1: Google Benchmark prints no aggregates then).
-  svc=$(awk '$1 == "BM_ProgrammeStatistics_median" || $1 == "BM_ProgrammeStatistics" {v = $2} END {print v}' "$txt")
-  raw=$(awk '$1 == "BM_RawSqlAggregate_median" || $1 == "BM_RawSqlAggregate" {v = $2} END {print v}' "$txt")
-  n=$(awk '$1 == "BM_ProgrammeStatistics_median" || $1 == "BM_ProgrammeStatistics" {v = ""; for (i = 1; i <= NF; ++i) if ($i ~ /=/) v = v $i " "} END {print v}' "$txt")
+  # The median row (the plain row when RUNS=1: Google Benchmark prints no aggregates then); names
+  # end in /real_time (the benchmarks use real time).
+  local svc_re='^BM_ProgrammeStatistics(/real_time)?(_median)?$' raw_re='^BM_RawSqlAggregate(/real_time)?(_median)?$'
+  svc=$(awk -v re="$svc_re" '$1 ~ re {v = $2} END {print v}' "$txt")
+  raw=$(awk -v re="$raw_re" '$1 ~ re {v = $2} END {print v}' "$txt")
+  n=$(awk -v re="$svc_re" '$1 ~ re {v = ""; for (i = 1; i <= NF; ++i) if ($i ~ /=/) v = v $i " "} END {print v}' "$txt")
   echo "| $1 | $svc | $raw | $(echo "scale=2; $svc / $raw" | bc) × | $n|"
 }
 
