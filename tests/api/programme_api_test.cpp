@@ -47,7 +47,9 @@ class ProgrammeApiTest : public ApiTest {
                 json::object{{"name", name}, {"year", 2023}, {"kind", estates.size() > 1 ? "area" : "estate"},
                              {"regionCode", region}, {"estateIds", ids}});
     auto id = Created(r);
-    if (id) EXPECT_EQ(r.Json().as_object().at("status").as_string(), "reserve");
+    if (id) {
+      EXPECT_EQ(r.Json().as_object().at("status").as_string(), "reserve");
+    }
     return id;
   }
   // reserve → planned: the residents' willingness consent on file, the plan exists.
