@@ -60,8 +60,7 @@ class ProgrammeApiTest : public ApiTest {
     auto r = As(who, "POST", base + "/transitions", json::object{{"to", "planned"}});
     EXPECT_EQ(r.status, 200) << r.body;
   }
-  // The amount written as a client writes it ("50000000.00"): Boost.JSON would print a parsed
-  // double in exponent form (5E7), which the API refuses as not a two-decimal number.
+  // The amount written as a client writes it ("50000000.00"), not as Boost.JSON would print it.
   void Fund(const LoginSession& who, std::int64_t project, const char* source, const char* kind, const char* amount) {
     const std::string body = std::string("{\"source\":\"") + source + "\",\"kind\":\"" + kind + "\",\"amount\":" + amount +
                              ",\"on\":\"2023-06-30\"}";
@@ -97,10 +96,10 @@ TEST_P(ProgrammeApiTest, WangkuisYearFromDataEnteredThroughTheApiGivesExactlyIts
   ASSERT_TRUE(a && b && reserve);
   Plan(admin, a);
   Plan(admin, b);
-  // 88 710 000 yuan committed from two sources; the reserve project's money does not count.
-  // (Not round millions: the shared decimal reader refuses 50000000.00, read as 5e+07; reported.)
-  Fund(admin, a, "central_subsidy", "committed", "52340000.00");
-  Fund(admin, b, "local_fiscal", "committed", "36370000.00");
+  // 88 710 000 yuan committed from two sources; the reserve project's money does not count. A round
+  // 50000000.00 on purpose: the decimal reader once printed that double as 5e+07 and refused it.
+  Fund(admin, a, "central_subsidy", "committed", "50000000.00");
+  Fund(admin, b, "local_fiscal", "committed", "38710000.00");
   Fund(admin, reserve, "central_subsidy", "committed", "1234500.00");
 
   auto r = As(admin, "GET", "/api/v1/stats/programme?regionCode=360104&year=2023");
@@ -171,8 +170,8 @@ TEST_P(ProgrammeApiTest, WangkuisYearFromDataEnteredThroughTheApiGivesExactlyIts
   // Numbers as numbers: openpyxl reads whole ones back as int (154900), the rest as float (51.63).
   for (const char* line : {"汇总|'小区数(个)'|28", "汇总|'户数(户)'|1867", "汇总|'建筑面积(㎡)'|154900",
                            "汇总|'投资(承诺资金,元)'|88710000", "汇总|'资金执行率(%)'|51.63", "汇总|'年度计划小区数(个)'|28",
-                           "资金来源|'中央补助资金'|52340000|369500|190780|51.63",
-                           "资金来源|'地方财政资金'|36370000|0|0|", "资金来源|'合计'|88710000|369500|190780|51.63",
+                           "资金来源|'中央补助资金'|50000000|369500|190780|51.63",
+                           "资金来源|'地方财政资金'|38710000|0|0|", "资金来源|'合计'|88710000|369500|190780|51.63",
                            "项目明细|" })
     EXPECT_NE(text.find(line), std::string::npos) << line << " not in\n" << text;
   EXPECT_NE(text.find("'洪都片区老旧小区改造'|'片区'|'360104002'|'列入计划'|19|"), std::string::npos) << text;
