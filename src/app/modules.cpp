@@ -6,6 +6,7 @@ namespace huanxin::app {
 
 // Each defined in src/app/modules/<context>_module.cpp.
 std::unique_ptr<Module> RegisterModule();
+std::unique_ptr<Module> CalendarModule();
 std::unique_ptr<Module> CatalogueModule();
 std::unique_ptr<Module> ConsultationModule();
 std::unique_ptr<Module> CheckupModule();
@@ -13,6 +14,7 @@ std::unique_ptr<Module> CheckupModule();
 std::vector<std::unique_ptr<Module>> ContextModules() {
   std::vector<std::unique_ptr<Module>> m;
   m.push_back(RegisterModule());
+  m.push_back(CalendarModule());
   m.push_back(CatalogueModule());
   m.push_back(ConsultationModule());
   m.push_back(CheckupModule());
