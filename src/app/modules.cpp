@@ -10,6 +10,7 @@ std::unique_ptr<Module> CalendarModule();
 std::unique_ptr<Module> CatalogueModule();
 std::unique_ptr<Module> ConsultationModule();
 std::unique_ptr<Module> CheckupModule();
+std::unique_ptr<Module> PublicityModule();
 
 std::vector<std::unique_ptr<Module>> ContextModules() {
   std::vector<std::unique_ptr<Module>> m;
@@ -18,6 +19,7 @@ std::vector<std::unique_ptr<Module>> ContextModules() {
   m.push_back(CatalogueModule());
   m.push_back(ConsultationModule());
   m.push_back(CheckupModule());
+  m.push_back(PublicityModule());
   return m;
 }
 
