@@ -159,9 +159,11 @@ Result<std::optional<std::int64_t>> ReadTwoDecimals(const boost::json::object& o
     text = std::to_string(v.as_uint64());
   } else if (v.is_double()) {
     // The shortest text that reads back as the same double is what the client wrote (85.37 stays
-    // "85.37"; 85.371 stays "85.371" and is refused below).
+    // "85.37"; 85.371 stays "85.371" and is refused below). Fixed notation: the plain shortest
+    // form would write 300000000.0 (Python's json) or 3E8 as "3e+08", which is no decimal and was
+    // refused.
     char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.as_double());
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.as_double(), std::chars_format::fixed);
     if (ec != std::errc()) return InvalidField(field, Text("数值无效", "not a valid number"));
     text.assign(buf, end);
   } else if (v.is_string()) {
