@@ -23,49 +23,61 @@ class ProjectApiTest : public ApiTest {
   }
 
   // As `who`, expecting `status`; the answer's JSON (null when there is none).
-  json::value Expect(const LoginSession& who, const std::string& method, const std::string& target, const json::value& body,
-                     int status) {
+  json::value Expect(const LoginSession& who, const std::string& method, const std::string& target,
+                     const json::value& body, int status) {
     auto r = As(who, method, target, body);
     EXPECT_EQ(r.status, status) << method << " " << target << " " << json::serialize(body) << " → " << r.body;
     return r.body.empty() ? json::value(nullptr) : r.Json();
   }
-  std::int64_t IdOf(const json::value& v) { return v.is_object() && v.as_object().contains("id") ? v.at("id").as_int64() : 0; }
+  std::int64_t IdOf(const json::value& v) {
+    return v.is_object() && v.as_object().contains("id") ? v.at("id").as_int64() : 0;
+  }
 
   // An estate of `community` built in `built` with `dwellings` dwellings in one building.
   std::int64_t NewEstate(const std::string& community, int built, int dwellings = 1) {
     const auto n = std::to_string(++n_);
     auto estate = IdOf(Expect(admin, "POST", "/api/v1/estates",
-                              json::object{{"regionCode", community}, {"name", "项目测试小区" + n},
-                                           {"address", "洪都中大道" + n + "号"}, {"builtYear", built}},
+                              json::object{{"regionCode", community},
+                                           {"name", "项目测试小区" + n},
+                                           {"address", "洪都中大道" + n + "号"},
+                                           {"builtYear", built}},
                               201));
     auto building = IdOf(Expect(admin, "POST", "/api/v1/estates/" + std::to_string(estate) + "/buildings",
                                 json::object{{"number", "1"}, {"floors", 6}, {"stairwells", 1}}, 201));
     for (int i = 0; i < dwellings; ++i)
       Expect(admin, "POST", "/api/v1/buildings/" + std::to_string(building) + "/dwellings",
-             json::object{{"stairwell", 1}, {"floor", 1 + i / 4}, {"room", std::to_string(101 + i)}, {"exclusiveArea", 56.3}}, 201);
+             json::object{
+                 {"stairwell", 1}, {"floor", 1 + i / 4}, {"room", std::to_string(101 + i)}, {"exclusiveArea", 56.3}},
+             201);
     return estate;
   }
   std::int64_t NewPlan(const std::string& region, int year, std::int64_t households) {
-    return IdOf(Expect(admin, "POST", "/api/v1/plans",
-                       json::object{{"regionCode", region}, {"year", year}, {"targetEstates", 10}, {"targetHouseholds", households}},
-                       201));
+    return IdOf(Expect(
+        admin, "POST", "/api/v1/plans",
+        json::object{{"regionCode", region}, {"year", year}, {"targetEstates", 10}, {"targetHouseholds", households}},
+        201));
   }
   std::int64_t NewProject(const LoginSession& who, const std::string& region, std::vector<std::int64_t> estates,
                           int year = 2026) {
     json::array ids(estates.begin(), estates.end());
     return IdOf(Expect(who, "POST", "/api/v1/projects",
-                       json::object{{"name", "青云谱区老旧小区改造" + std::to_string(++n_)}, {"year", year},
-                                    {"kind", estates.size() == 1 ? "estate" : "area"}, {"regionCode", region},
+                       json::object{{"name", "青云谱区老旧小区改造" + std::to_string(++n_)},
+                                    {"year", year},
+                                    {"kind", estates.size() == 1 ? "estate" : "area"},
+                                    {"regionCode", region},
                                     {"estateIds", ids}},
                        201));
   }
   std::string P(std::int64_t project) { return "/api/v1/projects/" + std::to_string(project); }
   std::int64_t AddDocument(const LoginSession& who, std::int64_t project, const std::string& kind) {
-    return IdOf(Expect(who, "POST", P(project) + "/documents",
-                       json::object{{"kind", kind}, {"title", kind + " 文件"}, {"reference", "青建〔2026〕" + std::to_string(++n_) + "号"}},
-                       201));
+    return IdOf(Expect(
+        who, "POST", P(project) + "/documents",
+        json::object{
+            {"kind", kind}, {"title", kind + " 文件"}, {"reference", "青建〔2026〕" + std::to_string(++n_) + "号"}},
+        201));
   }
-  HttpResponse Upload(const LoginSession& who, const std::string& target, const std::string& name, const std::string& bytes,
+  HttpResponse Upload(const LoginSession& who, const std::string& target, const std::string& name,
+                      const std::string& bytes,
                       const std::string& content_type = "multipart/form-data; boundary=hxDoc") {
     const std::string body = "--hxDoc\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name +
                              "\"\r\n\r\n" + bytes + "\r\n--hxDoc--\r\n";
@@ -96,6 +108,12 @@ class ProjectApiTest : public ApiTest {
 // A number of an answer (money and rates come as plain numbers with two decimals).
 double Num(const json::value& v) { return v.to_number<double>(); }
 
+// `base` with the fields of `change` set.
+json::object With(json::object base, const json::object& change) {
+  for (const auto& [k, v] : change) base[k] = v;
+  return base;
+}
+
 struct Refusal {
   std::string method, target;
   json::value body;
@@ -117,47 +135,44 @@ TEST_P(ProjectApiTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsStored) {
   const auto young = NewEstate("360104002001", 2010);  // not eligible
   const auto project = NewProject(admin, "360104002", {a});
   const auto doc = AddDocument(admin, project, "other");
-  const auto line = IdOf(Expect(admin, "POST", P(project) + "/budget-items",
-                                json::object{{"itemCode", "B12"}, {"quantity", 100}, {"unitPrice", 86}, {"budget", 8600}}, 201));
+  const auto line =
+      IdOf(Expect(admin, "POST", P(project) + "/budget-items",
+                  json::object{{"itemCode", "B12"}, {"quantity", 100}, {"unitPrice", 86}, {"budget", 8600}}, 201));
   Expect(admin, "POST", P(project) + "/funds",
-         json::object{{"source", "central_subsidy"}, {"kind", "received"}, {"amount", 1000}, {"on", "2026-03-02"}}, 201);
-  const std::string pl = "/api/v1/plans/" + std::to_string(plan), pr = P(project), li = pr + "/budget-items/" + std::to_string(line);
+         json::object{{"source", "central_subsidy"}, {"kind", "received"}, {"amount", 1000}, {"on", "2026-03-02"}},
+         201);
+  const std::string pl = "/api/v1/plans/" + std::to_string(plan), pr = P(project),
+                    li = pr + "/budget-items/" + std::to_string(line);
   const std::string long_text(201, 'x');
-  auto project_body = [&](json::object change) {
-    json::object o{{"name", "洪都新村改造"}, {"year", 2026}, {"kind", "estate"}, {"regionCode", "360104002"}, {"estateIds", json::array{free}}};
-    for (auto& [k, v] : change) o[k] = v;
-    return o;
+  auto project_body = [&](const json::object& change) {
+    return With({{"name", "洪都新村改造"},
+                 {"year", 2026},
+                 {"kind", "estate"},
+                 {"regionCode", "360104002"},
+                 {"estateIds", json::array{free}}},
+                change);
   };
-  auto plan_body = [&](json::object change) {
-    json::object o{{"regionCode", "360104002"}, {"year", 2026}, {"targetEstates", 3}, {"targetHouseholds", 400}};
-    for (auto& [k, v] : change) o[k] = v;
-    return o;
+  auto plan_body = [&](const json::object& change) {
+    return With({{"regionCode", "360104002"}, {"year", 2026}, {"targetEstates", 3}, {"targetHouseholds", 400}}, change);
   };
-  auto line_body = [&](json::object change) {
-    json::object o{{"itemCode", "B13"}, {"quantity", 10}, {"unitPrice", 120}};
-    for (auto& [k, v] : change) o[k] = v;
-    return o;
+  auto line_body = [&](const json::object& change) {
+    return With({{"itemCode", "B13"}, {"quantity", 10}, {"unitPrice", 120}}, change);
   };
-  auto order_body = [&](json::object change) {
-    json::object o{{"budgetItemId", line}, {"amount", 100}, {"reason", "增加找平层"}, {"approvedBy", "青云谱区住建局"}, {"approvedOn", "2026-05-18"}};
-    for (auto& [k, v] : change) o[k] = v;
-    return o;
+  auto order_body = [&](const json::object& change) {
+    return With({{"budgetItemId", line},
+                 {"amount", 100},
+                 {"reason", "增加找平层"},
+                 {"approvedBy", "青云谱区住建局"},
+                 {"approvedOn", "2026-05-18"}},
+                change);
   };
-  auto fund_body = [&](json::object change) {
-    json::object o{{"source", "local_fiscal"}, {"kind", "committed"}, {"amount", 1000}, {"on", "2026-03-02"}};
-    for (auto& [k, v] : change) o[k] = v;
-    return o;
+  auto fund_body = [&](const json::object& change) {
+    return With({{"source", "local_fiscal"}, {"kind", "committed"}, {"amount", 1000}, {"on", "2026-03-02"}}, change);
   };
-  auto unit_body = [&](json::object change) {
-    json::object o{{"company", "江西洪城建设集团有限公司"}, {"contact", "李建国"}};
-    for (auto& [k, v] : change) o[k] = v;
-    return o;
+  auto unit_body = [&](const json::object& change) {
+    return With({{"company", "江西洪城建设集团有限公司"}, {"contact", "李建国"}}, change);
   };
-  auto doc_body = [&](json::object change) {
-    json::object o{{"kind", "other"}, {"title", "现场照片"}};
-    for (auto& [k, v] : change) o[k] = v;
-    return o;
-  };
+  auto doc_body = [&](const json::object& change) { return With({{"kind", "other"}, {"title", "现场照片"}}, change); };
   auto drop = [](json::object o, const char* field) {
     o.erase(field);
     return o;
@@ -171,7 +186,8 @@ TEST_P(ProjectApiTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsStored) {
       {"POST", "/api/v1/plans", plan_body({{"year", 2101}}), 422, "project.invalid_field", "year"},
       {"POST", "/api/v1/plans", plan_body({{"year", "2026"}}), 422, "http.invalid_field", "year"},
       {"POST", "/api/v1/plans", plan_body({{"targetEstates", -1}}), 422, "project.invalid_field", "targetEstates"},
-      {"POST", "/api/v1/plans", plan_body({{"targetHouseholds", -5}}), 422, "project.invalid_field", "targetHouseholds"},
+      {"POST", "/api/v1/plans", plan_body({{"targetHouseholds", -5}}), 422, "project.invalid_field",
+       "targetHouseholds"},
       {"POST", "/api/v1/plans", plan_body({{"targetHouseholds", 1.5}}), 422, "http.invalid_field", "targetHouseholds"},
       {"POST", "/api/v1/plans", drop(plan_body({}), "targetHouseholds"), 422, "http.invalid_field", "targetHouseholds"},
       {"POST", "/api/v1/plans", plan_body({{"regionCode", "360104"}}), 409, "plan.exists", ""},
@@ -182,24 +198,34 @@ TEST_P(ProjectApiTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsStored) {
       {"PATCH", "/api/v1/plans/999999", json::object{{"targetEstates", 3}}, 404, "plan.not_found", ""},
       // projects
       {"POST", "/api/v1/projects", project_body({{"name", "  "}}), 422, "project.invalid_field", "name"},
-      {"POST", "/api/v1/projects", project_body({{"name", std::string(101, 'x')}}), 422, "project.invalid_field", "name"},
+      {"POST", "/api/v1/projects", project_body({{"name", std::string(101, 'x')}}), 422, "project.invalid_field",
+       "name"},
       {"POST", "/api/v1/projects", drop(project_body({}), "name"), 422, "http.invalid_field", "name"},
       {"POST", "/api/v1/projects", project_body({{"year", 1999}}), 422, "project.invalid_field", "year"},
       {"POST", "/api/v1/projects", project_body({{"kind", "street"}}), 422, "project.invalid_field", "kind"},
-      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{free, young}}}), 422, "project.invalid_field", "estateIds"},
+      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{free, young}}}), 422,
+       "project.invalid_field", "estateIds"},
       {"POST", "/api/v1/projects", project_body({{"kind", "area"}}), 422, "project.invalid_field", "estateIds"},
-      {"POST", "/api/v1/projects", project_body({{"kind", "area"}, {"estateIds", json::array{free, free}}}), 422, "project.invalid_field", "estateIds"},
-      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{}}}), 422, "project.invalid_field", "estateIds"},
+      {"POST", "/api/v1/projects", project_body({{"kind", "area"}, {"estateIds", json::array{free, free}}}), 422,
+       "project.invalid_field", "estateIds"},
+      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{}}}), 422, "project.invalid_field",
+       "estateIds"},
       {"POST", "/api/v1/projects", project_body({{"estateIds", "7"}}), 422, "http.invalid_field", "estateIds"},
-      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{-1}}}), 422, "http.invalid_field", "estateIds"},
+      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{-1}}}), 422, "http.invalid_field",
+       "estateIds"},
       {"POST", "/api/v1/projects", drop(project_body({}), "estateIds"), 422, "http.invalid_field", "estateIds"},
       {"POST", "/api/v1/projects", project_body({{"regionCode", "abc"}}), 422, "project.invalid_field", "regionCode"},
-      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{999999}}}), 404, "register.estate_not_found", ""},
-      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{other}}}), 404, "register.estate_not_found", "", &street},
-      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{other}}}), 422, "project.invalid_field", "estateIds"},
+      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{999999}}}), 404, "register.estate_not_found",
+       ""},
+      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{other}}}), 404, "register.estate_not_found",
+       "", &street},
+      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{other}}}), 422, "project.invalid_field",
+       "estateIds"},
       {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{a}}}), 409, "project.estate_taken", ""},
-      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{young}}}), 422, "project.estate_ineligible", ""},
-      {"POST", "/api/v1/projects", project_body({{"regionCode", "360104006"}, {"estateIds", json::array{other}}}), 403, "auth.out_of_scope", "", &street},
+      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{young}}}), 422, "project.estate_ineligible",
+       ""},
+      {"POST", "/api/v1/projects", project_body({{"regionCode", "360104006"}, {"estateIds", json::array{other}}}), 403,
+       "auth.out_of_scope", "", &street},
       {"POST", "/api/v1/projects", project_body({}), 403, "auth.forbidden", "", &community},
       // transitions
       {"POST", pr + "/transitions", json::object{{"to", "finished"}}, 422, "project.invalid_field", "to"},
@@ -224,7 +250,8 @@ TEST_P(ProjectApiTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsStored) {
       {"PUT", pr + "/units/design", unit_body({{"contact", ""}}), 422, "project.invalid_field", "contact"},
       {"PUT", pr + "/units/design", drop(unit_body({}), "contact"), 422, "http.invalid_field", "contact"},
       {"PUT", pr + "/units/design", unit_body({{"creditCode", "123"}}), 422, "project.invalid_field", "creditCode"},
-      {"PUT", pr + "/units/design", unit_body({{"creditCode", "91360100ma35f6xk2q"}}), 422, "project.invalid_field", "creditCode"},
+      {"PUT", pr + "/units/design", unit_body({{"creditCode", "91360100ma35f6xk2q"}}), 422, "project.invalid_field",
+       "creditCode"},
       {"PUT", pr + "/units/design", unit_body({{"phone", "call me"}}), 422, "project.invalid_field", "phone"},
       // budget lines
       {"POST", pr + "/budget-items", line_body({{"itemCode", "Z99"}}), 422, "project.invalid_field", "itemCode"},
@@ -237,20 +264,24 @@ TEST_P(ProjectApiTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsStored) {
       {"POST", pr + "/budget-items", line_body({{"budget", 12.345}}), 422, "http.invalid_field", "budget"},
       {"POST", pr + "/budget-items", line_body({{"contract", -5}}), 422, "project.invalid_field", "contract"},
       {"POST", pr + "/budget-items", line_body({{"settlement", "abc"}}), 422, "http.invalid_field", "settlement"},
-      {"POST", pr + "/budget-items", line_body({{"description", long_text}}), 422, "project.invalid_field", "description"},
+      {"POST", pr + "/budget-items", line_body({{"description", long_text}}), 422, "project.invalid_field",
+       "description"},
       {"PATCH", li, json::object{{"itemCode", "B13"}}, 422, "project.invalid_field", "itemCode"},
       {"PATCH", li, json::object{{"quantity", -1}}, 422, "project.invalid_field", "quantity"},
       {"PATCH", li, json::object{{"unitPrice", 1.001}}, 422, "http.invalid_field", "unitPrice"},
       {"PATCH", li, json::object{{"settlement", -0.01}}, 422, "project.invalid_field", "settlement"},
-      {"PATCH", pr + "/budget-items/999999", json::object{{"description", "x"}}, 404, "project.budget_line_not_found", ""},
+      {"PATCH", pr + "/budget-items/999999", json::object{{"description", "x"}}, 404, "project.budget_line_not_found",
+       ""},
       // change orders
-      {"POST", pr + "/change-orders", order_body({{"budgetItemId", 999999}}), 422, "project.invalid_field", "budgetItemId"},
+      {"POST", pr + "/change-orders", order_body({{"budgetItemId", 999999}}), 422, "project.invalid_field",
+       "budgetItemId"},
       {"POST", pr + "/change-orders", order_body({{"amount", 0}}), 422, "project.invalid_field", "amount"},
       {"POST", pr + "/change-orders", order_body({{"amount", 0.001}}), 422, "http.invalid_field", "amount"},
       {"POST", pr + "/change-orders", drop(order_body({}), "amount"), 422, "http.invalid_field", "amount"},
       {"POST", pr + "/change-orders", order_body({{"reason", ""}}), 422, "project.invalid_field", "reason"},
       {"POST", pr + "/change-orders", drop(order_body({}), "approvedBy"), 422, "http.invalid_field", "approvedBy"},
-      {"POST", pr + "/change-orders", order_body({{"approvedOn", "2026-02-30"}}), 422, "project.invalid_field", "approvedOn"},
+      {"POST", pr + "/change-orders", order_body({{"approvedOn", "2026-02-30"}}), 422, "project.invalid_field",
+       "approvedOn"},
       // funds
       {"POST", pr + "/funds", fund_body({{"source", "lottery"}}), 422, "project.invalid_field", "source"},
       {"POST", pr + "/funds", drop(fund_body({}), "source"), 422, "http.invalid_field", "source"},
@@ -287,8 +318,10 @@ TEST_P(ProjectApiTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsStored) {
   auto json_body = As(admin, "POST", file, json::object{{"file", "x"}});
   EXPECT_EQ(json_body.status, 415) << json_body.body;
   EXPECT_EQ(json_body.Reason(), "http.unsupported_media_type");
-  auto no_field = Call("POST", file, "--hxDoc\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\r\n--hxDoc--\r\n",
-                       {{"Authorization", "Bearer " + admin.token}, {"Content-Type", "multipart/form-data; boundary=hxDoc"}});
+  auto no_field = Call(
+      "POST", file,
+      "--hxDoc\r\nContent-Disposition: form-data; name=\"scan\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.4\r\n--hxDoc--\r\n",
+      {{"Authorization", "Bearer " + admin.token}, {"Content-Type", "multipart/form-data; boundary=hxDoc"}});
   EXPECT_EQ(no_field.status, 422) << no_field.body;
   EXPECT_EQ(no_field.Reason(), "http.invalid_field");
   auto no_doc = Upload(admin, pr + "/documents/999999/file", "a.pdf", kPdf);
@@ -320,16 +353,13 @@ TEST_P(ProjectApiTest, AProjectWalksFromReserveToHandedOverGateByGate) {
   EXPECT_NE(detail.find("annual_plan"), std::string::npos) << detail;
   EXPECT_NE(detail.find("willingness_consent"), std::string::npos) << detail;
   Expect(bureau, "POST", "/api/v1/plans",
-         json::object{{"regionCode", "360104"}, {"year", 2026}, {"targetEstates", 10}, {"targetHouseholds", 1000}}, 201);
+         json::object{{"regionCode", "360104"}, {"year", 2026}, {"targetEstates", 10}, {"targetHouseholds", 1000}},
+         201);
   const std::vector<Gate> gates = {
-      {"planned", "willingness_consent", {}},
-      {"approved", "joint_review_opinion", {}, true},
-      {"designed", "construction_design", {"design"}},
-      {"tendered", "tender_result", {"construction", "supervision"}},
-      {"permitted", "construction_permit", {}},
-      {"started", "start_order", {}},
-      {"completed", "completion_report", {}},
-      {"accepted", "acceptance_record", {}},
+      {"planned", "willingness_consent", {}},          {"approved", "joint_review_opinion", {}, true},
+      {"designed", "construction_design", {"design"}}, {"tendered", "tender_result", {"construction", "supervision"}},
+      {"permitted", "construction_permit", {}},        {"started", "start_order", {}},
+      {"completed", "completion_report", {}},          {"accepted", "acceptance_record", {}},
       {"handed_over", "handover_record", {}},
   };
   std::string from = "reserve";
@@ -361,7 +391,9 @@ TEST_P(ProjectApiTest, AProjectWalksFromReserveToHandedOverGateByGate) {
     }
     for (const auto& role : g.units)
       Expect(street, "PUT", P(project) + "/units/" + role,
-             json::object{{"company", "南昌" + role + "工程有限公司"}, {"contact", "张工"}, {"phone", "0791-8861234" + std::to_string(n_ % 10)}},
+             json::object{{"company", "南昌" + role + "工程有限公司"},
+                          {"contact", "张工"},
+                          {"phone", "0791-8861234" + std::to_string(n_ % 10)}},
              200);
     auto moved = Move(mover, project, g.to);
     ASSERT_EQ(moved.status, 200) << g.to << " " << moved.body;
@@ -425,8 +457,11 @@ TEST_P(ProjectApiTest, BudgetBreachesAreListedAndChangeOrdersRaiseTheLimit) {
   Expect(admin, "POST", P(project) + "/budget-items",
          json::object{{"itemCode", "B12"}, {"quantity", 100}, {"unitPrice", 100}, {"budget", 10500}}, 201);
   // Walls: estimate 10 000.00, budget 10 000.00, settled at exactly +10 %: fine.
-  auto walls = Expect(admin, "POST", P(project) + "/budget-items",
-                      json::object{{"itemCode", "B13"}, {"quantity", 10}, {"unitPrice", 1000}, {"budget", 10000}, {"settlement", 11000}}, 201);
+  auto walls =
+      Expect(admin, "POST", P(project) + "/budget-items",
+             json::object{
+                 {"itemCode", "B13"}, {"quantity", 10}, {"unitPrice", 1000}, {"budget", 10000}, {"settlement", 11000}},
+             201);
   EXPECT_EQ(Num(walls.at("settlementLimit")), 11000);
   const std::string line = P(project) + "/budget-items/" + std::to_string(IdOf(walls));
   auto breaches = [&] { return Expect(admin, "GET", P(project) + "/budget", nullptr, 200).at("breaches").as_array(); };
@@ -446,8 +481,11 @@ TEST_P(ProjectApiTest, BudgetBreachesAreListedAndChangeOrdersRaiseTheLimit) {
   EXPECT_EQ(Num(b[1].at("limit")), 11000);
   // An approved change of +100.00 raises the limit to 11 110.00.
   auto order = Expect(admin, "POST", P(project) + "/change-orders",
-                      json::object{{"budgetItemId", IdOf(walls)}, {"amount", 100}, {"reason", "外墙空鼓面积增加"},
-                                   {"approvedBy", "青云谱区住建局"}, {"approvedOn", "2026-06-01"}},
+                      json::object{{"budgetItemId", IdOf(walls)},
+                                   {"amount", 100},
+                                   {"reason", "外墙空鼓面积增加"},
+                                   {"approvedBy", "青云谱区住建局"},
+                                   {"approvedOn", "2026-06-01"}},
                       201);
   EXPECT_EQ(Num(order.at("amount")), 100);
   b = breaches();
@@ -480,7 +518,9 @@ TEST_P(ProjectApiTest, TheFundingLedgerGivesTheExecutionRateBySource) {
   };
   // Sent as doubles, which this client writes in exponent form (3E8): the same numbers, accepted.
   for (const auto& [source, kind, amount, on] : entries)
-    Expect(admin, "POST", funds, json::object{{"source", source}, {"kind", kind}, {"amount", amount}, {"on", on}, {"note", "五华区 2023"}}, 201);
+    Expect(admin, "POST", funds,
+           json::object{{"source", source}, {"kind", kind}, {"amount", amount}, {"on", on}, {"note", "五华区 2023"}},
+           201);
   auto f = Expect(admin, "GET", funds, nullptr, 200);
   EXPECT_EQ(Num(f.at("committed")), 380000000);
   EXPECT_EQ(Num(f.at("received")), 369500000);
@@ -502,7 +542,9 @@ TEST_P(ProjectApiTest, TheFundingLedgerGivesTheExecutionRateBySource) {
   ASSERT_EQ(f.at("entries").as_array().size(), entries.size());
   EXPECT_EQ(f.at("entries").at(0).at("createdBy").as_string(), "admin");
   // Two decimals in and out.
-  auto cents = Expect(admin, "POST", funds, json::object{{"source", "resident"}, {"kind", "received"}, {"amount", 12.34}, {"on", "2023-12-31"}}, 201);
+  auto cents =
+      Expect(admin, "POST", funds,
+             json::object{{"source", "resident"}, {"kind", "received"}, {"amount", 12.34}, {"on", "2023-12-31"}}, 201);
   EXPECT_EQ(Num(cents.at("amount")), 12.34);
   auto project_view = Expect(admin, "GET", P(project), nullptr, 200);
   EXPECT_EQ(Num(project_view.at("funds").at("received")), 369500012.34);

@@ -18,20 +18,24 @@ std::string ScanBody() {
 std::string ProjectPath(const Side& s) { return "/api/v1/projects/" + std::to_string(s.Id("project")); }
 
 std::int64_t NewDocument(AuthzMatrixTest& t, const Side& s) {
-  return t.Post(ProjectPath(s) + "/documents", json::object{{"kind", "other"}, {"title", "矩阵要件" + std::to_string(t.Next())}});
+  return t.Post(ProjectPath(s) + "/documents",
+                json::object{{"kind", "other"}, {"title", "矩阵要件" + std::to_string(t.Next())}});
 }
 
 void Setup(AuthzMatrixTest& t, Side& s) {
-  s.Put("plan", t.Post("/api/v1/plans", json::object{{"regionCode", s.street()}, {"year", 2026}, {"targetEstates", 4},
-                                                     {"targetHouseholds", 800}}));
+  s.Put("plan",
+        t.Post(
+            "/api/v1/plans",
+            json::object{{"regionCode", s.street()}, {"year", 2026}, {"targetEstates", 4}, {"targetHouseholds", 800}}));
   s.Put("project", t.Post("/api/v1/projects", json::object{{"name", "矩阵项目" + std::to_string(t.Next())},
                                                            {"year", 2026},
                                                            {"kind", "estate"},
                                                            {"regionCode", s.community()},
                                                            {"estateIds", json::array{s.Id("estate")}}}));
   s.Put("project_document", NewDocument(t, s));
-  s.Put("budget_line", t.Post(ProjectPath(s) + "/budget-items",
-                              json::object{{"itemCode", "B12"}, {"quantity", 100}, {"unitPrice", 86.5}, {"budget", 8650}}));
+  s.Put("budget_line",
+        t.Post(ProjectPath(s) + "/budget-items",
+               json::object{{"itemCode", "B12"}, {"quantity", 100}, {"unitPrice", 86.5}, {"budget", 8650}}));
 }
 
 // The side's project in {id}, its document in {docId} and its line in {lineId}, then `then`.
@@ -56,12 +60,14 @@ Context ProjectContext() {
       {"GET /api/v1/plans", [](Case& c, Req& r) { r.Query("regionCode=" + c.side.community() + "&year=2026"); }},
       {"POST /api/v1/plans",
        [](Case& c, Req& r) {
-         r.Json(json::object{{"regionCode", c.side.street()}, {"year", FreshYear(c)}, {"targetEstates", 2},
-                             {"targetHouseholds", 300}});
+         r.Json(json::object{
+             {"regionCode", c.side.street()}, {"year", FreshYear(c)}, {"targetEstates", 2}, {"targetHouseholds", 300}});
        }},
       {"GET /api/v1/plans/{id}", Fill("{id}", "plan")},
       {"PATCH /api/v1/plans/{id}",
-       [](Case& c, Req& r) { r.Path("{id}", c.side.Id("plan")).Json(json::object{{"targetEstates", 4}}); }},
+       [](Case& c, Req& r) {
+         r.Path("{id}", c.side.Id("plan")).Json(json::object{{"targetEstates", 4}});
+       }},
       {"GET /api/v1/projects",
        [](Case& c, Req& r) { r.Query("regionCode=" + c.side.community() + "&year=2026&status=reserve"); }},
       {"POST /api/v1/projects",
@@ -73,9 +79,12 @@ Context ProjectContext() {
                              {"estateIds", json::array{c.side.Id("estate")}}});
        }},
       {"GET /api/v1/projects/{id}", OnProject()},
-      {"POST /api/v1/projects/{id}/transitions", OnProject([](Case&, Req& r) { r.Json(json::object{{"to", "designed"}}); })},
+      {"POST /api/v1/projects/{id}/transitions", OnProject([](Case&, Req& r) {
+         r.Json(json::object{{"to", "designed"}});
+       })},
       {"POST /api/v1/projects/{id}/documents", OnProject([](Case& c, Req& r) {
-         r.Json(json::object{{"kind", "other"}, {"title", "现场照片" + c.n}, {"reference", "矩阵〔2026〕" + c.n + "号"}});
+         r.Json(
+             json::object{{"kind", "other"}, {"title", "现场照片" + c.n}, {"reference", "矩阵〔2026〕" + c.n + "号"}});
        })},
       {"POST /api/v1/projects/{id}/documents/{docId}/file",
        OnProject([](Case&, Req& r) { r.Body(kScanType, ScanBody()); })},
@@ -88,8 +97,9 @@ Context ProjectContext() {
       {"POST /api/v1/projects/{id}/budget-items", OnProject([](Case&, Req& r) {
          r.Json(json::object{{"itemCode", "B13"}, {"quantity", 10.5}, {"unitPrice", 120}});
        })},
-      {"PATCH /api/v1/projects/{id}/budget-items/{lineId}",
-       OnProject([](Case& c, Req& r) { r.Json(json::object{{"description", "矩阵修改" + c.n}}); })},
+      {"PATCH /api/v1/projects/{id}/budget-items/{lineId}", OnProject([](Case& c, Req& r) {
+         r.Json(json::object{{"description", "矩阵修改" + c.n}});
+       })},
       {"POST /api/v1/projects/{id}/change-orders", OnProject([](Case& c, Req& r) {
          r.Json(json::object{{"budgetItemId", c.side.Id("budget_line")},
                              {"amount", 100},
@@ -99,7 +109,8 @@ Context ProjectContext() {
        })},
       {"GET /api/v1/projects/{id}/funds", OnProject()},
       {"POST /api/v1/projects/{id}/funds", OnProject([](Case&, Req& r) {
-         r.Json(json::object{{"source", "local_fiscal"}, {"kind", "committed"}, {"amount", 1000.5}, {"on", "2026-03-02"}});
+         r.Json(
+             json::object{{"source", "local_fiscal"}, {"kind", "committed"}, {"amount", 1000.5}, {"on", "2026-03-02"}});
        })},
   };
   return c;
