@@ -217,7 +217,7 @@ TEST_P(ProjectApiTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsStored) {
       {"POST", "/api/v1/projects", project_body({{"regionCode", "abc"}}), 422, "project.invalid_field", "regionCode"},
       {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{999999}}}), 404, "register.estate_not_found",
        ""},
-      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{other}}}), 404, "register.estate_not_found",
+      {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{other}}}), 403, "auth.out_of_scope",
        "", &street},
       {"POST", "/api/v1/projects", project_body({{"estateIds", json::array{other}}}), 422, "project.invalid_field",
        "estateIds"},

@@ -65,9 +65,10 @@ Result<store::ResourceRecord> PoolService::AddResource(const Actor& actor, std::
   return store::WriteResult(db_, [&](store::Session& s) -> Result<store::ResourceRecord> {
     auto e = store::EstateRepository::Find(s, estate_id);
     if (!e) return std::move(e).error();
-    if (!*e || !actor.scope.Covers((*e)->region_code))
+    if (!*e)
       return NotFound("register.estate_not_found",
                       Text("小区 " + std::to_string(estate_id) + " 不存在", "estate " + std::to_string(estate_id) + " does not exist"));
+    if (auto r = RequireInScope(actor, (*e)->region_code); !r) return std::move(r).error();
     store::ResourceRecord r;
     r.estate_id = estate_id;
     r.region_code = (*e)->region_code;

@@ -299,9 +299,10 @@ Result<ProjectView> ProjectService::Create(const Actor& actor, const ProjectInpu
     for (auto id : in.estate_ids) {
       auto e = store::EstateRepository::Find(s, id);
       if (!e) return std::move(e).error();
-      if (!*e || !actor.scope.Covers((*e)->region_code))
+      if (!*e)
         return NotFound("register.estate_not_found",
                         Text("小区 " + std::to_string(id) + " 不存在", "estate " + std::to_string(id) + " does not exist"));
+      if (auto r = RequireInScope(actor, (*e)->region_code); !r) return std::move(r).error();
       if (!(*e)->region_code.starts_with(in.region_code))
         return Field("estateIds", Text("小区“" + (*e)->name + "”不在区划 " + in.region_code + " 内",
                                        "estate \"" + (*e)->name + "\" is not inside region " + in.region_code));

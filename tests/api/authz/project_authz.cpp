@@ -3,7 +3,9 @@
 // ledger.
 // Puts on each side: a "plan" of 2026 for the side's street; a one-estate "project" of 2026 for the
 // side's community on the side's estate (status reserve) with an `other` "project_document" and a
-// budget line "budget_line" (catalogue item B12). DELETE of a document deletes a fresh one.
+// budget line "budget_line" (catalogue item B12), an idle space "resource" of the side's estate, and
+// the 800-yuan water-meter bills of the project ("bill": the first). DELETE of a document deletes a
+// fresh one; paying the bill again answers 409 project.bill_paid, which is past authorization.
 #include "api/authz/authz_core.hpp"
 
 namespace huanxin::testing::authz {
@@ -36,6 +38,16 @@ void Setup(AuthzMatrixTest& t, Side& s) {
   s.Put("budget_line",
         t.Post(ProjectPath(s) + "/budget-items",
                json::object{{"itemCode", "B12"}, {"quantity", 100}, {"unitPrice", 86.5}, {"budget", 8650}}));
+  s.Put("resource", t.Post("/api/v1/estates/" + std::to_string(s.Id("estate")) + "/resources",
+                           json::object{{"description", "闲置自行车棚"}, {"area", 36.5}, {"owner", "业主共有"},
+                                        {"proposedUse", "parking"}, {"foundBy", "staff"}}));
+  auto issued = t.AsAdmin("POST", ProjectPath(s) + "/bills", json::object{{"purpose", "户表改造居民出资"}, {"amount", 800}});
+  auto bills = t.AsAdmin("GET", ProjectPath(s) + "/bills?pageSize=1");
+  std::int64_t bill = 0;
+  if (issued.status == 201 && bills.status == 200 && !bills.Json().at("items").as_array().empty())
+    bill = bills.Json().at("items").as_array().front().at("id").as_int64();
+  if (bill == 0) t.Problem("project setup: no bill issued on the side's estate: " + issued.body);
+  s.Put("bill", bill);
 }
 
 // The side's project in {id}, its document in {docId} and its line in {lineId}, then `then`.
@@ -108,6 +120,23 @@ Context ProjectContext() {
                              {"approvedOn", "2026-05-18"}});
        })},
       {"GET /api/v1/projects/{id}/funds", OnProject()},
+      {"GET /api/v1/projects/reserve-pool", [](Case& c, Req& r) { r.Query("regionCode=" + c.side.community()); }},
+      {"GET /api/v1/resources", [](Case& c, Req& r) { r.Query("regionCode=" + c.side.community()); }},
+      {"POST /api/v1/estates/{id}/resources",
+       [](Case& c, Req& r) {
+         r.Path("{id}", c.side.Id("estate"))
+             .Json(json::object{{"description", "闲置门球场" + c.n}, {"area", 450}, {"owner", "原单位产权"},
+                                {"proposedUse", "pocket_park"}, {"foundBy", "checkup"}});
+       }},
+      {"POST /api/v1/projects/{id}/resources/{resourceId}",
+       OnProject([](Case& c, Req& r) { r.Path("{resourceId}", c.side.Id("resource")); })},
+      {"POST /api/v1/projects/{id}/bills", OnProject([](Case& c, Req& r) {
+         r.Json(json::object{{"purpose", "维修资金首期归集" + c.n}, {"amount", 5}});
+       })},
+      {"GET /api/v1/projects/{id}/bills", OnProject([](Case&, Req& r) { r.Query("paid=false"); })},
+      {"POST /api/v1/projects/{id}/bills/{billId}/payment", OnProject([](Case& c, Req& r) {
+         r.Path("{billId}", c.side.Id("bill")).Json(json::object{{"paidOn", "2026-03-05"}});
+       })},
       {"POST /api/v1/projects/{id}/funds", OnProject([](Case&, Req& r) {
          r.Json(
              json::object{{"source", "local_fiscal"}, {"kind", "committed"}, {"amount", 1000.5}, {"on", "2026-03-02"}});
