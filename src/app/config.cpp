@@ -44,7 +44,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
       {"regions", {"source", "prefix"}},
       {"log", {"level"}},
       {"register", {"cutoff_year", "extension_last_year", "extension_cap_percent", "import_sync_row_limit",
-                    "transitive_owner_merge"}}};
+                    "transitive_owner_merge"}},
+      {"project", {"require_willingness_consent", "separate_material_supplier"}}};
   for (const auto& [section, node] : t) {
     auto known = kKnown.find(std::string(section.str()));
     if (known == kKnown.end() || !node.is_table()) return ConfigError("unknown section [" + std::string(section.str()) + "]");
@@ -76,6 +77,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "register", "extension_last_year", ext_last), Read(t, "register", "extension_cap_percent", cap),
                  Read(t, "register", "import_sync_row_limit", sync_rows),
                  Read(t, "register", "transitive_owner_merge", cfg.transitive_owner_merge),
+                 Read(t, "project", "require_willingness_consent", cfg.project_require_willingness_consent),
+                 Read(t, "project", "separate_material_supplier", cfg.project_separate_material_supplier),
                  Read(t, "auth", "login_failures_per_username", per_user),
                  Read(t, "auth", "login_failures_per_address", per_address),
                  Read(t, "auth", "login_failure_window_minutes", failure_window)})

@@ -34,6 +34,11 @@ struct Config {
   // owner sets are one buyer); true = co-owners' dwellings merge transitively.
   bool transitive_owner_merge = false;
   std::size_t import_sync_row_limit = 20000;  // larger rosters run as a background job
+  // Projects (issue #12, core/project/gates.hpp): the residents' willingness consent is on file
+  // before a project is planned (Yizheng ≥ 2/3, Luoyang ≥ 80 %; REFERENCE.md §1.4); material
+  // selection and construction by separate companies (望奎, REFERENCE.md §10).
+  bool project_require_willingness_consent = true;
+  bool project_separate_material_supplier = false;
 };
 
 // Reads the TOML file at `path` over `cfg` (missing keys keep their value). Unknown keys are an

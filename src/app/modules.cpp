@@ -6,16 +6,20 @@ namespace huanxin::app {
 
 // Each defined in src/app/modules/<context>_module.cpp.
 std::unique_ptr<Module> RegisterModule();
+std::unique_ptr<Module> CalendarModule();
 std::unique_ptr<Module> CatalogueModule();
 std::unique_ptr<Module> ConsultationModule();
 std::unique_ptr<Module> CheckupModule();
+std::unique_ptr<Module> ProjectModule();
 
 std::vector<std::unique_ptr<Module>> ContextModules() {
   std::vector<std::unique_ptr<Module>> m;
   m.push_back(RegisterModule());
+  m.push_back(CalendarModule());
   m.push_back(CatalogueModule());
   m.push_back(ConsultationModule());
   m.push_back(CheckupModule());
+  m.push_back(ProjectModule());
   return m;
 }
 

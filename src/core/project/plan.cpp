@@ -14,16 +14,17 @@ std::int64_t YearHouseholds(const PlanFigures& plan, std::int64_t adding_househo
 }
 
 Result<void> CheckExtensionCap(const PlanFigures& plan, std::int64_t adding_households, bool adding_is_extension,
-                               std::int64_t cap_basis_points) {
+                               const core::reg::EligibilityPolicy& policy) {
   if (!adding_is_extension) return Ok();
   const std::int64_t year = YearHouseholds(plan, adding_households);
   const std::int64_t ext = plan.extension_households + adding_households;
-  // 128-bit products: household counts times 10 000 stay far from overflow, but be exact anyway.
-  if (static_cast<i128>(ext) * 10000 <= static_cast<i128>(cap_basis_points) * year) return Ok();
+  if (core::reg::ExtensionWithinCap(ext, year, policy)) return Ok();
   const std::string share = FormatHundredths(PercentHundredths(ext, year));
-  const std::string cap = FormatHundredths(cap_basis_points);
+  const std::string cap = FormatHundredths(PercentHundredths(policy.cap_numerator, policy.cap_denominator));
+  // The most extension households the year takes at this size: ⌊year × num / den⌋.
   const std::int64_t room = std::max<std::int64_t>(
-      0, static_cast<std::int64_t>(static_cast<i128>(cap_basis_points) * year / 10000) - plan.extension_households);
+      0, static_cast<std::int64_t>(static_cast<i128>(year) * policy.cap_numerator / policy.cap_denominator) -
+             plan.extension_households);
   return MakeError(
       ErrorCode::kConflict, "plan.extension_cap",
       Text("2001–2005年建成小区的户数将超过本年度计划户数的" + cap + "%",

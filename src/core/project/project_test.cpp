@@ -3,6 +3,8 @@
 // document).
 #include <gtest/gtest.h>
 
+#include "core/register/eligibility.hpp"
+
 #include "core/project/budget.hpp"
 #include "core/project/funds.hpp"
 #include "core/project/gates.hpp"
@@ -12,13 +14,15 @@
 namespace huanxin::core::project {
 namespace {
 
+const core::reg::EligibilityPolicy kPolicy{};  // 15 / 100
+
 TEST(ExtensionCap, ExactlyFifteenPercentIsAllowedAndOneHouseholdMoreIsRefused) {
   // 1 000 households planned in pre-2000 estates; target 1 000. Adding an extension estate of n
   // households: the year has 1 000 + n households, extension n. 15 % cap: n·10000 ≤ 1500·(1000+n)
   // ⇔ 8500·n ≤ 1 500 000 ⇔ n ≤ 176.47. So 176 passes and 177 does not.
   PlanFigures plan{.target_households = 1000, .planned_households = 1000, .extension_households = 0};
-  EXPECT_TRUE(CheckExtensionCap(plan, 176, true, 1500));
-  auto refused = CheckExtensionCap(plan, 177, true, 1500);
+  EXPECT_TRUE(CheckExtensionCap(plan, 176, true, kPolicy));
+  auto refused = CheckExtensionCap(plan, 177, true, kPolicy);
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().code, ErrorCode::kConflict);
   EXPECT_EQ(refused.error().reason, "plan.extension_cap");
@@ -29,13 +33,13 @@ TEST(ExtensionCap, ExactlyFifteenPercentIsAllowedAndOneHouseholdMoreIsRefused) {
   // extension households would be 300/2000 = 15 % — make it exact with a new estate of 100 when
   // 200 are there: 300 / 2000 = 15.00 %.
   PlanFigures exact{.target_households = 2000, .planned_households = 1500, .extension_households = 200};
-  EXPECT_TRUE(CheckExtensionCap(exact, 100, true, 1500));  // 300 of max(2000, 1600) = 15.00 %
-  EXPECT_FALSE(CheckExtensionCap(exact, 101, true, 1500));  // 301 of 2000 = 15.05 %
+  EXPECT_TRUE(CheckExtensionCap(exact, 100, true, kPolicy));  // 300 of max(2000, 1600) = 15.00 %
+  EXPECT_FALSE(CheckExtensionCap(exact, 101, true, kPolicy));  // 301 of 2000 = 15.05 %
   // A regular estate never meets the cap.
   EXPECT_TRUE(CheckExtensionCap({.target_households = 10, .planned_households = 0, .extension_households = 10}, 500,
-                                false, 1500));
+                                false, kPolicy));
   // The cap is configurable: 20 % lets the 301st household in.
-  EXPECT_TRUE(CheckExtensionCap(exact, 101, true, 2000));
+  EXPECT_TRUE(CheckExtensionCap(exact, 101, true, core::reg::EligibilityPolicy{.cap_numerator = 20}));
 }
 
 TEST(ExtensionCap, TheYearIsTheLargerOfTargetAndPlanned) {

@@ -2,7 +2,10 @@
 
 #include <boost/json/parse.hpp>
 
+#include <charconv>
+
 #include "common/clock.hpp"
+#include "common/decimal.hpp"
 #include "common/text.hpp"
 
 namespace huanxin::http {
@@ -37,6 +40,13 @@ Result<std::optional<std::string>> OptionalString(const boost::json::object& o, 
   if (it == o.end() || it->value().is_null()) return std::optional<std::string>{};
   if (!it->value().is_string()) return InvalidField(field, Text("应为字符串", "must be a string"));
   return std::optional<std::string>(std::string(it->value().as_string()));
+}
+
+Result<std::optional<std::int64_t>> OptionalInt64(const boost::json::object& o, const char* field) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return std::optional<std::int64_t>{};
+  if (it->value().is_int64()) return std::optional<std::int64_t>(it->value().as_int64());
+  return InvalidField(field, Text("应为整数", "must be an integer"));
 }
 
 Result<std::optional<std::optional<std::string>>> NullableString(const boost::json::object& o, const char* field) {
@@ -136,6 +146,32 @@ Result<std::vector<std::int64_t>> ParseIdArray(const boost::json::value& v, cons
   }
   if (out.size() > 100000) return InvalidField(field, Text("元素过多", "too many elements"));
   return out;
+}
+
+Result<std::optional<std::int64_t>> ReadTwoDecimals(const boost::json::object& o, const char* field, const Text& unit) {
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return std::optional<std::int64_t>{};
+  const auto& v = it->value();
+  std::string text;
+  if (v.is_int64()) {
+    text = std::to_string(v.as_int64());
+  } else if (v.is_uint64()) {
+    text = std::to_string(v.as_uint64());
+  } else if (v.is_double()) {
+    // The shortest text that reads back as the same double is what the client wrote (85.37 stays
+    // "85.37"; 85.371 stays "85.371" and is refused below).
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.as_double());
+    if (ec != std::errc()) return InvalidField(field, Text("数值无效", "not a valid number"));
+    text.assign(buf, end);
+  } else if (v.is_string()) {
+    text = std::string(Trim(v.as_string()));
+  } else {
+    return InvalidField(field, Text("应为数字（" + unit.zh + "，最多两位小数）", "must be a number (" + unit.en + ", at most 2 decimals)"));
+  }
+  auto h = ParseHundredths(text);
+  if (!h) return InvalidField(field, Text("应为数字，最多两位小数：" + text, "must have at most 2 decimals: " + text));
+  return std::optional<std::int64_t>(*h);
 }
 
 }  // namespace huanxin::http

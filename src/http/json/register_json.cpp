@@ -90,29 +90,7 @@ Result<void> Into(Result<T> r, T& out) {
 }  // namespace
 
 Result<std::optional<std::int64_t>> ReadHundredths(const json::object& o, const char* field) {
-  auto it = o.find(field);
-  if (it == o.end() || it->value().is_null()) return std::optional<std::int64_t>{};
-  const auto& v = it->value();
-  std::string text;
-  if (v.is_int64()) {
-    text = std::to_string(v.as_int64());
-  } else if (v.is_uint64()) {
-    text = std::to_string(v.as_uint64());
-  } else if (v.is_double()) {
-    // The shortest text that reads back as the same double is what the client wrote (85.37 stays
-    // "85.37"; 85.371 stays "85.371" and is refused below).
-    char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.as_double());
-    if (ec != std::errc()) return InvalidField(field, Text("数值无效", "not a valid number"));
-    text.assign(buf, end);
-  } else if (v.is_string()) {
-    text = std::string(Trim(v.as_string()));
-  } else {
-    return InvalidField(field, Text("应为数字（平方米，最多两位小数）", "must be a number (m², at most 2 decimals)"));
-  }
-  auto h = ParseHundredths(text);
-  if (!h) return InvalidField(field, Text("应为数字，最多两位小数：" + text, "must have at most 2 decimals: " + text));
-  return std::optional<std::int64_t>(*h);
+  return ReadTwoDecimals(o, field, Text("平方米", "m²"));
 }
 
 json::object EligibilityJson(const core::reg::Eligibility& e, bool english) {

@@ -29,21 +29,14 @@ Result<Catalogue> CatalogueService::Load(store::Session& s) {
   // One version read per call: cheap, and right even when another server changed the catalogue.
   auto version = CatalogueRepository::Version(s);
   if (!version) return std::move(version).error();
-  {
-    std::lock_guard lock(mu_);
-    if (cached_ && cached_version_ == *version) return cached_;
-  }
-  auto rows = CatalogueRepository::Items(s);
-  if (!rows) return std::move(rows).error();
-  auto items = std::make_shared<std::vector<RenovationItem>>();
-  items->reserve(rows->size());
-  for (auto& r : *rows) items->push_back(FromRecord(std::move(r)));
-  std::lock_guard lock(mu_);
-  if (*version >= cached_version_) {
-    cached_ = items;
-    cached_version_ = *version;
-  }
-  return Catalogue(std::move(items));
+  return cache_.Get(*version, [&]() -> Result<Catalogue> {
+    auto rows = CatalogueRepository::Items(s);
+    if (!rows) return std::move(rows).error();
+    auto items = std::make_shared<std::vector<RenovationItem>>();
+    items->reserve(rows->size());
+    for (auto& r : *rows) items->push_back(FromRecord(std::move(r)));
+    return Catalogue(std::move(items));
+  });
 }
 
 Result<Catalogue> CatalogueService::Snapshot() {

@@ -7,7 +7,6 @@
 
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +14,7 @@
 #include "common/clock.hpp"
 #include "core/catalogue/renovation_item.hpp"
 #include "service/platform/actor.hpp"
+#include "service/platform/versioned_cache.hpp"
 #include "store/database.hpp"
 
 namespace huanxin::service {
@@ -51,9 +51,7 @@ class CatalogueService {
 
   store::Database& db_;
   const Clock& clock_;
-  std::mutex mu_;
-  Catalogue cached_;
-  std::int64_t cached_version_ = -1;
+  VersionedCache<std::vector<RenovationItem>> cache_;
 };
 
 }  // namespace huanxin::service
