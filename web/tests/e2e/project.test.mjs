@@ -161,6 +161,7 @@ describe('project journey', () => {
     const refusal = await byTestId('project-refusal').innerText()
     assert.match(refusal, /willingness_consent|意愿/)
     assert.equal((await byTestId('project-status').innerText()).trim(), '储备')
+    await settle()
     await screenshot(page, 'project-gate-refused')
 
     await openTab('documents')
