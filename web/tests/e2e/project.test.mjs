@@ -14,12 +14,14 @@
 //      (no login), objects with name and phone; staff answer; the phone shows the answer without
 //      the name
 //   g. programme statistics for the region and year, and the Excel report
+//   h. a street office and a community user open every project page of their menu on their own
+//      scope without a refused request or an error message
 // Screenshots: build/e2e/project-*.png.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { openPage, screenshot } from './browser.mjs'
 import * as fx from './fixtures.mjs'
-import { apiClient, assertClean, idNumber, journeyHooks, login, seedEstate } from './fixtures.mjs'
+import { apiClient, apiFailures, assertClean, COMMUNITY_CODE, errorToasts, idNumber, journeyHooks, login, loginAs, seedEstate } from './fixtures.mjs'
 
 const COUNTY = '360104' // 青云谱区
 const OLD_ESTATE = '焕新示范一小区'
@@ -333,5 +335,38 @@ describe('project journey', () => {
     await settle()
     await tallScreenshot('project-stats', 1300)
     await assertClean(page, problems)
+  })
+
+  test('h. street and community users open every project page on their own scope', async () => {
+    const users = [
+      { username: 'hongdu_projects', displayName: '洪都街道项目专班', password: 'Street#2026pass', role: 'street', scopeCode: COMMUNITY_CODE.slice(0, 9) },
+      { username: 'hongxiang_grid', displayName: '洪翔社区网格员', password: 'Grid#2026pass', role: 'community', scopeCode: COMMUNITY_CODE },
+    ]
+    const pages = [
+      { path: '/projects/plans' },
+      { path: '/projects/pool', ready: 'pool-table' },
+      { path: '/projects', ready: 'project-table' },
+      { path: '/projects/resources', ready: 'resource-table' },
+      { path: '/projects/stats', ready: 'stats-figures' },
+      { path: `/projects/${projectId}`, ready: 'project-title' },
+    ]
+    for (const who of users) {
+      await api('POST', '/users', who)
+      const user = await loginAs(browser, server.baseUrl, who.username, who.password)
+      if (!user.user.permissions.includes('project:read')) {
+        await user.context.close()
+        continue
+      }
+      const failures = apiFailures(user.page)
+      for (const p of pages) {
+        await user.page.goto(p.path)
+        if (p.ready) await user.page.getByTestId(p.ready).waitFor()
+        await user.page.waitForLoadState('networkidle')
+        assert.deepEqual(failures, [], `${who.username} on ${p.path}: no request refused`)
+        assert.deepEqual(await errorToasts(user.page), [], `${who.username} on ${p.path}: no error message`)
+      }
+      await assertClean(user.page, user.problems)
+      await user.context.close()
+    }
   })
 })
