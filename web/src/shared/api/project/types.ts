@@ -120,6 +120,9 @@ export interface PoolEstate {
   willingnessRate: number | null
   aged60Plus?: number
   extension?: boolean
+  verdict?: string
+  /** The reserve project the estate is already in, if any. */
+  reserveProjectId?: number | null
   reasons: PoolReason[]
 }
 
@@ -354,6 +357,8 @@ export interface Bill {
   dwellingLabel?: string
   dwelling?: string
   room?: string
+  building?: string
+  stairwell?: string
   buildingName?: string
   estateId?: number
   estateName?: string
@@ -450,6 +455,7 @@ export interface Notice {
   versions?: NoticeVersion[]
   objections?: Objection[]
   objectionCount?: number
+  unansweredCount?: number
   createdAt?: string
 }
 

@@ -65,6 +65,7 @@ const messages: MessageSchema = {
       capHint: 'Households of estates built 2001–2005 may make up at most {cap}% of the year (beyond it an estate cannot be planned)',
     },
     pool: {
+      inProject: 'Already in a reserve project',
       title: 'Reserve pool',
       rank: 'Rank',
       estate: 'Estate',
@@ -270,6 +271,14 @@ const messages: MessageSchema = {
       },
     },
     bill: {
+      summaryKey: {
+        bills: 'Bills',
+        paid: 'Paid',
+        unpaid: 'Unpaid',
+        amount: 'Billed (yuan)',
+        paidAmount: 'Paid (yuan)',
+        unpaidAmount: 'Unpaid (yuan)',
+      },
       title: 'Resident contributions',
       issue: 'Bill every household',
       issued: '{issued} bills issued, {skipped} skipped',

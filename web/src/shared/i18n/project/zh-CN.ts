@@ -65,6 +65,7 @@ const messages = {
       capHint: '2001—2005年建成的小区户数不得超过当年改造户数的 {cap}%（超出时无法列入计划）',
     },
     pool: {
+      inProject: '已在储备项目中',
       title: '项目储备库',
       rank: '排名',
       estate: '小区',
@@ -270,6 +271,14 @@ const messages = {
       },
     },
     bill: {
+      summaryKey: {
+        bills: '账单数',
+        paid: '已缴户数',
+        unpaid: '未缴户数',
+        amount: '应缴金额（元）',
+        paidAmount: '已缴金额（元）',
+        unpaidAmount: '未缴金额（元）',
+      },
       title: '居民出资',
       issue: '按户开单',
       issued: '已开单 {issued} 户，跳过 {skipped} 户',
