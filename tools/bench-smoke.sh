@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark scripts run briefly on the dev build, so that make test proves they still work
 # (issue #6). Every figure they print is thrown away: no timing is asserted. bench/run.sh also runs
-# register.sh, consultation.sh and the check-up benchmark. The full-size national load
+# register.sh, consultation.sh, programme.sh and the check-up benchmark. The full-size national load
 # (bench/national.sh) has its small variant in tests/scale/scale_test.cpp.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)

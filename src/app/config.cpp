@@ -45,7 +45,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
       {"log", {"level"}},
       {"register", {"cutoff_year", "extension_last_year", "extension_cap_percent", "import_sync_row_limit",
                     "transitive_owner_merge"}},
-      {"project", {"require_willingness_consent", "separate_material_supplier"}}};
+      {"project", {"require_willingness_consent", "separate_material_supplier", "pool_weight_safety", "pool_weight_age",
+                   "pool_weight_willingness", "pool_weight_elderly"}}};
   for (const auto& [section, node] : t) {
     auto known = kKnown.find(std::string(section.str()));
     if (known == kKnown.end() || !node.is_table()) return ConfigError("unknown section [" + std::string(section.str()) + "]");
@@ -61,7 +62,9 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                ext_last = cfg.eligibility_extension_last_year, cap = cfg.eligibility_extension_cap_percent,
                sync_rows = static_cast<std::int64_t>(cfg.import_sync_row_limit),
                per_user = cfg.login_failures_per_username, per_address = cfg.login_failures_per_address,
-               failure_window = cfg.login_failure_window_minutes;
+               failure_window = cfg.login_failure_window_minutes, w_safety = cfg.project_pool_weight_safety,
+               w_age = cfg.project_pool_weight_age, w_willing = cfg.project_pool_weight_willingness,
+               w_elderly = cfg.project_pool_weight_elderly;
   for (auto r : {Read(t, "database", "url", cfg.db), Read(t, "database", "pool", pool),
                  Read(t, "paths", "var_dir", cfg.var_dir), Read(t, "paths", "web_root", cfg.web_root),
                  Read(t, "server", "host", cfg.server.host), Read(t, "server", "port", port),
@@ -79,6 +82,9 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "register", "transitive_owner_merge", cfg.transitive_owner_merge),
                  Read(t, "project", "require_willingness_consent", cfg.project_require_willingness_consent),
                  Read(t, "project", "separate_material_supplier", cfg.project_separate_material_supplier),
+                 Read(t, "project", "pool_weight_safety", w_safety), Read(t, "project", "pool_weight_age", w_age),
+                 Read(t, "project", "pool_weight_willingness", w_willing),
+                 Read(t, "project", "pool_weight_elderly", w_elderly),
                  Read(t, "auth", "login_failures_per_username", per_user),
                  Read(t, "auth", "login_failures_per_address", per_address),
                  Read(t, "auth", "login_failure_window_minutes", failure_window)})
@@ -87,6 +93,12 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
       failure_window > 1440)
     return ConfigError("auth: 1 ≤ login_failures_per_username ≤ 1000, 1 ≤ login_failures_per_address ≤ 100000, "
                        "1 ≤ login_failure_window_minutes ≤ 1440");
+  for (auto w : {w_safety, w_age, w_willing, w_elderly})
+    if (w < 0 || w > 100) return ConfigError("project: 0 ≤ pool_weight_* ≤ 100");
+  cfg.project_pool_weight_safety = static_cast<int>(w_safety);
+  cfg.project_pool_weight_age = static_cast<int>(w_age);
+  cfg.project_pool_weight_willingness = static_cast<int>(w_willing);
+  cfg.project_pool_weight_elderly = static_cast<int>(w_elderly);
   cfg.login_failures_per_username = static_cast<int>(per_user);
   cfg.login_failures_per_address = static_cast<int>(per_address);
   cfg.login_failure_window_minutes = static_cast<int>(failure_window);

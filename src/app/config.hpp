@@ -39,6 +39,9 @@ struct Config {
   // selection and construction by separate companies (望奎, REFERENCE.md §10).
   bool project_require_willingness_consent = true;
   bool project_separate_material_supplier = false;
+  // The reserve pool's weights (core/project/pool.hpp): safety hazards, age, willingness, elderly.
+  int project_pool_weight_safety = 40, project_pool_weight_age = 20, project_pool_weight_willingness = 25,
+      project_pool_weight_elderly = 15;
 };
 
 // Reads the TOML file at `path` over `cfg` (missing keys keep their value). Unknown keys are an

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include "app/demo.hpp"
 #include "app/synthetic.hpp"
@@ -13,6 +14,7 @@
 #include "common/clock.hpp"
 #include "store/migrations.hpp"
 #include "store/region/region_repository.hpp"
+#include "store/project/programme_bulk_repository.hpp"
 #include "store/register/register_bulk_repository.hpp"
 
 namespace huanxin::app {
@@ -44,7 +46,7 @@ std::string SyntheticCommunity(std::int64_t i) {
 }  // namespace
 
 int RunGen(std::int64_t estates, std::int64_t roster, std::uint64_t seed, const std::string& out, const std::string& db_dsn,
-           const std::string& region_prefix) {
+           const std::string& region_prefix, int projects_year) {
   SynthOptions opts;
   opts.seed = seed;
   if (roster > 0) {
@@ -59,6 +61,10 @@ int RunGen(std::int64_t estates, std::int64_t roster, std::uint64_t seed, const 
   }
   if (estates <= 0 || (out.empty() == db_dsn.empty())) {
     std::cerr << "huanxin gen: give --estates N and exactly one of --out FILE or --db DSN (or --roster-dwellings N --out FILE)\n";
+    return 2;
+  }
+  if (projects_year && (db_dsn.empty() || projects_year < 2000 || projects_year > 2100)) {
+    std::cerr << "huanxin gen: --projects YEAR (2000-2100) goes with --estates N --db DSN\n";
     return 2;
   }
   if (!out.empty()) {
@@ -89,7 +95,7 @@ int RunGen(std::int64_t estates, std::int64_t roster, std::uint64_t seed, const 
     std::cerr << "huanxin gen: migrate: " << m.error().detail.en << "\n";
     return 1;
   }
-  return BulkGenerate(**db, opts, estates, region_prefix);
+  return BulkGenerate(**db, opts, estates, region_prefix, projects_year);
 }
 
 namespace {
@@ -181,7 +187,69 @@ Result<void> LoadBatch(store::Session& s, const CopyBatch& b, LoadTimes& times) 
 
 }  // namespace
 
-int BulkGenerate(store::Database& db, const SynthOptions& opts, std::int64_t estates, const std::string& region_prefix) {
+namespace {
+
+// The generated estates packaged into projects of `year` (PackageProjects), loaded with one CopyIn
+// per table in one transaction: projects numbered after the largest id, their estates, their ledger
+// entries, and one annual plan per county that has none for the year yet, whose targets are the
+// county's programme (its projects past reserve). Returns the number of projects.
+Result<std::int64_t> LoadProjects(store::Database& db, const SynthOptions& opts, const std::vector<SynthEstateRef>& estates,
+                                  int year, const std::string& now) {
+  const auto projects = PackageProjects(opts, estates);
+  std::int64_t loaded = 0;
+  auto w = db.Write([&](store::Session& s) -> Result<void> {
+    auto max = store::ProgrammeBulkRepository::MaxProjectId(s);
+    if (!max) return std::move(max).error();
+    auto planned = store::ProgrammeBulkRepository::PlannedRegions(s, year);
+    if (!planned) return std::move(planned).error();
+    std::string project, link, fund, plan;
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> county;  // code → estates, households
+    const auto y = Field(year), on = std::to_string(year) + "-06-30";
+    std::int64_t id = *max;
+    for (const auto& p : projects) {
+      const auto pid = Field(++id);
+      store::AppendCopyRow(project, {pid, p.name, y, p.kind, p.region_code, p.status, "0", now, now});
+      for (auto e : p.estates) store::AppendCopyRow(link, {pid, Field(e), p.region_code});
+      for (const auto& f : p.funds)
+        store::AppendCopyRow(fund, {pid, p.region_code, y, f.source, f.kind, Field(f.amount_fen), on, "", "0", now});
+      if (p.status != "reserve") {
+        auto& c = county[p.region_code.substr(0, 6)];
+        c.first += static_cast<std::int64_t>(p.estates.size());
+        c.second += p.dwellings;
+      }
+    }
+    for (const auto& [code, c] : county)
+      if (!planned->count(code))
+        store::AppendCopyRow(plan, {code, y, Field(c.first), Field(c.second), "0", now, now});
+    struct Target {
+      const char* table;
+      std::vector<std::string> columns;
+      const std::string* rows;
+    };
+    const Target targets[] = {
+        {"project", {"id", "name", "year", "kind", "region_code", "status", "created_by", "created_at", "updated_at"}, &project},
+        {"project_estate", {"project_id", "estate_id", "region_code"}, &link},
+        {"fund_entry",
+         {"project_id", "region_code", "year", "source", "kind", "amount_fen", "on_date", "note", "created_by", "created_at"},
+         &fund},
+        {"annual_plan",
+         {"region_code", "year", "target_estates", "target_households", "created_by", "created_at", "updated_at"},
+         &plan},
+    };
+    for (const auto& t : targets)
+      if (!t.rows->empty())
+        if (auto r = s.CopyIn(t.table, t.columns, *t.rows); !r) return std::move(r).error();
+    loaded = static_cast<std::int64_t>(projects.size());
+    return store::ProgrammeBulkRepository::AfterLoad(s);
+  });
+  if (!w) return std::move(w).error();
+  return loaded;
+}
+
+}  // namespace
+
+int BulkGenerate(store::Database& db, const SynthOptions& opts, std::int64_t estates, const std::string& region_prefix,
+                 int projects_year) {
   using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
   std::vector<std::string> communities;
@@ -213,6 +281,7 @@ int BulkGenerate(store::Database& db, const SynthOptions& opts, std::int64_t est
   // Estate numbers continue after the estates already there, so a second run into the same database
   // adds new estates and owners (names and ID numbers derive from the number) instead of colliding.
   const std::int64_t base = ids.estate;
+  std::vector<SynthEstateRef> refs;  // for --projects
   for (std::int64_t start = 0; start < estates; start += kBatch) {
     batch.Clear();
     const auto cursor = ids;
@@ -222,6 +291,11 @@ int BulkGenerate(store::Database& db, const SynthOptions& opts, std::int64_t est
       auto e = GenerateEstate(opts, base + i, community, "");
       e.name += "-" + std::to_string(base + i);  // unique within a community at any scale
       AppendEstate(batch, ids, e, now);
+      if (projects_year) {
+        std::int64_t n = 0;
+        for (const auto& b : e.buildings) n += static_cast<std::int64_t>(b.dwellings.size());
+        refs.push_back({ids.estate, e.region_code, n});
+      }
     }
     auto w = db.Write([&](store::Session& s) { return LoadBatch(s, batch, times); });
     if (!w) {
@@ -241,7 +315,17 @@ int BulkGenerate(store::Database& db, const SynthOptions& opts, std::int64_t est
     std::cerr << "huanxin gen: " << w.error().detail.en << "\n";
     return 1;
   }
+  std::int64_t projects = 0;
+  if (projects_year) {
+    auto p = LoadProjects(db, opts, refs, projects_year, now);
+    if (!p) {
+      std::cerr << "huanxin gen: projects: " << p.error().detail.en << "\n";
+      return 1;
+    }
+    projects = *p;
+  }
   auto secs = std::chrono::duration<double>(Clock::now() - started).count();
+  if (projects_year) std::cout << "generated " << projects << " projects of " << projects_year << " with their plans and funds\n";
   std::cout << "generated " << estates << " estates, " << dwellings << " dwellings into " << db.name() << " in "
             << static_cast<std::int64_t>(secs * 1000) << " ms (loading estate " << static_cast<std::int64_t>(times.seconds[0] * 1000)
             << " ms, building " << static_cast<std::int64_t>(times.seconds[1] * 1000) << " ms, dwelling "

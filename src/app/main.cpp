@@ -72,6 +72,8 @@ int main(int argc, char** argv) {
   gen->add_option("--roster-dwellings", gen_roster, "instead: one estate's import roster (CSV) with this many dwellings");
   gen->add_option("--seed", gen_seed, "seed");
   gen->add_option("--out", gen_out, "write CSV to this file");
+  int gen_projects = 0;
+  gen->add_option("--projects", gen_projects, "with --db: also package the estates into projects of this year, with funds and plans");
   gen->add_option("--region", gen_region, "with --db: only communities under this region code prefix (e.g. 360104)");
   // `--db DSN` (the global option) selects a database to write into instead of --out.
   auto* audit = cli.add_subcommand("audit", "audit log tools");
@@ -85,7 +87,8 @@ int main(int argc, char** argv) {
   auto* version = cli.add_subcommand("version", "print the version");
   CLI11_PARSE(cli, argc, argv);
 
-  if (gen->parsed()) return app::RunGen(gen_estates, gen_roster, gen_seed, gen_out, cli.count("--db") ? db : "", gen_region);
+  if (gen->parsed()) return app::RunGen(gen_estates, gen_roster, gen_seed, gen_out, cli.count("--db") ? db : "", gen_region,
+                                           gen_projects);
   if (version->parsed()) {
     std::cout << "huanxin " << app::kVersion << "\n";
     return 0;

@@ -11,6 +11,7 @@ std::unique_ptr<Module> CatalogueModule();
 std::unique_ptr<Module> ConsultationModule();
 std::unique_ptr<Module> CheckupModule();
 std::unique_ptr<Module> ProjectModule();
+std::unique_ptr<Module> ProgrammeModule();
 
 std::vector<std::unique_ptr<Module>> ContextModules() {
   std::vector<std::unique_ptr<Module>> m;
@@ -20,6 +21,7 @@ std::vector<std::unique_ptr<Module>> ContextModules() {
   m.push_back(ConsultationModule());
   m.push_back(CheckupModule());
   m.push_back(ProjectModule());
+  m.push_back(ProgrammeModule());
   return m;
 }
 

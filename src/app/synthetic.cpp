@@ -170,4 +170,41 @@ std::vector<service::ObservationInput> SyntheticObservations(std::int64_t estate
   return batch;
 }
 
+std::vector<SynthProject> PackageProjects(const SynthOptions& o, const std::vector<SynthEstateRef>& estates) {
+  // Statuses in the order of core/project/gates.hpp; "reserve" about one time in ten.
+  static constexpr std::array kStatuses = {"planned",   "approved", "designed", "tendered", "permitted",
+                                           "started",   "completed", "accepted", "handed_over"};
+  SynthRandom r(o.seed ^ 0x9A0C7E5ull);
+  std::vector<SynthProject> out;
+  for (std::size_t i = 0; i < estates.size();) {
+    const std::string street = estates[i].region_code.substr(0, 9);
+    SynthProject p;
+    p.region_code = street;
+    const int size = r.Between(1, 4);
+    while (i < estates.size() && static_cast<int>(p.estates.size()) < size && estates[i].region_code.substr(0, 9) == street) {
+      p.estates.push_back(estates[i].id);
+      p.dwellings += estates[i].dwellings;
+      ++i;
+    }
+    p.kind = p.estates.size() > 1 ? "area" : "estate";
+    p.name = std::string(p.kind == "area" ? "片区改造项目-" : "小区改造项目-") + std::to_string(p.estates.front());
+    const bool reserve = r.Chance(10);
+    const int step = reserve ? -1 : r.Between(0, static_cast<int>(kStatuses.size()) - 1);
+    p.status = reserve ? "reserve" : kStatuses[static_cast<std::size_t>(step)];
+    // 26 700 yuan per household in fen, split 60 / 30 / 10 (the remainder to local funds).
+    const std::int64_t total = p.dwellings * 26'700 * 100;
+    const std::int64_t central = total * 6 / 10, resident = total / 10, local = total - central - resident;
+    for (const auto& [source, amount] : {std::pair{"central_subsidy", central}, std::pair{"local_fiscal", local},
+                                         std::pair{"resident", resident}}) {
+      if (amount <= 0) continue;
+      p.funds.push_back({source, "committed", amount});
+      const std::int64_t received = amount * 8 / 10;
+      if (step >= 1 && received > 0) p.funds.push_back({source, "received", received});  // approved or later
+      if (step >= 5 && received / 2 > 0) p.funds.push_back({source, "paid", received / 2});  // started or later
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 }  // namespace huanxin::app

@@ -72,6 +72,31 @@ SynthEstate GenerateEstate(const SynthOptions& o, std::int64_t index, const std:
 // `line` one CSV line at a time (header first).
 void GenerateRosterCsv(const SynthOptions& o, std::int64_t dwellings, const std::function<void(const std::string&)>& line);
 
+// Projects of a year over generated estates (`huanxin gen --projects`, the programme benchmark): the
+// estates, in the order given, packaged as a county does it (延平 packaged 92 estates into 14 area
+// projects, REFERENCE.md §10): runs of up to four consecutive estates of one street become one
+// project (an area project when it holds more than one). About one project in ten stays in reserve;
+// the rest are spread over the statuses planned … handed_over. Each project commits about 26 700
+// yuan per household (REFERENCE.md §6, national 2023 and 2025) from central subsidy (60 %), local
+// funds (30 %) and residents (10 %); from `approved` on 80 % of each is received, from `started`
+// on half of that is paid.
+struct SynthEstateRef {
+  std::int64_t id = 0;
+  std::string region_code;  // the estate's community
+  std::int64_t dwellings = 0;
+};
+struct SynthFund {
+  std::string source, kind;
+  std::int64_t amount_fen = 0;
+};
+struct SynthProject {
+  std::string name, kind, region_code, status;  // region: the estates' street
+  std::vector<std::int64_t> estates;
+  std::int64_t dwellings = 0;
+  std::vector<SynthFund> funds;
+};
+std::vector<SynthProject> PackageProjects(const SynthOptions& o, const std::vector<SynthEstateRef>& estates);
+
 // Check-up observations as grid workers record them (issue #4): every building checked for facade
 // loss, gas pipes, stairwell lighting and a lift; the estate for parking and waste sorting. Client
 // ids are "<estate>-<n>".

@@ -9,6 +9,7 @@
 #include "core/project/funds.hpp"
 #include "core/project/gates.hpp"
 #include "core/project/plan.hpp"
+#include "core/project/pool.hpp"
 #include "core/project/publicity.hpp"
 
 namespace huanxin::core::project {
@@ -207,6 +208,33 @@ TEST(Publicity, TheWindowIsOpenFromItsStartToTheEndOfItsLastWorkingDay) {
   EXPECT_EQ(r.error().reason, "publicity.closed");
   for (auto k : kNoticeKinds) EXPECT_EQ(ParseNoticeKind(NoticeKindCode(k)), k);
   for (auto u : kResourceUses) EXPECT_EQ(ParseResourceUse(ResourceUseCode(u)), u);
+}
+
+}  // namespace
+}  // namespace huanxin::core::project
+
+namespace huanxin::core::project {
+namespace {
+
+TEST(Pool, SafetyHazardsComeFirst) {
+  PoolWeights w;
+  PoolFacts hazardous{.built_year = 1995, .severe = 2, .larger_hazards = 1, .hazards = 2, .dwellings = 100};
+  PoolFacts old_and_willing{.built_year = 1980, .dwellings = 100, .agreeing = 90, .residents = 200, .aged_60_plus = 80};
+  auto a = ScoreEstate(hazardous, w);
+  auto b = ScoreEstate(old_and_willing, w);
+  // Hazard points 3·2 + 2·1 + 2 = 10 → the full 40 points; built 5 years before 2000 → 5/30 of 20.
+  EXPECT_EQ(a.score, 4000 + 333);
+  EXPECT_EQ(a.worst, "severe");
+  EXPECT_EQ(a.reasons.front().code, "safety");
+  // 20/30 of 20 (1333) + 90 % of 25 (2250) + 40 % of 15 (600).
+  EXPECT_EQ(b.score, 1333 + 2250 + 600);
+  EXPECT_EQ(b.willingness_rate, 9000);
+  EXPECT_GT(a.score, b.score);
+  // Extension estates score no age points; no data scores 0, never a division by zero.
+  EXPECT_EQ(ScoreEstate({.built_year = 2003}, w).score, 0);
+  // Weights are configurable: willingness first.
+  PoolWeights willing_first{.safety = 10, .age = 0, .willingness = 80, .elderly = 10};
+  EXPECT_GT(ScoreEstate(old_and_willing, willing_first).score, ScoreEstate(hazardous, willing_first).score);
 }
 
 }  // namespace

@@ -158,10 +158,11 @@ Result<std::optional<std::int64_t>> ReadTwoDecimals(const boost::json::object& o
   } else if (v.is_uint64()) {
     text = std::to_string(v.as_uint64());
   } else if (v.is_double()) {
-    // The shortest text that reads back as the same double is what the client wrote (85.37 stays
-    // "85.37"; 85.371 stays "85.371" and is refused below).
+    // The shortest fixed-notation text that reads back as the same double is what the client wrote
+    // (85.37 stays "85.37"; 85.371 stays "85.371" and is refused below; 50000000.00 is "50000000",
+    // never "5e+07").
     char buf[64];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.as_double());
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.as_double(), std::chars_format::fixed);
     if (ec != std::errc()) return InvalidField(field, Text("数值无效", "not a valid number"));
     text.assign(buf, end);
   } else if (v.is_string()) {

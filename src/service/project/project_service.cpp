@@ -20,11 +20,7 @@ namespace cp = core::project;
 
 namespace {
 
-Error Field(const std::string& field, Text why) {
-  return Invalid("project.invalid_field",
-                 Text("字段 " + field + " 无效：" + why.zh, "field " + field + " is invalid: " + why.en),
-                 Text::Same(field), Text("请按提示修改后重试", "correct the field and try again"));
-}
+Error Field(const std::string& field, Text why) { return ProjectField(field, std::move(why)); }
 
 Error ProjectNotFound(std::int64_t id) {
   return NotFound("project.not_found", Text("项目 " + std::to_string(id) + " 不存在",
@@ -33,12 +29,7 @@ Error ProjectNotFound(std::int64_t id) {
 
 Result<void> CheckText(const std::string& field, const std::string& value, std::size_t min_chars,
                        std::size_t max_chars) {
-  const auto n = Utf8Length(value);
-  if (!n) return Field(field, Text("不是有效的 UTF-8 文本", "is not valid UTF-8 text"));
-  if (*n < min_chars || *n > max_chars)
-    return Field(field, Text("长度应为 " + std::to_string(min_chars) + "–" + std::to_string(max_chars) + " 个字符",
-                             "must be " + std::to_string(min_chars) + "–" + std::to_string(max_chars) + " characters"));
-  return Ok();
+  return CheckTextField(field, value, min_chars, max_chars);
 }
 
 Result<void> CheckYear(int year) {
@@ -60,6 +51,22 @@ std::string RegionName(store::Session& s, const std::string& code) {
 json::value OptFen(const std::optional<std::int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); }
 
 }  // namespace
+
+Error ProjectField(const std::string& field, Text why) {
+  return Invalid("project.invalid_field",
+                 Text("字段 " + field + " 无效：" + why.zh, "field " + field + " is invalid: " + why.en),
+                 Text::Same(field), Text("请按提示修改后重试", "correct the field and try again"));
+}
+
+Result<void> CheckTextField(const std::string& field, const std::string& value, std::size_t min_chars,
+                            std::size_t max_chars) {
+  const auto n = Utf8Length(value);
+  if (!n) return ProjectField(field, Text("不是有效的 UTF-8 文本", "is not valid UTF-8 text"));
+  if (*n < min_chars || *n > max_chars)
+    return ProjectField(field, Text("长度应为 " + std::to_string(min_chars) + "–" + std::to_string(max_chars) + " 个字符",
+                                    "must be " + std::to_string(min_chars) + "–" + std::to_string(max_chars) + " characters"));
+  return Ok();
+}
 
 bool IsIsoDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;

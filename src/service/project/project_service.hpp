@@ -185,5 +185,10 @@ class ProjectService {
 
 // A 'YYYY-MM-DD' date that exists (2026-02-30 does not).
 bool IsIsoDate(std::string_view text);
+// 422 project.invalid_field naming `field` (the context's services share it).
+Error ProjectField(const std::string& field, Text why);
+// 422 project.invalid_field unless `value` is valid UTF-8 of min–max characters.
+Result<void> CheckTextField(const std::string& field, const std::string& value, std::size_t min_chars,
+                            std::size_t max_chars);
 
 }  // namespace huanxin::service
