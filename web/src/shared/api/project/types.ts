@@ -509,6 +509,8 @@ export interface Programme {
   buildings: number
   households: number
   floorArea: number
+  /** Estates without a recorded floor area (not in floorArea). */
+  floorAreaMissing?: number
   investment: number
   bySource: SourceFigures[]
   received: number

@@ -378,6 +378,7 @@ const messages: MessageSchema = {
       },
     },
     stats: {
+      floorAreaMissing: '{n} estates without a recorded area',
       title: 'Programme statistics',
       projects: 'Projects',
       estates: 'Estates renovated',

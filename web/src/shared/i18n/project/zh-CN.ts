@@ -378,6 +378,7 @@ const messages = {
       },
     },
     stats: {
+      floorAreaMissing: '{n} 个小区未登记面积',
       title: '改造统计',
       projects: '项目数',
       estates: '改造小区',
