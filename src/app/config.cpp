@@ -46,7 +46,7 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
       {"register", {"cutoff_year", "extension_last_year", "extension_cap_percent", "import_sync_row_limit",
                     "transitive_owner_merge"}},
       {"project", {"require_willingness_consent", "separate_material_supplier", "pool_weight_safety", "pool_weight_age",
-                   "pool_weight_willingness", "pool_weight_elderly"}}};
+                   "pool_weight_willingness", "pool_weight_elderly", "publicity_working_days", "objection_rate_per_hour"}}};
   for (const auto& [section, node] : t) {
     auto known = kKnown.find(std::string(section.str()));
     if (known == kKnown.end() || !node.is_table()) return ConfigError("unknown section [" + std::string(section.str()) + "]");
@@ -64,7 +64,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                per_user = cfg.login_failures_per_username, per_address = cfg.login_failures_per_address,
                failure_window = cfg.login_failure_window_minutes, w_safety = cfg.project_pool_weight_safety,
                w_age = cfg.project_pool_weight_age, w_willing = cfg.project_pool_weight_willingness,
-               w_elderly = cfg.project_pool_weight_elderly;
+               w_elderly = cfg.project_pool_weight_elderly, publicity_days = cfg.publicity_working_days,
+               objection_rate = cfg.objection_rate_per_hour;
   for (auto r : {Read(t, "database", "url", cfg.db), Read(t, "database", "pool", pool),
                  Read(t, "paths", "var_dir", cfg.var_dir), Read(t, "paths", "web_root", cfg.web_root),
                  Read(t, "server", "host", cfg.server.host), Read(t, "server", "port", port),
@@ -87,8 +88,14 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "project", "pool_weight_elderly", w_elderly),
                  Read(t, "auth", "login_failures_per_username", per_user),
                  Read(t, "auth", "login_failures_per_address", per_address),
-                 Read(t, "auth", "login_failure_window_minutes", failure_window)})
+                 Read(t, "auth", "login_failure_window_minutes", failure_window),
+                 Read(t, "project", "publicity_working_days", publicity_days),
+                 Read(t, "project", "objection_rate_per_hour", objection_rate)})
     if (!r) return r;
+  if (publicity_days < 1 || publicity_days > 60 || objection_rate < 1 || objection_rate > 1000)
+    return ConfigError("project: 1 ≤ publicity_working_days ≤ 60, 1 ≤ objection_rate_per_hour ≤ 1000");
+  cfg.publicity_working_days = static_cast<int>(publicity_days);
+  cfg.objection_rate_per_hour = static_cast<int>(objection_rate);
   if (per_user < 1 || per_user > 1000 || per_address < 1 || per_address > 100000 || failure_window < 1 ||
       failure_window > 1440)
     return ConfigError("auth: 1 ≤ login_failures_per_username ≤ 1000, 1 ≤ login_failures_per_address ≤ 100000, "
@@ -150,6 +157,11 @@ Result<void> ApplyEnvironment(Config& cfg) {
   if (auto v = env("HUANXIN_REGIONS_SOURCE")) cfg.regions_source = *v;
   if (auto v = env("HUANXIN_REGIONS_PREFIX")) cfg.regions_prefix = *v;
   if (auto v = env("HUANXIN_LOG_LEVEL")) cfg.log_level = *v;
+  if (auto v = env("HUANXIN_PUBLICITY_KEY")) {
+    const bool hex = v->find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
+    if (!hex || v->size() < 32 || v->size() > 128) return ConfigError("HUANXIN_PUBLICITY_KEY: 32–128 hex digits");
+    cfg.publicity_key = *v;
+  }
   if (auto v = env("HUANXIN_PUBLIC_URL")) {
     if (v->rfind("http://", 0) != 0 && v->rfind("https://", 0) != 0) return ConfigError("HUANXIN_PUBLIC_URL: " + *v);
     cfg.public_url = *v;

@@ -42,6 +42,13 @@ struct Config {
   // The reserve pool's weights (core/project/pool.hpp): safety hazards, age, willingness, elderly.
   int project_pool_weight_safety = 40, project_pool_weight_age = 20, project_pool_weight_willingness = 25,
       project_pool_weight_elderly = 15;
+  // Publicity (公示, docs/publicity.md): a window's default length in working days (REFERENCE.md §4),
+  // and how many objections one client address may send to one notice per hour.
+  int publicity_working_days = 7;
+  int objection_rate_per_hour = 5;
+  // The secret client addresses are hashed with for that limit (HUANXIN_PUBLICITY_KEY, 32–128 hex
+  // digits); "" = the key file <var_dir>/publicity-key, made on first start.
+  std::string publicity_key;
 };
 
 // Reads the TOML file at `path` over `cfg` (missing keys keep their value). Unknown keys are an

@@ -60,5 +60,21 @@ TEST(Config, LoginThrottleLimitsMustBeAtLeastOne) {
   EXPECT_FALSE(LoadConfigFile(WriteToml("[register]\ntransitive_owner_merge = \"yes\"\n"), cfg));
 }
 
+// Issue #12: a publicity window's default length and the objection rate limit.
+TEST(Config, PublicityKeysDefaultsAndBounds) {
+  Config defaults;
+  EXPECT_EQ(defaults.publicity_working_days, 7);
+  EXPECT_EQ(defaults.objection_rate_per_hour, 5);
+  Config cfg;
+  ASSERT_TRUE(LoadConfigFile(WriteToml("[project]\npublicity_working_days = 60\nobjection_rate_per_hour = 1\n"), cfg));
+  EXPECT_EQ(cfg.publicity_working_days, 60);
+  EXPECT_EQ(cfg.objection_rate_per_hour, 1);
+  ASSERT_TRUE(LoadConfigFile(WriteToml("[project]\npublicity_working_days = 1\nobjection_rate_per_hour = 1000\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[project]\npublicity_working_days = 0\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[project]\npublicity_working_days = 61\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[project]\nobjection_rate_per_hour = 0\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[project]\nobjection_rate_per_hour = 1001\n"), cfg));
+}
+
 }  // namespace
 }  // namespace huanxin::app

@@ -12,6 +12,7 @@ std::unique_ptr<Module> ConsultationModule();
 std::unique_ptr<Module> CheckupModule();
 std::unique_ptr<Module> ProjectModule();
 std::unique_ptr<Module> ProgrammeModule();
+std::unique_ptr<Module> PublicityModule();
 
 std::vector<std::unique_ptr<Module>> ContextModules() {
   std::vector<std::unique_ptr<Module>> m;
@@ -22,6 +23,7 @@ std::vector<std::unique_ptr<Module>> ContextModules() {
   m.push_back(CheckupModule());
   m.push_back(ProjectModule());
   m.push_back(ProgrammeModule());
+  m.push_back(PublicityModule());
   return m;
 }
 

@@ -32,6 +32,15 @@ std::string Sha256Hex(std::string_view bytes) {
   return ToHex(digest, sizeof digest);
 }
 
+std::string KeyedHashHex(std::string_view key, std::string_view message) {
+  if (key.size() < crypto_generichash_KEYBYTES_MIN || key.size() > crypto_generichash_KEYBYTES_MAX)
+    throw std::invalid_argument("KeyedHashHex: the key must be 16-64 bytes");
+  unsigned char digest[crypto_generichash_BYTES];  // 32
+  crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                     reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  return ToHex(digest, sizeof digest);
+}
+
 std::string RandomHex(std::size_t bytes) {
   std::string raw(bytes, '\0');
   randombytes_buf(raw.data(), raw.size());

@@ -14,6 +14,11 @@ bool InitCrypto();
 // Lower-case hex SHA-256 of the bytes.
 std::string Sha256Hex(std::string_view bytes);
 
+// Lower-case hex BLAKE2b-256 of `message` keyed with `key` (libsodium crypto_generichash): a value
+// that identifies the message to whoever holds the key and to no one else (e.g. a client address
+// kept only for a rate limit). `key` must be 16–64 bytes; throws std::invalid_argument otherwise.
+std::string KeyedHashHex(std::string_view key, std::string_view message);
+
 // `bytes` random bytes from the OS CSPRNG, as lower-case hex (2 × bytes characters).
 std::string RandomHex(std::size_t bytes);
 

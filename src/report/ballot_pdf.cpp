@@ -1,15 +1,12 @@
 #include "report/ballot_pdf.hpp"
 
-#include <qrencode.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <memory>
 #include <utility>
 #include <vector>
 
 #include "report/pdf_kit.hpp"
+#include "report/qr_code.hpp"
 
 namespace huanxin::report {
 namespace {
@@ -19,7 +16,6 @@ using namespace pdf_kit;  // NOLINT(google-build-using-namespace): internal, thi
 
 // The QR symbol itself is at least this wide; the quiet zone comes on top of it.
 constexpr double kQrSymbolMm = 30;
-constexpr int kQrQuietModules = 4;  // ISO/IEC 18004 §7.3.8 asks for 4 light modules around
 
 // ---------------------------------------------------------------------------------------------
 // Errors.
@@ -30,38 +26,23 @@ Error NothingToPrint() {
                    Text("请先选择要打印的房屋", "choose the dwellings to print first"));
 }
 
-struct QrDeleter {
-  void operator()(QRcode* p) const { QRcode_free(p); }
-};
-
 // ---------------------------------------------------------------------------------------------
 // QR code.
 
-// The modules of a QR symbol, row-major, true for dark.
-struct QrMatrix {
-  int size = 0;
-  std::vector<bool> dark;
-
+// A QR symbol (qr_code.hpp) with its printed size.
+struct QrMatrix : QrCode {
   // Side of one module so that the symbol (without quiet zone) is kQrSymbolMm wide.
   double module_pt() const { return Mm(kQrSymbolMm) / size; }
   // Side of the symbol with its quiet zone.
   double side_pt() const { return module_pt() * (size + 2 * kQrQuietModules); }
 };
 
-// Error correction level M (15 % of the codewords recoverable): enough for a crease or a pen mark
-// on paper while keeping the modules of a ~60-byte URL large (version 4, 33 modules of ~0.9 mm).
 Result<QrMatrix> EncodeQr(const std::string& text, const std::string& where) {
   if (text.empty()) return BadInput(where + " 没有二维码内容", where + ": qr_text is empty");
-  errno = 0;
-  std::unique_ptr<QRcode, QrDeleter> code(QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
-  if (!code) {
-    std::string reason = errno == ERANGE ? "too long for a QR code" : std::strerror(errno);
-    return BadInput(where + " 的二维码内容无法编码：" + reason, where + ": cannot encode qr_text: " + reason);
-  }
+  auto code = report::EncodeQr(text);
+  if (!code) return BadInput(where + " 的" + code.error().message.zh, where + ": " + code.error().message.en);
   QrMatrix matrix;
-  matrix.size = code->width;
-  matrix.dark.resize(static_cast<std::size_t>(code->width) * code->width);
-  for (std::size_t i = 0; i < matrix.dark.size(); ++i) matrix.dark[i] = (code->data[i] & 1) != 0;  // bit 0: dark
+  static_cast<QrCode&>(matrix) = std::move(*code);
   return matrix;
 }
 

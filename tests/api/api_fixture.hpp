@@ -23,6 +23,11 @@ struct LoginSession {
 };
 
 class ApiTest : public ::testing::TestWithParam<std::string> {
+ public:
+  // The application's database, for set-ups that insert rows no route makes yet (tests may use
+  // store functions).
+  store::Database& db() { return app_->db(); }
+
  protected:
   void SetUp() override;
   void TearDown() override;

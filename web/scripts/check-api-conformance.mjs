@@ -213,7 +213,7 @@ function paramKey(route, name) {
   if (name === 'id') {
     const table = {
       estates: 'estate', buildings: 'building', dwellings: 'dwelling', consultations: 'consultation', checkups: 'checkup',
-      users: 'user', jobs: 'job', files: 'file',
+      users: 'user', jobs: 'job', files: 'file', plans: 'plan', projects: 'project',
     }
     if (segs[0] === 'checkup' && segs[1] === 'catalogs') return 'catalog'
     return table[segs[0]]
@@ -247,6 +247,8 @@ async function seed(client, who, token, ctx) {
   ctx.catalog = first(await get('/api/v1/checkup/catalogs'), (c) => c.id) ?? ctx.catalog
   ctx.user = first(await get('/api/v1/users'), (u) => u.id) ?? ctx.user
   ctx.itemCode = first(await get('/api/v1/catalog/renovation-items'), (i) => i.code) ?? ctx.itemCode
+  ctx.plan = first(await get('/api/v1/plans'), (p) => p.id) ?? ctx.plan
+  ctx.project = first(await get('/api/v1/projects'), (p) => p.id) ?? ctx.project
 }
 
 // Extra answers worth their shape: optional parameters that change what comes back.
@@ -392,6 +394,7 @@ async function writes(client, doc, tokens, ctx) {
   const draft = await call('POST', '/api/v1/checkup/catalogs', { expect: [201] })
   if (draft.body?.id)
     await call('POST', '/api/v1/checkup/catalogs/{id}/indicators', { params: { id: draft.body.id }, body: example('/api/v1/checkup/catalogs/{id}/indicators', 'post'), expect: [201] })
+  await projectWrites(call, example, ctx)
   // A user and a grid.
   const u = await call('POST', '/api/v1/users', { body: { ...example('/api/v1/users', 'post'), username: 'conformance.street', scopeCode: '360104002' }, expect: [201] })
   if (u.body?.id) await call('PATCH', '/api/v1/users/{id}', { params: { id: u.body.id }, body: example('/api/v1/users/{id}', 'patch'), expect: [200] })
@@ -401,6 +404,58 @@ async function writes(client, doc, tokens, ctx) {
     const r = await client.call('anonymous', null, 'POST', '/api/v1/auth/login', { body: { username: 'nobody.conformance', password: 'wrong-password-1' }, expect: [401, 429] })
     if (r.status === 429) break
   }
+}
+
+// Projects and money: a plan and a one-estate project on the admin's first estate, in a year the
+// demo leaves alone (2031), with a document and its scan, a gate passed and one refused, a unit, a
+// budget line changed and a change order, ledger entries and a refused one, documents deleted and
+// one refused. The plan and project fill the GET routes afterwards.
+async function projectWrites(call, example, ctx) {
+  const year = 2031
+  const plan = await call('POST', '/api/v1/plans', { body: { ...example('/api/v1/plans', 'post'), regionCode: '360104', year }, expect: [201] })
+  if (plan.body?.id) {
+    ctx.plan = plan.body.id
+    await call('PATCH', '/api/v1/plans/{id}', { params: { id: plan.body.id }, body: example('/api/v1/plans/{id}', 'patch'), expect: [200] })
+  }
+  await call('POST', '/api/v1/plans', { body: { ...example('/api/v1/plans', 'post'), regionCode: '360104', year }, expect: [409] })
+  if (!ctx.estate) return
+  const estate = await call('GET', '/api/v1/estates/{id}', { params: { id: ctx.estate }, expect: [200] })
+  const body = { ...example('/api/v1/projects', 'post'), year, kind: 'estate', regionCode: estate.body?.regionCode, estateIds: [ctx.estate] }
+  const project = await call('POST', '/api/v1/projects', { body, expect: [201] })
+  const id = project.body?.id
+  if (!id) return
+  ctx.project = id
+  await call('POST', '/api/v1/projects', { body, expect: [409] })
+  const at = (route, method, opts) => call(method, route, { ...opts, params: { id, ...opts.params } })
+  const consent = await at('/api/v1/projects/{id}/documents', 'POST', {
+    body: { ...example('/api/v1/projects/{id}/documents', 'post'), kind: 'willingness_consent', title: '改造意愿征询结果' }, expect: [201] })
+  if (consent.body?.id) {
+    const scan = await at('/api/v1/projects/{id}/documents/{docId}/file', 'POST', {
+      params: { docId: consent.body.id },
+      multipart: { field: 'file', name: '意愿征询.pdf', type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') },
+      expect: [200] })
+    if (scan.body?.file?.id) await call('GET', '/api/v1/files/{id}', { params: { id: scan.body.file.id }, expect: [200] })
+    await at('/api/v1/projects/{id}/documents/{docId}/file', 'POST', {
+      params: { docId: consent.body.id }, multipart: { field: 'file', name: 'note.txt', type: 'text/plain', bytes: Buffer.from('not a scan') }, expect: [415] })
+  }
+  await at('/api/v1/projects/{id}/transitions', 'POST', { body: { to: 'planned' }, expect: [200] })
+  await at('/api/v1/projects/{id}/transitions', 'POST', { body: { to: 'designed' }, expect: [409] })
+  await at('/api/v1/projects/{id}/transitions', 'POST', { body: { to: 'approved' }, expect: [409] })
+  if (consent.body?.id) await at('/api/v1/projects/{id}/documents/{docId}', 'DELETE', { params: { docId: consent.body.id }, expect: [409] })
+  const other = await at('/api/v1/projects/{id}/documents', 'POST', { body: { kind: 'other', title: '现场照片说明' }, expect: [201] })
+  if (other.body?.id) await at('/api/v1/projects/{id}/documents/{docId}', 'DELETE', { params: { docId: other.body.id }, expect: [204] })
+  await at('/api/v1/projects/{id}/units/{role}', 'PUT', { params: { role: 'construction' }, body: example('/api/v1/projects/{id}/units/{role}', 'put'), expect: [200] })
+  await at('/api/v1/projects/{id}/units/{role}', 'PUT', { params: { role: 'painter' }, body: example('/api/v1/projects/{id}/units/{role}', 'put'), expect: [404] })
+  const line = await at('/api/v1/projects/{id}/budget-items', 'POST', {
+    body: { ...example('/api/v1/projects/{id}/budget-items', 'post'), itemCode: ctx.itemCode }, expect: [201] })
+  if (line.body?.id) {
+    await at('/api/v1/projects/{id}/budget-items/{lineId}', 'PATCH', { params: { lineId: line.body.id }, body: example('/api/v1/projects/{id}/budget-items/{lineId}', 'patch'), expect: [200] })
+    await at('/api/v1/projects/{id}/change-orders', 'POST', { body: { ...example('/api/v1/projects/{id}/change-orders', 'post'), budgetItemId: line.body.id }, expect: [201] })
+  }
+  await at('/api/v1/projects/{id}/funds', 'POST', { body: example('/api/v1/projects/{id}/funds', 'post'), expect: [201] })
+  await at('/api/v1/projects/{id}/funds', 'POST', { body: { ...example('/api/v1/projects/{id}/funds', 'post'), kind: 'paid', amount: 190780000 }, expect: [201] })
+  await at('/api/v1/projects/{id}/funds', 'POST', { body: { ...example('/api/v1/projects/{id}/funds', 'post'), amount: 12.345 }, expect: [422] })
+  await at('/api/v1/projects/{id}/funds', 'POST', { body: { ...example('/api/v1/projects/{id}/funds', 'post'), source: 'lottery' }, expect: [422] })
 }
 
 // A 1×1 PNG with a text chunk (tests/testing/sample_images.hpp SamplePngWithText).

@@ -16,12 +16,8 @@ using service::ConsultationService;
 
 namespace {
 
-// The address printed in the QR codes: the configured public URL, else this request's host.
-std::string PublicBase(const ConsultationApi& s, const Request& req) {
-  if (!s.public_url.empty()) return s.public_url;
-  const auto* host = req.Header("host");
-  return std::string(s.secure_cookie ? "https://" : "http://") + (host ? *host : "127.0.0.1");
-}
+// The address printed in the QR codes (handler_util.hpp).
+std::string PublicBase(const ConsultationApi& s, const Request& req) { return http::PublicBase(s.public_url, s.secure_cookie, req); }
 
 Response ListConsultations(ConsultationApi& s, Request& req) {
   HX_TRY(paging, ParsePaging(req));

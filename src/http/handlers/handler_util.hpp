@@ -1,6 +1,8 @@
 // Small helpers shared by handler files.
 #pragma once
 
+#include <string>
+
 #include "http/message.hpp"
 
 // Unwraps a Result or returns its error response from the enclosing handler (which has `req`).
@@ -18,6 +20,14 @@
 #include "service/platform/document.hpp"
 
 namespace huanxin::http {
+// The address residents reach the server at, for links printed in QR codes: the configured public
+// URL, else this request's host (https:// behind HTTPS).
+inline std::string PublicBase(const std::string& public_url, bool secure, const Request& req) {
+  if (!public_url.empty()) return public_url;
+  const auto* host = req.Header("host");
+  return std::string(secure ? "https://" : "http://") + (host ? *host : "127.0.0.1");
+}
+
 // A generated document as a download (Content-Disposition: attachment with its file name).
 inline Response SendDocument(service::Document doc) {
   return Download(std::move(doc.bytes), doc.content_type, doc.filename);

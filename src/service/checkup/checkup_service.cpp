@@ -5,7 +5,6 @@
 #include <set>
 
 #include "common/decimal.hpp"
-#include "common/image_meta.hpp"
 #include "common/text.hpp"
 #include "core/auth/role.hpp"
 #include "core/register/codes.hpp"
@@ -26,7 +25,6 @@ using store::CheckupResultRepository;
 
 namespace {
 
-constexpr std::size_t kMaxPhotoBytes = 10 * 1024 * 1024;
 constexpr std::size_t kMaxBatch = 2000;
 
 Error BadField(const std::string& field, Text detail, Text hint = {}) {
@@ -529,22 +527,14 @@ Result<Campaign> CheckupService::Assign(const Actor& actor, std::int64_t id, con
 
 Result<StoredFile> CheckupService::StorePhoto(const Actor& actor, std::int64_t id, const std::string& name,
                                               const std::string& bytes) {
-  if (bytes.size() > kMaxPhotoBytes)
-    return MakeError(ErrorCode::kPayloadTooLarge, "file.too_large", Text("照片超过 10 MiB", "the photo is larger than 10 MiB"),
-                     Text::Same(std::to_string(bytes.size()) + " bytes"), Text("请降低拍照分辨率", "use a lower camera resolution"));
-  auto type = SniffImage(bytes);
-  if (!type)
-    return MakeError(ErrorCode::kUnsupportedMediaType, "file.unsupported_type", Text("只支持 JPEG、PNG 或 WebP 照片", "only JPEG, PNG or WebP photos"),
-                     Text::Same(name));
   // Location and device metadata leave with EXIF (PIPL Art. 6); the observation carries GPS itself.
-  auto stripped = StripImageMetadata(bytes);
-  if (!stripped)
-    return MakeError(ErrorCode::kUnprocessable, "file.bad_image", Text("图片已损坏或格式不完整", "the image is damaged or incomplete"), Text::Same(name));
+  auto photo = CheckPhoto(name, bytes);
+  if (!photo) return std::move(photo).error();
   return store::WriteResult(db_, [&](store::Session& s) -> Result<StoredFile> {
     auto c = LoadCampaign(s, actor, id, perm::kCheckupCapture);
     if (!c) return std::move(c).error();
     auto f = files_.Put(s, actor, "checkup", actor.scope.prefix().size() > c->region_code.size() ? actor.scope.prefix() : c->region_code,
-                        name, std::string(ImageMime(*type)), *stripped);
+                        name, photo->content_type, photo->bytes);
     if (!f) return std::move(f).error();
     Changes ch;
     ch.Set("file", nullptr, json::string(f->name)).Set("sha256", nullptr, json::string(f->sha256));

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "common/crypto.hpp"
+#include "common/image_meta.hpp"
 #include "common/text.hpp"
 #include "store/file/file_repository.hpp"
 
@@ -57,6 +58,22 @@ StoredFile FromRecord(store::FileRecord r) {
 }
 
 }  // namespace
+
+Result<CheckedPhoto> CheckPhoto(const std::string& name, const std::string& bytes, Text hint) {
+  constexpr std::size_t kMaxPhotoBytes = 10 * 1024 * 1024;
+  if (bytes.size() > kMaxPhotoBytes)
+    return MakeError(ErrorCode::kPayloadTooLarge, "file.too_large", Text("照片超过 10 MiB", "the photo is larger than 10 MiB"),
+                     Text::Same(std::to_string(bytes.size()) + " bytes"), Text("请降低拍照分辨率", "use a lower camera resolution"));
+  auto type = SniffImage(bytes);
+  if (!type)
+    return MakeError(ErrorCode::kUnsupportedMediaType, "file.unsupported_type",
+                     Text("只支持 JPEG、PNG 或 WebP 照片", "only JPEG, PNG or WebP photos"), Text::Same(name), std::move(hint));
+  auto stripped = StripImageMetadata(bytes);
+  if (!stripped)
+    return MakeError(ErrorCode::kUnprocessable, "file.bad_image", Text("图片已损坏或格式不完整", "the image is damaged or incomplete"),
+                     Text::Same(name));
+  return CheckedPhoto{std::string(ImageMime(*type)), std::move(*stripped)};
+}
 
 void FileService::SetReadPolicy(const std::string& context, ReadPolicy policy) { policies_[context] = std::move(policy); }
 

@@ -29,6 +29,17 @@ struct StoredFile {
   std::string context;  // the owning context ('' for files stored before contexts owned them)
 };
 
+// A photo ready to store: its MIME type and its bytes without metadata.
+struct CheckedPhoto {
+  std::string content_type;
+  std::string bytes;
+};
+
+// Checks an uploaded photo and strips its metadata (EXIF: GPS, device; PIPL Art. 6) before a context
+// stores it: 413 file.too_large over 10 MiB, 415 file.unsupported_type unless JPEG, PNG or WebP
+// (`hint` says what to upload), 422 file.bad_image when the file is damaged. Pure; thread safe.
+Result<CheckedPhoto> CheckPhoto(const std::string& name, const std::string& bytes, Text hint = {});
+
 class FileService {
  public:
   // Whether `actor` may read `file` of the policy's context; the region scope is already checked.

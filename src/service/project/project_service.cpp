@@ -172,9 +172,12 @@ Result<PlanView> ProjectService::Plan(const Actor& actor, std::int64_t id) {
   return store::ReadResult(db_, [&](store::Session& s) -> Result<PlanView> {
     auto p = store::PlanRepository::Find(s, id);
     if (!p) return std::move(p).error();
+    if (!*p) return NotFound("plan.not_found", Text("计划 " + std::to_string(id) + " 不存在", "plan " + std::to_string(id) + " does not exist"));
+    // Visible inside the scope and covering it (a street reads its county's plan); another region's
+    // plan is refused like every out-of-scope object (403, not 404).
     const std::string scope(actor.scope.prefix());
-    if (!*p || !((*p)->region_code.starts_with(scope) || scope.starts_with((*p)->region_code)))
-      return NotFound("plan.not_found", Text("计划 " + std::to_string(id) + " 不存在", "plan " + std::to_string(id) + " does not exist"));
+    if (!((*p)->region_code.starts_with(scope) || scope.starts_with((*p)->region_code)))
+      if (auto r = RequireInScope(actor, (*p)->region_code); !r) return std::move(r).error();
     return PlanViewOf(s, **p);
   });
 }
