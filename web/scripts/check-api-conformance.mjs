@@ -210,10 +210,13 @@ function paramKey(route, name) {
     if (segs[0] === 'public') return 'receipt'
     if (segs[0] === 'checkup' && segs[1] === 'items') return 'itemCode'
   }
+  if (name === 'year' && segs[0] === 'calendar') return 'calendarYear'
   if (name === 'id') {
+    if (segs[0] === 'public' && segs[1] === 'publicity') return 'notice'
     const table = {
       estates: 'estate', buildings: 'building', dwellings: 'dwelling', consultations: 'consultation', checkups: 'checkup',
       users: 'user', jobs: 'job', files: 'file', plans: 'plan', projects: 'project',
+      publicity: 'notice',
     }
     if (segs[0] === 'checkup' && segs[1] === 'catalogs') return 'catalog'
     return table[segs[0]]
@@ -249,6 +252,8 @@ async function seed(client, who, token, ctx) {
   ctx.itemCode = first(await get('/api/v1/catalog/renovation-items'), (i) => i.code) ?? ctx.itemCode
   ctx.plan = first(await get('/api/v1/plans'), (p) => p.id) ?? ctx.plan
   ctx.project = first(await get('/api/v1/projects'), (p) => p.id) ?? ctx.project
+  ctx.notice = first(await get('/api/v1/publicity'), (n) => n.id) ?? ctx.notice
+  ctx.calendarYear = ctx.calendarYear ?? 2026
 }
 
 // Extra answers worth their shape: optional parameters that change what comes back.

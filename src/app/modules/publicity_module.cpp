@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "app/module.hpp"
+#include "service/project/project_service.hpp"
 #include "common/crypto.hpp"
 #include "http/handlers/publicity_handlers.hpp"
 #include "service/calendar/calendar_service.hpp"
@@ -85,6 +86,45 @@ class Publicity final : public Module {
 
   void AddRoutes(http::RouteTable& routes, http::Workbench& workbench) override {
     http::AddPublicityRoutes(routes, workbench, *api_);
+  }
+
+  // The demo's started area project publicises its plan from today: one resident's objection
+  // answered, another waiting for an answer.
+  Result<void> LoadDemo(DemoContext& d) override {
+    if (!d.first_load) return Ok();
+    const auto system = service::Actor::System("demo");
+    service::ProjectListQuery q;
+    q.region_code = "360104002";
+    q.status = "started";
+    auto page = d.app.services.Get<service::ProjectService>().List(system, q);
+    if (!page) return std::move(page).error();
+    if (page->items.empty()) return Ok();
+    service::NoticeInput in;
+    in.project_id = page->items.front().p.id;
+    in.kind = "plan";
+    in.title = page->items.front().p.name + "方案公示";
+    in.body = "改造内容：小区道路沥青罩面 8 500 平方米；供水、供电、燃气管线 12 000 米同沟敷设（综合改一次）；"
+              "新增停车位 50 个；健身器材 30 件及两处小广场；废弃蓄水池改建儿童口袋公园。\n"
+              "公示期内如有意见，请扫码在线提交，或到洪都街道办事处城建科反映。";
+    auto notice = publicity_->Create(system, in);
+    if (!notice && notice.error().reason == "calendar.year_not_loaded") {
+      d.lines.push_back("demo publicity: none — the window reaches a year whose official calendar is not loaded "
+                        "(PUT /api/v1/calendar/{year})");
+      return Ok();
+    }
+    if (!notice) return std::move(notice).error();
+    const auto id = notice->notice.id;
+    auto first = publicity_->Object(id, {"停车位规划占用了3号楼前的绿地，建议调整到北侧空地。", "张女士", "13800001234"},
+                                    "demo", "demo");
+    if (!first) return std::move(first).error();
+    if (auto a = publicity_->Answer(system, id, first->id, "已采纳：停车位调整到北侧空地，修订方案将另行公示。"); !a)
+      return std::move(a).error();
+    if (auto second = publicity_->Object(id, {"希望施工时间避开中午休息时段。", std::nullopt, std::nullopt}, "demo", "demo");
+        !second)
+      return std::move(second).error();
+    d.lines.push_back("demo publicity: resident notice page /h5/#/publicity/" + std::to_string(id) +
+                      " (two objections, one answered)");
+    return Ok();
   }
 
  private:
