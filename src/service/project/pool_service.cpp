@@ -139,6 +139,7 @@ Result<store::ResourceRecord> PoolService::TakeUpResource(const Actor& actor, st
 
 Result<BillsIssued> PoolService::IssueBills(const Actor& actor, std::int64_t project_id, const std::string& purpose,
                                             std::int64_t amount_fen) {
+  if (auto r = RequirePermission(actor, kFundWrite); !r) return std::move(r).error();
   if (auto r = CheckTextField("purpose", purpose, 2, 100); !r) return std::move(r).error();
   if (amount_fen <= 0 || amount_fen > 100'000'000LL)
     return ProjectField("amount", Text("每户金额应大于 0 且不超过 100 万元", "must be above 0 and at most 1 000 000 yuan per household"));
@@ -185,6 +186,7 @@ Result<BillPage> PoolService::Bills(const Actor& actor, std::int64_t project_id,
 
 Result<store::BillRecord> PoolService::PayBill(const Actor& actor, std::int64_t project_id, std::int64_t bill_id,
                                                const std::string& paid_on) {
+  if (auto r = RequirePermission(actor, kFundWrite); !r) return std::move(r).error();
   if (!IsIsoDate(paid_on)) return ProjectField("paidOn", Text("应为 YYYY-MM-DD 日期", "must be a YYYY-MM-DD date"));
   return store::WriteResult(db_, [&](store::Session& s) -> Result<store::BillRecord> {
     auto p = ProjectService::Readable(s, actor, project_id, kFundWrite);

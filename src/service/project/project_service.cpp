@@ -386,6 +386,7 @@ Result<ProjectView> ProjectService::Get(const Actor& actor, std::int64_t id) {
 }
 
 Result<ProjectView> ProjectService::Transition(const Actor& actor, std::int64_t id, const std::string& to) {
+  if (auto r = RequirePermission(actor, core::auth::perm::kProjectWrite); !r) return std::move(r).error();
   auto target = cp::ParseStatus(to);
   if (!target) return Field("to", Text("未知的项目状态：" + to, "unknown status: " + to));
   // The joint review is the county's (REFERENCE.md §1.4 step 4): approval needs project:approve.
@@ -448,6 +449,7 @@ Result<ProjectView> ProjectService::Transition(const Actor& actor, std::int64_t 
 
 Result<store::DocumentRecord> ProjectService::AddDocument(const Actor& actor, std::int64_t project_id,
                                                           const DocumentInput& in) {
+  if (auto r = RequirePermission(actor, core::auth::perm::kProjectWrite); !r) return std::move(r).error();
   if (!cp::ParseDocument(in.kind)) return Field("kind", Text("未知的要件类型：" + in.kind, "unknown document kind: " + in.kind));
   if (auto r = CheckText("title", in.title, 1, 200); !r) return std::move(r).error();
   if (auto r = CheckText("reference", in.reference, 0, 200); !r) return std::move(r).error();
@@ -480,6 +482,7 @@ Result<store::DocumentRecord> ProjectService::AddDocument(const Actor& actor, st
 Result<store::DocumentRecord> ProjectService::AttachFile(const Actor& actor, std::int64_t project_id,
                                                          std::int64_t document_id, const std::string& name,
                                                          const std::string& bytes) {
+  if (auto r = RequirePermission(actor, core::auth::perm::kProjectWrite); !r) return std::move(r).error();
   constexpr std::size_t kMaxDocumentBytes = 20u << 20;
   if (bytes.size() > kMaxDocumentBytes)
     return MakeError(ErrorCode::kPayloadTooLarge, "file.too_large", Text("文件超过 20 MiB", "the file is larger than 20 MiB"),
@@ -555,6 +558,7 @@ Result<void> ProjectService::DeleteDocument(const Actor& actor, std::int64_t pro
 
 Result<store::UnitRecord> ProjectService::PutUnit(const Actor& actor, std::int64_t project_id, const std::string& role,
                                                   const UnitInput& in) {
+  if (auto r = RequirePermission(actor, core::auth::perm::kProjectWrite); !r) return std::move(r).error();
   auto r_role = cp::ParseUnitRole(role);
   if (!r_role)
     return NotFound("project.unit_role_not_found",
@@ -626,6 +630,7 @@ Result<void> CheckMoney(const std::string& field, std::int64_t fen, bool allow_z
 
 Result<store::BudgetLineRecord> ProjectService::AddBudgetLine(const Actor& actor, std::int64_t project_id,
                                                               const BudgetLineInput& in) {
+  if (auto r = RequirePermission(actor, core::auth::perm::kProjectWrite); !r) return std::move(r).error();
   if (!in.item_code) return Field("itemCode", Text("必填", "required"));
   if (!in.quantity_centi) return Field("quantity", Text("必填", "required"));
   if (!in.unit_price_fen) return Field("unitPrice", Text("必填", "required"));
@@ -673,6 +678,7 @@ Result<store::BudgetLineRecord> ProjectService::AddBudgetLine(const Actor& actor
 
 Result<store::BudgetLineRecord> ProjectService::UpdateBudgetLine(const Actor& actor, std::int64_t project_id,
                                                                  std::int64_t line_id, const BudgetLineInput& in) {
+  if (auto r = RequirePermission(actor, core::auth::perm::kProjectWrite); !r) return std::move(r).error();
   if (in.item_code) return Field("itemCode", Text("不能修改改造内容，请新增一行", "cannot change the item; add a line instead"));
   if (in.quantity_centi && (*in.quantity_centi <= 0 || *in.quantity_centi > kMaxQuantityCenti))
     return Field("quantity", Text("应大于 0", "must be above 0"));
@@ -734,6 +740,7 @@ Result<store::BudgetLineRecord> ProjectService::UpdateBudgetLine(const Actor& ac
 
 Result<store::ChangeOrderRecord> ProjectService::AddChangeOrder(const Actor& actor, std::int64_t project_id,
                                                                 const ChangeOrderInput& in) {
+  if (auto r = RequirePermission(actor, core::auth::perm::kProjectWrite); !r) return std::move(r).error();
   if (in.amount_fen == 0 || in.amount_fen > kMaxFen || in.amount_fen < -kMaxFen)
     return Field("amount", Text("变更金额不能为 0（减少用负数）", "must not be 0 (negative for a reduction)"));
   if (auto r = CheckText("reason", in.reason, 1, 500); !r) return std::move(r).error();
@@ -764,6 +771,7 @@ Result<store::ChangeOrderRecord> ProjectService::AddChangeOrder(const Actor& act
 // ---- funds ----------------------------------------------------------------------------------
 
 Result<store::FundEntryRecord> ProjectService::AddFund(const Actor& actor, std::int64_t project_id, const FundInput& in) {
+  if (auto r = RequirePermission(actor, core::auth::perm::kFundWrite); !r) return std::move(r).error();
   if (!cp::ParseFundSource(in.source)) return Field("source", Text("未知的资金来源：" + in.source, "unknown source: " + in.source));
   if (!cp::ParseFundKind(in.kind))
     return Field("kind", Text("应为 committed、received 或 paid", "must be committed, received or paid"));
