@@ -179,7 +179,7 @@ TEST(RenderBallotsPdf, RefusesAMissingOrOversizedQrText) {
   ASSERT_FALSE(empty);
   EXPECT_EQ(empty.error().reason, "report.pdf_bad_input");
 
-  page.qr_text = "https://huanxin.example.cn/v/" + std::string(3000, 'x');  // beyond version 40 at level M
+  page.qr_text = "https://huanxin.example.cn/v/" + std::string(3000, 'x');  // beyond version 10 at level M
   auto oversized = RenderBallotsPdf({page}, kFooter);
   ASSERT_FALSE(oversized);
   EXPECT_EQ(oversized.error().reason, "report.pdf_bad_input");

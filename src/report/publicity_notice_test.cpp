@@ -46,7 +46,7 @@ TEST(EncodeQr, RefusesEmptyAndOverlongText) {
   auto empty = EncodeQr("");
   ASSERT_FALSE(empty);
   EXPECT_EQ(empty.error().reason, "report.qr_empty");
-  auto huge = EncodeQr(std::string(3000, 'x'));  // beyond version 40 at level M (2 331 bytes)
+  auto huge = EncodeQr(std::string(kQrMaxBytes + 1, 'x'));  // beyond version 10 at level M (213 bytes)
   ASSERT_FALSE(huge);
   EXPECT_EQ(huge.error().reason, "report.qr_too_long");
 }

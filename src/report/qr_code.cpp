@@ -1,37 +1,24 @@
 #include "report/qr_code.hpp"
 
-#include <qrencode.h>
-
-#include <cerrno>
-#include <cstring>
-#include <memory>
+#include "report/qr_encoder.hpp"
 
 namespace huanxin::report {
 
-namespace {
-struct QrDeleter {
-  void operator()(QRcode* p) const { QRcode_free(p); }
-};
-}  // namespace
-
 Result<QrCode> EncodeQr(std::string_view text) {
   if (text.empty())
-    return MakeError(ErrorCode::kUnprocessable, "report.qr_empty", Text("没有二维码内容", "the QR code has no content"));
-  const std::string owned(text);  // libqrencode needs a NUL-terminated string
-  errno = 0;
-  // Version 0: the smallest that holds the text; QR_MODE_8 with case sensitivity: libqrencode may
-  // still put runs of digits in numeric mode, which only shortens the symbol.
-  std::unique_ptr<QRcode, QrDeleter> code(QRcode_encodeString(owned.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
-  if (!code) {
-    const std::string reason = errno == ERANGE ? "too long for a QR code" : std::strerror(errno);
-    return MakeError(ErrorCode::kUnprocessable, "report.qr_too_long",
-                     Text("二维码内容无法编码：" + reason, "cannot encode the QR code: " + reason),
-                     Text::Same(std::to_string(text.size()) + " bytes"));
+    return MakeError(ErrorCode::kUnprocessable, "report.qr_empty",
+                     Text("没有二维码内容", "the QR code has no content"));
+  auto symbol = qr::Encode(text, qr::EcLevel::kM);
+  if (!symbol) {
+    const std::string limit = std::to_string(kQrMaxBytes);
+    return MakeError(
+        ErrorCode::kUnprocessable, "report.qr_too_long",
+        Text("二维码内容过长：最多 " + limit + " 字节", "the QR code text is too long: at most " + limit + " bytes"),
+        Text::Same(std::to_string(text.size()) + " bytes"));
   }
   QrCode qr;
-  qr.size = code->width;
-  qr.dark.resize(static_cast<std::size_t>(code->width) * code->width);
-  for (std::size_t i = 0; i < qr.dark.size(); ++i) qr.dark[i] = (code->data[i] & 1) != 0;  // bit 0: dark
+  qr.size = symbol->size;
+  qr.dark = std::move(symbol->dark);
   return qr;
 }
 
