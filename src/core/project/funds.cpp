@@ -1,17 +1,12 @@
 #include "core/project/funds.hpp"
 
+#include "common/code_table.hpp"
 #include "common/decimal.hpp"
 
 namespace huanxin::core::project {
 
 namespace {
-struct SourceInfo {
-  FundSource source;
-  std::string_view code;
-  const char* zh;
-  const char* en;
-};
-constexpr SourceInfo kSources[] = {
+constexpr CodeName<FundSource> kSources[] = {
     {FundSource::kCentralSubsidy, "central_subsidy", "中央补助资金", "central subsidy"},
     {FundSource::kProvincial, "provincial", "省级补助资金", "provincial subsidy"},
     {FundSource::kLocalFiscal, "local_fiscal", "地方财政资金", "local fiscal funds"},
@@ -24,41 +19,19 @@ constexpr SourceInfo kSources[] = {
     {FundSource::kDonation, "donation", "捐资捐物", "donations"},
     {FundSource::kProvidentFund, "provident_fund", "住房公积金", "housing provident fund"},
 };
-struct KindInfo {
-  FundKind kind;
-  std::string_view code;
-  const char* zh;
-  const char* en;
-};
-constexpr KindInfo kKinds[] = {
+constexpr CodeName<FundKind> kKinds[] = {
     {FundKind::kCommitted, "committed", "计划（承诺）", "committed"},
     {FundKind::kReceived, "received", "到位", "received"},
     {FundKind::kPaid, "paid", "支付", "paid"},
 };
 }  // namespace
 
-std::string_view FundSourceCode(FundSource s) {
-  for (const auto& r : kSources)
-    if (r.source == s) return r.code;
-  return kSources[0].code;
-}
-std::optional<FundSource> ParseFundSource(std::string_view code) {
-  for (const auto& r : kSources)
-    if (r.code == code) return r.source;
-  return std::nullopt;
-}
-Text FundSourceName(FundSource s) {
-  for (const auto& r : kSources)
-    if (r.source == s) return Text(r.zh, r.en);
-  return {};
-}
-std::string_view FundKindCode(FundKind k) { return kKinds[static_cast<int>(k)].code; }
-std::optional<FundKind> ParseFundKind(std::string_view code) {
-  for (const auto& r : kKinds)
-    if (r.code == code) return r.kind;
-  return std::nullopt;
-}
-Text FundKindName(FundKind k) { return Text(kKinds[static_cast<int>(k)].zh, kKinds[static_cast<int>(k)].en); }
+std::string_view FundSourceCode(FundSource s) { return CodeOf(kSources, s); }
+std::optional<FundSource> ParseFundSource(std::string_view code) { return ParseCode(kSources, code); }
+Text FundSourceName(FundSource s) { return NameOf(kSources, s); }
+std::string_view FundKindCode(FundKind k) { return CodeOf(kKinds, k); }
+std::optional<FundKind> ParseFundKind(std::string_view code) { return ParseCode(kKinds, code); }
+Text FundKindName(FundKind k) { return NameOf(kKinds, k); }
 
 std::optional<std::int64_t> ExecutionRate(std::int64_t paid_fen, std::int64_t received_fen) {
   if (received_fen <= 0) return std::nullopt;

@@ -2,16 +2,12 @@
 
 #include <algorithm>
 
+#include "common/code_table.hpp"
+
 namespace huanxin::core::project {
 
 namespace {
-struct StatusInfo {
-  Status status;
-  std::string_view code;
-  const char* zh;
-  const char* en;
-};
-constexpr StatusInfo kStatusInfo[] = {
+constexpr CodeName<Status> kStatusInfo[] = {
     {Status::kReserve, "reserve", "储备", "Reserve"},         {Status::kPlanned, "planned", "列入计划", "Planned"},
     {Status::kApproved, "approved", "已审批", "Approved"},    {Status::kDesigned, "designed", "已设计", "Designed"},
     {Status::kTendered, "tendered", "已招标", "Tendered"},    {Status::kPermitted, "permitted", "已取得施工许可", "Permitted"},
@@ -19,13 +15,7 @@ constexpr StatusInfo kStatusInfo[] = {
     {Status::kAccepted, "accepted", "已验收", "Accepted"},    {Status::kHandedOver, "handed_over", "已移交", "Handed over"},
 };
 
-struct DocInfo {
-  DocumentKind kind;
-  std::string_view code;
-  const char* zh;
-  const char* en;
-};
-constexpr DocInfo kDocInfo[] = {
+constexpr CodeName<DocumentKind> kDocInfo[] = {
     {DocumentKind::kWillingnessConsent, "willingness_consent", "居民改造意愿征询结果", "residents' willingness consent"},
     {DocumentKind::kJointReviewOpinion, "joint_review_opinion", "联合审查意见", "joint-review opinion"},
     {DocumentKind::kFeasibilityReport, "feasibility_report", "可行性研究报告", "feasibility report"},
@@ -39,66 +29,30 @@ constexpr DocInfo kDocInfo[] = {
     {DocumentKind::kOther, "other", "其他材料", "other document"},
 };
 
-struct UnitInfo {
-  UnitRole role;
-  std::string_view code;
-  const char* zh;
-  const char* en;
-};
-constexpr UnitInfo kUnitInfo[] = {
+constexpr CodeName<UnitRole> kUnitInfo[] = {
     {UnitRole::kDesign, "design", "设计单位", "design unit"},
     {UnitRole::kConstruction, "construction", "施工单位", "construction unit"},
     {UnitRole::kSupervision, "supervision", "监理单位", "supervision unit"},
     {UnitRole::kMaterial, "material", "材料供应（选材）单位", "material supplier"},
 };
 
-template <typename Row, std::size_t N, typename E>
-const Row& ByKind(const Row (&table)[N], E Row::*key, E value) {
-  for (const auto& row : table)
-    if (row.*key == value) return row;
-  return table[0];  // unreachable: every enumerator is listed
-}
-template <typename Row, std::size_t N>
-const Row* ByCode(const Row (&table)[N], std::string_view code) {
-  for (const auto& row : table)
-    if (row.code == code) return &row;
-  return nullptr;
-}
 }  // namespace
 
-std::string_view StatusCode(Status s) { return ByKind(kStatusInfo, &StatusInfo::status, s).code; }
-std::optional<Status> ParseStatus(std::string_view code) {
-  auto* r = ByCode(kStatusInfo, code);
-  return r ? std::optional<Status>(r->status) : std::nullopt;
-}
-Text StatusName(Status s) {
-  const auto& r = ByKind(kStatusInfo, &StatusInfo::status, s);
-  return Text(r.zh, r.en);
-}
+std::string_view StatusCode(Status s) { return CodeOf(kStatusInfo, s); }
+std::optional<Status> ParseStatus(std::string_view code) { return ParseCode(kStatusInfo, code); }
+Text StatusName(Status s) { return NameOf(kStatusInfo, s); }
 std::optional<Status> Next(Status s) {
   if (s == Status::kHandedOver) return std::nullopt;
   return static_cast<Status>(static_cast<int>(s) + 1);
 }
 
-std::string_view DocumentCode(DocumentKind k) { return ByKind(kDocInfo, &DocInfo::kind, k).code; }
-std::optional<DocumentKind> ParseDocument(std::string_view code) {
-  auto* r = ByCode(kDocInfo, code);
-  return r ? std::optional<DocumentKind>(r->kind) : std::nullopt;
-}
-Text DocumentName(DocumentKind k) {
-  const auto& r = ByKind(kDocInfo, &DocInfo::kind, k);
-  return Text(r.zh, r.en);
-}
+std::string_view DocumentCode(DocumentKind k) { return CodeOf(kDocInfo, k); }
+std::optional<DocumentKind> ParseDocument(std::string_view code) { return ParseCode(kDocInfo, code); }
+Text DocumentName(DocumentKind k) { return NameOf(kDocInfo, k); }
 
-std::string_view UnitRoleCode(UnitRole r) { return ByKind(kUnitInfo, &UnitInfo::role, r).code; }
-std::optional<UnitRole> ParseUnitRole(std::string_view code) {
-  auto* row = ByCode(kUnitInfo, code);
-  return row ? std::optional<UnitRole>(row->role) : std::nullopt;
-}
-Text UnitRoleName(UnitRole r) {
-  const auto& row = ByKind(kUnitInfo, &UnitInfo::role, r);
-  return Text(row.zh, row.en);
-}
+std::string_view UnitRoleCode(UnitRole r) { return CodeOf(kUnitInfo, r); }
+std::optional<UnitRole> ParseUnitRole(std::string_view code) { return ParseCode(kUnitInfo, code); }
+Text UnitRoleName(UnitRole r) { return NameOf(kUnitInfo, r); }
 
 std::vector<Missing> MissingFor(Status to, const GateFacts& facts, const GatePolicy& policy) {
   std::vector<Missing> out;

@@ -1,44 +1,33 @@
 #include "core/project/publicity.hpp"
 
+#include "common/code_table.hpp"
+
 namespace huanxin::core::project {
 
 namespace {
-struct Info {
-  std::string_view code;
-  const char* zh;
-  const char* en;
+constexpr CodeName<NoticeKind> kNotice[] = {
+    {NoticeKind::kPlan, "plan", "改造方案公示", "plan"},
+    {NoticeKind::kDesign, "design", "设计方案公示", "design"},
+    {NoticeKind::kBudget, "budget", "预算公示", "budget"},
+    {NoticeKind::kResult, "result", "结果公示", "result"},
+    {NoticeKind::kCompletion, "completion", "竣工公示", "completion"},
 };
-constexpr Info kNotice[] = {
-    {"plan", "改造方案公示", "plan"},           {"design", "设计方案公示", "design"},
-    {"budget", "预算公示", "budget"},          {"result", "结果公示", "result"},
-    {"completion", "竣工公示", "completion"},
+constexpr CodeName<ResourceUse> kUses[] = {
+    {ResourceUse::kPocketPark, "pocket_park", "口袋公园", "pocket park"},
+    {ResourceUse::kParking, "parking", "停车场（位）", "parking"},
+    {ResourceUse::kElderlyStation, "elderly_station", "养老服务站", "elderly care station"},
+    {ResourceUse::kChildcareStation, "childcare_station", "托育服务站", "childcare station"},
+    {ResourceUse::kOther, "other", "其他用途", "other use"},
 };
-constexpr Info kUses[] = {
-    {"pocket_park", "口袋公园", "pocket park"},          {"parking", "停车场（位）", "parking"},
-    {"elderly_station", "养老服务站", "elderly care station"}, {"childcare_station", "托育服务站", "childcare station"},
-    {"other", "其他用途", "other use"},
-};
-template <std::size_t N>
-std::optional<int> IndexOf(const Info (&t)[N], std::string_view code) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (t[i].code == code) return static_cast<int>(i);
-  return std::nullopt;
-}
 }  // namespace
 
-std::string_view NoticeKindCode(NoticeKind k) { return kNotice[static_cast<int>(k)].code; }
-std::optional<NoticeKind> ParseNoticeKind(std::string_view code) {
-  auto i = IndexOf(kNotice, code);
-  return i ? std::optional<NoticeKind>(static_cast<NoticeKind>(*i)) : std::nullopt;
-}
-Text NoticeKindName(NoticeKind k) { return Text(kNotice[static_cast<int>(k)].zh, kNotice[static_cast<int>(k)].en); }
+std::string_view NoticeKindCode(NoticeKind k) { return CodeOf(kNotice, k); }
+std::optional<NoticeKind> ParseNoticeKind(std::string_view code) { return ParseCode(kNotice, code); }
+Text NoticeKindName(NoticeKind k) { return NameOf(kNotice, k); }
 
-std::string_view ResourceUseCode(ResourceUse u) { return kUses[static_cast<int>(u)].code; }
-std::optional<ResourceUse> ParseResourceUse(std::string_view code) {
-  auto i = IndexOf(kUses, code);
-  return i ? std::optional<ResourceUse>(static_cast<ResourceUse>(*i)) : std::nullopt;
-}
-Text ResourceUseName(ResourceUse u) { return Text(kUses[static_cast<int>(u)].zh, kUses[static_cast<int>(u)].en); }
+std::string_view ResourceUseCode(ResourceUse u) { return CodeOf(kUses, u); }
+std::optional<ResourceUse> ParseResourceUse(std::string_view code) { return ParseCode(kUses, code); }
+Text ResourceUseName(ResourceUse u) { return NameOf(kUses, u); }
 
 std::string_view WindowStatusCode(WindowStatus s) {
   switch (s) {
