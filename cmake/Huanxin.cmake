@@ -69,12 +69,21 @@ endfunction()
 
 # hx_tests(<name> SOURCES ... DEPS ... LABELS ... [NO_CTEST]) → one GoogleTest executable registered
 # with CTest (NO_CTEST: the caller registers filtered runs itself, e.g. one per database).
+# Every test labelled `unit` is also a dependency of the target hx_unit_tests, so a build preset
+# (asan) can build all unit tests without listing them: a new test needs no preset edit.
+if(NOT TARGET hx_unit_tests)
+  add_custom_target(hx_unit_tests)
+endif()
+
 function(hx_tests name)
   cmake_parse_arguments(T "NO_CTEST" "" "SOURCES;DEPS;LABELS" ${ARGN})
   if(NOT HX_BUILD_TESTS)
     return()
   endif()
   add_executable(${name} ${T_SOURCES})
+  if("unit" IN_LIST T_LABELS)
+    add_dependencies(hx_unit_tests ${name})
+  endif()
   target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/src ${PROJECT_SOURCE_DIR}/tests)
   target_link_libraries(${name} PRIVATE ${T_DEPS} GTest::gtest GTest::gtest_main Threads::Threads)
   hx_precompile(${name} TESTS)

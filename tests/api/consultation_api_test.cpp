@@ -292,6 +292,45 @@ TEST_P(ConsultationApiTest, TwoRoundMenuCampaignRaisesTheOverallRateWithEveryNum
   for (const auto& it : t3["items"].as_array()) EXPECT_EQ(it.as_object().at("verdict").as_string(), "passed");
 }
 
+// Residents choose materials among samples (望奎's sample room, issue #12): a consultation of kind
+// material_choice whose items are the samples; the tally counts each sample's agreeing dwellings.
+TEST_P(ConsultationApiTest, MaterialChoiceAmongSamples) {
+  if (!app_) return;
+  auto admin = Admin();
+  auto e = MakeEstate(admin);
+  json::array items;
+  for (const char* sample : {"外墙涂料 A：米黄色真石漆", "外墙涂料 B：浅灰色质感涂料", "外墙涂料 C：白色弹性涂料"})
+    items.push_back({{"title", sample},
+                     {"rule", {{"type", "custom"}, {"countBy", "dwellings"}, {"base", "participants"}, {"threshold", "1/2"},
+                               {"inclusive", false}}},
+                     {"scope", {{"type", "estate"}}}});
+  auto c = Create(admin, {{"estateId", e.id}, {"title", "外墙涂料选样"}, {"kind", "material_choice"}, {"items", items}});
+  ASSERT_EQ(c["kind"].as_string(), "material_choice");
+  ASSERT_EQ(c["items"].as_array().size(), 3u);
+  const auto cid = c["id"].as_int64();
+  std::string ids[3];
+  for (int k = 0; k < 3; ++k) ids[k] = std::to_string(c["items"].as_array()[k].at("id").as_int64());
+  ASSERT_EQ(As(admin, "POST", "/api/v1/consultations/" + std::to_string(cid) + "/open").status, 200);
+  // Six owners pick sample A, three pick B, one picks C (abstaining on the others); counted by heads,
+  // as an owner with two dwellings is one head (法释〔2009〕7号 Art. 9).
+  for (int k = 0; k < 10; ++k) {
+    const int pick = k < 6 ? 0 : (k < 9 ? 1 : 2);
+    json::object choices;
+    for (int s = 0; s < 3; ++s) choices[ids[s]] = s == pick ? "agree" : "abstain";
+    ASSERT_EQ(Ballot(admin, cid, e.d[k], choices).status, 200) << k;
+  }
+  auto t = Tally(admin, cid);
+  const auto& tallied = t["items"].as_array();
+  ASSERT_EQ(tallied.size(), 3u);
+  EXPECT_EQ(tallied[0].at("agree").at("heads").as_int64(), 6) << json::serialize(tallied[0]);
+  EXPECT_EQ(tallied[1].at("agree").at("heads").as_int64(), 3) << json::serialize(tallied[1]);
+  EXPECT_EQ(tallied[2].at("agree").at("heads").as_int64(), 1) << json::serialize(tallied[2]);
+  // An unknown kind is still refused.
+  auto bad = As(admin, "POST", "/api/v1/consultations",
+                json::object{{"estateId", e.id}, {"title", "x"}, {"kind", "material"}, {"items", items}});
+  EXPECT_EQ(bad.status, 422) << bad.body;
+}
+
 TEST_P(ConsultationApiTest, LiftVoteInOneStairwellOwnerConflictsClosingReceiptsAndCodes) {
   if (!app_) return;
   auto admin = Admin();

@@ -580,6 +580,152 @@ TEST_P(ProjectApiTest, DocumentScansAreStoredAndReadBack) {
   EXPECT_EQ(Audited("project.document_file", project), 1);
 }
 
+TEST_P(ProjectApiTest, PoolResourcesAndBillsRefuseEveryBadFieldAndStoreNothing) {
+  if (!app_) return;
+  CreateUser("pool.community", "community", "360104002001");
+  CreateUser("pool.other", "street", "360104006");
+  auto community = Login("pool.community", kStreetPassword);
+  auto other_street = Login("pool.other", kStreetPassword);
+  const auto a = NewEstate("360104002001", 1990, 3);
+  const auto b = NewEstate("360104002001", 1991, 2);
+  const auto project = NewProject(admin, "360104002", {a});
+  const auto resource = IdOf(Expect(admin, "POST", "/api/v1/estates/" + std::to_string(b) + "/resources",
+                                    json::object{{"description", "闲置门球场"}, {"area", 450}, {"owner", "原单位产权"},
+                                                 {"proposedUse", "parking"}, {"foundBy", "staff"}},
+                                    201));
+  Expect(admin, "POST", P(project) + "/bills", json::object{{"purpose", "户表改造居民出资"}, {"amount", 800}}, 201);
+  const auto bills = Expect(admin, "GET", P(project) + "/bills", nullptr, 200);
+  const auto bill = bills.at("items").as_array().at(0).at("id").as_int64();
+  const std::string res = "/api/v1/estates/" + std::to_string(a) + "/resources";
+  const json::object good{{"description", "废弃蓄水池"}, {"area", 320}, {"owner", "业主共有"},
+                          {"proposedUse", "pocket_park"}, {"foundBy", "checkup"}};
+  auto drop = [](json::object o, const char* k) {
+    o.erase(k);
+    return o;
+  };
+  const std::string pay = P(project) + "/bills/" + std::to_string(bill) + "/payment";
+  const std::vector<Refusal> cases = {
+      {"POST", res, With(good, {{"description", "池"}}), 422, "project.invalid_field", "description"},
+      {"POST", res, With(good, {{"description", std::string(501 * 3, 'x')}}), 422, "project.invalid_field", "description"},
+      {"POST", res, drop(good, "description"), 422, "http.invalid_field", "description"},
+      {"POST", res, With(good, {{"area", 0}}), 422, "project.invalid_field", "area"},
+      {"POST", res, With(good, {{"area", -5}}), 422, "project.invalid_field", "area"},
+      {"POST", res, With(good, {{"area", 1.234}}), 422, "http.invalid_field", "area"},
+      {"POST", res, With(good, {{"area", "大约三百"}}), 422, "http.invalid_field", "area"},
+      {"POST", res, drop(good, "area"), 422, "http.invalid_field", "area"},
+      {"POST", res, With(good, {{"owner", ""}}), 422, "project.invalid_field", "owner"},
+      {"POST", res, drop(good, "owner"), 422, "http.invalid_field", "owner"},
+      {"POST", res, With(good, {{"proposedUse", "casino"}}), 422, "project.invalid_field", "proposedUse"},
+      {"POST", res, With(good, {{"proposedUse", 3}}), 422, "http.invalid_field", "proposedUse"},
+      {"POST", res, With(good, {{"foundBy", "rumour"}}), 422, "project.invalid_field", "foundBy"},
+      {"POST", res, drop(good, "foundBy"), 422, "http.invalid_field", "foundBy"},
+      {"POST", "/api/v1/estates/999999/resources", good, 404, "register.estate_not_found", ""},
+      {"POST", res, good, 403, "auth.out_of_scope", "", &other_street},
+      {"POST", res, good, 403, "auth.forbidden", "", &community},
+      {"GET", "/api/v1/resources?estateId=x", nullptr, 400, "http.bad_query", ""},
+      {"GET", "/api/v1/resources?regionCode=360104002", nullptr, 403, "auth.out_of_scope", "", &other_street},
+      {"GET", "/api/v1/projects/reserve-pool?regionCode=360104002", nullptr, 403, "auth.out_of_scope", "", &other_street},
+      {"POST", P(project) + "/resources/" + std::to_string(resource), nullptr, 409, "project.resource_elsewhere", ""},
+      {"POST", P(project) + "/resources/999999", nullptr, 404, "project.resource_not_found", ""},
+      {"POST", "/api/v1/projects/999999/resources/" + std::to_string(resource), nullptr, 404, "project.not_found", ""},
+      {"POST", P(project) + "/bills", json::object{{"purpose", "水"}, {"amount", 800}}, 422, "project.invalid_field", "purpose"},
+      {"POST", P(project) + "/bills", json::object{{"amount", 800}}, 422, "http.invalid_field", "purpose"},
+      {"POST", P(project) + "/bills", json::object{{"purpose", "户表改造"}, {"amount", 0}}, 422, "project.invalid_field", "amount"},
+      {"POST", P(project) + "/bills", json::object{{"purpose", "户表改造"}, {"amount", -800}}, 422, "project.invalid_field", "amount"},
+      {"POST", P(project) + "/bills", json::object{{"purpose", "户表改造"}, {"amount", 800.001}}, 422, "http.invalid_field", "amount"},
+      {"POST", P(project) + "/bills", json::object{{"purpose", "户表改造"}, {"amount", 1000000.01}}, 422, "project.invalid_field", "amount"},
+      {"POST", P(project) + "/bills", json::object{{"purpose", "户表改造"}}, 422, "http.invalid_field", "amount"},
+      {"POST", P(project) + "/bills", json::object{{"purpose", "户表改造"}, {"amount", 800}}, 403, "auth.forbidden", "", &community},
+      {"GET", P(project) + "/bills?paid=maybe", nullptr, 400, "http.bad_query", ""},
+      {"GET", P(project) + "/bills", nullptr, 403, "auth.out_of_scope", "", &other_street},
+      {"POST", pay, json::object{{"paidOn", "2026-02-30"}}, 422, "project.invalid_field", "paidOn"},
+      {"POST", pay, json::object{{"paidOn", "昨天"}}, 422, "project.invalid_field", "paidOn"},
+      {"POST", pay, json::object{}, 422, "http.invalid_field", "paidOn"},
+      {"POST", P(project) + "/bills/999999/payment", json::object{{"paidOn", "2026-03-05"}}, 404, "project.bill_not_found", ""},
+      {"POST", pay, json::object{{"paidOn", "2026-03-05"}}, 403, "auth.forbidden", "", &community},
+  };
+  const auto before = State({project});
+  for (const auto& c : cases) {
+    const auto& who = c.who ? *c.who : admin;
+    auto r = As(who, c.method, c.target, c.body);
+    const std::string what = c.method + " " + c.target + " " + json::serialize(c.body) + " → " + r.body;
+    EXPECT_EQ(r.status, c.status) << what;
+    EXPECT_EQ(r.Reason(), c.reason) << what;
+    if (c.field.empty() || !r.Json().is_object()) continue;
+    const auto j = r.Json();
+    const auto& e = j.at("error").as_object();
+    if (c.reason == "project.invalid_field")
+      EXPECT_EQ(e.at("detail").as_string(), c.field) << what;
+    else
+      EXPECT_NE(std::string(e.at("message").as_string()).find(c.field), std::string::npos) << what;
+  }
+  EXPECT_EQ(State({project}), before) << "a refused request changed something";
+}
+
+TEST_P(ProjectApiTest, ThePoolRanksUnplannedEstatesAndBillsArePaidOnce) {
+  if (!app_) return;
+  const auto old_estate = NewEstate("360104002002", 1975, 4);
+  const auto recent = NewEstate("360104002002", 1999, 2);
+  const auto extension = NewEstate("360104002002", 2004, 2);
+  const auto young = NewEstate("360104002002", 2012, 2);  // not eligible: never in the pool
+  const auto planned = NewEstate("360104002002", 1980, 2);
+  NewPlan("360104", 2026, 1000);
+  const auto reserve = NewProject(admin, "360104002", {recent});
+  const auto taken = NewProject(admin, "360104002", {planned});
+  AddDocument(admin, taken, "willingness_consent");
+  ASSERT_EQ(Move(admin, taken, "planned").status, 200);
+  auto pool = Expect(admin, "GET", "/api/v1/projects/reserve-pool?regionCode=360104002002", nullptr, 200);
+  std::vector<std::int64_t> order;
+  for (const auto& e : pool.at("items").as_array()) order.push_back(e.at("estateId").as_int64());
+  // Older first when nothing else is known (no check-up, consultation or households); the
+  // extension estate scores no age points; a planned estate has left the pool.
+  EXPECT_EQ(order, (std::vector<std::int64_t>{old_estate, recent, extension}));
+  const auto& first = pool.at("items").as_array().at(0).as_object();
+  EXPECT_EQ(first.at("rank").as_int64(), 1);
+  EXPECT_EQ(first.at("verdict").as_string(), "eligible");
+  EXPECT_TRUE(first.at("reserveProjectId").is_null());
+  EXPECT_EQ(pool.at("items").as_array().at(1).at("reserveProjectId").as_int64(), reserve);
+  EXPECT_EQ(pool.at("items").as_array().at(2).at("verdict").as_string(), "extension");
+  EXPECT_EQ(pool.at("weights").at("safety").as_int64(), 40);
+  const auto& reasons = first.at("reasons").as_array();
+  ASSERT_EQ(reasons.size(), 4u);
+  EXPECT_EQ(reasons.at(0).at("code").as_string(), "age");  // the only factor with points
+  (void)young;
+
+  // Bills: one per dwelling; issuing again skips the billed; a bill is paid once.
+  auto issued = Expect(admin, "POST", P(taken) + "/bills", json::object{{"purpose", "户表改造居民出资"}, {"amount", 800}}, 201);
+  EXPECT_EQ(issued.at("issued").as_int64(), 2);
+  auto again = Expect(admin, "POST", P(taken) + "/bills", json::object{{"purpose", "户表改造居民出资"}, {"amount", 800}}, 201);
+  EXPECT_EQ(again.at("issued").as_int64(), 0);
+  EXPECT_EQ(again.at("skipped").as_int64(), 2);
+  auto unpaid = Expect(admin, "GET", P(taken) + "/bills?paid=false", nullptr, 200);
+  ASSERT_EQ(unpaid.at("total").as_int64(), 2);
+  const auto bill = unpaid.at("items").as_array().at(0).at("id").as_int64();
+  const std::string pay = P(taken) + "/bills/" + std::to_string(bill) + "/payment";
+  auto paid = Expect(admin, "POST", pay, json::object{{"paidOn", "2026-03-05"}}, 200);
+  EXPECT_EQ(paid.at("paidOn").as_string(), "2026-03-05");
+  auto twice = As(admin, "POST", pay, json::object{{"paidOn", "2026-03-06"}});
+  EXPECT_EQ(twice.status, 409) << twice.body;
+  EXPECT_EQ(twice.Reason(), "project.bill_paid");
+  auto page = As(admin, "GET", P(taken) + "/bills?paid=false");
+  EXPECT_EQ(page.Json().at("total").as_int64(), 1);
+  EXPECT_NE(page.body.find("\"paidAmount\":800.00"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("\"unpaidAmount\":800.00"), std::string::npos) << page.body;
+
+  // Resources: taken up only by a project that has its estate.
+  const auto space = IdOf(Expect(admin, "POST", "/api/v1/estates/" + std::to_string(planned) + "/resources",
+                                 json::object{{"description", "废弃蓄水池"}, {"area", 320.5}, {"owner", "业主共有"},
+                                              {"proposedUse", "pocket_park"}, {"foundBy", "checkup"}},
+                                 201));
+  auto elsewhere = As(admin, "POST", P(reserve) + "/resources/" + std::to_string(space));
+  EXPECT_EQ(elsewhere.status, 409) << elsewhere.body;
+  auto took = Expect(admin, "POST", P(taken) + "/resources/" + std::to_string(space), nullptr, 200);
+  EXPECT_EQ(took.at("projectId").as_int64(), taken);
+  auto list = As(admin, "GET", "/api/v1/resources?estateId=" + std::to_string(planned));
+  EXPECT_NE(list.body.find("\"area\":320.50"), std::string::npos) << list.body;
+  EXPECT_EQ(list.Json().at("items").as_array().size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, ProjectApiTest, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, ProjectApiTest, ::testing::Values("postgres"));
 

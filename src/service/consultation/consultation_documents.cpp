@@ -15,6 +15,7 @@ std::string KindLabel(const std::string& kind) {
   if (kind == "plan_approval") return "改造方案表决";
   if (kind == "formal_decision") return "业主共同决定事项表决";
   if (kind == "management") return "长效管理方式选择";
+  if (kind == "material_choice") return "材料选样";
   return kind;
 }
 

@@ -29,7 +29,10 @@ constexpr std::size_t kCodeChars = 10;     // 50 bits: printed on the ballot, ty
 constexpr std::size_t kReceiptChars = 12;  // 60 bits
 constexpr std::size_t kMaxItems = 60;
 
-const std::set<std::string> kKinds{"willingness", "menu", "plan_approval", "formal_decision", "management"};
+// material_choice: residents choose among material samples (望奎's sample room, REFERENCE.md §10);
+// each item is one sample, the sample most dwellings agree to is the residents' choice.
+const std::set<std::string> kKinds{"willingness", "menu", "plan_approval", "formal_decision", "management",
+                                   "material_choice"};
 const std::set<std::string> kChannels{"door", "paper", "online"};
 const std::set<std::string> kOutcomes{"absent", "refused", "agreed", "will_decide"};
 
@@ -325,8 +328,8 @@ Result<ConsultationView> ConsultationService::Create(const Actor& actor, const C
     return BadField("title", Text("不能为空，且不超过200字", "must be 1–200 characters"));
   if (!kKinds.count(in.kind))
     return BadField("kind", Text::Same(in.kind),
-                    Text("应为 willingness、menu、plan_approval、formal_decision 或 management",
-                         "one of willingness, menu, plan_approval, formal_decision, management"));
+                    Text("应为 willingness、menu、plan_approval、formal_decision、management 或 material_choice",
+                         "one of willingness, menu, plan_approval, formal_decision, management, material_choice"));
   if (in.items.empty() || in.items.size() > kMaxItems)
     return BadField("items", Text("应有1–60个表决事项", "needs 1–60 items"));
   if (in.opens_at && in.closes_at && *in.closes_at <= *in.opens_at)

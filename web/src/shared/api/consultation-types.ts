@@ -12,7 +12,7 @@ export interface CatalogItem {
   name: string
 }
 
-export type ConsultationKind = 'willingness' | 'menu' | 'plan_approval' | 'formal_decision' | 'management'
+export type ConsultationKind = 'willingness' | 'menu' | 'plan_approval' | 'formal_decision' | 'management' | 'material_choice'
 export type ConsultationState = 'draft' | 'open' | 'closed'
 export type LawVersion = 'civil-code-2021' | 'property-law-2007'
 

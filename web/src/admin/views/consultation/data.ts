@@ -23,7 +23,7 @@ import type {
 } from '@/shared/api/consultation-types'
 import { t } from '@/shared/i18n'
 
-export const KINDS: ConsultationKind[] = ['willingness', 'menu', 'plan_approval', 'formal_decision', 'management']
+export const KINDS: ConsultationKind[] = ['willingness', 'menu', 'plan_approval', 'formal_decision', 'management', 'material_choice']
 export const STATES: ConsultationState[] = ['draft', 'open', 'closed']
 export const LAW_VERSIONS: LawVersion[] = ['civil-code-2021', 'property-law-2007']
 export const MATTERS: Art278Matter[] = [1, 2, 3, 4, 5, 6, 7, 8, 9]

@@ -24,6 +24,7 @@ const messages: MessageSchema = {
       plan_approval: 'Plan approval',
       formal_decision: 'Owners’ joint decision',
       management: 'Long-term management',
+      material_choice: 'Material choice',
     },
     kindHint: {
       willingness: 'Ask whether residents want the renovation',
@@ -31,6 +32,7 @@ const messages: MessageSchema = {
       plan_approval: 'Vote on the renovation plan',
       formal_decision: 'Matters the owners decide together by law',
       management: 'Property services and upkeep after renovation',
+      material_choice: 'Residents choose materials among samples (one item per sample)',
     },
     state: {
       draft: 'Draft',

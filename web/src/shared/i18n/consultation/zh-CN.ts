@@ -24,6 +24,7 @@ const messages = {
       plan_approval: '方案表决',
       formal_decision: '业主共同决定',
       management: '长效管理',
+      material_choice: '材料选样',
     },
     kindHint: {
       willingness: '了解居民是否愿意改造',
@@ -31,6 +32,7 @@ const messages = {
       plan_approval: '对改造方案进行表决',
       formal_decision: '依法由业主共同决定的事项',
       management: '改造后的物业与管护安排',
+      material_choice: '居民在样品中选择材料（每个事项为一种样品）',
     },
     state: {
       draft: '草稿',
