@@ -122,7 +122,28 @@ struct Refusal {
   const LoginSession* who = nullptr;
 };
 
-TEST_P(ProjectApiTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsStored) {
+// Each case answers its status and reason, naming its field (the caller checks nothing was stored).
+class ProjectRefusalTest : public ProjectApiTest {
+ protected:
+  void ExpectRefused(const std::vector<Refusal>& cases) {
+    for (const auto& c : cases) {
+      const auto& who = c.who ? *c.who : admin;
+      auto r = As(who, c.method, c.target, c.body);
+      const std::string what = c.method + " " + c.target + " " + json::serialize(c.body) + " → " + r.body;
+      EXPECT_EQ(r.status, c.status) << what;
+      EXPECT_EQ(r.Reason(), c.reason) << what;
+      if (c.field.empty() || !r.Json().is_object()) continue;
+      const auto j = r.Json();
+      const auto& e = j.at("error").as_object();
+      if (c.reason == "project.invalid_field")
+        EXPECT_EQ(e.at("detail").as_string(), c.field) << what;
+      else
+        EXPECT_NE(std::string(e.at("message").as_string()).find(c.field), std::string::npos) << what;
+    }
+  }
+};
+
+TEST_P(ProjectRefusalTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsStored) {
   if (!app_) return;
   CreateUser("proj.street", "street", "360104002");
   CreateUser("proj.community", "community", "360104002001");
@@ -296,20 +317,7 @@ TEST_P(ProjectApiTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsStored) {
       {"POST", pr + "/funds", fund_body({}), 403, "auth.forbidden", "", &community},
   };
   const auto before = State({project});
-  for (const auto& c : cases) {
-    const auto& who = c.who ? *c.who : admin;
-    auto r = As(who, c.method, c.target, c.body);
-    const std::string what = c.method + " " + c.target + " " + json::serialize(c.body) + " → " + r.body;
-    EXPECT_EQ(r.status, c.status) << what;
-    EXPECT_EQ(r.Reason(), c.reason) << what;
-    if (c.field.empty() || !r.Json().is_object()) continue;
-    const auto j = r.Json();
-    const auto& e = j.at("error").as_object();
-    if (c.reason == "project.invalid_field")
-      EXPECT_EQ(e.at("detail").as_string(), c.field) << what;
-    else
-      EXPECT_NE(std::string(e.at("message").as_string()).find(c.field), std::string::npos) << what;
-  }
+  ExpectRefused(cases);
   // Uploads: not a scan, not multipart, no file field, no such document.
   const std::string file = pr + "/documents/" + std::to_string(doc) + "/file";
   auto text = Upload(admin, file, "说明.txt", "只是一段文字");
@@ -580,7 +588,7 @@ TEST_P(ProjectApiTest, DocumentScansAreStoredAndReadBack) {
   EXPECT_EQ(Audited("project.document_file", project), 1);
 }
 
-TEST_P(ProjectApiTest, PoolResourcesAndBillsRefuseEveryBadFieldAndStoreNothing) {
+TEST_P(ProjectRefusalTest, PoolResourcesAndBillsRefuseEveryBadFieldAndStoreNothing) {
   if (!app_) return;
   CreateUser("pool.community", "community", "360104002001");
   CreateUser("pool.other", "street", "360104006");
@@ -645,20 +653,7 @@ TEST_P(ProjectApiTest, PoolResourcesAndBillsRefuseEveryBadFieldAndStoreNothing) 
       {"POST", pay, json::object{{"paidOn", "2026-03-05"}}, 403, "auth.forbidden", "", &community},
   };
   const auto before = State({project});
-  for (const auto& c : cases) {
-    const auto& who = c.who ? *c.who : admin;
-    auto r = As(who, c.method, c.target, c.body);
-    const std::string what = c.method + " " + c.target + " " + json::serialize(c.body) + " → " + r.body;
-    EXPECT_EQ(r.status, c.status) << what;
-    EXPECT_EQ(r.Reason(), c.reason) << what;
-    if (c.field.empty() || !r.Json().is_object()) continue;
-    const auto j = r.Json();
-    const auto& e = j.at("error").as_object();
-    if (c.reason == "project.invalid_field")
-      EXPECT_EQ(e.at("detail").as_string(), c.field) << what;
-    else
-      EXPECT_NE(std::string(e.at("message").as_string()).find(c.field), std::string::npos) << what;
-  }
+  ExpectRefused(cases);
   EXPECT_EQ(State({project}), before) << "a refused request changed something";
 }
 
@@ -728,6 +723,8 @@ TEST_P(ProjectApiTest, ThePoolRanksUnplannedEstatesAndBillsArePaidOnce) {
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, ProjectApiTest, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, ProjectApiTest, ::testing::Values("postgres"));
+INSTANTIATE_TEST_SUITE_P(Sqlite, ProjectRefusalTest, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Postgres, ProjectRefusalTest, ::testing::Values("postgres"));
 
 }  // namespace
 }  // namespace huanxin::testing
