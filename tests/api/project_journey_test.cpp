@@ -178,9 +178,17 @@ TEST_P(ProjectJourneyTest, PlanProjectGatesFundsPublicityAndStatistics) {
                         {{"Content-Type", "application/json"}});
   ASSERT_EQ(objection.status, 201) << objection.body;
   const auto oid = objection.Json().as_object().at("id").as_int64();
+  auto home = As(street, "GET", "/api/v1/workbench");
+  ASSERT_EQ(home.status, 200) << home.body;
+  const auto card = home.Json().at("sections").at("project").as_object();
+  EXPECT_EQ(card.at("projects").as_int64(), 1) << home.body;
+  EXPECT_EQ(card.at("building").as_int64(), 1) << home.body;
+  EXPECT_EQ(card.at("unansweredObjections").as_int64(), 1) << home.body;
+  EXPECT_EQ(card.at("plan").at("regionCode").as_string(), "360104") << "the county's plan covers the street";
   auto answer = As(street, "POST", "/api/v1/publicity/" + std::to_string(nid) + "/objections/" + std::to_string(oid) + "/answer",
                    json::object{{"answer", "已采纳：停车位调整到北侧空地，修订方案另行公示。"}});
   ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_EQ(As(street, "GET", "/api/v1/workbench").Json().at("sections").at("project").at("unansweredObjections").as_int64(), 0);
   auto public_view = Call("GET", pub);
   ASSERT_EQ(public_view.status, 200) << public_view.body;
   EXPECT_NE(public_view.body.find("已采纳"), std::string::npos) << public_view.body;

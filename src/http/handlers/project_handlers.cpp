@@ -149,7 +149,13 @@ Response GetFunds(ProjectApi& a, Request& req) {
 
 }  // namespace
 
-void AddProjectRoutes(RouteTable& t, Workbench&, ProjectApi& api) {
+void AddProjectRoutes(RouteTable& t, Workbench& workbench, ProjectApi& api) {
+  workbench.Add({"project", [&api](const service::Actor& actor, bool) -> Result<std::optional<boost::json::value>> {
+                   auto w = api.projects.Workbench(actor);
+                   if (!w) return std::move(w).error();
+                   if (!*w) return std::optional<boost::json::value>{};
+                   return std::optional<boost::json::value>(ProjectWorkbenchJson(**w));
+                 }});
   constexpr auto S = Access::kSession;
   t.Add("POST", "/api/v1/plans", S, BodyKind::kJson, api, CreatePlan)
       .Add("GET", "/api/v1/plans", S, BodyKind::kNone, api, ListPlans, true)

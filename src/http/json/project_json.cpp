@@ -45,6 +45,19 @@ json::object PlanJson(const service::PlanView& v) {
           {"updatedAt", p.updated_at}};
 }
 
+json::object ProjectWorkbenchJson(const service::ProjectWorkbench& w) {
+  const auto& c = w.counts;
+  return {{"year", w.year},
+          {"projects", c.projects},
+          {"reserve", c.reserve},
+          {"preparing", c.preparing},
+          {"building", c.building},
+          {"finished", c.finished},
+          {"unansweredObjections", c.unanswered_objections},
+          {"unpaidBills", c.unpaid_bills},
+          {"plan", w.plan ? json::value(PlanJson(*w.plan)) : json::value(nullptr)}};
+}
+
 json::object PlansJson(const std::vector<service::PlanView>& plans) {
   json::array items;
   for (const auto& p : plans) items.push_back(PlanJson(p));

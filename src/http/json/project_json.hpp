@@ -22,6 +22,7 @@ boost::json::object BudgetJson(const service::BudgetView& b, bool english);
 boost::json::object ChangeOrderJson(const store::ChangeOrderRecord& c);
 boost::json::object FundEntryJson(const store::FundEntryRecord& e, bool english);
 boost::json::object FundsJson(const service::FundsView& f, bool english);
+boost::json::object ProjectWorkbenchJson(const service::ProjectWorkbench& w);
 // A rate in hundredths of a percent as a percentage number (5163 → 51.63), or null.
 boost::json::value RateJson(const std::optional<std::int64_t>& hundredths);
 

@@ -445,6 +445,29 @@ Result<ProjectView> ProjectService::Transition(const Actor& actor, std::int64_t 
   });
 }
 
+Result<std::optional<ProjectWorkbench>> ProjectService::Workbench(const Actor& actor) {
+  if (!core::auth::HasPermission(actor.role, core::auth::perm::kProjectRead)) return std::optional<ProjectWorkbench>{};
+  const int year = ShanghaiYear(clock_.Now());
+  const std::string scope(actor.scope.prefix());
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::optional<ProjectWorkbench>> {
+    ProjectWorkbench w;
+    w.year = year;
+    auto counts = store::ProjectRepository::WorkbenchCounts(s, scope, year);
+    if (!counts) return std::move(counts).error();
+    w.counts = *counts;
+    if (!scope.empty()) {
+      auto plan = store::PlanRepository::Covering(s, scope, year);
+      if (!plan) return std::move(plan).error();
+      if (*plan) {
+        auto v = PlanViewOf(s, **plan);
+        if (!v) return std::move(v).error();
+        w.plan = std::move(*v);
+      }
+    }
+    return std::optional<ProjectWorkbench>(std::move(w));
+  });
+}
+
 // ---- documents ------------------------------------------------------------------------------
 
 Result<store::DocumentRecord> ProjectService::AddDocument(const Actor& actor, std::int64_t project_id,

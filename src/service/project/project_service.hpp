@@ -99,6 +99,14 @@ struct ProjectView {
   FundsView funds;
 };
 
+// The project section of the home page: the current (Beijing) year's projects in scope by stage,
+// the plan covering the scope, and what waits for someone.
+struct ProjectWorkbench {
+  int year = 0;
+  store::ProjectWorkbenchCounts counts;
+  std::optional<PlanView> plan;
+};
+
 struct DocumentInput {
   std::string kind, title, reference;
 };
@@ -165,6 +173,9 @@ class ProjectService {
   // Funding ledger.
   Result<store::FundEntryRecord> AddFund(const Actor& actor, std::int64_t project_id, const FundInput& in);
   Result<FundsView> Funds(const Actor& actor, std::int64_t project_id);
+
+  // The home page's section; nullopt without project:read.
+  Result<std::optional<ProjectWorkbench>> Workbench(const Actor& actor);
 
   // For other services of the context (publicity, bills): the project if `actor` may read it
   // (404 project.not_found, 403 auth.out_of_scope), inside the caller's transaction.

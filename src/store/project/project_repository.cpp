@@ -122,6 +122,32 @@ Result<PlanCounts> PlanRepository::Counts(Session& s, const std::string& region_
 
 // ---- projects -------------------------------------------------------------------------------
 
+Result<ProjectWorkbenchCounts> ProjectRepository::WorkbenchCounts(Session& s, const std::string& prefix, int year) {
+  std::string where = " WHERE p.year = ?";
+  Params params{Int(year)};
+  AddPrefixFilter(where, params, "p.region_code", prefix);
+  auto rows = s.Query(
+      "SELECT COUNT(*), "
+      "COALESCE(SUM(CASE WHEN p.status = 'reserve' THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN p.status IN ('planned', 'approved', 'designed', 'tendered', 'permitted') THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN p.status = 'started' THEN 1 ELSE 0 END), 0), "
+      "COALESCE(SUM(CASE WHEN p.status IN ('completed', 'accepted', 'handed_over') THEN 1 ELSE 0 END), 0) "
+      "FROM project p" + where,
+      params);
+  if (!rows) return std::move(rows).error();
+  const auto& r = rows->front();
+  ProjectWorkbenchCounts c{r.GetInt(0), r.GetInt(1), r.GetInt(2), r.GetInt(3), r.GetInt(4), 0, 0};
+  auto objections = QueryInt(s, "SELECT COUNT(*) FROM publicity_objection o JOIN publicity_notice n ON n.id = o.notice_id "
+                                "JOIN project p ON p.id = n.project_id" + where + " AND o.answer IS NULL", params);
+  if (!objections) return std::move(objections).error();
+  c.unanswered_objections = *objections;
+  auto bills = QueryInt(s, "SELECT COUNT(*) FROM resident_bill rb JOIN project p ON p.id = rb.project_id" + where +
+                               " AND rb.paid_on IS NULL", params);
+  if (!bills) return std::move(bills).error();
+  c.unpaid_bills = *bills;
+  return c;
+}
+
 Result<std::int64_t> ProjectRepository::Insert(Session& s, const ProjectRecord& p) {
   return InsertReturningId(s,
                            "INSERT INTO project (name, year, kind, region_code, status, created_by, created_at, "

@@ -82,7 +82,14 @@ struct TransitionRecord {
   std::string from_status, to_status, actor, at;
 };
 
+// The home page's figures (GET /api/v1/workbench) over the projects of a year under a prefix.
+struct ProjectWorkbenchCounts {
+  std::int64_t projects = 0, reserve = 0, preparing = 0, building = 0, finished = 0;
+  std::int64_t unanswered_objections = 0, unpaid_bills = 0;
+};
+
 struct ProjectRepository {
+  static Result<ProjectWorkbenchCounts> WorkbenchCounts(Session& s, const std::string& prefix, int year);
   static Result<std::int64_t> Insert(Session& s, const ProjectRecord& p);
   static Result<void> AddEstate(Session& s, std::int64_t project_id, std::int64_t estate_id, const std::string& region_code);
   static Result<std::optional<ProjectRecord>> Find(Session& s, std::int64_t id);

@@ -1,7 +1,7 @@
 // The demo (`make run`) gives every demo account work to see (issue #11 §4), checked on the data
 // `huanxin demo` loads — not on data the test makes itself:
 //   a. the street office 洪都街道 logs in: its home shows its own street's counts (estates, this
-//      year's check-ups with estates waiting for review, the open consultation) and no error
+//      year's check-ups with estates waiting for review, the open consultation, its projects) and no error
 //   b. the other street office, 京山街道, has check-ups waiting for its review
 //   c. the grid worker on a phone opens an assigned check-up estate from the H5 home in two taps
 //   d. the ballot code the demo prints opens the resident's ballot page
@@ -48,6 +48,11 @@ describe('demo accounts: each finds work to see', () => {
     assert.ok(work.sections.checkup.approved > 0)
     assert.equal(await figure(page, 'checkup', 'awaitingReview'), work.sections.checkup.awaitingReview)
     assert.equal(work.sections.consultation.open, 1)
+    // The demo's area project (started) and the one in reserve are 洪都's; the notice has an objection to answer.
+    assert.ok(work.sections.project.projects >= 2, JSON.stringify(work.sections.project))
+    assert.equal(work.sections.project.building, 1)
+    assert.equal(work.sections.project.unansweredObjections, 1)
+    assert.equal(await figure(page, 'project', 'projects'), work.sections.project.projects)
     assert.ok(work.sections.consultation.consultations[0].participated > 0)
     assert.deepEqual(await errorToasts(page), [])
     assert.deepEqual(failures, [])

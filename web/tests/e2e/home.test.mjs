@@ -80,14 +80,14 @@ describe('admin home: a street office sees its own work', () => {
     assert.equal((await page.getByTestId('home-scope').innerText()).trim(), '洪都街道')
     assert.equal((await page.getByTestId('home-role').innerText()).trim(), '街道办')
 
-    // The steps in order: three built cards, then five to come (not links).
+    // The steps in order: four built cards, then four to come (not links).
     const steps = page.locator('[data-testid^="step-"][data-state]')
     const order = await steps.evaluateAll((els) => els.map((e) => `${e.dataset.testid.slice(5)}:${e.dataset.state}`))
     assert.deepEqual(order, [
       'register:built',
       'checkup:built',
       'consultation:built',
-      'project:planned',
+      'project:built',
       'construction:planned',
       'supervision:planned',
       'stewardship:planned',

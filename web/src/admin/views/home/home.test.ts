@@ -34,12 +34,12 @@ const figures = (s: ReturnType<typeof built>) => Object.fromEntries(s.figures.ma
 describe('the admin home steps (the real cards on the contract\'s example)', () => {
   const steps = homeSteps(STEP_CARDS, FIXTURE, streetCan)
 
-  it('lists the programme in order: the three built steps, then the five to come', () => {
+  it('lists the programme in order: the built steps the answer has, then the steps to come', () => {
+    // The fixture has no project section (a user without project:read): its card is left out.
     expect(steps.map((s) => [s.step, s.state])).toEqual([
       ['register', 'built'],
       ['checkup', 'built'],
       ['consultation', 'built'],
-      ['project', 'planned'],
       ['construction', 'planned'],
       ['supervision', 'planned'],
       ['stewardship', 'planned'],
@@ -95,39 +95,51 @@ describe('the admin home steps (the real cards on the contract\'s example)', () 
     expect(built(reader, 'checkup').figures.find((f) => f.key === 'awaitingReview')?.attention).toBe(false)
   })
 
+  it('shows the project card with its stages and what waits, when the answer has the section', () => {
+    const project = { year: 2026, projects: 3, reserve: 1, preparing: 1, building: 1, finished: 0, unansweredObjections: 2, unpaidBills: 190, plan: null }
+    const withProject = homeSteps(STEP_CARDS, { ...FIXTURE, sections: { ...FIXTURE.sections, project } }, (p) => p === 'project:read')
+    expect(withProject.map((s) => `${s.step}:${s.state}`).slice(0, 4)).toEqual(['register:built', 'checkup:built', 'consultation:built', 'project:built'])
+    const c = built(withProject, 'project')
+    expect(figures(c)).toEqual({ projects: 3, reserve: 1, preparing: 1, building: 1, finished: 0, unansweredObjections: 2, unpaidBills: 190 })
+    expect(c.figures.find((f) => f.key === 'unansweredObjections')?.attention).toBe(false)  // a reader does not answer
+  })
+
   it('before the answer shows only the planned steps', () => {
-    expect(homeSteps(STEP_CARDS, null, streetCan).map((s) => s.state)).toEqual(PLANNED_STEPS.map(() => 'planned'))
+    const unbuilt = PLANNED_STEPS.filter((p) => !STEP_CARDS.some((c) => c.step === p.step))
+    expect(homeSteps(STEP_CARDS, null, streetCan).map((s) => `${s.step}:${s.state}`)).toEqual(unbuilt.map((p) => `${p.step}:planned`))
   })
 })
 
 describe('a new context\'s card', () => {
-  const project: StepCard = defineStepCard<{ projects: number }>({
-    step: 'project',
-    order: 40,
-    title: { key: 'home.stage.project.title' },
-    desc: { key: 'home.stage.project.desc' },
-    section: 'project',
-    figures: (s) => [{ key: 'projects', label: { key: 'project.workbench.projects' }, value: s.projects }],
-    links: () => [{ key: 'list', label: { key: 'project.workbench.list' }, to: { name: 'projects' }, permission: 'project:read' }],
+  // A context not built yet (construction), as its card would be written.
+  const construction: StepCard = defineStepCard<{ sites: number }>({
+    step: 'construction',
+    order: 50,
+    title: { key: 'home.stage.construction.title' },
+    desc: { key: 'home.stage.construction.desc' },
+    section: 'construction',
+    figures: (s) => [{ key: 'sites', label: { key: 'construction.workbench.sites' }, value: s.sites }],
+    links: () => [{ key: 'list', label: { key: 'construction.workbench.list' }, to: { name: 'sites' }, permission: 'construction:read' }],
   })
 
   it('replaces the planned step it claims, in the same place', () => {
-    const steps = homeSteps([...STEP_CARDS, project], { ...FIXTURE, sections: { ...FIXTURE.sections, project: { projects: 4 } } }, () => true)
+    const sections = { ...FIXTURE.sections, construction: { sites: 4 } }
+    const steps = homeSteps([...STEP_CARDS, construction], { ...FIXTURE, sections }, () => true)
     expect(steps.map((s) => `${s.step}:${s.state}`)).toEqual([
       'register:built',
       'checkup:built',
       'consultation:built',
-      'project:built',
-      'construction:planned',
+      'construction:built',
       'supervision:planned',
       'stewardship:planned',
       'publicity:planned',
     ])
-    expect(figures(built(steps, 'project'))).toEqual({ projects: 4 })
+    expect(figures(built(steps, 'construction'))).toEqual({ sites: 4 })
   })
 
   it('is neither shown nor "coming" when the user may not read its section', () => {
-    const steps = homeSteps([...STEP_CARDS, project], FIXTURE, () => true)
+    const steps = homeSteps([...STEP_CARDS, construction], FIXTURE, () => true)
+    expect(steps.map((s) => s.step)).not.toContain('construction')
     expect(steps.map((s) => s.step)).not.toContain('project')
   })
 })

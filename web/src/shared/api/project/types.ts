@@ -522,3 +522,16 @@ export interface Programme {
   completionRate: number | null
   executionRate: number | null
 }
+
+/** The project section of GET /api/v1/workbench (the admin home's card). */
+export interface ProjectWorkbench {
+  year: number
+  projects: number
+  reserve: number
+  preparing: number
+  building: number
+  finished: number
+  unansweredObjections: number
+  unpaidBills: number
+  plan: Plan | null
+}

@@ -12,6 +12,20 @@ const messages: MessageSchema = {
     projectStats: 'Statistics',
   },
   project: {
+    workbench: {
+      year: '{year}',
+      projects: 'Projects',
+      reserve: 'Reserve',
+      preparing: 'Approval to permit',
+      building: 'Under construction',
+      finished: 'Completed',
+      unansweredObjections: 'Objections to answer',
+      unpaidBills: 'Unpaid resident bills',
+      planShare: 'Extension share',
+      projectList: 'Projects',
+      planList: 'Annual plans',
+      stats: 'Statistics',
+    },
     common: {
       region: 'Region',
       year: 'Year',

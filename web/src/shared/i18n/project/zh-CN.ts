@@ -12,6 +12,20 @@ const messages = {
     projectStats: '统计报表',
   },
   project: {
+    workbench: {
+      year: '{year}年度',
+      projects: '改造项目',
+      reserve: '储备',
+      preparing: '审批至许可',
+      building: '在建',
+      finished: '已完工',
+      unansweredObjections: '待答复异议',
+      unpaidBills: '未缴居民出资',
+      planShare: '延伸小区占比',
+      projectList: '改造项目',
+      planList: '年度计划',
+      stats: '统计报表',
+    },
     common: {
       region: '区域',
       year: '年度',
