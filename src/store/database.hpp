@@ -164,6 +164,30 @@ Result<void> Ping(Session& s);
 // Runs an `INSERT … RETURNING id` and returns the new row's id.
 Result<std::int64_t> InsertReturningId(Session& s, std::string_view sql, const Params& params);
 
+// A query's rows mapped with `from_row` (errors pass through).
+template <typename T, typename F>
+Result<std::vector<T>> MapRows(Result<Rows> rows, F&& from_row) {
+  if (!rows) return std::move(rows).error();
+  std::vector<T> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows) out.push_back(from_row(r));
+  return out;
+}
+
+// The first row mapped with `from_row`, or nullopt when there is none.
+template <typename T, typename F>
+Result<std::optional<T>> FirstRow(Result<Rows> rows, F&& from_row) {
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return std::optional<T>{};
+  return std::optional<T>(from_row(rows->front()));
+}
+
+// An Exec's outcome without its row count.
+inline Result<void> Done(Result<std::int64_t> changed) {
+  if (!changed) return std::move(changed).error();
+  return Ok();
+}
+
 // Convenience: first row's first column as int (e.g. COUNT(*)).
 Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& params = {});
 

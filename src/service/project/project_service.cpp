@@ -214,6 +214,46 @@ Result<PlanView> ProjectService::UpdatePlan(const Actor& actor, std::int64_t id,
 
 // ---- projects -------------------------------------------------------------------------------
 
+Result<BudgetView> ProjectService::LoadBudget(store::Session& s, std::int64_t project_id, bool with_orders) {
+  BudgetView b;
+  auto lines = store::BudgetRepository::Lines(s, project_id);
+  if (!lines) return std::move(lines).error();
+  std::vector<cp::BudgetLine> core_lines;
+  for (const auto& l : *lines)
+    core_lines.push_back({l.id, l.item_name_zh, l.estimate_fen, l.budget_fen, l.contract_fen, l.settlement_fen,
+                          l.approved_changes_fen});
+  b.totals = cp::Totals(core_lines);
+  b.breaches = cp::CheckBudget(core_lines);
+  b.lines = std::move(*lines);
+  if (with_orders) {
+    auto orders = store::BudgetRepository::ChangeOrders(s, project_id);
+    if (!orders) return std::move(orders).error();
+    b.change_orders = std::move(*orders);
+  }
+  return b;
+}
+
+Result<FundsView> ProjectService::LoadFunds(store::Session& s, std::int64_t project_id, bool with_entries) {
+  FundsView f;
+  auto sums = store::FundRepository::BySource(s, project_id);
+  if (!sums) return std::move(sums).error();
+  for (auto src : cp::kFundSources)
+    for (const auto& row : *sums)
+      if (row.source == cp::FundSourceCode(src)) {
+        f.committed_fen += row.committed_fen;
+        f.received_fen += row.received_fen;
+        f.paid_fen += row.paid_fen;
+        f.by_source.push_back(row);
+      }
+  f.execution_rate = cp::ExecutionRate(f.paid_fen, f.received_fen);
+  if (with_entries) {
+    auto entries = store::FundRepository::Entries(s, project_id);
+    if (!entries) return std::move(entries).error();
+    f.entries = std::move(*entries);
+  }
+  return f;
+}
+
 Result<ProjectView> ProjectService::ViewOf(store::Session& s, const store::ProjectRecord& p) {
   ProjectView v;
   v.project = p;
@@ -239,42 +279,25 @@ Result<ProjectView> ProjectService::ViewOf(store::Session& s, const store::Proje
   auto tr = store::ProjectRepository::Transitions(s, p.id);
   if (!tr) return std::move(tr).error();
   v.transitions = std::move(*tr);
-  auto lines = store::BudgetRepository::Lines(s, p.id);
-  if (!lines) return std::move(lines).error();
-  std::vector<cp::BudgetLine> core_lines;
-  for (const auto& l : *lines)
-    core_lines.push_back({l.id, l.item_name_zh, l.estimate_fen, l.budget_fen, l.contract_fen, l.settlement_fen,
-                          l.approved_changes_fen});
-  v.budget.totals = cp::Totals(core_lines);
-  v.budget.breaches = cp::CheckBudget(core_lines);
-  v.budget.lines = std::move(*lines);
-  auto sums = store::FundRepository::BySource(s, p.id);
-  if (!sums) return std::move(sums).error();
-  for (auto src : cp::kFundSources)
-    for (const auto& f : *sums)
-      if (f.source == cp::FundSourceCode(src)) {
-        v.funds.committed_fen += f.committed_fen;
-        v.funds.received_fen += f.received_fen;
-        v.funds.paid_fen += f.paid_fen;
-        v.funds.by_source.push_back(f);
-      }
-  v.funds.execution_rate = cp::ExecutionRate(v.funds.paid_fen, v.funds.received_fen);
-  // What the next gate still needs.
-  auto status = cp::ParseStatus(p.status);
-  if (status) {
+  auto budget = LoadBudget(s, p.id, false);
+  if (!budget) return std::move(budget).error();
+  v.budget = std::move(*budget);
+  auto funds = LoadFunds(s, p.id, false);
+  if (!funds) return std::move(funds).error();
+  v.funds = std::move(*funds);
+  // What is on file, and what the next gate still needs.
+  for (const auto& d : v.documents)
+    if (auto k = cp::ParseDocument(d.kind)) v.facts.documents.insert(*k);
+  for (const auto& u : v.units)
+    if (auto r = cp::ParseUnitRole(u.role)) v.facts.units.insert(*r);
+  auto plan = store::PlanRepository::Covering(s, p.region_code, p.year);
+  if (!plan) return std::move(plan).error();
+  v.plan = std::move(*plan);
+  v.facts.has_plan = v.plan.has_value();
+  if (!v.budget.lines.empty()) v.facts.estimate_fen = v.budget.totals.estimate_fen;
+  if (auto status = cp::ParseStatus(p.status)) {
     v.next = cp::Next(*status);
-    if (v.next) {
-      cp::GateFacts facts;
-      for (const auto& d : v.documents)
-        if (auto k = cp::ParseDocument(d.kind)) facts.documents.insert(*k);
-      for (const auto& u : v.units)
-        if (auto r = cp::ParseUnitRole(u.role)) facts.units.insert(*r);
-      auto plan = store::PlanRepository::Covering(s, p.region_code, p.year);
-      if (!plan) return std::move(plan).error();
-      facts.has_plan = plan->has_value();
-      if (!v.budget.lines.empty()) facts.estimate_fen = v.budget.totals.estimate_fen;
-      v.missing = cp::MissingFor(*v.next, facts, policy_.gates);
-    }
+    if (v.next) v.missing = cp::MissingFor(*v.next, v.facts, policy_.gates);
   }
   return v;
 }
@@ -400,19 +423,11 @@ Result<ProjectView> ProjectService::Transition(const Actor& actor, std::int64_t 
     if (!from) return MakeError(ErrorCode::kInternal, "project.bad_status", Text("项目状态无效", "bad stored status"));
     auto view = ViewOf(s, *p);
     if (!view) return std::move(view).error();
-    cp::GateFacts facts;
-    for (const auto& d : view->documents)
-      if (auto k = cp::ParseDocument(d.kind)) facts.documents.insert(*k);
-    for (const auto& u : view->units)
-      if (auto r = cp::ParseUnitRole(u.role)) facts.units.insert(*r);
-    auto plan = store::PlanRepository::Covering(s, p->region_code, p->year);
-    if (!plan) return std::move(plan).error();
-    facts.has_plan = plan->has_value();
-    if (!view->budget.lines.empty()) facts.estimate_fen = view->budget.totals.estimate_fen;
-    if (auto r = cp::CheckTransition(*from, *target, facts, policy_.gates); !r) return std::move(r).error();
+    if (auto r = cp::CheckTransition(*from, *target, view->facts, policy_.gates); !r) return std::move(r).error();
+    const auto& plan = view->plan;
     if (*target == cp::Status::kPlanned) {
       // The extension cap of the year's plan (REFERENCE.md §1.1), estate by estate in id order.
-      auto counts = store::PlanRepository::Counts(s, (*plan)->region_code, p->year,
+      auto counts = store::PlanRepository::Counts(s, plan->region_code, p->year,
                                                   policy_.eligibility.cutoff_year + 1,
                                                   policy_.eligibility.extension_last_year);
       if (!counts) return std::move(counts).error();
@@ -421,7 +436,7 @@ Result<ProjectView> ProjectService::Transition(const Actor& actor, std::int64_t 
         adding += e.estate.dwellings;
         if (e.verdict == core::reg::Verdict::kExtension) adding_ext += e.estate.dwellings;
       }
-      cp::PlanFigures figures{(*plan)->target_households, counts->households + (adding - adding_ext),
+      cp::PlanFigures figures{plan->target_households, counts->households + (adding - adding_ext),
                               counts->extension_households};
       if (auto r = cp::CheckExtensionCap(figures, adding_ext, adding_ext > 0, policy_.eligibility); !r)
         return std::move(r).error();
@@ -630,12 +645,7 @@ Result<BudgetView> ProjectService::Budget(const Actor& actor, std::int64_t proje
   return store::ReadResult(db_, [&](store::Session& s) -> Result<BudgetView> {
     auto p = Readable(s, actor, project_id, core::auth::perm::kProjectRead);
     if (!p) return std::move(p).error();
-    auto v = ViewOf(s, *p);
-    if (!v) return std::move(v).error();
-    auto orders = store::BudgetRepository::ChangeOrders(s, project_id);
-    if (!orders) return std::move(orders).error();
-    v->budget.change_orders = std::move(*orders);
-    return std::move(v->budget);
+    return LoadBudget(s, project_id, true);
   });
 }
 
@@ -823,12 +833,7 @@ Result<FundsView> ProjectService::Funds(const Actor& actor, std::int64_t project
   return store::ReadResult(db_, [&](store::Session& s) -> Result<FundsView> {
     auto p = Readable(s, actor, project_id, core::auth::perm::kProjectRead);
     if (!p) return std::move(p).error();
-    auto v = ViewOf(s, *p);
-    if (!v) return std::move(v).error();
-    auto entries = store::FundRepository::Entries(s, project_id);
-    if (!entries) return std::move(entries).error();
-    v->funds.entries = std::move(*entries);
-    return std::move(v->funds);
+    return LoadFunds(s, project_id, true);
   });
 }
 

@@ -92,6 +92,8 @@ struct ProjectView {
   std::int64_t buildings = 0, households = 0, floor_area_dm2 = 0;
   std::optional<core::project::Status> next;
   std::vector<core::project::Missing> missing;  // what `next` still needs
+  core::project::GateFacts facts;               // what is on file, for the gates
+  std::optional<store::PlanRecord> plan;        // the annual plan covering the project's region and year
   std::vector<store::DocumentRecord> documents;
   std::vector<store::UnitRecord> units;
   std::vector<store::TransitionRecord> transitions;
@@ -187,6 +189,11 @@ class ProjectService {
  private:
   Result<PlanView> PlanViewOf(store::Session& s, const store::PlanRecord& p);
   Result<ProjectView> ViewOf(store::Session& s, const store::ProjectRecord& p);
+  // The budget (lines, totals, breaches; change orders only when `with_orders`) and the funds
+  // (sums by source; entries only when `with_entries`) of a project: parts of its view, also read
+  // on their own.
+  static Result<BudgetView> LoadBudget(store::Session& s, std::int64_t project_id, bool with_orders);
+  static Result<FundsView> LoadFunds(store::Session& s, std::int64_t project_id, bool with_entries);
 
   store::Database& db_;
   const Clock& clock_;

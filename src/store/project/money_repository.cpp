@@ -16,11 +16,6 @@ BudgetLineRecord LineFromRow(const Row& r) {
           r.GetOptInt(12), r.GetInt(13),    r.GetText(14),   r.GetText(15)};
 }
 
-Result<void> Done(Result<std::int64_t> r) {
-  if (!r) return std::move(r).error();
-  return Ok();
-}
-
 }  // namespace
 
 Result<std::int64_t> BudgetRepository::InsertLine(Session& s, const BudgetLineRecord& l) {
@@ -36,18 +31,13 @@ Result<std::int64_t> BudgetRepository::InsertLine(Session& s, const BudgetLineRe
 
 Result<std::optional<BudgetLineRecord>> BudgetRepository::FindLine(Session& s, std::int64_t project_id,
                                                                    std::int64_t id) {
-  auto rows = s.Query(std::string(kLineSelect) + "WHERE b.project_id = ? AND b.id = ?", {Int(project_id), Int(id)});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return std::optional<BudgetLineRecord>{};
-  return std::optional<BudgetLineRecord>(LineFromRow(rows->front()));
+  return FirstRow<BudgetLineRecord>(
+      s.Query(std::string(kLineSelect) + "WHERE b.project_id = ? AND b.id = ?", {Int(project_id), Int(id)}), LineFromRow);
 }
 
 Result<std::vector<BudgetLineRecord>> BudgetRepository::Lines(Session& s, std::int64_t project_id) {
-  auto rows = s.Query(std::string(kLineSelect) + "WHERE b.project_id = ? ORDER BY b.id", {Int(project_id)});
-  if (!rows) return std::move(rows).error();
-  std::vector<BudgetLineRecord> out;
-  for (const auto& r : *rows) out.push_back(LineFromRow(r));
-  return out;
+  return MapRows<BudgetLineRecord>(
+      s.Query(std::string(kLineSelect) + "WHERE b.project_id = ? ORDER BY b.id", {Int(project_id)}), LineFromRow);
 }
 
 Result<void> BudgetRepository::UpdateLine(Session& s, const BudgetLineRecord& l) {

@@ -112,13 +112,10 @@ Result<std::int64_t> BillRepository::Issue(Session& s, std::int64_t project_id, 
 
 Result<std::vector<BillRecord>> BillRepository::List(Session& s, std::int64_t project_id, std::optional<bool> paid,
                                                      std::int64_t limit, std::int64_t offset) {
-  auto rows = s.Query(std::string(kBillSelect) + "WHERE rb.project_id = ?" + PaidFilter(paid) +
-                          " ORDER BY rb.estate_id, b.number, d.stairwell, d.room, rb.id LIMIT ? OFFSET ?",
-                      {Int(project_id), Int(limit), Int(offset)});
-  if (!rows) return std::move(rows).error();
-  std::vector<BillRecord> out;
-  for (const auto& r : *rows) out.push_back(BillFromRow(r));
-  return out;
+  return MapRows<BillRecord>(s.Query(std::string(kBillSelect) + "WHERE rb.project_id = ?" + PaidFilter(paid) +
+                                         " ORDER BY rb.estate_id, b.number, d.stairwell, d.room, rb.id LIMIT ? OFFSET ?",
+                                     {Int(project_id), Int(limit), Int(offset)}),
+                             BillFromRow);
 }
 
 Result<std::int64_t> BillRepository::Count(Session& s, std::int64_t project_id, std::optional<bool> paid) {
@@ -138,10 +135,8 @@ Result<BillSummary> BillRepository::Summary(Session& s, std::int64_t project_id)
 }
 
 Result<std::optional<BillRecord>> BillRepository::Find(Session& s, std::int64_t project_id, std::int64_t id) {
-  auto rows = s.Query(std::string(kBillSelect) + "WHERE rb.project_id = ? AND rb.id = ?", {Int(project_id), Int(id)});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return std::optional<BillRecord>{};
-  return std::optional<BillRecord>(BillFromRow(rows->front()));
+  return FirstRow<BillRecord>(
+      s.Query(std::string(kBillSelect) + "WHERE rb.project_id = ? AND rb.id = ?", {Int(project_id), Int(id)}), BillFromRow);
 }
 
 Result<std::int64_t> BillRepository::MarkPaid(Session& s, std::int64_t id, const std::string& paid_on) {
@@ -173,10 +168,7 @@ Result<std::int64_t> ResourceRepository::Insert(Session& s, const ResourceRecord
 }
 
 Result<std::optional<ResourceRecord>> ResourceRepository::Find(Session& s, std::int64_t id) {
-  auto rows = s.Query(std::string(kResourceSelect) + "WHERE r.id = ?", {Int(id)});
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return std::optional<ResourceRecord>{};
-  return std::optional<ResourceRecord>(ResourceFromRow(rows->front()));
+  return FirstRow<ResourceRecord>(s.Query(std::string(kResourceSelect) + "WHERE r.id = ?", {Int(id)}), ResourceFromRow);
 }
 
 Result<std::vector<ResourceRecord>> ResourceRepository::List(Session& s, const std::string& prefix,
@@ -188,11 +180,9 @@ Result<std::vector<ResourceRecord>> ResourceRepository::List(Session& s, const s
     where += " AND r.estate_id = ?";
     params.push_back(Int(*estate_id));
   }
-  auto rows = s.Query(std::string(kResourceSelect) + where + " ORDER BY r.region_code, r.estate_id, r.id", params);
-  if (!rows) return std::move(rows).error();
-  std::vector<ResourceRecord> out;
-  for (const auto& r : *rows) out.push_back(ResourceFromRow(r));
-  return out;
+  return MapRows<ResourceRecord>(
+      s.Query(std::string(kResourceSelect) + where + " ORDER BY r.region_code, r.estate_id, r.id", params),
+      ResourceFromRow);
 }
 
 Result<std::int64_t> ResourceRepository::TakeUp(Session& s, std::int64_t id, std::int64_t project_id) {

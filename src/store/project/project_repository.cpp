@@ -20,27 +20,6 @@ ProjectRecord ProjectFromRow(const Row& r) {
           r.GetText(5), r.GetInt(6), r.GetText(7), r.GetText(8)};
 }
 
-template <typename T, typename F>
-Result<std::vector<T>> Map(Result<Rows> rows, F&& from_row) {
-  if (!rows) return std::move(rows).error();
-  std::vector<T> out;
-  out.reserve(rows->size());
-  for (const auto& r : *rows) out.push_back(from_row(r));
-  return out;
-}
-
-template <typename T, typename F>
-Result<std::optional<T>> First(Result<Rows> rows, F&& from_row) {
-  if (!rows) return std::move(rows).error();
-  if (rows->empty()) return std::optional<T>{};
-  return std::optional<T>(from_row(rows->front()));
-}
-
-Result<void> Done(Result<std::int64_t> r) {
-  if (!r) return std::move(r).error();
-  return Ok();
-}
-
 // The WHERE clause of project lists (after "WHERE 1 = 1").
 std::string ProjectWhere(const ProjectFilter& f, Params& params) {
   std::string where;
@@ -70,11 +49,11 @@ Result<std::int64_t> PlanRepository::Insert(Session& s, const PlanRecord& p) {
 }
 
 Result<std::optional<PlanRecord>> PlanRepository::Find(Session& s, std::int64_t id) {
-  return First<PlanRecord>(s.Query(std::string(kPlanSelect) + "WHERE id = ?", {Int(id)}), PlanFromRow);
+  return FirstRow<PlanRecord>(s.Query(std::string(kPlanSelect) + "WHERE id = ?", {Int(id)}), PlanFromRow);
 }
 
 Result<std::optional<PlanRecord>> PlanRepository::Covering(Session& s, const std::string& region_code, int year) {
-  return First<PlanRecord>(
+  return FirstRow<PlanRecord>(
       s.Query(std::string(kPlanSelect) +
                   "WHERE year = ? AND substr(?, 1, length(region_code)) = region_code "
                   "ORDER BY length(region_code) DESC LIMIT 1",
@@ -91,7 +70,7 @@ Result<std::vector<PlanRecord>> PlanRepository::List(Session& s, const PlanFilte
     where += " AND year = ?";
     params.push_back(Int(*f.year));
   }
-  return Map<PlanRecord>(s.Query(std::string(kPlanSelect) + where + " ORDER BY year DESC, region_code, id", params),
+  return MapRows<PlanRecord>(s.Query(std::string(kPlanSelect) + where + " ORDER BY year DESC, region_code, id", params),
                          PlanFromRow);
 }
 
@@ -163,7 +142,7 @@ Result<void> ProjectRepository::AddEstate(Session& s, std::int64_t project_id, s
 }
 
 Result<std::optional<ProjectRecord>> ProjectRepository::Find(Session& s, std::int64_t id) {
-  return First<ProjectRecord>(
+  return FirstRow<ProjectRecord>(
       s.Query(std::string("SELECT ") + kProjectColumns + " FROM project p WHERE p.id = ?", {Int(id)}), ProjectFromRow);
 }
 
@@ -182,7 +161,7 @@ Result<std::vector<ProjectSummaryRecord>> ProjectRepository::List(Session& s, co
                           "FROM project p WHERE 1 = 1" +
                           where + " ORDER BY p.year DESC, p.id DESC LIMIT ? OFFSET ?",
                       params);
-  return Map<ProjectSummaryRecord>(std::move(rows), [](const Row& r) {
+  return MapRows<ProjectSummaryRecord>(std::move(rows), [](const Row& r) {
     return ProjectSummaryRecord{ProjectFromRow(r), r.GetInt(9), r.GetInt(10), r.GetInt(11)};
   });
 }
@@ -194,7 +173,7 @@ Result<std::int64_t> ProjectRepository::Count(Session& s, const ProjectFilter& f
 }
 
 Result<std::vector<ProjectEstateRecord>> ProjectRepository::Estates(Session& s, std::int64_t project_id) {
-  return Map<ProjectEstateRecord>(
+  return MapRows<ProjectEstateRecord>(
       s.Query("SELECT e.id, e.name, e.region_code, e.built_year, COALESCE(es.buildings, 0), "
               "COALESCE(es.dwellings, 0), e.floor_area_dm2, e.excl_self_built, e.excl_urban_village, "
               "e.excl_demolition, e.excl_recent_renovation "
@@ -218,7 +197,7 @@ Result<std::vector<ProjectRepository::Taken>> ProjectRepository::EstatesTaken(Se
     in += in.empty() ? "?" : ", ?";
     params.push_back(Int(id));
   }
-  return Map<Taken>(s.Query("SELECT pe.estate_id, p.id, p.name FROM project_estate pe JOIN project p ON "
+  return MapRows<Taken>(s.Query("SELECT pe.estate_id, p.id, p.name FROM project_estate pe JOIN project p ON "
                             "p.id = pe.project_id WHERE p.year = ? AND pe.estate_id IN (" +
                                 in + ") ORDER BY pe.estate_id",
                             params),
@@ -239,7 +218,7 @@ Result<void> ProjectRepository::InsertTransition(Session& s, std::int64_t projec
 }
 
 Result<std::vector<TransitionRecord>> ProjectRepository::Transitions(Session& s, std::int64_t project_id) {
-  return Map<TransitionRecord>(
+  return MapRows<TransitionRecord>(
       s.Query("SELECT t.from_status, t.to_status, COALESCE(u.username, 'system'), t.at FROM project_transition t "
               "LEFT JOIN app_user u ON u.id = t.actor_id WHERE t.project_id = ? ORDER BY t.id",
               {Int(project_id)}),
@@ -274,13 +253,13 @@ Result<std::int64_t> DocumentRepository::Insert(Session& s, const DocumentRecord
 }
 
 Result<std::optional<DocumentRecord>> DocumentRepository::Find(Session& s, std::int64_t project_id, std::int64_t id) {
-  return First<DocumentRecord>(
+  return FirstRow<DocumentRecord>(
       s.Query(std::string(kDocumentSelect) + "WHERE d.project_id = ? AND d.id = ?", {Int(project_id), Int(id)}),
       DocumentFromRow);
 }
 
 Result<std::vector<DocumentRecord>> DocumentRepository::List(Session& s, std::int64_t project_id) {
-  return Map<DocumentRecord>(
+  return MapRows<DocumentRecord>(
       s.Query(std::string(kDocumentSelect) + "WHERE d.project_id = ? ORDER BY d.id", {Int(project_id)}),
       DocumentFromRow);
 }
@@ -305,7 +284,7 @@ Result<void> UnitRepository::Upsert(Session& s, std::int64_t project_id, const U
 }
 
 Result<std::vector<UnitRecord>> UnitRepository::List(Session& s, std::int64_t project_id) {
-  return Map<UnitRecord>(
+  return MapRows<UnitRecord>(
       s.Query("SELECT role, company, credit_code, contact, phone, updated_at FROM project_unit WHERE project_id = ?",
               {Int(project_id)}),
       [](const Row& r) {

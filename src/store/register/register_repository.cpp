@@ -142,11 +142,6 @@ Result<std::vector<DwellingRecord>> Dwellings(Session& s, const std::string& whe
   return out;
 }
 
-Result<void> Done(Result<std::int64_t> n) {
-  if (!n) return std::move(n).error();
-  return Ok();
-}
-
 }  // namespace
 
 // ---------------- EstateRepository ----------------
