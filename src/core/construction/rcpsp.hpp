@@ -1,0 +1,115 @@
+// The resource-constrained project scheduling engine (RCPSP; issue #13, docs/decisions/0013-rcpsp.md).
+//
+// Pure: no I/O, no clock except the solve budget. Time is counted in whole days from day 0 (the
+// project's first day). An activity of duration d works d days; on a day it works it uses its
+// demands of the renewable resources (crews by type), whose capacity holds every day.
+//
+// Calendars (construction works to the official calendar, REFERENCE.md §9, and to seasons as data):
+// - `work_days`: the days an activity may work. A day outside it interrupts the activity (crews go
+//   home over the Spring Festival and come back), the crews are free that day, and the activity
+//   resumes on the next allowed day. Empty = every day (PSPLIB, or a project working every day).
+// - `forbidden`: the days the activity's whole span (first worked day to last worked day, pauses
+//   included) must not touch — the heating season for heating-pipe works, the frost window for
+//   exterior wet works, exam days for noisy works. Empty = none.
+// A start must itself be an allowed work day. Both vectors, when not empty, have one entry per day
+// of the horizon; days at or after the horizon count as allowed work days and not forbidden.
+//
+// Precedence (each between two activities of the problem):
+// - FS: successor.start ≥ predecessor.end + 1 + lag (end = last worked day; a zero-duration
+//   activity has end = start − 1, so its successors may start on its start day);
+// - SS: successor.start ≥ predecessor.start + lag.
+// Lags are in calendar days and may be 0 or positive.
+//
+// Objective: the smallest makespan (the day after the last worked day of any activity), then the
+// fewest disruption-days: Σ over disruption groups g (a building) of weight(g) × |days on which some
+// activity disrupting g works|, each day counted once per group however many activities disrupt it.
+//
+// Thread safety: Solve is reentrant; a Problem is read-only during a solve.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/result.hpp"
+
+namespace huanxin::core::construction {
+
+enum class PrecedenceType { kFinishStart, kStartStart };
+
+struct Precedence {
+  int predecessor = 0;  // index into Problem::activities
+  PrecedenceType type = PrecedenceType::kFinishStart;
+  int lag = 0;          // calendar days, ≥ 0
+};
+
+struct Demand {
+  int resource = 0;  // index into Problem::capacities
+  int amount = 0;    // > 0
+};
+
+struct Activity {
+  std::string code;                       // named in errors and in results (the step's code)
+  int duration = 0;                       // working days, ≥ 0
+  std::vector<Demand> demands;
+  std::vector<Precedence> predecessors;
+  std::vector<bool> work_days;            // empty = every day
+  std::vector<bool> forbidden;            // empty = none
+  int forbidden_reason = -1;              // the caller's code for the window (echoed in BoundBy)
+  std::vector<int> disrupts;              // indices into Problem::group_weights
+};
+
+struct Problem {
+  std::vector<std::string> resource_names;  // named in errors
+  std::vector<int> capacities;              // per resource, ≥ 0
+  std::vector<Activity> activities;
+  std::vector<std::int64_t> group_weights;  // per disruption group (building): dwellings, ≥ 0
+  int horizon = 0;                          // days the calendars cover (0 when all are empty)
+};
+
+// Why an activity starts when it does (the first that holds, in this order):
+enum class BoundKind {
+  kStart,        // day 0 / nothing earlier possible: no predecessor, calendar or crew held it back
+  kPredecessor,  // the precedence of `ref` (a predecessor's index) fixes the start
+  kCalendar,     // the earliest precedence-feasible day is not a work day; this is the next one
+  kWindow,       // a forbidden window (`ref` = the activity's forbidden_reason) pushed it
+  kResource,     // the crews of resource `ref` were busy on the day before
+};
+
+struct ScheduledActivity {
+  int start = 0;        // first worked day (for duration 0: the day it happens)
+  int end = 0;          // last worked day (start − 1 for duration 0)
+  BoundKind bound = BoundKind::kStart;
+  int ref = -1;
+  bool critical = false;  // on a longest path that fixes the makespan (zero total float)
+};
+
+struct Schedule {
+  int makespan = 0;                    // max(end) + 1; 0 for an empty problem
+  int lower_bound = 0;                 // critical path on the calendars, resources ignored
+  std::int64_t disruption_days = 0;
+  std::vector<ScheduledActivity> activities;  // same order as Problem::activities
+  bool proven_optimal = false;          // makespan reached a lower bound the engine proved
+  long long schedules_evaluated = 0;
+};
+
+struct SolveOptions {
+  int time_limit_ms = 1000;             // wall-clock budget; the best schedule so far is returned
+  long long max_schedules = 0;          // > 0: stop after this many schedules (deterministic tests)
+  std::uint64_t seed = 1;
+};
+
+// 422 construction.invalid_problem naming every offending activity in `detail`: a cycle (the codes
+// on it), a predecessor index out of range, a demand above the resource's capacity (code, resource,
+// demand, capacity), a negative duration, lag or amount, a calendar vector of the wrong size.
+// 422 construction.no_feasible_schedule naming the activity when the calendars leave it no start
+// before horizon + (sum of durations) days.
+Result<void> Validate(const Problem& problem);
+Result<Schedule> Solve(const Problem& problem, const SolveOptions& options = {});
+
+// Independent checker (tests, the CLI's --check): precedence, capacities on every day, calendars,
+// makespan and disruption-days recomputed from the starts. Ok() or 422 construction.infeasible
+// with the first violation in `detail`.
+Result<void> CheckSchedule(const Problem& problem, const Schedule& schedule);
+
+}  // namespace huanxin::core::construction
