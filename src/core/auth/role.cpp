@@ -53,6 +53,12 @@ const RoleInfo& Info(Role role) {
 // funding ledger with the finance bureau; street offices package estates, gather the documents,
 // record resident contributions and publicise plans (公示); communities read what concerns their
 // estates. Administrators hold every permission, as elsewhere.
+// Construction (issue #13): the construction unit draws up the schedule (施工组织设计) and reports
+// progress on the projects it is assigned to; street offices and the bureau run and re-plan
+// schedules over their area; utilities (专业经营单位) report progress on their pipes; communities and
+// contractors record household works door to door; the bureau or an administrator sets the city's
+// seasons (heating season, frost window, exam days). Assigned roles see only their projects
+// (service/construction/access.hpp); supervisors read them (issue #14 builds on it).
 constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAuditRead,        perm::kRegionRead,
                                             perm::kRegionGridCreate,  perm::kRegisterRead,     perm::kRegisterWrite,
                                             perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite,
@@ -60,24 +66,34 @@ constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAu
                                             perm::kCheckupCatalogWrite, perm::kCatalogueRead, perm::kCatalogueWrite,
                                             perm::kCalendarWrite,     perm::kProjectRead,       perm::kProjectWrite,
                                             perm::kProjectApprove,    perm::kPlanWrite,         perm::kFundWrite,
-                                            perm::kPublicityWrite};
+                                            perm::kPublicityWrite,    perm::kConstructionRead,  perm::kConstructionWrite,
+                                            perm::kProgressWrite,     perm::kHouseholdWrite,    perm::kSeasonWrite};
 constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAuditRead,        perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,     perm::kRegisterWrite,
                                              perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite,
                                              perm::kCheckupRead,       perm::kCheckupWrite,     perm::kCatalogueRead,
                                              perm::kProjectRead,       perm::kProjectWrite,     perm::kProjectApprove,
-                                             perm::kPlanWrite,         perm::kFundWrite,        perm::kPublicityWrite};
+                                             perm::kPlanWrite,         perm::kFundWrite,        perm::kPublicityWrite,
+                                             perm::kConstructionRead,  perm::kConstructionWrite, perm::kSeasonWrite};
 constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAuditRead,          perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,       perm::kRegisterWrite,
                                              perm::kRegisterPiiRead,  perm::kConsultationRead,   perm::kConsultationWrite,
                                              perm::kBallotWrite,      perm::kCheckupRead,        perm::kCheckupWrite,
                                              perm::kCheckupCapture,   perm::kCatalogueRead,      perm::kProjectRead,
-                                             perm::kProjectWrite,     perm::kFundWrite,          perm::kPublicityWrite};
+                                             perm::kProjectWrite,     perm::kFundWrite,          perm::kPublicityWrite,
+                                             perm::kConstructionRead, perm::kConstructionWrite,  perm::kProgressWrite,
+                                             perm::kHouseholdWrite};
 constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead,        perm::kRegisterRead,       perm::kRegisterWrite,
                                                 perm::kRegisterPiiRead,   perm::kConsultationRead,   perm::kConsultationWrite,
                                                 perm::kBallotWrite,       perm::kCheckupRead,        perm::kCheckupCapture,
-                                                perm::kCatalogueRead,     perm::kProjectRead};
+                                                perm::kCatalogueRead,     perm::kProjectRead,        perm::kConstructionRead,
+                                                perm::kHouseholdWrite};
 constexpr std::string_view kAssignedPerms[] = {perm::kRegionRead, perm::kRegisterRead};
+constexpr std::string_view kContractorPerms[] = {perm::kRegionRead,        perm::kRegisterRead,  perm::kConstructionRead,
+                                                 perm::kConstructionWrite, perm::kProgressWrite, perm::kHouseholdWrite};
+constexpr std::string_view kUtilityPerms[] = {perm::kRegionRead, perm::kRegisterRead, perm::kConstructionRead,
+                                              perm::kProgressWrite};
+constexpr std::string_view kSupervisorPerms[] = {perm::kRegionRead, perm::kRegisterRead, perm::kConstructionRead};
 constexpr std::string_view kResidentPerms[] = {perm::kRegionRead};
 }  // namespace
 
@@ -97,9 +113,9 @@ std::span<const std::string_view> PermissionsOf(Role role) {
     case Role::kBureau: return kBureauPerms;
     case Role::kStreet: return kStreetPerms;
     case Role::kCommunity: return kCommunityPerms;
-    case Role::kSupervisor:
-    case Role::kContractor:
-    case Role::kUtility:
+    case Role::kSupervisor: return kSupervisorPerms;
+    case Role::kContractor: return kContractorPerms;
+    case Role::kUtility: return kUtilityPerms;
     case Role::kProperty: return kAssignedPerms;
     case Role::kResident: return kResidentPerms;
   }

@@ -58,6 +58,11 @@ inline constexpr std::string_view kProjectApprove = "project:approve";  // the j
 inline constexpr std::string_view kPlanWrite = "project:plan:write";    // annual plans
 inline constexpr std::string_view kFundWrite = "project:fund:write";    // funding ledger, resident bills
 inline constexpr std::string_view kPublicityWrite = "project:publicity:write";  // notices, answers to objections
+inline constexpr std::string_view kConstructionRead = "construction:read";    // steps, schedules, progress, household works
+inline constexpr std::string_view kConstructionWrite = "construction:write";  // steps, crews, schedule runs, baselines
+inline constexpr std::string_view kProgressWrite = "construction:progress:write";    // progress reports, weights
+inline constexpr std::string_view kHouseholdWrite = "construction:household:write";  // household works, teams
+inline constexpr std::string_view kSeasonWrite = "construction:season:write";        // a city's seasons and exam days
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.
