@@ -149,8 +149,11 @@ class Reader {
       if (!Int(v, &c)) return Fail("资源容量应为非负整数", "expected a resource capacity, found '" + std::string(v) + "'");
       p.capacities.push_back(c);
     }
-    for (++at_; at_ < lines_.size(); ++at_)
-      if (!Filler(lines_[at_])) return Fail("资源容量之后有多余内容", "unexpected text after the resource capacities");
+    for (; at_ < lines_.size(); ++at_)
+      if (!Filler(lines_[at_])) {
+        last_ = at_ + 1;
+        return Fail("资源容量之后有多余内容", "unexpected text after the resource capacities");
+      }
     return out;
   }
 
