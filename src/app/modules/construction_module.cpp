@@ -1,6 +1,8 @@
 // Construction (docs/construction.md): steps from templates with "dig once", seasons, schedule runs
 // on the engine, baselines and delay alerts. The demo county's area project gets its steps, a
 // schedule from early March, a baseline and Nanchang's seasons.
+#include <tuple>
+
 #include "app/module.hpp"
 #include "http/handlers/construction_handlers.hpp"
 #include "service/calendar/calendar_service.hpp"
@@ -61,9 +63,28 @@ Result<void> Construction::LoadDemo(DemoContext& d) {
   const auto id = area->p.id;
   auto proposal = construction_->Propose(system, id, std::nullopt);
   if (!proposal) return std::move(proposal).error();
-  const std::map<std::string, int> crews{{"earthwork", 2}, {"pipe", 2},   {"electrical", 1}, {"paving", 1},
+  // The project's pipe line lays water, power and gas in one trench (its budget line says so): the
+  // power and gas layings join the water main's trench of each estate, so each estate digs once.
+  std::vector<cc::Step> steps = *proposal;
+  for (const auto& st : *proposal) {
+    if (!st.trench || st.item_code != "B01") continue;
+    for (auto [utility, item, name] : {std::tuple{"power", "B03", "电缆"}, std::tuple{"gas", "B06", "燃气管道"}}) {
+      cc::Step extra = st;
+      const auto suffix = st.code.substr(st.code.rfind('.') + 1);
+      extra.code = st.code.substr(0, st.code.find('.')) + "." + item + "." + suffix;
+      extra.item_code = "B01";  // the budget line that pays for it
+      extra.name = std::string(name) + (suffix == "lay" ? "敷设" : "切改");
+      extra.trench->utility = utility;
+      extra.crew_type = std::string(utility) == "power" ? "electrical" : "pipe";
+      if (extra.disruption) extra.disruption->kind = utility;
+      for (auto& p : extra.predecessors)
+        if (!cc::IsGeneratedCode(p.code)) p.code = extra.code.substr(0, extra.code.rfind('.')) + "." + p.code.substr(p.code.rfind('.') + 1);
+      steps.push_back(std::move(extra));
+    }
+  }
+  const std::map<std::string, int> crews{{"earthwork", 2}, {"pipe", 2},   {"electrical", 2}, {"paving", 2},
                                          {"facade", 2},    {"roofing", 1}, {"plumbing", 1},   {"greening", 1}};
-  auto set = construction_->PutSteps(system, id, {*proposal, crews});
+  auto set = construction_->PutSteps(system, id, {steps, crews});
   if (!set) return std::move(set).error();
   const std::string start = std::to_string(area->p.year) + "-03-02";
   auto run = construction_->Run(system, id, {start, crews, false, 300});

@@ -56,7 +56,7 @@ Result<void> ValidateSteps(const std::vector<Step>& steps, const std::map<std::s
     const std::string c = s.code.empty() ? "#" + std::to_string(i + 1) : s.code;
     if (s.code.empty()) add(c, "编码为空", "the code is empty");
     else if (Chars(s.code) > 64) add(c, "编码超过 64 个字符", "the code is longer than 64 characters");
-    else if (IsGeneratedCode(s.code))
+    else if (IsGeneratedCode(s.code) && !s.generated)
       add(c, "open:/backfill:/resurface: 开头的编码留给系统生成的开挖工序",
           "codes starting open:/backfill:/resurface: are kept for the generated openings");
     else if (!index.emplace(s.code, i).second) add(c, "编码重复", "the code is repeated");

@@ -174,3 +174,15 @@ TEST(BuildProblem, CrewsCalendarWindowsAndDisruptionGroups) {
 
 }  // namespace
 }  // namespace huanxin::core::construction
+
+namespace huanxin::core::construction {
+namespace {
+TEST(DigOnce, ExpandedListValidatesAndUserStepsMayFollowAnOpening) {
+  Step paving = S("pave", {{"resurface:S1", "FS", 0}}, "paving");
+  auto e = ExpandOpenings({Lay("w", "S1", "water"), Lay("d", "S1", "drainage"), paving});
+  EXPECT_TRUE(ValidateSteps(e.steps, {})) << Detail(ValidateSteps(e.steps, {}));
+  Step fake = S("open:S9");
+  EXPECT_FALSE(ValidateSteps({fake}, {}));  // a user's step may not take a generated code
+}
+}  // namespace
+}  // namespace huanxin::core::construction

@@ -80,6 +80,7 @@ const char* BoundCode(cc::BoundKind k) {
     case cc::BoundKind::kCalendar: return "calendar";
     case cc::BoundKind::kWindow: return "window";
     case cc::BoundKind::kResource: return "crew";
+    case cc::BoundKind::kDisruption: return "disruption";  // moved to share its cut with another step
   }
   return "start";
 }
@@ -186,12 +187,22 @@ Result<std::vector<cc::Step>> ConstructionService::Propose(const Actor& actor, s
         out.push_back(std::move(st));
       }
     }
+    // Dig once, then pave: an estate's road works (B05) follow the resurfacing of its trench, so a
+    // new surface is never opened again (延平: "综合改一次").
+    std::set<std::int64_t> trenched;
+    for (const auto& st : out)
+      if (st.trench && st.estate_id) trenched.insert(*st.estate_id);
+    for (auto& st : out)
+      if (st.item_code == "B05" && st.estate_id && trenched.contains(*st.estate_id) && st.predecessors.empty())
+        st.predecessors.push_back({"resurface:E" + std::to_string(*st.estate_id) + "-main", "FS", 0});
     // Drop references to steps the templates did not produce (a template row for the other item's
     // suffix missing), so the proposal always validates.
     std::set<std::string> codes;
     for (const auto& st : out) codes.insert(st.code);
     for (auto& st : out)
-      std::erase_if(st.predecessors, [&](const cc::StepPredecessor& p) { return !codes.contains(p.code); });
+      std::erase_if(st.predecessors, [&](const cc::StepPredecessor& p) {
+        return !codes.contains(p.code) && !cc::IsGeneratedCode(p.code);
+      });
     return out;
   });
 }
