@@ -133,6 +133,10 @@ describe('steps between the API and the editor', () => {
     expect(namedSteps({ error: { steps: [{ code: 'a.lay', reason: 'cycle' }] } }, '', known)).toEqual([{ code: 'a.lay', reason: 'cycle' }])
     expect(namedSteps({}, 'cycle: a.lay → a.test → a.lay', known).map((s) => s.code)).toEqual(['a.lay', 'a.test'])
     expect(namedSteps(null, 'nothing named', known)).toEqual([])
+    expect(namedSteps(null, '工序 a.lay：班组 pipe 需 3 组，超过能力 2；工序 b.lay：紧前工序 x 不存在', known)).toEqual([
+      { code: 'a.lay', reason: '工序 a.lay：班组 pipe 需 3 组，超过能力 2' },
+      { code: 'b.lay', reason: '工序 b.lay：紧前工序 x 不存在' },
+    ])
   })
 })
 

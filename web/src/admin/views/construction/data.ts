@@ -168,10 +168,14 @@ export function namedSteps(body: unknown, detail: string, known: string[]): { co
       }
     }
   }
+  // The detail lists one problem per step, "工序 A：…；工序 B：…": each named step gets its part.
+  const parts = detail.split(/[；;]/).map((p) => p.trim()).filter(Boolean)
   for (const code of known) {
     if (found.has(code) || !code) continue
     const escaped = code.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    if (new RegExp(`(^|[^A-Za-z0-9_.:-])${escaped}($|[^A-Za-z0-9_:-])`).test(detail)) found.set(code, '')
+    const re = new RegExp(`(^|[^A-Za-z0-9_.:-])${escaped}($|[^A-Za-z0-9_:-])`)
+    const mine = parts.filter((p) => re.test(p))
+    if (mine.length) found.set(code, mine.length < parts.length ? mine.join('；') : '')
   }
   return [...found].map(([code, reason]) => ({ code, reason }))
 }

@@ -83,7 +83,8 @@ export interface StepTemplate {
   after: string[] | string | null
 }
 
-export type BoundBy = 'start' | 'predecessor' | 'calendar' | 'window' | 'crew'
+/** What held a step's start; `disruption`: moved to share a cut with another step (fewer disruption-days). */
+export type BoundBy = 'start' | 'predecessor' | 'calendar' | 'window' | 'crew' | 'disruption'
 
 export interface ScheduledStep {
   code: string

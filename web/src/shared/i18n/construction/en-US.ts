@@ -67,6 +67,7 @@ const messages: MessageSchema = {
       calendar: 'Work calendar',
       window: 'No-work window',
       crew: 'Crew busy',
+      disruption: 'Shares a cut with another step',
     },
     list: {
       title: 'Projects on site',

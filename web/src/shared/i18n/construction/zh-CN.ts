@@ -68,6 +68,7 @@ const messages = {
       calendar: '工作日历',
       window: '禁施工期',
       crew: '班组占用',
+      disruption: '与其他停水停电合并',
     },
     list: {
       title: '施工项目',
