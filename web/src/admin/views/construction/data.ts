@@ -296,3 +296,16 @@ export function seasonsInput(f: { heating: WindowForm; frost: WindowForm; examDa
   const w = (x: WindowForm) => (x.on ? { from: x.from, to: x.to } : null)
   return { heating: w(f.heating), frost: w(f.frost), examDays: [...new Set(f.examDays)].sort() }
 }
+
+/** Codes the server keeps for the openings it generates (open:/backfill:/resurface:<segment>). */
+export const isGeneratedCode = (code: string) => /^(open|backfill|resurface):/.test(code)
+
+/**
+ * A proposal as the editor keeps it: without the generated openings (the server adds them from
+ * the trench steps and refuses them in a save) nor links to them.
+ */
+export function withoutOpenings(steps: StepInput[]): StepInput[] {
+  return steps
+    .filter((s) => !isGeneratedCode(s.code))
+    .map((s) => ({ ...s, predecessors: s.predecessors.filter((p) => !isGeneratedCode(p.code)) }))
+}
