@@ -302,10 +302,9 @@ export const isGeneratedCode = (code: string) => /^(open|backfill|resurface):/.t
 
 /**
  * A proposal as the editor keeps it: without the generated openings (the server adds them from
- * the trench steps and refuses them in a save) nor links to them.
+ * the trench steps and refuses them in a save). Links to them stay: a road's paving after its
+ * trench's resurfacing is how the server keeps "dig once, then pave".
  */
 export function withoutOpenings(steps: StepInput[]): StepInput[] {
-  return steps
-    .filter((s) => !isGeneratedCode(s.code))
-    .map((s) => ({ ...s, predecessors: s.predecessors.filter((p) => !isGeneratedCode(p.code)) }))
+  return steps.filter((s) => !isGeneratedCode(s.code))
 }
