@@ -7,8 +7,9 @@
 //   b. on a phone (390×844) the same user reports progress with a photo while offline: the report
 //      waits on the phone, and goes (once, by clientId) when the phone is back online
 //   c. a resident opens the estate's works page without logging in: notices with their dates, the
-//      progress and the calendar feed link; an accessibility check of that public page
+//      progress and the calendar feed link; axe-core (WCAG 2 A/AA) on that public page
 // Screenshots: build/e2e/construction-*.png and /tmp/cweb-shots/*.png.
+import { axeViolations } from './axe.mjs'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { describe, test } from 'node:test'
@@ -36,30 +37,6 @@ async function shot(p, name) {
   await screenshot(p, `construction-${name}`)
   mkdirSync(SHOTS, { recursive: true })
   await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true, animations: 'disabled' })
-}
-
-/**
- * What axe-core's basic rules check, without axe-core (MPL-2.0, outside the project's licences):
- * the page's language, one h1, names for images, form controls, buttons and links, and no
- * duplicate ids.
- */
-async function accessibilityProblems(p) {
-  return p.evaluate(() => {
-    const out = []
-    const name = (el) =>
-      (el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.getAttribute('title') || el.textContent || '').trim() ||
-      (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent?.trim()) ||
-      el.closest('label')?.textContent?.trim() ||
-      ''
-    if (!document.documentElement.lang) out.push('html without lang')
-    if (document.querySelectorAll('h1').length !== 1) out.push(`${document.querySelectorAll('h1').length} h1 elements`)
-    for (const img of document.querySelectorAll('img')) if (!img.hasAttribute('alt')) out.push(`img without alt: ${img.src}`)
-    for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea')) if (!name(el) && !el.placeholder) out.push(`unnamed ${el.tagName}`)
-    for (const el of document.querySelectorAll('button, a[href]')) if (!name(el)) out.push(`unnamed ${el.tagName}: ${el.outerHTML.slice(0, 80)}`)
-    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id)
-    for (const id of new Set(ids.filter((id, i) => ids.indexOf(id) !== i))) out.push(`duplicate id ${id}`)
-    return out
-  })
 }
 
 describe('construction journey', () => {
@@ -188,7 +165,7 @@ describe('construction journey', () => {
     const ics = await resident.request.get(href)
     assert.equal(ics.status(), 200)
     assert.match(await ics.text(), /BEGIN:VCALENDAR/)
-    assert.deepEqual(await accessibilityProblems(resident), [])
+    assert.deepEqual(await axeViolations(resident), [])
     assert.deepEqual(failures, [])
     await shot(resident, 'h5-resident-works')
     await assertClean(resident, residentProblems)

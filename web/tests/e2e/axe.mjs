@@ -1,0 +1,23 @@
+// axe-core in Chromium (the brief: public pages are checked by axe-core): injects the library into
+// the page and runs the WCAG 2 A and AA rules; returns the violations as short lines.
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+
+const require = createRequire(import.meta.url)
+let source
+
+export async function axeViolations(page, { exclude = [] } = {}) {
+  source ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
+  await page.addScriptTag({ content: source })
+  const result = await page.evaluate(
+    async ([excluded]) =>
+      window.axe.run(
+        { include: [document], exclude: excluded.map((s) => [s]) },
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] },
+      ),
+    [exclude],
+  )
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`,
+  )
+}
