@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The scheduling engine on a PSPLIB folder (issue #13, docs/decisions/0013-rcpsp.md):
 #   bench/rcpsp.sh FOLDER [--time-limit-ms N] [--runs R] [--limit K]
-# runs `huanxin rcpsp` (release build: build/release/bin/huanxin, else $HUANXIN_BIN) on every .sm in
+# runs `huanxin rcpsp` ($BIN/huanxin, BIN defaulting to build/release/bin as in the other bench
+# scripts; else $HUANXIN_BIN) on every .sm in
 # FOLDER (the first K with --limit), two instances at a time (the machine's 2 cores; each solve uses
 # one core, so the figure is per instance on one core), compares the makespans with FOLDER/optimum.csv
 # and prints the average deviation from the optimum (%), the optima found (n/N, %), and mean and
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     *) usage ;;
   esac
 done
-bin=$root/build/release/bin/huanxin
+bin=${BIN:-$root/build/release/bin}/huanxin
 [ -x "$bin" ] || bin=${HUANXIN_BIN:?build the release preset or set HUANXIN_BIN}
 [ -f "$folder/optimum.csv" ] || { echo "$folder/optimum.csv missing" >&2; exit 2; }
 PARALLEL=${PARALLEL:-2}

@@ -21,3 +21,11 @@ run() {
 run bench/run.sh
 # The soak's knobs cut to seconds; the growth limit is off (a few seconds say nothing about leaks).
 run env DURATION=4 INTERVAL=2 CALIBRATE=2 DISTRICT_ESTATES=5 GROWTH_PERCENT=100000 bench/soak.sh
+# The scheduling engine on 10 PSPLIB j30 instances at 100 ms (issue #13): proves the script and the
+# CLI's output still parse; the instances live beside the checkout and are not part of the project.
+j30="$root/../shared/bench/psplib/j30"
+if [ -f "$j30/optimum.csv" ]; then
+  run bench/rcpsp.sh "$j30" --time-limit-ms 100 --limit 10
+else
+  echo "   bench/rcpsp.sh: skipped, no PSPLIB instances at $j30"
+fi

@@ -11,7 +11,8 @@
 // - `forbidden`: the days the activity's whole span (first worked day to last worked day, pauses
 //   included) must not touch — the heating season for heating-pipe works, the frost window for
 //   exterior wet works, exam days for noisy works. Empty = none.
-// A start must itself be an allowed work day. Both vectors, when not empty, have one entry per day
+// A start must itself be an allowed work day (a zero-duration activity's day also must not be
+// forbidden). Both vectors, when not empty, have one entry per day
 // of the horizon; days at or after the horizon count as allowed work days and not forbidden.
 //
 // Precedence (each between two activities of the problem):
@@ -83,7 +84,12 @@ struct ScheduledActivity {
   int end = 0;          // last worked day (start − 1 for duration 0)
   BoundKind bound = BoundKind::kStart;
   int ref = -1;
-  bool critical = false;  // on a longest path that fixes the makespan (zero total float)
+  // On the chain that fixes the makespan: every activity ending on the last day, and back from each
+  // critical activity its tight links — the predecessor whose precedence fixes its start (also for
+  // kCalendar), and for kResource/kWindow every activity sharing a resource of it whose last worked
+  // day is the last day it could work before the start. Without calendars and crews this is zero
+  // total float; with them it is the tight-link chain of this schedule, not a float computation.
+  bool critical = false;
 };
 
 struct Schedule {
@@ -107,6 +113,13 @@ struct SolveOptions {
 // 422 construction.no_feasible_schedule naming the activity when the calendars leave it no start
 // before horizon + (sum of durations) days.
 Result<void> Validate(const Problem& problem);
+// (Days after the horizon are all allowed, so the calendars always leave a start: the second error
+// cannot occur with the current rules and is kept for calendars that might one day extend them.)
+//
+// Solve: the best schedule found within the budget (time_limit_ms, and max_schedules when > 0;
+// deterministic for a seed when max_schedules decides). Stops early when the makespan reaches the
+// largest of the lower bounds (calendar critical path, resource energy, a disjunctive clique) and then
+// sets proven_optimal; with disruption groups the post-pass still runs at that makespan.
 Result<Schedule> Solve(const Problem& problem, const SolveOptions& options = {});
 
 // Independent checker (tests, the CLI's --check): precedence, capacities on every day, calendars,
