@@ -87,6 +87,18 @@ Result<std::vector<WorksNotice>> NoticeService::Notices(const Actor& actor, std:
   });
 }
 
+Result<std::vector<store::ScheduledStepRecord>> NoticeService::ScheduledSteps(const Actor& actor,
+                                                                              std::int64_t project_id) {
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<store::ScheduledStepRecord>> {
+    auto project = ProjectForConstruction(s, actor, project_id, core::auth::perm::kConstructionRead);
+    if (!project) return std::move(project).error();
+    auto schedule = Repo::CurrentSchedule(s, project_id);
+    if (!schedule) return std::move(schedule).error();
+    if (!*schedule) return std::vector<store::ScheduledStepRecord>{};
+    return Repo::ScheduledSteps(s, project_id, (*schedule)->id);
+  });
+}
+
 Result<Document> NoticeService::PrintHtml(const Actor& actor, std::int64_t project_id, std::int64_t estate_id,
                                           const std::string& public_base) {
   struct Page {

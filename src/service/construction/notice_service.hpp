@@ -69,6 +69,10 @@ class NoticeService {
   // The same notices as an iCalendar feed (text/calendar).
   Result<Document> Calendar(std::int64_t estate_id);
 
+  // The steps of the project's current schedule with their dates (empty without a schedule), by
+  // start date. construction:read.
+  Result<std::vector<store::ScheduledStepRecord>> ScheduledSteps(const Actor& actor, std::int64_t project_id);
+
   // The residents' page of an estate's works: "<base>/h5/#/works/<estateId>".
   static std::string PublicPageUrl(const std::string& public_base, std::int64_t estate_id);
 
