@@ -101,6 +101,14 @@ ProgressService::ProgressService(store::Database& db, const Clock& clock, FileSe
   });
 }
 
+Result<void> ProgressService::CheckAccess(const Actor& actor, std::int64_t project_id, std::string_view permission) {
+  return db_.Read([&](store::Session& s) -> Result<void> {
+    auto project = ProjectForConstruction(s, actor, project_id, permission);
+    if (!project) return std::move(project).error();
+    return Ok();
+  });
+}
+
 std::string ProgressService::Today() const { return FormatShanghai(clock_.Now(), 10); }
 
 Result<void> ProgressService::CheckInput(const store::ProjectRecord& project, const ProgressInput& in) const {
@@ -269,7 +277,9 @@ Result<ProgrammeView> ProgressService::Programme(const Actor& actor, const std::
 
 Result<StoredFile> ProgressService::AddPhoto(const Actor& actor, std::int64_t project_id, const std::string& name,
                                              const std::string& bytes) {
-  if (auto r = RequirePermission(actor, core::auth::perm::kProgressWrite); !r) return std::move(r).error();
+  // Who may add to the project is answered before anything about the file (a caller without access
+  // learns nothing from the file's checks).
+  if (auto r = CheckAccess(actor, project_id, core::auth::perm::kProgressWrite); !r) return std::move(r).error();
   auto photo = CheckPhoto(name, bytes, Text("请上传施工现场的照片", "upload a photo of the works on site"));
   if (!photo) return std::move(photo).error();
   return store::WriteResult(db_, [&](store::Session& s) -> Result<StoredFile> {
@@ -321,7 +331,7 @@ Result<Document> ProgressService::Sheet(const Actor& actor, std::int64_t project
 }
 
 Result<SheetImport> ProgressService::Import(const Actor& actor, std::int64_t project_id, const std::string& bytes) {
-  if (auto r = RequirePermission(actor, core::auth::perm::kProgressWrite); !r) return std::move(r).error();
+  if (auto r = CheckAccess(actor, project_id, core::auth::perm::kProgressWrite); !r) return std::move(r).error();
   // The filled rows: step code, percent, date, quantity, note (columns A, G, H, I, J).
   struct SheetRow {
     std::size_t row;

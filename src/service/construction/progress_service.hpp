@@ -127,6 +127,8 @@ class ProgressService {
 
  private:
   std::string Today() const;
+  // ProjectForConstruction in a read transaction of its own.
+  Result<void> CheckAccess(const Actor& actor, std::int64_t project_id, std::string_view permission);
   // The checks of one report that need no store; `row` names the sheet row in texts ("" for JSON).
   Result<void> CheckInput(const store::ProjectRecord& project, const ProgressInput& in) const;
   // The checks that read the store, and the record to insert.
