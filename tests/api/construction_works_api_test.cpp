@@ -211,7 +211,7 @@ TEST_P(ConstructionWorksApiTest, ProgressReportsRollUpWithAnUnreportedItemWeight
   auto photo = Call("POST", P() + "/progress/photos", body,
                     {{"Authorization", "Bearer " + admin.token}, {"Content-Type", "multipart/form-data; boundary=hxW"}});
   ASSERT_EQ(photo.status, 201) << photo.body;
-  const auto file = photo.Json().at("fileId").as_int64();
+  const auto file = photo.Json().at("id").as_int64();
   auto lay = Expect(admin, "POST", P() + "/progress",
                     json::object{{"stepCode", a + ".B01.lay"}, {"percent", 50}, {"on", Day(0)}, {"photoFileId", file},
                                  {"quantityDone", 120.5}, {"note", "东侧管沟完成"}},

@@ -191,3 +191,22 @@ TEST(CalendarDate, ParsesOnlyExactIsoDates) {
 
 }  // namespace
 }  // namespace huanxin::core::calendar
+
+namespace huanxin::core::calendar {
+namespace {
+// A project working every day stops only on listed holidays (issue #13): a weekday holiday and a
+// weekend holiday are holidays; an ordinary Sunday and a worked Saturday are not.
+TEST(CalendarHoliday, ListedDaysOnly) {
+  const auto c = Official();
+  auto h = [&](std::string_view d) { return *c.IsHoliday(*ParseDate(d)); };
+  EXPECT_TRUE(h("2026-10-01"));   // Thursday, National Day
+  EXPECT_TRUE(h("2026-02-15"));   // Sunday, Spring Festival
+  EXPECT_FALSE(h("2026-03-01"));  // an ordinary Sunday
+  EXPECT_FALSE(h("2026-10-10"));  // a worked Saturday
+  EXPECT_FALSE(h("2026-09-30"));  // the day before the holiday
+  auto missing = c.IsHoliday(*ParseDate("2031-01-01"));
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().reason, "calendar.year_not_loaded");
+}
+}  // namespace
+}  // namespace huanxin::core::calendar

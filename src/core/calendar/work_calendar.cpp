@@ -118,6 +118,12 @@ Result<bool> WorkCalendar::IsWorkingDay(Date day) const {
   return !IsWeekend(d) && !it->second.holidays.contains(d);
 }
 
+Result<bool> WorkCalendar::IsHoliday(Date day) const {
+  auto it = years_.find(YearOf(day));
+  if (it == years_.end()) return NotLoaded(YearOf(day));
+  return it->second.holidays.contains(sys_days{day});
+}
+
 Result<Date> WorkCalendar::WindowEnd(Date from, int count) const {
   if (count < 1 || count > kMaxWindow)
     return MakeError(ErrorCode::kUnprocessable, "calendar.invalid_count",

@@ -57,6 +57,9 @@ class WorkCalendar {
   // A weekday that is not a holiday, or a weekend day listed as a workday (REFERENCE.md §9).
   // 422 `calendar.year_not_loaded` naming the year when `day`'s year is not loaded: never guessed.
   Result<bool> IsWorkingDay(Date day) const;
+  // A listed holiday (a day off whatever the weekday; REFERENCE.md §9): the days a project that
+  // works every day stops (issue #13). 422 `calendar.year_not_loaded` as above.
+  Result<bool> IsHoliday(Date day) const;
 
   // The date of the `count`-th working day, day 1 being the first working day on or after `from`
   // (a start on a holiday or weekend rolls forward). 422 `calendar.invalid_count` unless

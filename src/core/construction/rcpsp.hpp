@@ -74,6 +74,8 @@ enum class BoundKind {
   kCalendar,     // the earliest precedence-feasible day is not a work day; this is the next one
   kWindow,       // a forbidden window (`ref` = the activity's forbidden_reason) pushed it
   kResource,     // the crews of resource `ref` were busy on the day before
+  kDisruption,   // nothing held it: the disruption post-pass delayed it to overlap another
+                 // activity of its group (ref = -1)
 };
 
 struct ScheduledActivity {

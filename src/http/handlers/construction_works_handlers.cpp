@@ -3,6 +3,7 @@
 #include "http/handlers/handler_util.hpp"
 #include "http/json/construction_works_json.hpp"
 #include "http/json/json_input.hpp"
+#include "http/json/platform_json.hpp"
 #include "service/construction/household_service.hpp"
 #include "service/construction/notice_service.hpp"
 #include "service/construction/progress_service.hpp"
@@ -67,7 +68,7 @@ Response AddPhoto(Api& a, Request& req) {
   HX_TRY(id, PathId(req, "id"));
   HX_TRY(file, UploadedFile(req));
   HX_TRY(f, a.progress.AddPhoto(req.actor(), id, file.filename, file.data));
-  return Json(201, PhotoJson(f));
+  return Json(201, StoredFileJson(f));
 }
 
 Response ProgrammeProgress(Api& a, Request& req) {

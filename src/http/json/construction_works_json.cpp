@@ -75,10 +75,6 @@ json::object ProgrammeProgressJson(const service::ProgrammeView& v) {
   return json::object{{"percent", DecimalJson(v.percent)}, {"reported", v.reported}, {"projects", projects}};
 }
 
-json::object PhotoJson(const service::StoredFile& f) {
-  return json::object{{"fileId", f.id}, {"name", f.name}, {"contentType", f.content_type}, {"size", f.size_bytes}};
-}
-
 json::object TeamJson(const store::HouseholdTeamRecord& t) {
   json::array works;
   for (auto w : Split(t.works, ','))

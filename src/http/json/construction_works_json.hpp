@@ -17,7 +17,6 @@ namespace huanxin::http {
 boost::json::object ProgressReportJson(const service::ProgressReportView& v);
 boost::json::object ProgressJson(const service::ProgressView& v, bool english);
 boost::json::object ProgrammeProgressJson(const service::ProgrammeView& v);
-boost::json::object PhotoJson(const service::StoredFile& f);
 boost::json::object TeamJson(const store::HouseholdTeamRecord& t);
 boost::json::object TeamsJson(const std::vector<store::HouseholdTeamRecord>& teams);  // {items}
 boost::json::object HouseholdWorkJson(const store::HouseholdWorkRecord& w);

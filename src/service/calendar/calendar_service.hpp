@@ -52,6 +52,8 @@ class CalendarService {
   Result<std::string> WindowEnd(std::string_view from_iso_date, int count);
   // Whether `iso_date` is a working day. 422 calendar.invalid_date, calendar.year_not_loaded.
   Result<bool> IsWorkingDay(std::string_view iso_date);
+  // The loaded calendar as it stands (for planning over many days at once, e.g. a schedule run).
+  Result<std::shared_ptr<const core::calendar::WorkCalendar>> Current() { return Calendar(); }
   // A loaded year, for any signed-in actor. 404 calendar.year_not_found.
   Result<CalendarYear> Year(const Actor& actor, int year);
   // Loads `year`, replacing what was loaded for it (permission calendar:write, admin only):

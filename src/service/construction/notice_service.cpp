@@ -6,6 +6,7 @@
 
 #include "common/text.hpp"
 #include "core/construction/ical.hpp"
+#include "core/register/codes.hpp"
 #include "report/checkup_report.hpp"
 #include "report/qr_code.hpp"
 #include "service/construction/access.hpp"
@@ -30,8 +31,6 @@ std::string Join(const std::vector<std::string>& parts, const std::string& sep) 
 }
 
 }  // namespace
-
-std::string BuildingLabel(const std::string& number) { return IsDigits(number) && !number.empty() ? number + "号楼" : number; }
 
 Text DisruptionName(const std::string& kind) {
   static const std::map<std::string, Text> names{
@@ -74,7 +73,7 @@ Result<std::vector<WorksNotice>> LoadNotices(store::Session& s, std::int64_t pro
       found = at.emplace(key, out.size()).first;
       out.push_back(std::move(n));
     }
-    out[found->second].buildings.push_back(BuildingLabel(r.building_number));
+    out[found->second].buildings.push_back(core::reg::BuildingLabel(r.building_number));
   }
   return out;
 }
@@ -87,14 +86,14 @@ Result<std::vector<WorksNotice>> NoticeService::Notices(const Actor& actor, std:
   });
 }
 
-Result<std::vector<store::ScheduledStepRecord>> NoticeService::ScheduledSteps(const Actor& actor,
+Result<std::vector<store::NoticeStepRecord>> NoticeService::ScheduledSteps(const Actor& actor,
                                                                               std::int64_t project_id) {
-  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<store::ScheduledStepRecord>> {
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<store::NoticeStepRecord>> {
     auto project = ProjectForConstruction(s, actor, project_id, core::auth::perm::kConstructionRead);
     if (!project) return std::move(project).error();
     auto schedule = Repo::CurrentSchedule(s, project_id);
     if (!schedule) return std::move(schedule).error();
-    if (!*schedule) return std::vector<store::ScheduledStepRecord>{};
+    if (!*schedule) return std::vector<store::NoticeStepRecord>{};
     return Repo::ScheduledSteps(s, project_id, (*schedule)->id);
   });
 }

@@ -47,8 +47,6 @@ struct PublicWorks {
   std::string stamp;  // the newest schedule's creation time (the feed's DTSTAMP)
 };
 
-// "3" → "3号楼"; anything else as written ("A座", "3号楼").
-std::string BuildingLabel(const std::string& number);
 // The Chinese name of a disruption kind ("water" → "停水").
 Text DisruptionName(const std::string& kind);
 
@@ -71,7 +69,7 @@ class NoticeService {
 
   // The steps of the project's current schedule with their dates (empty without a schedule), by
   // start date. construction:read.
-  Result<std::vector<store::ScheduledStepRecord>> ScheduledSteps(const Actor& actor, std::int64_t project_id);
+  Result<std::vector<store::NoticeStepRecord>> ScheduledSteps(const Actor& actor, std::int64_t project_id);
 
   // The residents' page of an estate's works: "<base>/h5/#/works/<estateId>".
   static std::string PublicPageUrl(const std::string& public_base, std::int64_t estate_id);

@@ -44,15 +44,15 @@ Result<std::vector<DisruptionRow>> NoticeRepository::Disruptions(Session& s, std
   });
 }
 
-Result<std::vector<ScheduledStepRecord>> NoticeRepository::ScheduledSteps(Session& s, std::int64_t project_id,
+Result<std::vector<NoticeStepRecord>> NoticeRepository::ScheduledSteps(Session& s, std::int64_t project_id,
                                                                           std::int64_t schedule_id) {
-  return MapRows<ScheduledStepRecord>(
+  return MapRows<NoticeStepRecord>(
       s.Query("SELECT st.id, st.code, st.name, st.estate_id, ss.start_on, ss.end_on FROM construction_schedule_step ss "
               "JOIN construction_step st ON st.project_id = ? AND st.code = ss.step_code "
               "WHERE ss.schedule_id = ? ORDER BY ss.start_on, st.code",
               {Int(project_id), Int(schedule_id)}),
       [](const Row& r) {
-        return ScheduledStepRecord{r.GetInt(0), r.GetText(1), r.GetText(2), r.GetOptInt(3), r.GetText(4), r.GetText(5)};
+        return NoticeStepRecord{r.GetInt(0), r.GetText(1), r.GetText(2), r.GetOptInt(3), r.GetText(4), r.GetText(5)};
       });
 }
 

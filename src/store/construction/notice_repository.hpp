@@ -29,7 +29,7 @@ struct DisruptionRow {
 };
 
 // A step as scheduled (for the residents' page).
-struct ScheduledStepRecord {
+struct NoticeStepRecord {
   std::int64_t step_id = 0;
   std::string code, name;
   std::optional<std::int64_t> estate_id;
@@ -48,7 +48,7 @@ struct NoticeRepository {
   static Result<std::vector<DisruptionRow>> Disruptions(Session& s, std::int64_t project_id, std::int64_t schedule_id,
                                                         std::optional<std::int64_t> estate_id);
   // Every step of the schedule, with its estate, by start date and code.
-  static Result<std::vector<ScheduledStepRecord>> ScheduledSteps(Session& s, std::int64_t project_id,
+  static Result<std::vector<NoticeStepRecord>> ScheduledSteps(Session& s, std::int64_t project_id,
                                                                  std::int64_t schedule_id);
   // The estates of steps that touch a building of `estate_id` (so a trench step of estate A that
   // crosses estate B's buildings shows at B).

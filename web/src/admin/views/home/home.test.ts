@@ -35,12 +35,12 @@ describe('the admin home steps (the real cards on the contract\'s example)', () 
   const steps = homeSteps(STEP_CARDS, FIXTURE, streetCan)
 
   it('lists the programme in order: the built steps the answer has, then the steps to come', () => {
-    // The fixture has no project section (a user without project:read): its card is left out.
+    // The fixture has no project or construction section (a user without project:read or
+    // construction:read): their cards are left out.
     expect(steps.map((s) => [s.step, s.state])).toEqual([
       ['register', 'built'],
       ['checkup', 'built'],
       ['consultation', 'built'],
-      ['construction', 'planned'],
       ['supervision', 'planned'],
       ['stewardship', 'planned'],
       ['publicity', 'planned'],
@@ -111,34 +111,34 @@ describe('the admin home steps (the real cards on the contract\'s example)', () 
 })
 
 describe('a new context\'s card', () => {
-  // A context not built yet (construction), as its card would be written.
-  const construction: StepCard = defineStepCard<{ sites: number }>({
-    step: 'construction',
-    order: 50,
-    title: { key: 'home.stage.construction.title' },
-    desc: { key: 'home.stage.construction.desc' },
-    section: 'construction',
-    figures: (s) => [{ key: 'sites', label: { key: 'construction.workbench.sites' }, value: s.sites }],
-    links: () => [{ key: 'list', label: { key: 'construction.workbench.list' }, to: { name: 'sites' }, permission: 'construction:read' }],
+  // A context not built yet (supervision), as its card would be written.
+  const supervision: StepCard = defineStepCard<{ sites: number }>({
+    step: 'supervision',
+    order: 60,
+    title: { key: 'home.stage.supervision.title' },
+    desc: { key: 'home.stage.supervision.desc' },
+    section: 'supervision',
+    figures: (s) => [{ key: 'sites', label: { key: 'supervision.workbench.sites' }, value: s.sites }],
+    links: () => [{ key: 'list', label: { key: 'supervision.workbench.list' }, to: { name: 'sites' }, permission: 'supervision:read' }],
   })
 
   it('replaces the planned step it claims, in the same place', () => {
-    const sections = { ...FIXTURE.sections, construction: { sites: 4 } }
-    const steps = homeSteps([...STEP_CARDS, construction], { ...FIXTURE, sections }, () => true)
+    const sections = { ...FIXTURE.sections, supervision: { sites: 4 } }
+    const steps = homeSteps([...STEP_CARDS, supervision], { ...FIXTURE, sections }, () => true)
     expect(steps.map((s) => `${s.step}:${s.state}`)).toEqual([
       'register:built',
       'checkup:built',
       'consultation:built',
-      'construction:built',
-      'supervision:planned',
+      'supervision:built',
       'stewardship:planned',
       'publicity:planned',
     ])
-    expect(figures(built(steps, 'construction'))).toEqual({ sites: 4 })
+    expect(figures(built(steps, 'supervision'))).toEqual({ sites: 4 })
   })
 
   it('is neither shown nor "coming" when the user may not read its section', () => {
-    const steps = homeSteps([...STEP_CARDS, construction], FIXTURE, () => true)
+    const steps = homeSteps([...STEP_CARDS, supervision], FIXTURE, () => true)
+    expect(steps.map((s) => s.step)).not.toContain('supervision')
     expect(steps.map((s) => s.step)).not.toContain('construction')
     expect(steps.map((s) => s.step)).not.toContain('project')
   })

@@ -21,7 +21,7 @@ export class NotCachedError extends Error {
   }
 }
 
-async function cached<T>(key: string, fetch: () => Promise<T>): Promise<Loaded<T>> {
+export async function cached<T>(key: string, fetch: () => Promise<T>): Promise<Loaded<T>> {
   if (navigator.onLine) {
     try {
       const value = await fetch()
