@@ -4,7 +4,7 @@
 // Pure: the caller reads the steps, their latest reports, the budget lines and the hand-set
 // weights; nothing here does I/O.
 //
-// The rules (core/construction/README.md, "Progress"):
+// The rules (issue #13 "Progress"; docs/construction.md):
 // - A step's percent is its latest report (0–100); a step never reported counts 0, reported = false.
 // - Inside an item (or an item inside an estate) a step weighs its duration in days (a 10-day step
 //   at 50 % is worth five 1-day steps done).
