@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git clang libclang-rt-14-dev
   libboost1.81-dev libboost-json1.81-dev
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev libzip-dev libexpat1-dev libxlsxwriter-dev
-  libcairo2-dev libpango1.0-dev zbar-tools poppler-utils python3-openpyxl
+  libcairo2-dev libpango1.0-dev zbar-tools poppler-utils python3-openpyxl python3-icalendar
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql chromium nginx-light wrk bc fonts-noto-cjk

@@ -14,6 +14,7 @@ std::unique_ptr<Module> ProjectModule();
 std::unique_ptr<Module> ProgrammeModule();
 std::unique_ptr<Module> PublicityModule();
 std::unique_ptr<Module> ConstructionModule();
+std::unique_ptr<Module> ConstructionWorksModule();
 
 std::vector<std::unique_ptr<Module>> ContextModules() {
   std::vector<std::unique_ptr<Module>> m;
@@ -26,6 +27,7 @@ std::vector<std::unique_ptr<Module>> ContextModules() {
   m.push_back(ProgrammeModule());
   m.push_back(PublicityModule());
   m.push_back(ConstructionModule());
+  m.push_back(ConstructionWorksModule());
   return m;
 }
 

@@ -28,6 +28,15 @@ inline std::string PublicBase(const std::string& public_url, bool secure, const 
   return std::string(secure ? "https://" : "http://") + (host ? *host : "127.0.0.1");
 }
 
+// A generated document shown inline (print pages, calendar feeds): its content type, no
+// Content-Disposition.
+inline Response SendInline(service::Document doc) {
+  Response r;
+  r.content_type = std::move(doc.content_type);
+  r.body = std::move(doc.bytes);
+  return r;
+}
+
 // A generated document as a download (Content-Disposition: attachment with its file name).
 inline Response SendDocument(service::Document doc) {
   return Download(std::move(doc.bytes), doc.content_type, doc.filename);

@@ -72,10 +72,7 @@ Response PublicObject(PublicityApi& s, Request& req) {
 Response PrintNotice(PublicityApi& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
   HX_TRY(doc, s.publicity.PrintHtml(id, PublicBase(s.public_url, s.secure_cookie, req)));
-  Response r;
-  r.content_type = doc.content_type;
-  r.body = std::move(doc.bytes);
-  return r;
+  return SendInline(std::move(doc));
 }
 
 }  // namespace
