@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "app/module.hpp"
+#include "service/construction/construction_service.hpp"
 #include "http/handlers/construction_works_handlers.hpp"
 #include "service/construction/household_service.hpp"
 #include "service/construction/notice_service.hpp"
@@ -26,6 +27,10 @@ class ConstructionWorks final : public Module {
 
   Result<void> Wire(ModuleContext& ctx) override {
     progress_ = std::make_unique<service::ProgressService>(ctx.db, ctx.clock, ctx.services.Get<service::FileService>());
+    auto& construction = ctx.services.Get<service::ConstructionService>();
+    progress_->OnReport([&construction](store::Session& s, const store::ProjectRecord& p) {
+      return construction.EvaluateAlerts(s, p);
+    });
     households_ = std::make_unique<service::HouseholdService>(ctx.db, ctx.clock);
     notices_ = std::make_unique<service::NoticeService>(ctx.db, ctx.clock);
     api_ = std::make_unique<http::ConstructionWorksApi>(

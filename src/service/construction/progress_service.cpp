@@ -184,6 +184,8 @@ Result<ProgressReportView> ProgressService::Report(const Actor& actor, std::int6
     auto inserted = Repo::Insert(s, *rec);
     if (!inserted) return std::move(inserted).error();
     id = *inserted;
+    if (on_report_)
+      if (auto r = on_report_(s, *project); !r) return r;
     Changes ch;
     ch.Set("report", nullptr, id).Set("progress", nullptr, ReportAudit(*rec));
     return RecordAudit(s, clock_, actor, "construction.progress", "project", std::to_string(project_id),
@@ -384,6 +386,8 @@ Result<SheetImport> ProgressService::Import(const Actor& actor, std::int64_t pro
       if (!id) return std::move(id).error();
     }
     out.imported = static_cast<std::int64_t>(records.size());
+    if (on_report_)
+      if (auto r = on_report_(s, *project); !r) return r;
     Changes ch;
     ch.Set("imported", nullptr, out.imported);
     return RecordAudit(s, clock_, actor, "construction.progress_import", "project", std::to_string(project_id),

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -90,6 +91,11 @@ class ProgressService {
   // Registers the read policy of the "construction" files (progress photos: construction:read).
   ProgressService(store::Database& db, const Clock& clock, FileService& files);
 
+  // Runs after reports are stored, inside their transaction: the construction service re-evaluates
+  // the project's delay alerts (a 100 % report can clear one). Set once at wiring.
+  using ReportHook = std::function<Result<void>(store::Session&, const store::ProjectRecord&)>;
+  void OnReport(ReportHook hook) { on_report_ = std::move(hook); }
+
   // A progress report. 422 construction.invalid_field naming the field (detail = the field):
   // stepCode not a step of the project, percent outside 0–100, on not a date or after today
   // (Beijing) or before 1 January of the project's year, photoFileId not a stored file of the
@@ -138,6 +144,7 @@ class ProgressService {
   store::Database& db_;
   const Clock& clock_;
   FileService& files_;
+  ReportHook on_report_;
 };
 
 // 422 construction.invalid_field: "field <name> is invalid: <why>", detail = the field's name.
