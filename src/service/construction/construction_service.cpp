@@ -151,6 +151,16 @@ Result<std::vector<cc::Step>> ConstructionService::Propose(const Actor& actor, s
         if (std::find(chosen.begin(), chosen.end(), id) == chosen.end())
           return Unprocessable("construction.invalid_estate", Text("小区不属于该项目", "the estate is not in the project"),
                                Text("estateIds：" + std::to_string(id), "estateIds: " + std::to_string(id)));
+    // Each estate's main road is one segment, named so residents recognise it ("南钢宿舍主路"); the
+    // estate's id is added only when two estates of the project share a name.
+    std::map<std::int64_t, std::string> segment;
+    std::map<std::string, int> name_uses;
+    for (const auto& e : *estates) ++name_uses[e.name];
+    for (const auto& e : *estates) {
+      std::string label = e.name;
+      if (label.size() > 150) label = "E" + std::to_string(e.estate_id);
+      segment[e.estate_id] = label + "主路" + (name_uses[e.name] > 1 ? "（E" + std::to_string(e.estate_id) + "）" : "");
+    }
     std::map<std::string, std::int64_t> quantity;
     for (const auto& q : *quantities) quantity[q.item_code] = q.quantity_centi;
     const std::int64_t n = std::max<std::int64_t>(1, static_cast<std::int64_t>(estates->size()));
@@ -175,7 +185,7 @@ Result<std::vector<cc::Step>> ConstructionService::Propose(const Actor& actor, s
         st.duration_days = static_cast<int>(std::clamp<std::int64_t>(t.base_days + extra, 1, cc::kMaxDuration));
         st.crew_type = t.crew_type;
         st.crew_count = t.crew_count;
-        if (t.trench_utility) st.trench = cc::Trench{"E" + std::to_string(estate) + "-main", *t.trench_utility, false};
+        if (t.trench_utility) st.trench = cc::Trench{segment.at(estate), *t.trench_utility, false};
         if (t.disruption_kind) st.disruption = cc::Disruption{*t.disruption_kind, estate_buildings};
         st.window = t.window_kind;
         for (const auto& a : ParseAfter(t.after)) {
@@ -194,7 +204,7 @@ Result<std::vector<cc::Step>> ConstructionService::Propose(const Actor& actor, s
       if (st.trench && st.estate_id) trenched.insert(*st.estate_id);
     for (auto& st : out)
       if (st.item_code == "B05" && st.estate_id && trenched.contains(*st.estate_id) && st.predecessors.empty())
-        st.predecessors.push_back({"resurface:E" + std::to_string(*st.estate_id) + "-main", "FS", 0});
+        st.predecessors.push_back({"resurface:" + segment.at(*st.estate_id), "FS", 0});
     // Drop references to steps the templates did not produce (a template row for the other item's
     // suffix missing), so the proposal always validates.
     std::set<std::string> codes;
