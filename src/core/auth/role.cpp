@@ -59,6 +59,12 @@ const RoleInfo& Info(Role role) {
 // contractors record household works door to door; the bureau or an administrator sets the city's
 // seasons (heating season, frost window, exam days). Assigned roles see only their projects
 // (service/construction/access.hpp); supervisors read them (issue #14 builds on it).
+// Supervision and tickets (issue #14; REFERENCE.md §4.1): volunteer supervisors inspect the estates
+// and projects they are assigned to and issue rectification orders from their findings, as do
+// street offices and communities; responsible units (contractors, utilities) reply; only the
+// finder or a street office closes (the service checks who found it). Residents' tickets are
+// handled by street offices and communities in their area and watched by the bureau; categories,
+// routing and Open311 client keys are set by the bureau or an administrator.
 constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAuditRead,        perm::kRegionRead,
                                             perm::kRegionGridCreate,  perm::kRegisterRead,     perm::kRegisterWrite,
                                             perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite,
@@ -67,14 +73,19 @@ constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAu
                                             perm::kCalendarWrite,     perm::kProjectRead,       perm::kProjectWrite,
                                             perm::kProjectApprove,    perm::kPlanWrite,         perm::kFundWrite,
                                             perm::kPublicityWrite,    perm::kConstructionRead,  perm::kConstructionWrite,
-                                            perm::kProgressWrite,     perm::kHouseholdWrite,    perm::kSeasonWrite};
+                                            perm::kProgressWrite,     perm::kHouseholdWrite,    perm::kSeasonWrite,
+                                            perm::kSupervisionRead,   perm::kSupervisionWrite,  perm::kInspect,
+                                            perm::kRectifyIssue,      perm::kRectifyReply,      perm::kTicketRead,
+                                            perm::kTicketWrite,       perm::kTicketAdmin};
 constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAuditRead,        perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,     perm::kRegisterWrite,
                                              perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite,
                                              perm::kCheckupRead,       perm::kCheckupWrite,     perm::kCatalogueRead,
                                              perm::kProjectRead,       perm::kProjectWrite,     perm::kProjectApprove,
                                              perm::kPlanWrite,         perm::kFundWrite,        perm::kPublicityWrite,
-                                             perm::kConstructionRead,  perm::kConstructionWrite, perm::kSeasonWrite};
+                                             perm::kConstructionRead,  perm::kConstructionWrite, perm::kSeasonWrite,
+                                             perm::kSupervisionRead,   perm::kSupervisionWrite, perm::kTicketRead,
+                                             perm::kTicketAdmin};
 constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAuditRead,          perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,       perm::kRegisterWrite,
                                              perm::kRegisterPiiRead,  perm::kConsultationRead,   perm::kConsultationWrite,
@@ -82,18 +93,23 @@ constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAud
                                              perm::kCheckupCapture,   perm::kCatalogueRead,      perm::kProjectRead,
                                              perm::kProjectWrite,     perm::kFundWrite,          perm::kPublicityWrite,
                                              perm::kConstructionRead, perm::kConstructionWrite,  perm::kProgressWrite,
-                                             perm::kHouseholdWrite};
+                                             perm::kHouseholdWrite,   perm::kSupervisionRead,    perm::kSupervisionWrite,
+                                             perm::kInspect,          perm::kRectifyIssue,       perm::kTicketRead,
+                                             perm::kTicketWrite};
 constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead,        perm::kRegisterRead,       perm::kRegisterWrite,
                                                 perm::kRegisterPiiRead,   perm::kConsultationRead,   perm::kConsultationWrite,
                                                 perm::kBallotWrite,       perm::kCheckupRead,        perm::kCheckupCapture,
                                                 perm::kCatalogueRead,     perm::kProjectRead,        perm::kConstructionRead,
-                                                perm::kHouseholdWrite};
+                                                perm::kHouseholdWrite,    perm::kSupervisionRead,    perm::kInspect,
+                                                perm::kRectifyIssue,      perm::kTicketRead,         perm::kTicketWrite};
 constexpr std::string_view kAssignedPerms[] = {perm::kRegionRead, perm::kRegisterRead};
 constexpr std::string_view kContractorPerms[] = {perm::kRegionRead,        perm::kRegisterRead,  perm::kConstructionRead,
-                                                 perm::kConstructionWrite, perm::kProgressWrite, perm::kHouseholdWrite};
-constexpr std::string_view kUtilityPerms[] = {perm::kRegionRead, perm::kRegisterRead, perm::kConstructionRead,
-                                              perm::kProgressWrite};
-constexpr std::string_view kSupervisorPerms[] = {perm::kRegionRead, perm::kRegisterRead, perm::kConstructionRead};
+                                                 perm::kConstructionWrite, perm::kProgressWrite, perm::kHouseholdWrite,
+                                                 perm::kSupervisionRead,   perm::kRectifyReply};
+constexpr std::string_view kUtilityPerms[] = {perm::kRegionRead,     perm::kRegisterRead,    perm::kConstructionRead,
+                                              perm::kProgressWrite,  perm::kSupervisionRead, perm::kRectifyReply};
+constexpr std::string_view kSupervisorPerms[] = {perm::kRegionRead,      perm::kRegisterRead, perm::kConstructionRead,
+                                                 perm::kSupervisionRead, perm::kInspect,      perm::kRectifyIssue};
 constexpr std::string_view kResidentPerms[] = {perm::kRegionRead};
 }  // namespace
 

@@ -63,6 +63,14 @@ inline constexpr std::string_view kConstructionWrite = "construction:write";  //
 inline constexpr std::string_view kProgressWrite = "construction:progress:write";    // progress reports, weights
 inline constexpr std::string_view kHouseholdWrite = "construction:household:write";  // household works, teams
 inline constexpr std::string_view kSeasonWrite = "construction:season:write";        // a city's seasons and exam days
+inline constexpr std::string_view kSupervisionRead = "supervision:read";        // roster, inspections, orders, scores, quality register
+inline constexpr std::string_view kSupervisionWrite = "supervision:write";      // roster, supervision days, checklists, quality register
+inline constexpr std::string_view kInspect = "supervision:inspect";             // inspections and findings on the phone
+inline constexpr std::string_view kRectifyIssue = "supervision:rectify:issue";  // issue, re-check and close rectification orders
+inline constexpr std::string_view kRectifyReply = "supervision:rectify:reply";  // a responsible unit's reply
+inline constexpr std::string_view kTicketRead = "ticket:read";                  // residents' tickets, figures
+inline constexpr std::string_view kTicketWrite = "ticket:write";                // accept, route, resolve, merge; file for a resident
+inline constexpr std::string_view kTicketAdmin = "ticket:admin";                // categories, routing, Open311 client keys
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.
