@@ -8,50 +8,20 @@
 // estate is not assigned to them.
 #include "api/authz/authz_core.hpp"
 #include "api/authz/register_authz.hpp"
+#include "api/construction_steps.hpp"
 
 namespace huanxin::testing::authz {
 namespace {
 
+using construction::Run;
+using construction::Steps;
+
 std::string ProjectPath(std::int64_t project) { return "/api/v1/projects/" + std::to_string(project); }
-
-json::object Crews() {
-  return json::object{{"roofing", 1}, {"facade", 1}, {"pipe", 1}, {"earthwork", 1}, {"paving", 1}};
-}
-
-// Roofing on the side's building, the facade a day after it (outside the frost window), and a water
-// main in a trench of the estate's road (its opening, backfill and resurfacing are generated).
-json::object Steps(std::int64_t estate, std::int64_t building) {
-  json::array steps{
-      json::object{{"code", "R1"},
-                   {"name", "屋面防水"},
-                   {"itemCode", "B12"},
-                   {"estateId", estate},
-                   {"durationDays", 5},
-                   {"crew", json::object{{"type", "roofing"}, {"count", 1}}},
-                   {"disruption", json::object{{"kind", "noise"}, {"buildingIds", json::array{building}}}}},
-      json::object{{"code", "F1"},
-                   {"name", "外墙涂装"},
-                   {"estateId", estate},
-                   {"durationDays", 4},
-                   {"crew", json::object{{"type", "facade"}}},
-                   {"window", "outside_frost"},
-                   {"predecessors", json::array{json::object{{"code", "R1"}, {"type", "FS"}, {"lagDays", 1}}}}},
-      json::object{{"code", "W1"},
-                   {"name", "供水主管更换"},
-                   {"estateId", estate},
-                   {"durationDays", 3},
-                   {"crew", json::object{{"type", "pipe"}}},
-                   {"trench", json::object{{"segment", "主路"}, {"utility", "water"}}},
-                   {"disruption", json::object{{"kind", "water"}, {"buildingIds", json::array{building}}}}},
-  };
-  return json::object{{"steps", std::move(steps)}, {"crews", Crews()}};
-}
-
-json::object Run() { return json::object{{"startOn", "2026-03-02"}, {"crews", Crews()}, {"timeLimitMs", 50}}; }
 
 // A project's steps, schedule and baseline, each expected to succeed.
 void Plan(AuthzMatrixTest& t, std::int64_t project, std::int64_t estate, std::int64_t building) {
-  auto steps = t.AsAdmin("POST", ProjectPath(project) + "/steps", Steps(estate, building));
+  auto steps = t.AsAdmin("POST", ProjectPath(project) + "/steps",
+                          json::object{{"steps", Steps(estate, building)}, {"crews", construction::Crews()}});
   if (steps.status != 201) t.Problem("construction setup: POST steps of project " + std::to_string(project) + ": " + steps.body);
   auto run = t.AsAdmin("POST", ProjectPath(project) + "/schedule", Run());
   if (run.status != 200) t.Problem("construction setup: POST schedule of project " + std::to_string(project) + ": " + run.body);
@@ -104,11 +74,11 @@ void Checks(AuthzMatrixTest& t, Side& in, Side&) {
   // The open alerts of the community list nothing of the unassigned project to a contractor.
   auto alerts = t.As(t.caller("contractor").session, "GET", "/api/v1/construction/alerts?regionCode=" + in.community());
   t.Counted();
-  if (alerts.status == 200)
-    for (const auto& a : alerts.Json().at("items").as_array())
-      if (a.at("projectId").as_int64() == project)
-        t.Problem("LEAK (design: assigned projects only) GET /api/v1/construction/alerts lists unassigned project " +
-                  std::to_string(project) + " to a contractor");
+  const auto list = alerts.status == 200 ? alerts.Json() : json::value(json::object{{"items", json::array{}}});
+  for (const auto& a : list.at("items").as_array())
+    if (a.at("projectId").as_int64() == project)
+      t.Problem("LEAK (design: assigned projects only) GET /api/v1/construction/alerts lists unassigned project " +
+                std::to_string(project) + " to a contractor");
 }
 
 // The side's project in {id}, then `then`.
@@ -130,7 +100,7 @@ Context ConstructionContext() {
       {"POST /api/v1/projects/{id}/steps/generate", OnProject([](Case&, Req& r) { r.Json(json::object{}); })},
       {"GET /api/v1/projects/{id}/steps", OnProject()},
       {"POST /api/v1/projects/{id}/steps", OnProject([](Case& c, Req& r) {
-         r.Json(Steps(c.side.Id("estate"), c.side.Id("building")));
+         r.Json(json::object{{"steps", Steps(c.side.Id("estate"), c.side.Id("building"))}, {"crews", construction::Crews()}});
        })},
       {"POST /api/v1/projects/{id}/schedule", OnProject([](Case&, Req& r) { r.Json(Run()); })},
       {"GET /api/v1/projects/{id}/schedule", OnProject()},
