@@ -211,6 +211,7 @@ function paramKey(route, name) {
     if (segs[0] === 'checkup' && segs[1] === 'items') return 'itemCode'
   }
   if (name === 'year' && segs[0] === 'calendar') return 'calendarYear'
+  if (name === 'regionCode') return 'region'
   if (name === 'id') {
     if (segs[0] === 'public' && segs[1] === 'publicity') return 'notice'
     const table = {
@@ -400,6 +401,7 @@ async function writes(client, doc, tokens, ctx) {
   if (draft.body?.id)
     await call('POST', '/api/v1/checkup/catalogs/{id}/indicators', { params: { id: draft.body.id }, body: example('/api/v1/checkup/catalogs/{id}/indicators', 'post'), expect: [201] })
   await projectWrites(call, example, ctx)
+  await constructionWrites(call, example, ctx)
   // A user and a grid.
   const u = await call('POST', '/api/v1/users', { body: { ...example('/api/v1/users', 'post'), username: 'conformance.street', scopeCode: '360104002' }, expect: [201] })
   if (u.body?.id) await call('PATCH', '/api/v1/users/{id}', { params: { id: u.body.id }, body: example('/api/v1/users/{id}', 'patch'), expect: [200] })
@@ -409,6 +411,49 @@ async function writes(client, doc, tokens, ctx) {
     const r = await client.call('anonymous', null, 'POST', '/api/v1/auth/login', { body: { username: 'nobody.conformance', password: 'wrong-password-1' }, expect: [401, 429] })
     if (r.status === 429) break
   }
+}
+
+// Construction: the demo area project's steps, schedule and alerts read back and a proposal made
+// for it (one refused); on the conformance project (after projectWrites), the documented steps on
+// its estate and building, a refused cycle, the documented run, one refused for a year whose
+// calendar is not loaded, a baseline (refused before the run) and the schedule read back; a
+// street's seasons set, one refused, an unknown region.
+async function constructionWrites(call, example, ctx) {
+  const list = await call('GET', '/api/v1/projects', { query: { pageSize: 100 }, expect: [200] })
+  const area = list.body?.items?.find((p) => p.kind === 'area')?.id
+  if (area) {
+    const at = (route, method, opts = {}) => call(method, route, { ...opts, params: { id: area } })
+    await at('/api/v1/projects/{id}/steps', 'GET', { expect: [200] })
+    await at('/api/v1/projects/{id}/schedule', 'GET', { expect: [200] })
+    await at('/api/v1/projects/{id}/alerts', 'GET', { expect: [200] })
+    await at('/api/v1/projects/{id}/steps/generate', 'POST', { body: example('/api/v1/projects/{id}/steps/generate', 'post'), expect: [200, 422] })
+    await at('/api/v1/projects/{id}/steps/generate', 'POST', { body: {}, expect: [200] })
+    await at('/api/v1/projects/{id}/steps/generate', 'POST', { body: { estateIds: [999999] }, expect: [422] })
+  }
+  if (ctx.project && ctx.estate && ctx.building) {
+    const at = (route, method, opts = {}) => call(method, route, { ...opts, params: { id: ctx.project } })
+    await at('/api/v1/projects/{id}/schedule', 'GET', { expect: [404] })
+    await at('/api/v1/projects/{id}/baseline', 'POST', { expect: [409] })
+    const steps = example('/api/v1/projects/{id}/steps', 'post')
+    for (const s of steps.steps) {
+      s.estateId = ctx.estate
+      if (s.disruption) s.disruption.buildingIds = [ctx.building]
+    }
+    await at('/api/v1/projects/{id}/steps', 'POST', { body: steps, expect: [201] })
+    const cycle = ids(steps)
+    cycle.steps[0].predecessors = [{ code: cycle.steps.at(-1).code }]
+    await at('/api/v1/projects/{id}/steps', 'POST', { body: cycle, expect: [422] })
+    const run = example('/api/v1/projects/{id}/schedule', 'post')
+    await at('/api/v1/projects/{id}/schedule', 'POST', { body: run, expect: [200] })
+    await at('/api/v1/projects/{id}/schedule', 'POST', { body: { ...run, startOn: '2031-03-03' }, expect: [422] })
+    await at('/api/v1/projects/{id}/baseline', 'POST', { expect: [201] })
+    await at('/api/v1/projects/{id}/schedule', 'GET', { expect: [200] })
+    await at('/api/v1/projects/{id}/alerts', 'GET', { expect: [200] })
+  }
+  const seasons = example('/api/v1/calendar/seasons/{regionCode}', 'put')
+  await call('PUT', '/api/v1/calendar/seasons/{regionCode}', { params: { regionCode: '360104002' }, body: seasons, expect: [200] })
+  await call('PUT', '/api/v1/calendar/seasons/{regionCode}', { params: { regionCode: '360104002' }, body: { ...seasons, frost: { from: '12-32', to: '02-15' } }, expect: [422] })
+  await call('PUT', '/api/v1/calendar/seasons/{regionCode}', { params: { regionCode: '369999' }, body: seasons, expect: [404] })
 }
 
 // Projects and money: a plan and a one-estate project on the admin's first estate, in a year the

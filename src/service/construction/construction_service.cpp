@@ -114,12 +114,20 @@ std::map<std::string, int> ParseCrews(const std::string& text) {
   return out;
 }
 
-std::optional<std::vector<std::int64_t>> ConstructionService::AssignedProjectIds(const Actor& actor) {
-  if (!WorksOnAssignments(actor)) return std::nullopt;
-  std::vector<std::int64_t> ids;
-  for (const auto& a : actor.assignments)
+Result<std::optional<std::vector<std::int64_t>>> ConstructionService::AssignedProjectIds(store::Session& s,
+                                                                                       const Actor& actor) {
+  if (!WorksOnAssignments(actor)) return std::optional<std::vector<std::int64_t>>{};
+  std::vector<std::int64_t> ids, estates;
+  for (const auto& a : actor.assignments) {
     if (a.kind == "project") ids.push_back(a.target_id);
-  return ids;
+    if (a.kind == "estate") estates.push_back(a.target_id);
+  }
+  auto through_estates = store::StepRepository::ProjectsOfEstates(s, estates);
+  if (!through_estates) return std::move(through_estates).error();
+  ids.insert(ids.end(), through_estates->begin(), through_estates->end());
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return std::optional<std::vector<std::int64_t>>(std::move(ids));
 }
 
 // ---- templates and steps ---------------------------------------------------------------------
@@ -610,8 +618,10 @@ Result<std::vector<store::AlertRecord>> ConstructionService::OpenAlerts(const Ac
   auto filter = ScopedRegionFilter(actor, region);
   if (!filter) return std::move(filter).error();
   const auto prefix = filter->value_or(actor.scope.prefix());
-  return store::ReadResult(db_, [&](store::Session& s) {
-    return store::ScheduleRepository::OpenAlerts(s, prefix, AssignedProjectIds(actor), 200);
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<store::AlertRecord>> {
+    auto projects = AssignedProjectIds(s, actor);
+    if (!projects) return std::move(projects).error();
+    return store::ScheduleRepository::OpenAlerts(s, prefix, *projects, 200);
   });
 }
 
@@ -700,10 +710,11 @@ Result<std::optional<ConstructionWorkbench>> ConstructionService::Workbench(cons
   if (!core::auth::HasPermission(actor.role, core::auth::perm::kConstructionRead))
     return std::optional<ConstructionWorkbench>{};
   return store::ReadResult(db_, [&](store::Session& s) -> Result<std::optional<ConstructionWorkbench>> {
-    const auto projects = AssignedProjectIds(actor);
-    auto counts = store::ScheduleRepository::CountsUnder(s, actor.scope.prefix(), projects);
+    auto projects = AssignedProjectIds(s, actor);
+    if (!projects) return std::move(projects).error();
+    auto counts = store::ScheduleRepository::CountsUnder(s, actor.scope.prefix(), *projects);
     if (!counts) return std::move(counts).error();
-    auto alerts = store::ScheduleRepository::OpenAlerts(s, actor.scope.prefix(), projects, 5);
+    auto alerts = store::ScheduleRepository::OpenAlerts(s, actor.scope.prefix(), *projects, 5);
     if (!alerts) return std::move(alerts).error();
     return std::optional<ConstructionWorkbench>(
         ConstructionWorkbench{counts->delay, counts->year_end, counts->schedules, std::move(*alerts)});

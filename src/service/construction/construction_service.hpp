@@ -111,7 +111,9 @@ class ConstructionService {
 
  private:
   Result<ScheduleView> ViewOf(store::Session& s, const store::ProjectRecord& p, store::ScheduleRecord sc);
-  static std::optional<std::vector<std::int64_t>> AssignedProjectIds(const Actor& actor);
+  // For an assignment-based role, the projects it reaches (ProjectForConstruction's rule: a project
+  // assignment, or an estate assignment of one of the project's estates); nothing for other roles.
+  static Result<std::optional<std::vector<std::int64_t>>> AssignedProjectIds(store::Session& s, const Actor& actor);
 
   store::Database& db_;
   const Clock& clock_;

@@ -210,6 +210,18 @@ Result<std::vector<std::int64_t>> StepRepository::ProjectBuildingIds(Session& s,
       [](const Row& r) { return r.GetInt(0); });
 }
 
+Result<std::vector<std::int64_t>> StepRepository::ProjectsOfEstates(Session& s,
+                                                                   const std::vector<std::int64_t>& estate_ids) {
+  if (estate_ids.empty()) return std::vector<std::int64_t>{};
+  std::string sql = "SELECT DISTINCT project_id FROM project_estate WHERE estate_id IN (";
+  Params p;
+  for (std::size_t i = 0; i < estate_ids.size(); ++i) {
+    sql += i ? ", ?" : "?";
+    p.push_back(Int(estate_ids[i]));
+  }
+  return MapRows<std::int64_t>(s.Query(sql + ") ORDER BY project_id", p), [](const Row& r) { return r.GetInt(0); });
+}
+
 Result<std::vector<std::string>> StepRepository::ItemCodes(Session& s) {
   return MapRows<std::string>(s.Query("SELECT code FROM renovation_item ORDER BY code"),
                               [](const Row& r) { return r.GetText(0); });

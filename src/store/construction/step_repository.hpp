@@ -62,6 +62,8 @@ struct StepRepository {
   // Which of `ids` are buildings of the project's estates.
   static Result<std::vector<std::int64_t>> ProjectBuildingIds(Session& s, std::int64_t project_id);
   static Result<std::vector<std::string>> ItemCodes(Session& s);
+  // The projects that hold any of `estate_ids` (an estate assignment reaches them).
+  static Result<std::vector<std::int64_t>> ProjectsOfEstates(Session& s, const std::vector<std::int64_t>& estate_ids);
 };
 
 struct SeasonRepository {
