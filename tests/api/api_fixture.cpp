@@ -44,6 +44,17 @@ HttpResponse ApiTest::Call(const std::string& method, const std::string& target,
   return Send(port_, req);
 }
 
+boost::json::value ApiTest::Expect(const LoginSession& who, const std::string& method, const std::string& target,
+                                  const boost::json::value& body, int status) {
+  auto r = As(who, method, target, body);
+  EXPECT_EQ(r.status, status) << method << " " << target << " " << boost::json::serialize(body) << " → " << r.body;
+  return r.body.empty() ? boost::json::value(nullptr) : r.Json();
+}
+
+std::int64_t ApiTest::IdOf(const boost::json::value& v) {
+  return v.is_object() && v.as_object().contains("id") ? v.at("id").as_int64() : 0;
+}
+
 HttpResponse ApiTest::As(const LoginSession& who, const std::string& method, const std::string& target,
                          const boost::json::value& body) {
   return Call(method, target, body.is_null() ? "" : boost::json::serialize(body),

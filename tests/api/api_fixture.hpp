@@ -40,6 +40,12 @@ class ApiTest : public ::testing::TestWithParam<std::string> {
   HttpResponse As(const LoginSession& who, const std::string& method, const std::string& target,
                   const boost::json::value& body = nullptr);
   LoginSession Login(const std::string& username, const std::string& password);
+  // As `who`, expecting `status` (a test failure otherwise, naming the call); the answer's JSON
+  // (null when the body is empty).
+  boost::json::value Expect(const LoginSession& who, const std::string& method, const std::string& target,
+                            const boost::json::value& body, int status);
+  // The "id" of an answer (0 when there is none).
+  static std::int64_t IdOf(const boost::json::value& v);
   LoginSession Admin() { return Login("admin", kAdminPassword); }
   // Creates a user through the API as admin; returns its id.
   std::int64_t CreateUser(const std::string& username, const std::string& role, const std::string& scope,

@@ -21,15 +21,6 @@ class ConstructionApiTest : public ApiTest {
     ApiTest::SetUp();
     if (app_) admin = Admin();
   }
-  json::value Expect(const LoginSession& who, const std::string& method, const std::string& target,
-                     const json::value& body, int status) {
-    auto r = As(who, method, target, body);
-    EXPECT_EQ(r.status, status) << method << " " << target << " → " << r.body;
-    return r.body.empty() ? json::value(nullptr) : r.Json();
-  }
-  std::int64_t IdOf(const json::value& v) {
-    return v.is_object() && v.as_object().contains("id") ? v.at("id").as_int64() : 0;
-  }
   // An estate with two buildings of `per_building` dwellings; returns {estate, building ids}.
   std::pair<std::int64_t, std::vector<std::int64_t>> NewEstate(const std::string& community, int per_building) {
     const auto n = std::to_string(++n_);

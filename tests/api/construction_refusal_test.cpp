@@ -41,15 +41,6 @@ class ConstructionApiTest : public ApiTest {
     if (app_) admin = Admin();
   }
 
-  json::value Expect(const LoginSession& who, const std::string& method, const std::string& target,
-                     const json::value& body, int status) {
-    auto r = As(who, method, target, body);
-    EXPECT_EQ(r.status, status) << method << " " << target << " " << json::serialize(body) << " → " << r.body;
-    return r.body.empty() ? json::value(nullptr) : r.Json();
-  }
-  std::int64_t IdOf(const json::value& v) {
-    return v.is_object() && v.as_object().contains("id") ? v.at("id").as_int64() : 0;
-  }
   std::int64_t NewEstate(const std::string& community) {
     const auto n = std::to_string(++n_);
     return IdOf(Expect(admin, "POST", "/api/v1/estates",

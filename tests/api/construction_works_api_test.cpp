@@ -44,15 +44,6 @@ class ConstructionWorksApiTest : public ApiTest {
     admin = Admin();
   }
 
-  json::value Expect(const LoginSession& who, const std::string& method, const std::string& target,
-                     const json::value& body, int status) {
-    auto r = As(who, method, target, body);
-    EXPECT_EQ(r.status, status) << method << " " << target << " " << json::serialize(body) << " → " << r.body;
-    return r.body.empty() ? json::value(nullptr) : r.Json();
-  }
-  static std::int64_t IdOf(const json::value& v) {
-    return v.is_object() && v.as_object().contains("id") ? v.at("id").as_int64() : 0;
-  }
   std::string P() const { return "/api/v1/projects/" + std::to_string(project); }
 
   std::int64_t NewEstate(const std::string& name) {

@@ -22,16 +22,6 @@ class ProjectApiTest : public ApiTest {
     if (app_) admin = Admin();
   }
 
-  // As `who`, expecting `status`; the answer's JSON (null when there is none).
-  json::value Expect(const LoginSession& who, const std::string& method, const std::string& target,
-                     const json::value& body, int status) {
-    auto r = As(who, method, target, body);
-    EXPECT_EQ(r.status, status) << method << " " << target << " " << json::serialize(body) << " → " << r.body;
-    return r.body.empty() ? json::value(nullptr) : r.Json();
-  }
-  std::int64_t IdOf(const json::value& v) {
-    return v.is_object() && v.as_object().contains("id") ? v.at("id").as_int64() : 0;
-  }
 
   // An estate of `community` built in `built` with `dwellings` dwellings in one building.
   std::int64_t NewEstate(const std::string& community, int built, int dwellings = 1) {
