@@ -11,7 +11,8 @@
 // (`resource_bound`), the gap to each, the disruption-days and the schedules evaluated; a Markdown
 // table of the medians per start date follows on stdout.
 // Environment: RUNS (seeds 1…RUNS), TIME_LIMIT_MS (default 1000), SCHEDULES (> 0: a fixed schedule
-// count instead of the time limit, deterministic; the CTest smoke run uses 200).
+// count instead of the time limit, deterministic; the CTest smoke run uses 200), FINGERPRINT=1 (a
+// hash of each run's starts on stderr).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -234,6 +235,15 @@ void BM_AreaProject(benchmark::State& state, cc::Date start, std::string label) 
   run.disruption_days = static_cast<double>(last.disruption_days);
   run.schedules = static_cast<double>(last.schedules_evaluated);
   g_runs[label].push_back(run);
+  // FINGERPRINT=1: one line per run with a hash of the starts, to compare engines at a fixed
+  // SCHEDULES (same seed and count → same schedule when the algorithm is unchanged).
+  if (EnvInt("FINGERPRINT", 0) != 0) {
+    std::uint64_t h = 1469598103934665603ull;
+    for (const auto& a : last.activities) h = (h ^ static_cast<std::uint64_t>(a.start)) * 1099511628211ull;
+    std::fprintf(stderr, "fingerprint %s seed %lld: %016llx makespan %d disruption %lld\n", label.c_str(),
+                 static_cast<long long>(o.seed), static_cast<unsigned long long>(h), last.makespan,
+                 static_cast<long long>(last.disruption_days));
+  }
   state.counters["steps"] = static_cast<double>(built.problem.activities.size());
   state.counters["makespan"] = run.makespan;
   state.counters["lower_bound"] = run.lower_bound;
