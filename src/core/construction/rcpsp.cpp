@@ -358,6 +358,14 @@ class Decoder {
       Reserve(last + 1);
       int conflict = -1;
       for (auto [r, q] : m_.demand[j]) {
+        if (q == 1) {  // no room for one crew = used to capacity: the last full day j works on
+          for (int x = PrevBit<true>(r, last); x >= t && x > conflict; x = PrevBit<true>(r, x - 1))
+            if (c.PrevWork(x) == x) {
+              conflict = x;
+              break;
+            }
+          continue;
+        }
         const int* u = &usage_[static_cast<std::size_t>(r) * days_];
         const int limit = m_.capacity[r] - q;
         for (int k = first + d - 1; k >= first; --k) {
@@ -378,7 +386,7 @@ class Decoder {
       t = c.NextWork(conflict + 1);
       for (;;) {
         int next = t;
-        for (auto [r, q] : m_.demand[j]) next = NextNotFull(r, next);
+        for (auto [r, q] : m_.demand[j]) next = NextBit<false>(r, next);
         next = c.NextWork(next);
         if (next == t && Room(j, t)) break;
         t = next == t ? c.NextWork(t + 1) : next;
@@ -436,6 +444,14 @@ class Decoder {
       int conflict = c.NextForbidden(t);
       if (conflict > last) conflict = INT_MAX;
       for (auto [r, q] : m_.demand[j]) {
+        if (q == 1) {  // the first full day j would work on
+          for (int x = NextBit<true>(r, t); x <= last && x < conflict; x = NextBit<true>(r, x + 1))
+            if (c.PrevWork(x) == x) {
+              conflict = x;
+              break;
+            }
+          continue;
+        }
         const int* u = &usage_[static_cast<std::size_t>(r) * days_];
         const int limit = m_.capacity[r] - q;
         for (int k = first; k < first + d; ++k) {
@@ -456,7 +472,7 @@ class Decoder {
       latest_end = c.PrevWork(conflict - 1);
       while (latest_end >= 0) {
         int prev = latest_end;
-        for (auto [r, q] : m_.demand[j]) prev = PrevNotFull(r, prev);
+        for (auto [r, q] : m_.demand[j]) prev = PrevBit<false>(r, prev);
         prev = c.PrevWork(prev);
         if (prev == latest_end && Room(j, prev)) break;
         latest_end = prev == latest_end ? c.PrevWork(prev - 1) : prev;
@@ -481,37 +497,29 @@ class Decoder {
     if (end[j] < start[j]) return;
     Reserve(end[j] + 1);
     hi_ = std::max(hi_, end[j] + 1);
-    const bool plain = m_.Plain(j);
+    // Every day of the span is worked unless the calendar pauses inside it.
+    const Calendar* c = m_.Plain(j) ? nullptr : &m_.Cal(j);
+    const int first = c ? c->Count(start[j]) : 0;
+    const bool every_day = !c || c->Count(end[j] + 1) - first == end[j] - start[j] + 1;
     for (auto [r, q] : m_.demand[j]) {
       int* u = &usage_[static_cast<std::size_t>(r) * days_];
       const int delta = sign * q;
-      if (full_.empty()) {
-        for (int t = start[j]; t <= end[j]; ++t) u[t] += delta;  // no calendars: every day
-        continue;
+      if (every_day) {
+        for (int t = start[j]; t <= end[j]; ++t) u[t] += delta;
+      } else {
+        for (int k = first, stop = k + m_.duration[j]; k < stop; ++k) u[c->Pos(k)] += delta;
       }
-      // The fullness bits of the days touched, gathered per 64-day word and written once per word.
+      if (full_.empty()) continue;
+      // The fullness bits of the span's days, recomputed word by word.
       std::uint64_t* f = &full_[static_cast<std::size_t>(r) * words_];
       const int cap = m_.capacity[r];
-      int word = -1;
-      std::uint64_t touched = 0, full = 0;
-      auto add = [&](int t) {
-        u[t] += delta;
-        if ((t >> 6) != word) {
-          if (word >= 0) f[word] = (f[word] & ~touched) | full;
-          word = t >> 6;
-          touched = full = 0;
-        }
-        const std::uint64_t bit = std::uint64_t{1} << (t & 63);
-        touched |= bit;
-        full |= u[t] >= cap ? bit : 0;
-      };
-      if (plain) {
-        for (int t = start[j]; t <= end[j]; ++t) add(t);
-      } else {
-        const Calendar& c = m_.Cal(j);
-        for (int k = c.Count(start[j]), stop = k + m_.duration[j]; k < stop; ++k) add(c.Pos(k));
+      for (int w = start[j] >> 6; w <= end[j] >> 6; ++w) {
+        const int lo = std::max(start[j], w * 64), hi = std::min(end[j], w * 64 + 63);
+        std::uint64_t bits = 0;
+        for (int t = lo; t <= hi; ++t) bits |= static_cast<std::uint64_t>(u[t] >= cap) << (t & 63);
+        const std::uint64_t range = (~std::uint64_t{0} >> (63 - (hi & 63))) & (~std::uint64_t{0} << (lo & 63));
+        f[w] = (f[w] & ~range) | bits;
       }
-      if (word >= 0) f[word] = (f[word] & ~touched) | full;
     }
   }
 
@@ -519,30 +527,37 @@ class Decoder {
   int Usage(int r, int t) const { return t < days_ ? usage_[static_cast<std::size_t>(r) * days_ + t] : 0; }
 
  private:
-  // The first day ≥ t on which resource r is not used to capacity (with calendars only).
-  int NextNotFull(int r, int t) const {
-    if (t >= days_) return t;
+  // With calendars only: the first day ≥ t on which resource r is used to capacity (kFull; INT_MAX
+  // when none) or is not (days past the profile are free); word by word over the bitmap.
+  template <bool kFull>
+  int NextBit(int r, int t) const {
+    if (t >= days_) return kFull ? INT_MAX : t;
+    t = std::max(t, 0);
     const std::uint64_t* f = &full_[static_cast<std::size_t>(r) * words_];
     int w = t >> 6;
-    std::uint64_t free = ~f[w] & (~std::uint64_t{0} << (t & 63));
-    while (free == 0) {
-      if (++w >= words_) return std::max(t, days_);
-      free = ~f[w];
+    std::uint64_t bits = (kFull ? f[w] : ~f[w]) & (~std::uint64_t{0} << (t & 63));
+    while (bits == 0) {
+      if (++w >= words_) return kFull ? INT_MAX : std::max(t, days_);
+      bits = kFull ? f[w] : ~f[w];
     }
-    return std::max(t, w * 64 + std::countr_zero(free));
+    return w * 64 + std::countr_zero(bits);
   }
-
-  // The last day ≤ t on which resource r is not used to capacity, or −1 (with calendars only).
-  int PrevNotFull(int r, int t) const {
-    if (t < 0 || t >= days_) return t;
+  // The last day ≤ t on which resource r is used to capacity (kFull) or is not; −1 when none.
+  template <bool kFull>
+  int PrevBit(int r, int t) const {
+    if (t < 0) return -1;
+    if (t >= days_) {
+      if (!kFull) return t;
+      t = days_ - 1;
+    }
     const std::uint64_t* f = &full_[static_cast<std::size_t>(r) * words_];
     int w = t >> 6;
-    std::uint64_t free = ~f[w] & (~std::uint64_t{0} >> (63 - (t & 63)));
-    while (free == 0) {
+    std::uint64_t bits = (kFull ? f[w] : ~f[w]) & (~std::uint64_t{0} >> (63 - (t & 63)));
+    while (bits == 0) {
       if (--w < 0) return -1;
-      free = ~f[w];
+      bits = kFull ? f[w] : ~f[w];
     }
-    return w * 64 + 63 - std::countl_zero(free);
+    return w * 64 + 63 - std::countl_zero(bits);
   }
 
   // Whether every crew of j has room for it on day t.
