@@ -231,7 +231,7 @@ void BM_AreaProject(benchmark::State& state, cc::Date start, std::string label) 
   if (auto ok = cc::CheckSchedule(built.problem, last); !ok) throw std::runtime_error(ok.error().detail.en);
   run.makespan = last.makespan;
   run.lower_bound = last.lower_bound;
-  run.resource_bound = last.lower_bound;
+  run.resource_bound = last.resource_bound;
   run.disruption_days = static_cast<double>(last.disruption_days);
   run.schedules = static_cast<double>(last.schedules_evaluated);
   g_runs[label].push_back(run);

@@ -630,8 +630,9 @@ class Decoder {
 // ---------------------------------------------------------------------------------------------
 // Lower bounds.
 
-// Earliest starts on the calendars, resources ignored: the header's lower_bound.
-int CriticalPath(const Model& m, Decoder& dec) {
+// Earliest starts on the calendars, resources ignored (heads: no schedule starts an activity
+// earlier); their makespan is the header's lower_bound.
+int CriticalPath(const Model& m, Decoder& dec, std::vector<int>* heads) {
   std::vector<int> start(m.n, 0), end(m.n, -1);
   int ms = 0;
   for (int j : m.topo) {
@@ -642,18 +643,98 @@ int CriticalPath(const Model& m, Decoder& dec) {
     start[j] = dec.Earliest(j, est, &end[j], false);
     ms = std::max(ms, end[j] + 1);
   }
+  *heads = std::move(start);
   return ms;
 }
 
-// Every resource works at most its capacity per day: ceil(Σ duration × demand / capacity).
-int EnergyBound(const Model& m) {
-  std::vector<long long> energy(m.resources, 0);
-  for (int j = 0; j < m.n; ++j)
-    for (auto [r, q] : m.demand[j]) energy[r] += static_cast<long long>(m.duration[j]) * q;
+// Days every schedule needs after an activity's last worked day: along finish–start successors,
+// lag plus duration (each worked day is a distinct calendar day); start–start links add nothing.
+std::vector<int> Tails(const Model& m) {
+  std::vector<long long> tail(m.n, 0);
+  for (auto it = m.topo.rbegin(); it != m.topo.rend(); ++it)
+    for (const Successor& s : m.succs[*it])
+      if (s.type == PrecedenceType::kFinishStart)
+        tail[*it] = std::max(tail[*it], std::min<long long>(INT_MAX / 4, s.lag + m.duration[s.to] + tail[s.to]));
+  return {tail.begin(), tail.end()};
+}
+
+// The crews' bound on the calendars. A set S of activities using resource r works only on the days
+// some member may work (a work day of its calendar outside its forbidden days: the union U_S), all
+// of them between the smallest head h_S and the makespan less the smallest tail t_S, with at most
+// C_r crew units a day; so W = ceil(Σ_S d·q / C_r) days of U_S lie in [h_S, makespan − t_S) and the
+// makespan ≥ (the W-th day of U_S from h_S) + 1 + t_S. The sets tried, per resource: for every union
+// of the classes of its activities' calendars (all subsets up to 6 classes, else each class and
+// all of them), the members with head ≥ h for each member's h, and those with tail ≥ t for each t.
+// Days at or after the horizon are allowed for all. Without calendars: the energy bound
+// ceil(Σ d·q / C) strengthened by heads and tails.
+int CalendarEnergyBound(const Model& m, const std::vector<int>& heads, const std::vector<int>& tails) {
+  const int h = m.horizon;
+  std::map<int, std::vector<std::uint8_t>> class_days;  // calendar class (-1: plain) → allowed days
+  auto allowed = [&](int j) {
+    std::vector<std::uint8_t> a(h, 1);
+    for (int t = 0; t < h && !m.Plain(j); ++t) a[t] = m.Work(j, t) && !m.Forbidden(j, t);
+    return a;
+  };
   long long best = 0;
-  for (int r = 0; r < m.resources; ++r)
-    if (m.capacity[r] > 0) best = std::max(best, (energy[r] + m.capacity[r] - 1) / m.capacity[r]);
-  return static_cast<int>(std::min<long long>(best, INT_MAX));
+  std::vector<int> prefix(h + 1, 0), pos, members;
+  for (int r = 0; r < m.resources; ++r) {
+    const long long cap = m.capacity[r];
+    if (cap <= 0) continue;
+    std::vector<int> users, classes;
+    for (int j = 0; j < m.n; ++j)
+      for (auto [res, q] : m.demand[j])
+        if (res == r && m.duration[j] > 0) {
+          users.push_back(j);
+          if (std::find(classes.begin(), classes.end(), m.cal[j]) == classes.end()) classes.push_back(m.cal[j]);
+          if (!class_days.contains(m.cal[j])) class_days[m.cal[j]] = allowed(j);
+        }
+    const int k = static_cast<int>(classes.size());
+    std::vector<unsigned> subsets;
+    if (k <= 6) {
+      for (unsigned mask = 1; mask < (1u << k); ++mask) subsets.push_back(mask);
+    } else {
+      for (int i = 0; i < k; ++i) subsets.push_back(1u << i);
+      subsets.push_back(~0u);
+    }
+    for (unsigned mask : subsets) {
+      std::vector<std::uint8_t> uni(h, 0);  // U_S, then its prefix counts and its days in order
+      for (int i = 0; i < k; ++i)
+        if (mask >> i & 1)
+          for (int t = 0; t < h; ++t) uni[t] |= class_days[classes[i]][t];
+      pos.clear();
+      for (int t = 0; t < h; ++t) {
+        prefix[t + 1] = prefix[t] + uni[t];
+        if (uni[t]) pos.push_back(t);
+      }
+      const long long total = prefix[h];
+      auto kth_from = [&](long long from, long long w) {  // the w-th day (w ≥ 1) of U_S at or after `from`
+        const long long index = (from < h ? prefix[from] : total + (from - h)) + w - 1;
+        return index < total ? static_cast<long long>(pos[index]) : h + (index - total);
+      };
+      members.clear();
+      for (int j : users) {
+        const int i = static_cast<int>(std::find(classes.begin(), classes.end(), m.cal[j]) - classes.begin());
+        if (mask >> i & 1) members.push_back(j);
+      }
+      // The members by head (then by tail), largest first: each prefix ending at a change of the
+      // key is the set "key ≥ this value"; its energy and the other key's minimum accumulate.
+      for (const std::vector<int>* key : {&heads, &tails}) {
+        const std::vector<int>& other = key == &heads ? tails : heads;
+        std::sort(members.begin(), members.end(), [&](int a, int b) { return (*key)[a] > (*key)[b]; });
+        long long energy = 0, other_min = LLONG_MAX;
+        for (std::size_t i = 0; i < members.size(); ++i) {
+          const int j = members[i];
+          for (auto [res, q] : m.demand[j])
+            if (res == r) energy += static_cast<long long>(m.duration[j]) * q;
+          other_min = std::min<long long>(other_min, other[j]);
+          if (i + 1 < members.size() && (*key)[members[i + 1]] == (*key)[j]) continue;
+          const long long head = key == &heads ? heads[j] : other_min, tail = key == &heads ? other_min : tails[j];
+          best = std::max(best, kth_from(head, (energy + cap - 1) / cap) + 1 + tail);
+        }
+      }
+    }
+  }
+  return static_cast<int>(std::min<long long>(best, INT_MAX / 4));
 }
 
 // Activities pairwise unable to work on the same day (together above some capacity, or linked by a
@@ -1305,8 +1386,10 @@ Result<Schedule> Solve(const Problem& problem, const SolveOptions& options) {
     return out;
   }
   Decoder probe(m);
-  out.lower_bound = CriticalPath(m, probe);
-  const int bound = std::max({out.lower_bound, EnergyBound(m), CliqueBound(m)});
+  std::vector<int> heads;
+  out.lower_bound = CriticalPath(m, probe, &heads);
+  out.resource_bound = std::max(CalendarEnergyBound(m, heads, Tails(m)), CliqueBound(m));
+  const int bound = std::max(out.lower_bound, out.resource_bound);
   Search search(m, options, bound);
   search.Run();
   Decoder& dec = search.decoder();
