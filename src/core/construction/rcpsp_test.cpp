@@ -402,6 +402,42 @@ TEST(Solve, SameSeedAndScheduleCountGiveTheSameSchedule) {
   EXPECT_LE(a.schedules_evaluated, 500);
 }
 
+// The calendar path (lookup tables, fullness bitmaps, jumps) decodes exactly like the plain path
+// when the calendar allows every day: the same schedules for a seed and a schedule count, with
+// one-crew demands (bitmap search) and larger ones (day scan).
+TEST(Solve, CalendarPathMatchesThePlainPathOnAnAllWorkCalendar) {
+  Problem plain;
+  plain.resource_names = {"a", "b", "c"};
+  plain.capacities = {2, 3, 1};
+  std::uint64_t seed = 7;
+  auto rnd = [&](int lo, int hi) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return lo + static_cast<int>((seed >> 33) % static_cast<std::uint64_t>(hi - lo + 1));
+  };
+  for (int j = 0; j < 40; ++j) {
+    std::vector<Precedence> preds;
+    for (int i = std::max(0, j - 8); i < j; ++i)
+      if (rnd(0, 5) == 0) preds.push_back(rnd(0, 4) ? FS(i, rnd(0, 2)) : SS(i, rnd(0, 3)));
+    const int r = rnd(0, 2);
+    plain.activities.push_back(Act("a" + std::to_string(j), rnd(0, 6), {{r, rnd(1, plain.capacities[r])}}, preds));
+  }
+  Problem calendar = plain;
+  calendar.horizon = 120;
+  for (std::size_t j = 0; j < calendar.activities.size(); ++j) {
+    calendar.activities[j].work_days.assign(120, true);
+    if (j % 3 == 0) calendar.activities[j].forbidden.assign(120, false);
+  }
+  const Schedule a = SolveChecked(plain, Budget(400)), b = SolveChecked(calendar, Budget(400));
+  ASSERT_EQ(a.activities.size(), b.activities.size());
+  for (std::size_t j = 0; j < a.activities.size(); ++j) {
+    EXPECT_EQ(a.activities[j].start, b.activities[j].start) << j;
+    EXPECT_EQ(a.activities[j].end, b.activities[j].end) << j;
+  }
+  EXPECT_EQ(a.makespan, b.makespan);
+  EXPECT_EQ(a.lower_bound, b.lower_bound);
+  EXPECT_EQ(a.resource_bound, b.resource_bound);
+}
+
 TEST(CheckSchedule, RefusesACrewOverload) {
   Problem p;
   p.capacities = {1};
