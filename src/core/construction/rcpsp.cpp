@@ -35,6 +35,46 @@ struct Successor {
   int lag = 0;
 };
 
+// The lookup tables of one calendar (an activity's work days and forbidden days; activities with
+// the same pair share one, interned by content): O(1) "next work day ≥ t", "the k-th work day",
+// "last forbidden day ≤ t" instead of walking the 1 100 days of a construction horizon day by day.
+// Days at or after the horizon are work days and not forbidden, computed, not stored.
+class Calendar {
+ public:
+  Calendar(const std::vector<std::uint8_t>* work, const std::vector<std::uint8_t>* forbidden, int horizon)
+      : h_(horizon), count_(horizon + 1, 0), next_work_(horizon), prev_work_(horizon), next_forbidden_(horizon),
+        prev_forbidden_(horizon) {
+    for (int t = 0; t < h_; ++t) {
+      const bool w = !work || (*work)[t] != 0;
+      count_[t + 1] = count_[t] + (w ? 1 : 0);
+      if (w) pos_.push_back(t);
+      prev_work_[t] = w ? t : (t > 0 ? prev_work_[t - 1] : -1);
+      prev_forbidden_[t] = forbidden && (*forbidden)[t] ? t : (t > 0 ? prev_forbidden_[t - 1] : -1);
+    }
+    for (int t = h_ - 1; t >= 0; --t) {
+      next_work_[t] = (!work || (*work)[t]) ? t : (t + 1 < h_ ? next_work_[t + 1] : h_);
+      next_forbidden_[t] = forbidden && (*forbidden)[t] ? t : (t + 1 < h_ ? next_forbidden_[t + 1] : INT_MAX);
+    }
+  }
+  // The first work day ≥ t (t ≥ 0).
+  int NextWork(int t) const { return t < h_ ? next_work_[t] : t; }
+  // The last work day ≤ t, or −1.
+  int PrevWork(int t) const { return t < 0 ? -1 : t < h_ ? prev_work_[t] : t; }
+  // Work days in [0, t) (t ≥ 0): the index of day t among the work days when t is one.
+  int Count(int t) const { return t <= h_ ? count_[t] : count_[h_] + (t - h_); }
+  // The k-th work day (k ≥ 0, from 0).
+  int Pos(int k) const { return k < count_[h_] ? pos_[k] : h_ + (k - count_[h_]); }
+  // The last forbidden day ≤ t, or −1; the first forbidden day ≥ t, or INT_MAX.
+  int PrevForbidden(int t) const { return t < 0 || h_ == 0 ? -1 : prev_forbidden_[std::min(t, h_ - 1)]; }
+  int NextForbidden(int t) const { return t < h_ ? next_forbidden_[std::max(t, 0)] : INT_MAX; }
+  // The last worked day of d ≥ 1 days from the work day t.
+  int SpanEnd(int t, int d) const { return Pos(Count(t) + d - 1); }
+
+ private:
+  int h_;
+  std::vector<int> count_, pos_, next_work_, prev_work_, next_forbidden_, prev_forbidden_;
+};
+
 struct Model {
   int n = 0;
   int resources = 0;
@@ -52,12 +92,20 @@ struct Model {
   std::vector<int> topo;
   std::vector<std::vector<int>> group_members;   // activities disrupting each group
   std::vector<std::int64_t> weights;
+  // Groups with the same members (the buildings of one estate) count the same days: the distinct
+  // member lists of the groups of weight > 0, with their summed weights.
+  std::vector<std::vector<int>> member_sets;
+  std::vector<std::int64_t> set_weights;
   bool calendars = false;
   bool shared_groups = false;  // some group with weight > 0 has two or more activities
+
+  std::vector<Calendar> tables;      // distinct (work_days, forbidden) pairs
+  std::vector<int> cal;              // per activity: index into calendars_, -1 when Plain
 
   bool Plain(int j) const { return work[j] < 0 && forbidden[j] < 0; }
   bool Work(int j, int t) const { return work[j] < 0 || t >= horizon || flags[work[j]][t] != 0; }
   bool Forbidden(int j, int t) const { return forbidden[j] >= 0 && t < horizon && flags[forbidden[j]][t] != 0; }
+  const Calendar& Cal(int j) const { return tables[cal[j]]; }
 };
 
 int Intern(const std::vector<bool>& v, std::map<std::vector<bool>, int>& seen, std::vector<std::vector<std::uint8_t>>& flags) {
@@ -83,6 +131,8 @@ Model BuildModel(const Problem& p) {
   m.weights = p.group_weights;
   m.group_members.resize(p.group_weights.size());
   std::map<std::vector<bool>, int> seen;
+  std::map<std::pair<int, int>, int> calendar_of;  // (work, forbidden) flag indices → calendar
+  m.cal.resize(m.n);
   long long days = static_cast<long long>(p.horizon) + 2;
   for (int j = 0; j < m.n; ++j) {
     const Activity& a = p.activities[j];
@@ -100,16 +150,35 @@ Model BuildModel(const Problem& p) {
     m.work[j] = Intern(a.work_days, seen, m.flags);
     m.forbidden[j] = Intern(a.forbidden, seen, m.flags);
     if (!m.Plain(j)) m.calendars = true;
+    m.cal[j] = -1;
+    if (!m.Plain(j)) {
+      auto [it, fresh] = calendar_of.emplace(std::pair{m.work[j], m.forbidden[j]}, static_cast<int>(calendar_of.size()));
+      m.cal[j] = it->second;
+    }
     std::vector<int> groups = a.disrupts;
     std::sort(groups.begin(), groups.end());
     groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
     for (int g : groups) m.group_members[g].push_back(j);
   }
+  m.tables.reserve(calendar_of.size());
+  std::vector<std::pair<int, int>> pairs(calendar_of.size());
+  for (const auto& [key, index] : calendar_of) pairs[index] = key;
+  for (auto [w, f] : pairs)
+    m.tables.emplace_back(w >= 0 ? &m.flags[w] : nullptr, f >= 0 ? &m.flags[f] : nullptr, m.horizon);
   // Serial SGS bound: an activity starts at the latest at max(horizon, the previous finish) plus its
   // largest lag, every day from there on being a free work day; so days ≤ horizon + Σ(d + max lag).
   m.days = static_cast<int>(std::min<long long>(days, INT_MAX / 4));
-  for (std::size_t g = 0; g < m.group_members.size(); ++g)
+  std::map<std::vector<int>, std::size_t> set_of;
+  for (std::size_t g = 0; g < m.group_members.size(); ++g) {
     if (m.weights[g] > 0 && m.group_members[g].size() >= 2) m.shared_groups = true;
+    if (m.weights[g] == 0 || m.group_members[g].empty()) continue;
+    auto [it, fresh] = set_of.emplace(m.group_members[g], m.member_sets.size());
+    if (fresh) {
+      m.member_sets.push_back(m.group_members[g]);
+      m.set_weights.push_back(0);
+    }
+    m.set_weights[it->second] += m.weights[g];
+  }
   // Kahn's algorithm, smallest index first: a fixed topological order for ties.
   std::vector<int> missing(m.n);
   for (int j = 0; j < m.n; ++j) missing[j] = static_cast<int>(m.preds[j].size());
@@ -139,7 +208,8 @@ class Decoder {
  public:
   explicit Decoder(const Model& m)
       : m_(m), days_(std::max(m.days, 1)), usage_(static_cast<std::size_t>(m.resources) * days_, 0),
-        start(m.n, 0), end(m.n, -1), mark_(days_, 0) {}
+        start(m.n, 0), end(m.n, -1), mark_(days_, 0), words_(days_ / 64 + 1),
+        full_(m.calendars ? static_cast<std::size_t>(m.resources) * words_ : 0, 0) {}
 
   // Serial SGS: each activity of `list` (a topological order) at its earliest precedence-, calendar-
   // and resource-feasible start, not before release[j] when given. Returns the makespan.
@@ -164,10 +234,7 @@ class Decoder {
   // the activities placed before it, in start order, only moved left, so its slot stays free).
   int Justify(std::vector<int>& order) {
     const int makespan = Makespan();
-    order = m_.topo;
-    std::sort(order.begin(), order.end(), [&](int a, int b) {
-      return end[a] != end[b] ? end[a] > end[b] : m_.rank[a] > m_.rank[b];
-    });
+    SortBy(order, [&](int j) { return -end[j]; }, true);  // latest end first, ties by rank descending
     for (int a : order) {
       int latest_end = makespan - 1, latest_start = INT_MAX;
       for (const Successor& s : m_.succs[a]) {
@@ -177,6 +244,7 @@ class Decoder {
           latest_start = std::min(latest_start, start[s.to] - s.lag);
       }
       latest_start = std::min(latest_start, latest_end + 1);
+      if (m_.duration[a] > 0 && LatestByDates(a, latest_start, latest_end) <= start[a]) continue;  // stays
       Apply(a, -1);
       int s = 0, e = 0;
       if (Latest(a, latest_start, latest_end, &s, &e) && s >= start[a]) {
@@ -190,10 +258,28 @@ class Decoder {
   }
 
   // `order` := all activities by current start, ties in topological rank (a valid activity list).
-  void SortByStart(std::vector<int>& order) const {
-    order = m_.topo;
-    std::sort(order.begin(), order.end(),
-              [&](int a, int b) { return start[a] != start[b] ? start[a] < start[b] : m_.rank[a] < m_.rank[b]; });
+  void SortByStart(std::vector<int>& order) {
+    SortBy(order, [&](int j) { return start[j]; }, false);
+  }
+
+  // `order` := all activities by key ascending, ties by topological rank (descending when
+  // `reverse_rank`): a counting sort over the key range (days), stable in that rank order.
+  template <class Key>
+  void SortBy(std::vector<int>& order, Key key, bool reverse_rank) {
+    int lo = INT_MAX, hi = INT_MIN;
+    for (int j = 0; j < m_.n; ++j) {
+      lo = std::min(lo, key(j));
+      hi = std::max(hi, key(j));
+    }
+    order.resize(m_.n);
+    if (m_.n == 0) return;
+    bucket_.assign(static_cast<std::size_t>(hi - lo) + 2, 0);
+    for (int j = 0; j < m_.n; ++j) ++bucket_[key(j) - lo + 1];
+    for (std::size_t b = 1; b < bucket_.size(); ++b) bucket_[b] += bucket_[b - 1];
+    for (int i = 0; i < m_.n; ++i) {
+      const int j = m_.topo[reverse_rank ? m_.n - 1 - i : i];
+      order[bucket_[key(j) - lo]++] = j;
+    }
   }
 
   int Makespan() const {
@@ -205,29 +291,31 @@ class Decoder {
   // Σ_g weight(g) × |days some member of g works|.
   std::int64_t Disruption() {
     std::int64_t total = 0;
-    for (std::size_t g = 0; g < m_.group_members.size(); ++g) {
-      if (m_.weights[g] == 0 || m_.group_members[g].empty()) continue;
+    for (std::size_t g = 0; g < m_.member_sets.size(); ++g) {
       ++stamp_;
       std::int64_t count = 0;
-      for (int j : m_.group_members[g])
-        for (int t = start[j]; t <= end[j]; ++t)
-          if (m_.Work(j, t) && mark_[t] != stamp_) {
-            mark_[t] = stamp_;
-            ++count;
-          }
-      total += m_.weights[g] * count;
+      for (int j : m_.member_sets[g]) {
+        if (end[j] < start[j]) continue;
+        if (m_.Plain(j)) {
+          for (int t = start[j]; t <= end[j]; ++t) count += Mark(t);
+        } else {
+          const Calendar& c = m_.Cal(j);
+          for (int k = c.Count(start[j]), stop = k + m_.duration[j]; k < stop; ++k) count += Mark(c.Pos(k));
+        }
+      }
+      total += m_.set_weights[g] * count;
     }
     return total;
   }
 
   // The first start ≥ est that is a work day, whose span avoids the forbidden days and (with
   // `resources`) whose worked days leave the crews within capacity. *last = its last worked day.
-  int Earliest(int j, int est, int* last, bool resources) {
+  int Earliest(int j, int est, int* last_day, bool resources) {
     const int d = m_.duration[j];
     int t = std::max(est, 0);
     if (m_.Plain(j)) {
       if (d == 0 || !resources) {
-        *last = t + d - 1;
+        *last_day = t + d - 1;
         return t;
       }
       for (;;) {
@@ -245,36 +333,66 @@ class Decoder {
         if (conflict < 0) break;
         t = conflict + 1;  // every start up to the conflict day would work on it too
       }
-      *last = t + d - 1;
+      *last_day = t + d - 1;
       return t;
     }
+    const Calendar& c = m_.Cal(j);
     for (;;) {
-      while (!m_.Work(j, t)) ++t;
-      int conflict = -1, worked = 0, tau = t;
+      t = c.NextWork(t);
       if (d == 0) {
-        if (!m_.Forbidden(j, t)) break;
-        conflict = t;
-      } else {
-        for (;; ++tau) {
-          if (m_.Forbidden(j, tau)) {
+        if (c.PrevForbidden(t) != t) break;
+        ++t;
+        continue;
+      }
+      // The span [t, last]: jump past its last forbidden day, else past the last worked day on which
+      // a crew is short (every start up to that day would still span it or work on it).
+      const int first = c.Count(t), last = c.Pos(first + d - 1);
+      if (const int f = c.PrevForbidden(last); f >= t) {
+        t = f + 1;
+        continue;
+      }
+      if (!resources) {
+        *last_day = last;
+        return t;
+      }
+      Reserve(last + 1);
+      int conflict = -1;
+      for (auto [r, q] : m_.demand[j]) {
+        if (q == 1) {  // no room for one crew = used to capacity: the last full day j works on
+          for (int x = PrevBit<true>(r, last); x >= t && x > conflict; x = PrevBit<true>(r, x - 1))
+            if (c.PrevWork(x) == x) {
+              conflict = x;
+              break;
+            }
+          continue;
+        }
+        const int* u = &usage_[static_cast<std::size_t>(r) * days_];
+        const int limit = m_.capacity[r] - q;
+        for (int k = first + d - 1; k >= first; --k) {
+          const int tau = c.Pos(k);
+          if (tau <= conflict) break;
+          if (u[tau] > limit) {
             conflict = tau;
             break;
           }
-          if (!m_.Work(j, tau)) continue;
-          if (resources && !Fits(j, tau)) {
-            conflict = tau;
-            break;
-          }
-          if (++worked == d) break;
         }
       }
       if (conflict < 0) {
-        *last = tau;
+        *last_day = last;
         return t;
       }
-      t = conflict + 1;  // every later start ≤ the conflict day still works or spans it
+      // Past the conflict, skip the work days on which some crew of j has no room: a start there
+      // would work on it.
+      t = c.NextWork(conflict + 1);
+      for (;;) {
+        int next = t;
+        for (auto [r, q] : m_.demand[j]) next = NextBit<false>(r, next);
+        next = c.NextWork(next);
+        if (next == t && Room(j, t)) break;
+        t = next == t ? c.NextWork(t + 1) : next;
+      }
     }
-    *last = t - 1;
+    *last_day = t - 1;
     return t;
   }
 
@@ -303,45 +421,105 @@ class Decoder {
       *e = t + d - 1;
       return true;
     }
-    int t = latest_start;
+    const Calendar& c = m_.Cal(j);
+    int t = c.PrevWork(latest_start);
     for (;;) {
-      // The latest work day ≤ t whose span ends by latest_end.
-      int last = 0;
-      for (;; --t) {
-        if (t < 0) return false;
-        if (!m_.Work(j, t)) continue;
-        last = SpanEnd(j, t);
-        if (last <= latest_end) break;
-      }
-      int conflict = -1;
       if (d == 0) {
-        if (m_.Forbidden(j, t)) conflict = t;
-      } else {
-        for (int tau = t; tau <= last; ++tau)
-          if (m_.Forbidden(j, tau) || (m_.Work(j, tau) && !Fits(j, tau))) {
+        // Happens on a work day t ≤ min(latest_start, latest_end + 1) that is not forbidden.
+        t = c.PrevWork(std::min(t, latest_end + 1));
+        while (t >= 0 && c.PrevForbidden(t) == t) t = c.PrevWork(t - 1);
+        if (t < 0) return false;
+        *s = t;
+        *e = t - 1;
+        return true;
+      }
+      // The latest work day ≤ t whose span ends by latest_end: the start d − 1 work days before the
+      // last work day ≤ latest_end.
+      const int end_index = c.Count(c.PrevWork(latest_end) + 1) - 1;
+      if (end_index - d + 1 < 0) return false;
+      t = std::min(t, c.Pos(end_index - d + 1));
+      if (t < 0) return false;
+      const int first = c.Count(t), last = c.Pos(first + d - 1);
+      // The first forbidden day or crew shortage in the span: an earlier start must end before it.
+      int conflict = c.NextForbidden(t);
+      if (conflict > last) conflict = INT_MAX;
+      for (auto [r, q] : m_.demand[j]) {
+        if (q == 1) {  // the first full day j would work on
+          for (int x = NextBit<true>(r, t); x <= last && x < conflict; x = NextBit<true>(r, x + 1))
+            if (c.PrevWork(x) == x) {
+              conflict = x;
+              break;
+            }
+          continue;
+        }
+        const int* u = &usage_[static_cast<std::size_t>(r) * days_];
+        const int limit = m_.capacity[r] - q;
+        for (int k = first; k < first + d; ++k) {
+          const int tau = c.Pos(k);
+          if (tau >= conflict) break;
+          if (u[tau] > limit) {
             conflict = tau;
             break;
           }
+        }
       }
-      if (conflict < 0) {
+      if (conflict == INT_MAX) {
         *s = t;
         *e = last;
         return true;
       }
-      latest_end = conflict - 1;  // an earlier start spanning the conflict day fails again
-      t = t - 1;
+      // An earlier start must end before the conflict, on a work day on which every crew has room.
+      latest_end = c.PrevWork(conflict - 1);
+      while (latest_end >= 0) {
+        int prev = latest_end;
+        for (auto [r, q] : m_.demand[j]) prev = PrevBit<false>(r, prev);
+        prev = c.PrevWork(prev);
+        if (prev == latest_end && Room(j, prev)) break;
+        latest_end = prev == latest_end ? c.PrevWork(prev - 1) : prev;
+      }
+      t = c.PrevWork(t - 1);
+      if (t < 0 || latest_end < 0) return false;
     }
+  }
+
+  // The latest start ≤ latest_start whose span ends by latest_end, on the calendar alone (d > 0):
+  // when it is not after the current start, the right shift leaves the activity where it is.
+  int LatestByDates(int j, int latest_start, int latest_end) const {
+    const int d = m_.duration[j];
+    if (m_.Plain(j)) return std::min(latest_start, latest_end - d + 1);
+    const Calendar& c = m_.Cal(j);
+    const int end_index = c.Count(c.PrevWork(latest_end) + 1) - 1;
+    if (end_index - d + 1 < 0) return -1;
+    return std::min(c.PrevWork(latest_start), c.Pos(end_index - d + 1));
   }
 
   void Apply(int j, int sign) {
     if (end[j] < start[j]) return;
     Reserve(end[j] + 1);
     hi_ = std::max(hi_, end[j] + 1);
-    const bool plain = m_.Plain(j);
+    // Every day of the span is worked unless the calendar pauses inside it.
+    const Calendar* c = m_.Plain(j) ? nullptr : &m_.Cal(j);
+    const int first = c ? c->Count(start[j]) : 0;
+    const bool every_day = !c || c->Count(end[j] + 1) - first == end[j] - start[j] + 1;
     for (auto [r, q] : m_.demand[j]) {
       int* u = &usage_[static_cast<std::size_t>(r) * days_];
-      for (int t = start[j]; t <= end[j]; ++t)
-        if (plain || m_.Work(j, t)) u[t] += sign * q;
+      const int delta = sign * q;
+      if (every_day) {
+        for (int t = start[j]; t <= end[j]; ++t) u[t] += delta;
+      } else {
+        for (int k = first, stop = k + m_.duration[j]; k < stop; ++k) u[c->Pos(k)] += delta;
+      }
+      if (full_.empty()) continue;
+      // The fullness bits of the span's days, recomputed word by word.
+      std::uint64_t* f = &full_[static_cast<std::size_t>(r) * words_];
+      const int cap = m_.capacity[r];
+      for (int w = start[j] >> 6; w <= end[j] >> 6; ++w) {
+        const int lo = std::max(start[j], w * 64), hi = std::min(end[j], w * 64 + 63);
+        std::uint64_t bits = 0;
+        for (int t = lo; t <= hi; ++t) bits |= static_cast<std::uint64_t>(u[t] >= cap) << (t & 63);
+        const std::uint64_t range = (~std::uint64_t{0} >> (63 - (hi & 63))) & (~std::uint64_t{0} << (lo & 63));
+        f[w] = (f[w] & ~range) | bits;
+      }
     }
   }
 
@@ -349,23 +527,60 @@ class Decoder {
   int Usage(int r, int t) const { return t < days_ ? usage_[static_cast<std::size_t>(r) * days_ + t] : 0; }
 
  private:
-  bool Fits(int j, int t) {
+  // With calendars only: the first day ≥ t on which resource r is used to capacity (kFull; INT_MAX
+  // when none) or is not (days past the profile are free); word by word over the bitmap.
+  template <bool kFull>
+  int NextBit(int r, int t) const {
+    if (t >= days_) return kFull ? INT_MAX : t;
+    t = std::max(t, 0);
+    const std::uint64_t* f = &full_[static_cast<std::size_t>(r) * words_];
+    int w = t >> 6;
+    std::uint64_t bits = (kFull ? f[w] : ~f[w]) & (~std::uint64_t{0} << (t & 63));
+    while (bits == 0) {
+      if (++w >= words_) return kFull ? INT_MAX : std::max(t, days_);
+      bits = kFull ? f[w] : ~f[w];
+    }
+    return w * 64 + std::countr_zero(bits);
+  }
+  // The last day ≤ t on which resource r is used to capacity (kFull) or is not; −1 when none.
+  template <bool kFull>
+  int PrevBit(int r, int t) const {
+    if (t < 0) return -1;
+    if (t >= days_) {
+      if (!kFull) return t;
+      t = days_ - 1;
+    }
+    const std::uint64_t* f = &full_[static_cast<std::size_t>(r) * words_];
+    int w = t >> 6;
+    std::uint64_t bits = (kFull ? f[w] : ~f[w]) & (~std::uint64_t{0} >> (63 - (t & 63)));
+    while (bits == 0) {
+      if (--w < 0) return -1;
+      bits = kFull ? f[w] : ~f[w];
+    }
+    return w * 64 + 63 - std::countl_zero(bits);
+  }
+
+  // Whether every crew of j has room for it on day t.
+  bool Room(int j, int t) {
     Reserve(t + 1);
     for (auto [r, q] : m_.demand[j])
-      if (usage_[static_cast<std::size_t>(r) * days_ + t] + q > m_.capacity[r]) return false;
+      if (usage_[static_cast<std::size_t>(r) * days_ + t] > m_.capacity[r] - q) return false;
     return true;
   }
 
-  int SpanEnd(int j, int t) const {
-    int worked = 0;
-    if (m_.duration[j] == 0) return t - 1;
-    for (;; ++t)
-      if (m_.Work(j, t) && ++worked == m_.duration[j]) return t;
+  // 1 when day t is not yet marked in the current stamp (and marks it), else 0.
+  int Mark(int t) {
+    if (mark_[t] == stamp_) return 0;
+    mark_[t] = stamp_;
+    return 1;
   }
 
   void Clear() {
     for (int r = 0; r < m_.resources; ++r)
       std::fill_n(usage_.begin() + static_cast<std::ptrdiff_t>(r) * days_, std::min(hi_, days_), 0);
+    if (!full_.empty())
+      for (int r = 0; r < m_.resources; ++r)
+        std::fill_n(full_.begin() + static_cast<std::ptrdiff_t>(r) * words_, std::min(hi_ / 64 + 1, words_), 0);
     hi_ = 0;
     std::fill(end.begin(), end.end(), -1);
     std::fill(start.begin(), start.end(), 0);
@@ -373,7 +588,10 @@ class Decoder {
 
   // The bound of BuildModel makes this a no-op; kept so that no input can index past the profile.
   void Reserve(int needed) {
-    if (needed <= days_) return;
+    if (needed > days_) [[unlikely]]
+      Grow(needed);
+  }
+  [[gnu::noinline]] void Grow(int needed) {
     int grown = std::max(needed, days_ * 2);
     std::vector<int> usage(static_cast<std::size_t>(m_.resources) * grown, 0);
     for (int r = 0; r < m_.resources; ++r)
@@ -382,6 +600,14 @@ class Decoder {
     usage_.swap(usage);
     mark_.resize(grown, 0);
     days_ = grown;
+    words_ = days_ / 64 + 1;
+    if (!full_.empty()) {
+      full_.assign(static_cast<std::size_t>(m_.resources) * words_, 0);
+      for (int r = 0; r < m_.resources; ++r)
+        for (int t = 0; t < days_; ++t)
+          if (usage_[static_cast<std::size_t>(r) * days_ + t] >= m_.capacity[r])
+            full_[static_cast<std::size_t>(r) * words_ + (t >> 6)] |= std::uint64_t{1} << (t & 63);
+    }
   }
 
   const Model& m_;
@@ -394,6 +620,9 @@ class Decoder {
 
  private:
   std::vector<std::uint32_t> mark_;
+  int words_;                        // 64-day words per resource in full_
+  std::vector<std::uint64_t> full_;  // with calendars: per resource, the days used to capacity
+  std::vector<int> bucket_;          // SortBy's counts
   std::uint32_t stamp_ = 0;
   int hi_ = 0;
 };
@@ -401,8 +630,9 @@ class Decoder {
 // ---------------------------------------------------------------------------------------------
 // Lower bounds.
 
-// Earliest starts on the calendars, resources ignored: the header's lower_bound.
-int CriticalPath(const Model& m, Decoder& dec) {
+// Earliest starts on the calendars, resources ignored (heads: no schedule starts an activity
+// earlier); their makespan is the header's lower_bound.
+int CriticalPath(const Model& m, Decoder& dec, std::vector<int>* heads) {
   std::vector<int> start(m.n, 0), end(m.n, -1);
   int ms = 0;
   for (int j : m.topo) {
@@ -413,18 +643,98 @@ int CriticalPath(const Model& m, Decoder& dec) {
     start[j] = dec.Earliest(j, est, &end[j], false);
     ms = std::max(ms, end[j] + 1);
   }
+  *heads = std::move(start);
   return ms;
 }
 
-// Every resource works at most its capacity per day: ceil(Σ duration × demand / capacity).
-int EnergyBound(const Model& m) {
-  std::vector<long long> energy(m.resources, 0);
-  for (int j = 0; j < m.n; ++j)
-    for (auto [r, q] : m.demand[j]) energy[r] += static_cast<long long>(m.duration[j]) * q;
+// Days every schedule needs after an activity's last worked day: along finish–start successors,
+// lag plus duration (each worked day is a distinct calendar day); start–start links add nothing.
+std::vector<int> Tails(const Model& m) {
+  std::vector<long long> tail(m.n, 0);
+  for (auto it = m.topo.rbegin(); it != m.topo.rend(); ++it)
+    for (const Successor& s : m.succs[*it])
+      if (s.type == PrecedenceType::kFinishStart)
+        tail[*it] = std::max(tail[*it], std::min<long long>(INT_MAX / 4, s.lag + m.duration[s.to] + tail[s.to]));
+  return {tail.begin(), tail.end()};
+}
+
+// The crews' bound on the calendars. A set S of activities using resource r works only on the days
+// some member may work (a work day of its calendar outside its forbidden days: the union U_S), all
+// of them between the smallest head h_S and the makespan less the smallest tail t_S, with at most
+// C_r crew units a day; so W = ceil(Σ_S d·q / C_r) days of U_S lie in [h_S, makespan − t_S) and the
+// makespan ≥ (the W-th day of U_S from h_S) + 1 + t_S. The sets tried, per resource: for every union
+// of the classes of its activities' calendars (all subsets up to 6 classes, else each class and
+// all of them), the members with head ≥ h for each member's h, and those with tail ≥ t for each t.
+// Days at or after the horizon are allowed for all. Without calendars: the energy bound
+// ceil(Σ d·q / C) strengthened by heads and tails.
+int CalendarEnergyBound(const Model& m, const std::vector<int>& heads, const std::vector<int>& tails) {
+  const int h = m.horizon;
+  std::map<int, std::vector<std::uint8_t>> class_days;  // calendar class (-1: plain) → allowed days
+  auto allowed = [&](int j) {
+    std::vector<std::uint8_t> a(h, 1);
+    for (int t = 0; t < h && !m.Plain(j); ++t) a[t] = m.Work(j, t) && !m.Forbidden(j, t);
+    return a;
+  };
   long long best = 0;
-  for (int r = 0; r < m.resources; ++r)
-    if (m.capacity[r] > 0) best = std::max(best, (energy[r] + m.capacity[r] - 1) / m.capacity[r]);
-  return static_cast<int>(std::min<long long>(best, INT_MAX));
+  std::vector<int> prefix(h + 1, 0), pos, members;
+  for (int r = 0; r < m.resources; ++r) {
+    const long long cap = m.capacity[r];
+    if (cap <= 0) continue;
+    std::vector<int> users, classes;
+    for (int j = 0; j < m.n; ++j)
+      for (auto [res, q] : m.demand[j])
+        if (res == r && m.duration[j] > 0) {
+          users.push_back(j);
+          if (std::find(classes.begin(), classes.end(), m.cal[j]) == classes.end()) classes.push_back(m.cal[j]);
+          if (!class_days.contains(m.cal[j])) class_days[m.cal[j]] = allowed(j);
+        }
+    const int k = static_cast<int>(classes.size());
+    std::vector<unsigned> subsets;
+    if (k <= 6) {
+      for (unsigned mask = 1; mask < (1u << k); ++mask) subsets.push_back(mask);
+    } else {
+      for (int i = 0; i < k; ++i) subsets.push_back(1u << i);
+      subsets.push_back(~0u);
+    }
+    for (unsigned mask : subsets) {
+      std::vector<std::uint8_t> uni(h, 0);  // U_S, then its prefix counts and its days in order
+      for (int i = 0; i < k; ++i)
+        if (mask >> i & 1)
+          for (int t = 0; t < h; ++t) uni[t] |= class_days[classes[i]][t];
+      pos.clear();
+      for (int t = 0; t < h; ++t) {
+        prefix[t + 1] = prefix[t] + uni[t];
+        if (uni[t]) pos.push_back(t);
+      }
+      const long long total = prefix[h];
+      auto kth_from = [&](long long from, long long w) {  // the w-th day (w ≥ 1) of U_S at or after `from`
+        const long long index = (from < h ? prefix[from] : total + (from - h)) + w - 1;
+        return index < total ? static_cast<long long>(pos[index]) : h + (index - total);
+      };
+      members.clear();
+      for (int j : users) {
+        const int i = static_cast<int>(std::find(classes.begin(), classes.end(), m.cal[j]) - classes.begin());
+        if (mask >> i & 1) members.push_back(j);
+      }
+      // The members by head (then by tail), largest first: each prefix ending at a change of the
+      // key is the set "key ≥ this value"; its energy and the other key's minimum accumulate.
+      for (const std::vector<int>* key : {&heads, &tails}) {
+        const std::vector<int>& other = key == &heads ? tails : heads;
+        std::sort(members.begin(), members.end(), [&](int a, int b) { return (*key)[a] > (*key)[b]; });
+        long long energy = 0, other_min = LLONG_MAX;
+        for (std::size_t i = 0; i < members.size(); ++i) {
+          const int j = members[i];
+          for (auto [res, q] : m.demand[j])
+            if (res == r) energy += static_cast<long long>(m.duration[j]) * q;
+          other_min = std::min<long long>(other_min, other[j]);
+          if (i + 1 < members.size() && (*key)[members[i + 1]] == (*key)[j]) continue;
+          const long long head = key == &heads ? heads[j] : other_min, tail = key == &heads ? other_min : tails[j];
+          best = std::max(best, kth_from(head, (energy + cap - 1) / cap) + 1 + tail);
+        }
+      }
+    }
+  }
+  return static_cast<int>(std::min<long long>(best, INT_MAX / 4));
 }
 
 // Activities pairwise unable to work on the same day (together above some capacity, or linked by a
@@ -576,6 +886,22 @@ class Search {
       if (missing[j] == 0) eligible.push_back(j);
     }
     std::vector<double> w;
+    // The rules' values are whole numbers: (hi − v + 1)^alpha is cached per base, one pow per value.
+    double lo_v = 0, hi_v = 0;
+    bool whole = alpha >= 0 && m_.n > 0;
+    if (whole) {
+      lo_v = *std::min_element(v.begin(), v.end());
+      hi_v = *std::max_element(v.begin(), v.end());
+      whole = hi_v - lo_v < 1 << 20;
+      for (int j = 0; j < m_.n && whole; ++j) whole = v[j] == std::floor(v[j]);
+    }
+    if (whole) pow_cache_.assign(static_cast<std::size_t>(hi_v - lo_v) + 2, -1.0);
+    auto power = [&](double base) {
+      if (!whole) return std::pow(base, alpha);
+      double& cached = pow_cache_[static_cast<std::size_t>(base)];
+      if (cached < 0) cached = std::pow(base, alpha);
+      return cached;
+    };
     while (!eligible.empty()) {
       std::size_t pick = 0;
       if (alpha < 0) {
@@ -588,7 +914,7 @@ class Search {
         for (int j : eligible) hi = std::max(hi, v[j]);
         w.resize(eligible.size());
         double sum = 0;
-        for (std::size_t i = 0; i < eligible.size(); ++i) sum += w[i] = std::pow(hi - v[eligible[i]] + 1, alpha);
+        for (std::size_t i = 0; i < eligible.size(); ++i) sum += w[i] = power(hi - v[eligible[i]] + 1);
         double x = std::uniform_real_distribution<double>(0, sum)(rng_);
         while (pick + 1 < eligible.size() && x >= w[pick]) x -= w[pick++];
       }
@@ -802,6 +1128,7 @@ class Search {
   SteadyClock::time_point deadline_;
   std::vector<std::vector<double>> rules_;
   std::vector<char> taken_;
+  std::vector<double> pow_cache_;  // Sample's (base)^alpha by whole base
   Candidate best_;
   std::vector<int> best_release_;
   long long evaluated_ = 0;
@@ -1059,8 +1386,10 @@ Result<Schedule> Solve(const Problem& problem, const SolveOptions& options) {
     return out;
   }
   Decoder probe(m);
-  out.lower_bound = CriticalPath(m, probe);
-  const int bound = std::max({out.lower_bound, EnergyBound(m), CliqueBound(m)});
+  std::vector<int> heads;
+  out.lower_bound = CriticalPath(m, probe, &heads);
+  out.resource_bound = std::max(CalendarEnergyBound(m, heads, Tails(m)), CliqueBound(m));
+  const int bound = std::max(out.lower_bound, out.resource_bound);
   Search search(m, options, bound);
   search.Run();
   Decoder& dec = search.decoder();

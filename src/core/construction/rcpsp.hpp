@@ -95,9 +95,15 @@ struct ScheduledActivity {
 struct Schedule {
   int makespan = 0;                    // max(end) + 1; 0 for an empty problem
   int lower_bound = 0;                 // critical path on the calendars, resources ignored
+  // The crews' bound on the calendars: for sets of activities sharing a crew type, their crew-days
+  // ceil(Σ duration × crews / capacity) need that many days on which some of them may work (work
+  // days outside their windows), after the set's earliest possible start and before its shortest
+  // tail of successors; and a disjunctive clique (activities pairwise unable to share a day work on
+  // distinct days). Valid for every schedule, like lower_bound; often far above it when crews bind.
+  int resource_bound = 0;
   std::int64_t disruption_days = 0;
   std::vector<ScheduledActivity> activities;  // same order as Problem::activities
-  bool proven_optimal = false;          // makespan reached a lower bound the engine proved
+  bool proven_optimal = false;          // makespan ≤ max(lower_bound, resource_bound): optimal
   long long schedules_evaluated = 0;
 };
 
@@ -118,8 +124,8 @@ Result<void> Validate(const Problem& problem);
 //
 // Solve: the best schedule found within the budget (time_limit_ms, and max_schedules when > 0;
 // deterministic for a seed when max_schedules decides). Stops early when the makespan reaches the
-// largest of the lower bounds (calendar critical path, resource energy, a disjunctive clique) and then
-// sets proven_optimal; with disruption groups the post-pass still runs at that makespan.
+// larger of the lower bounds (lower_bound, resource_bound) and then sets proven_optimal; with
+// disruption groups the post-pass still runs at that makespan.
 Result<Schedule> Solve(const Problem& problem, const SolveOptions& options = {});
 
 // Independent checker (tests, the CLI's --check): precedence, capacities on every day, calendars,

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 
@@ -166,6 +167,142 @@ TEST(Solve, StartMustBeAWorkDay) {
   }
 }
 
+// The engine proves its makespan optimal by the crews' bound, well above the critical path.
+void ExpectOptimalAtTheCrewsBound(const Schedule& s, int critical_path, int crews_bound) {
+  EXPECT_EQ(s.lower_bound, critical_path);
+  EXPECT_EQ(s.resource_bound, crews_bound);
+  EXPECT_EQ(s.makespan, crews_bound);
+  EXPECT_TRUE(s.proven_optimal);
+}
+
+// One crew, six 5-day jobs, weekends off (days 5, 6, 12, 13, …): the crew needs 30 work days, the
+// 30th being day 39 (the sixth Friday), so no schedule ends before day 40 — the critical path says 5.
+TEST(ResourceBound, CountsTheWorkDaysACrewBoundProjectNeeds) {
+  Problem p;
+  p.horizon = 60;
+  p.resource_names = {"facade"};
+  p.capacities = {1};
+  std::vector<bool> weekdays(60, true);
+  for (int d = 0; d < 60; ++d) weekdays[d] = d % 7 < 5;
+  for (int j = 0; j < 6; ++j) {
+    Activity a = Act("F" + std::to_string(j), 5, {{0, 1}});
+    a.work_days = weekdays;
+    p.activities.push_back(a);
+  }
+  ExpectOptimalAtTheCrewsBound(SolveChecked(p), 5, 40);
+}
+
+// Heads, tails and windows: two 4-day frost-window jobs (days 0–9 forbidden) on one crew after a
+// 2-day job, each followed by a 3-day job of another crew: 10 + 8 + 3 = 21 at least.
+TEST(ResourceBound, AddsTheWindowTheHeadAndTheTail) {
+  Problem p;
+  p.horizon = 40;
+  p.resource_names = {"facade", "paint"};
+  p.capacities = {1, 2};
+  p.activities.push_back(Act("bars", 2, {{0, 1}}));
+  for (int j = 0; j < 2; ++j) {
+    Activity a = Act("render" + std::to_string(j), 4, {{0, 1}}, {FS(0)});
+    a.forbidden = Days(40, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, true);
+    p.activities.push_back(a);
+  }
+  p.activities.push_back(Act("paint0", 3, {{1, 1}}, {FS(1)}));
+  p.activities.push_back(Act("paint1", 3, {{1, 1}}, {FS(2)}));
+  ExpectOptimalAtTheCrewsBound(SolveChecked(p), 17, 21);
+}
+
+// Small random instances with calendars, windows, lags and two crews, solved exhaustively (every
+// combination of starts below the engine's makespan): both bounds stay at or below the optimum.
+TEST(ResourceBound, NeverAboveTheOptimumOfSmallInstances) {
+  std::uint64_t seed = 13;
+  auto rnd = [&](int lo, int hi) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return lo + static_cast<int>((seed >> 33) % static_cast<std::uint64_t>(hi - lo + 1));
+  };
+  int above_critical_path = 0;
+  for (int instance = 0; instance < 60; ++instance) {
+    const int horizon = 12, n = 4;
+    Problem p;
+    p.horizon = horizon;
+    p.resource_names = {"a", "b"};
+    p.capacities = {rnd(1, 2), rnd(1, 2)};
+    std::vector<bool> common(horizon);
+    for (int d = 0; d < horizon; ++d) common[d] = rnd(0, 3) != 0;
+    for (int j = 0; j < n; ++j) {
+      std::vector<Demand> demands;
+      for (int r = 0; r < 2; ++r)
+        if (int q = rnd(0, p.capacities[r]); q > 0) demands.push_back({r, q});
+      std::vector<Precedence> preds;
+      for (int i = 0; i < j; ++i)
+        if (rnd(0, 3) == 0) preds.push_back(rnd(0, 3) ? FS(i, rnd(0, 1)) : SS(i, rnd(0, 2)));
+      Activity a = Act("a" + std::to_string(j), rnd(1, 3), demands, preds);
+      if (int kind = rnd(0, 2); kind == 1) {
+        a.work_days = common;
+      } else if (kind == 2) {
+        a.work_days.assign(horizon, true);
+        for (int d = 0; d < horizon; ++d) a.work_days[d] = rnd(0, 4) != 0;
+      }
+      if (rnd(0, 2) == 0) {
+        a.forbidden.assign(horizon, false);
+        for (int d = rnd(0, 8), k = 0; k < 3; ++k) a.forbidden[d + k] = true;
+      }
+      p.activities.push_back(a);
+    }
+    const Schedule s = SolveChecked(p, Budget(500));
+    // Exhaustive: starts in [0, makespan) in index order (predecessors have lower indices).
+    auto works = [&](const Activity& a, int t) { return a.work_days.empty() || t >= horizon || a.work_days[t]; };
+    auto banned = [&](const Activity& a, int t) { return !a.forbidden.empty() && t < horizon && a.forbidden[t]; };
+    std::vector<int> start(n), end(n);
+    std::vector<std::vector<int>> usage(2, std::vector<int>(s.makespan + 1, 0));
+    int optimum = s.makespan;
+    Schedule best;
+    std::function<void(int, int)> place = [&](int j, int ms) {
+      if (ms >= optimum && j > 0) return;
+      if (j == n) {
+        optimum = ms;
+        best.makespan = ms;
+        best.activities.assign(n, {});
+        for (int i = 0; i < n; ++i) best.activities[i].start = start[i], best.activities[i].end = end[i];
+        return;
+      }
+      const Activity& a = p.activities[j];
+      for (int t = 0; t < optimum; ++t) {
+        if (!works(a, t)) continue;
+        bool ok = true;
+        for (const Precedence& pr : a.predecessors)
+          ok = ok && t >= (pr.type == PrecedenceType::kFinishStart ? end[pr.predecessor] + 1 + pr.lag
+                                                                    : start[pr.predecessor] + pr.lag);
+        int e = t, worked = 0;
+        for (; ok; ++e) {
+          ok = !banned(a, e);
+          if (ok && works(a, e) && ++worked == a.duration) break;
+        }
+        if (!ok || e >= optimum) continue;
+        for (const Demand& d : a.demands)
+          for (int x = t; x <= e; ++x)
+            if (works(a, x) && usage[d.resource][x] + d.amount > p.capacities[d.resource]) ok = false;
+        if (!ok) continue;
+        for (const Demand& d : a.demands)
+          for (int x = t; x <= e; ++x) usage[d.resource][x] += works(a, x) ? d.amount : 0;
+        start[j] = t;
+        end[j] = e;
+        place(j + 1, std::max(ms, e + 1));
+        for (const Demand& d : a.demands)
+          for (int x = t; x <= e; ++x) usage[d.resource][x] -= works(a, x) ? d.amount : 0;
+      }
+    };
+    place(0, 0);
+    if (optimum < s.makespan) {
+      auto ok = CheckSchedule(p, best);  // the enumeration found a real schedule
+      EXPECT_TRUE(ok) << instance << ": " << (ok ? "" : ok.error().detail.en);
+    }
+    EXPECT_LE(s.lower_bound, optimum) << instance;
+    EXPECT_LE(s.resource_bound, optimum) << instance;
+    EXPECT_EQ(s.proven_optimal, s.makespan <= std::max(s.lower_bound, s.resource_bound)) << instance;
+    if (s.resource_bound > s.lower_bound) ++above_critical_path;
+  }
+  EXPECT_GT(above_critical_path, 5);  // the crews' bound does add something on these
+}
+
 TEST(Validate, CycleIsRefusedNamingItsActivities) {
   Problem p;
   p.activities = {Act("dig", 1, {}, {FS(2)}), Act("lay", 1, {}, {FS(0)}), Act("fill", 1, {}, {FS(1)}),
@@ -265,6 +402,42 @@ TEST(Solve, SameSeedAndScheduleCountGiveTheSameSchedule) {
   EXPECT_LE(a.schedules_evaluated, 500);
 }
 
+// The calendar path (lookup tables, fullness bitmaps, jumps) decodes exactly like the plain path
+// when the calendar allows every day: the same schedules for a seed and a schedule count, with
+// one-crew demands (bitmap search) and larger ones (day scan).
+TEST(Solve, CalendarPathMatchesThePlainPathOnAnAllWorkCalendar) {
+  Problem plain;
+  plain.resource_names = {"a", "b", "c"};
+  plain.capacities = {2, 3, 1};
+  std::uint64_t seed = 7;
+  auto rnd = [&](int lo, int hi) {
+    seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+    return lo + static_cast<int>((seed >> 33) % static_cast<std::uint64_t>(hi - lo + 1));
+  };
+  for (int j = 0; j < 40; ++j) {
+    std::vector<Precedence> preds;
+    for (int i = std::max(0, j - 8); i < j; ++i)
+      if (rnd(0, 5) == 0) preds.push_back(rnd(0, 4) ? FS(i, rnd(0, 2)) : SS(i, rnd(0, 3)));
+    const int r = rnd(0, 2);
+    plain.activities.push_back(Act("a" + std::to_string(j), rnd(0, 6), {{r, rnd(1, plain.capacities[r])}}, preds));
+  }
+  Problem calendar = plain;
+  calendar.horizon = 120;
+  for (std::size_t j = 0; j < calendar.activities.size(); ++j) {
+    calendar.activities[j].work_days.assign(120, true);
+    if (j % 3 == 0) calendar.activities[j].forbidden.assign(120, false);
+  }
+  const Schedule a = SolveChecked(plain, Budget(400)), b = SolveChecked(calendar, Budget(400));
+  ASSERT_EQ(a.activities.size(), b.activities.size());
+  for (std::size_t j = 0; j < a.activities.size(); ++j) {
+    EXPECT_EQ(a.activities[j].start, b.activities[j].start) << j;
+    EXPECT_EQ(a.activities[j].end, b.activities[j].end) << j;
+  }
+  EXPECT_EQ(a.makespan, b.makespan);
+  EXPECT_EQ(a.lower_bound, b.lower_bound);
+  EXPECT_EQ(a.resource_bound, b.resource_bound);
+}
+
 TEST(CheckSchedule, RefusesACrewOverload) {
   Problem p;
   p.capacities = {1};
@@ -308,6 +481,8 @@ TEST(Solve, PsplibJ30SampleFeasibleAndMostlyOptimal) {
     ASSERT_TRUE(optima.count(name)) << name;
     EXPECT_GE(s.makespan, optima[name]) << name;
     EXPECT_GE(s.makespan, s.lower_bound) << name;
+    EXPECT_LE(s.lower_bound, optima[name]) << name;
+    EXPECT_LE(s.resource_bound, optima[name]) << name;
     ++solved;
     if (s.makespan == optima[name]) ++optimal;
   }
