@@ -314,6 +314,7 @@ json::value ScheduleJson(const service::ScheduleView& v) {
                       {"endOn", s.end_on},
                       {"makespanDays", s.makespan_days},
                       {"lowerBoundDays", s.lower_bound_days},
+                      {"resourceBoundDays", s.resource_bound_days},
                       {"disruptionDays", s.disruption_days},
                       {"openings", json::object{{"merged", s.openings_merged}, {"naive", s.openings_naive}}},
                       {"yearEndExceeded", v.year_end_exceeded},

@@ -412,6 +412,7 @@ Result<ScheduleView> ConstructionService::Run(const Actor& actor, std::int64_t p
   rec.makespan_days = solved->makespan;
   rec.end_on = DateAt(*start, std::max(0, solved->makespan - 1));
   rec.lower_bound_days = solved->lower_bound;
+  rec.resource_bound_days = solved->resource_bound;
   rec.disruption_days = solved->disruption_days;
   const auto openings = cc::CountOpenings(facts->steps);
   rec.openings_merged = openings.merged;

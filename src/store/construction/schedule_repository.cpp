@@ -6,7 +6,8 @@ namespace {
 
 constexpr const char* kScheduleColumns =
     "SELECT id, project_id, region_code, start_on, end_on, makespan_days, lower_bound_days, disruption_days, "
-    "openings_merged, openings_naive, crews, working_days_only, created_by, created_at FROM construction_schedule";
+    "openings_merged, openings_naive, crews, working_days_only, created_by, created_at, resource_bound_days "
+    "FROM construction_schedule";
 
 ScheduleRecord ReadSchedule(const Row& r) {
   ScheduleRecord x;
@@ -24,6 +25,7 @@ ScheduleRecord ReadSchedule(const Row& r) {
   x.working_days_only = r.GetInt(11) != 0;
   x.created_by = r.GetInt(12);
   x.created_at = r.GetText(13);
+  x.resource_bound_days = static_cast<int>(r.GetInt(14));
   return x;
 }
 
@@ -89,11 +91,11 @@ Result<std::int64_t> ScheduleRepository::Insert(Session& s, const ScheduleRecord
   auto id = InsertReturningId(
       s,
       "INSERT INTO construction_schedule (project_id, region_code, start_on, end_on, makespan_days, lower_bound_days, "
-      "disruption_days, openings_merged, openings_naive, crews, working_days_only, created_by, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "disruption_days, openings_merged, openings_naive, crews, working_days_only, created_by, created_at, "
+      "resource_bound_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {Int(r.project_id), Str(r.region_code), Str(r.start_on), Str(r.end_on), Int(r.makespan_days),
        Int(r.lower_bound_days), Int(r.disruption_days), Int(r.openings_merged), Int(r.openings_naive), Str(r.crews),
-       Bool(r.working_days_only), Int(r.created_by), Str(r.created_at)});
+       Bool(r.working_days_only), Int(r.created_by), Str(r.created_at), Int(r.resource_bound_days)});
   if (!id) return id;
   for (const auto& st : r.steps)
     if (auto e = s.Exec("INSERT INTO construction_schedule_step (schedule_id, step_code, start_on, end_on, bound_by, "

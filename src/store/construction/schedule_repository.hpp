@@ -19,7 +19,7 @@ struct ScheduledStepRecord {
 struct ScheduleRecord {
   std::int64_t id = 0, project_id = 0;
   std::string region_code, start_on, end_on;
-  int makespan_days = 0, lower_bound_days = 0;
+  int makespan_days = 0, lower_bound_days = 0, resource_bound_days = 0;
   std::int64_t disruption_days = 0;
   int openings_merged = 0, openings_naive = 0;
   std::string crews;  // 'type:count,…'

@@ -94,7 +94,8 @@ CREATE TABLE construction_schedule (
   start_on           TEXT NOT NULL,
   end_on             TEXT NOT NULL,
   makespan_days      INTEGER NOT NULL,
-  lower_bound_days   INTEGER NOT NULL,
+  lower_bound_days   INTEGER NOT NULL,    -- critical path on the calendars
+  resource_bound_days INTEGER NOT NULL DEFAULT 0,  -- the crews' work-days bound (core/construction/rcpsp.hpp)
   disruption_days    BIGINT NOT NULL,
   openings_merged    INTEGER NOT NULL,
   openings_naive     INTEGER NOT NULL,

@@ -82,7 +82,8 @@ describe('construction journey', () => {
     assert.ok(bars > 0, 'the Gantt chart has bars')
     assert.equal(bars, schedule.steps.length)
     assert.match(await page.getByTestId('schedule-makespan').innerText(), new RegExp(`${schedule.makespanDays} 天`))
-    assert.match(await page.getByTestId('schedule-lower-bound').innerText(), new RegExp(`${schedule.lowerBoundDays} 天`))
+    assert.match(await page.getByTestId('schedule-lower-bound').innerText(), new RegExp(`${Math.max(schedule.lowerBoundDays, schedule.resourceBoundDays)} 天`))
+    assert.match(await page.getByTestId('schedule-bounds').innerText(), new RegExp(`关键路径 ${schedule.lowerBoundDays} 天`))
     // Each step says what bound its start; the critical ones are marked.
     const first = schedule.steps[0]
     const row = page.getByTestId('schedule-table').locator('.el-table__row', { has: page.getByTestId(`schedule-step-${first.code}`) })

@@ -105,6 +105,8 @@ export interface Schedule {
   endOn: string
   makespanDays: number
   lowerBoundDays: number
+  /** The crews' bound (work-days per crew type on its calendar); the larger bound is the yardstick. */
+  resourceBoundDays: number
   disruptionDays: number
   openings: Openings
   yearEndExceeded: boolean

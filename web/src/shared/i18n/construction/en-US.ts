@@ -143,6 +143,7 @@ const messages: MessageSchema = {
       noSteps: 'Save the steps first (Steps tab)',
       makespan: 'Duration',
       lowerBound: 'Lower bound',
+      bounds: 'critical path {path} d · crew load {crews} d',
       gap: '{gap} above the bound',
       endOn: 'Planned end',
       disruptionDays: 'Household disruption-days',

@@ -144,6 +144,7 @@ const messages = {
       noSteps: '请先在“工序”中保存工序',
       makespan: '总工期',
       lowerBound: '工期下界',
+      bounds: '关键路径 {path} 天 · 班组工作量 {crews} 天',
       gap: '高于下界 {gap}',
       endOn: '计划完工',
       disruptionDays: '居民受影响户日',
