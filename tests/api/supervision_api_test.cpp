@@ -1,8 +1,8 @@
 // Supervision and rectification over HTTP (issue #14; docs/supervision.md), on SQLite and
 // PostgreSQL: the journey inspection (with a phone's resend) → order → reply → failed
 // re-inspection (rework) → reply → pass → closed, with the scores and the quality register; orders
-// past their deadline escalate to the street office and the housing bureau, recorded once; every
-// bad field refused with nothing stored.
+// past their deadline escalate to the street office and the housing bureau, recorded once; a
+// democratic supervision day with its action items; every bad field refused with nothing stored.
 //
 // The running server's clock cannot be moved, so the escalation test stores orders issued in the
 // past through the store (SupervisionRepository::InsertOrder) and finds the deadlines that put them
@@ -295,6 +295,39 @@ TEST_P(SupervisionApiTest, OverdueOrdersEscalateOnceToEachLevel) {
   EXPECT_EQ(scores.at("items").at(0).at("score").as_int64(), 84);
 }
 
+TEST_P(SupervisionApiTest, DemocraticSupervisionDaysKeepAttendeesMinutesAndActionItems) {
+  if (!app_) return;
+  MakeProject();
+  auto supervisor = Assigned("sup.day", "supervisor");
+  auto builder = Assigned("sup.day.builder", "contractor");
+  const auto today = FormatShanghai(std::chrono::system_clock::now(), 10);
+  auto day = Expect(supervisor, "POST", P() + "/supervision-days",
+                    json::object{{"heldOn", today},
+                                 {"attendees", json::array{"李建国", "王秀英", "刘经理"}},
+                                 {"minutes", "通报进度；居民反映围挡缺失"},
+                                 {"actions", json::array{json::object{{"text", "补齐围挡"}, {"owner", "刘经理"}, {"dueOn", today}},
+                                                         json::object{{"text", "公示下期工序"}, {"owner", "街道办"}, {"dueOn", "2026-12-31"}}}}},
+                    201);
+  EXPECT_EQ(day.at("attendees"), (json::array{"李建国", "王秀英", "刘经理"}));
+  ASSERT_EQ(day.at("actions").as_array().size(), 2u);
+  const auto action = day.at("actions").at(0).at("id").as_int64();
+  EXPECT_EQ(day.at("actions").at(0).at("status").as_string(), "open");
+  const std::string A = "/api/v1/supervision-actions/" + std::to_string(action);
+  Expect(builder, "PATCH", A, json::object{{"status", "done"}}, 403);
+  auto done = Expect(supervisor, "PATCH", A, json::object{{"status", "done"}}, 200);
+  EXPECT_EQ(done.at("status").as_string(), "done");
+  auto days = Expect(builder, "GET", P() + "/supervision-days", nullptr, 200);
+  ASSERT_EQ(days.at("items").as_array().size(), 1u);
+  const auto& d = days.at("items").at(0);
+  EXPECT_EQ(d.at("minutes").as_string(), "通报进度；居民反映围挡缺失");
+  EXPECT_EQ(d.at("actions").at(0).at("status").as_string(), "done");
+  EXPECT_EQ(d.at("actions").at(1).at("status").as_string(), "open");
+  EXPECT_EQ(d.at("actions").at(1).at("dueOn").as_string(), "2026-12-31");
+  auto missing = As(supervisor, "PATCH", "/api/v1/supervision-actions/999999", json::object{{"status", "done"}});
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.Reason(), "supervision.action_not_found");
+}
+
 class SupervisionRefusalTest : public SupervisionApiTest {};
 
 TEST_P(SupervisionRefusalTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsStored) {
@@ -319,7 +352,8 @@ TEST_P(SupervisionRefusalTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsSt
     for (const auto& [k, v] : f) base[k] = v;
     return json::object{{"findings", json::array{base}}};
   };
-  const std::string R = "/api/v1/rectifications", I = P() + "/inspections";
+  const std::string R = "/api/v1/rectifications", I = P() + "/inspections", D = P() + "/supervision-days";
+  const json::object day{{"heldOn", "2026-12-01"}, {"attendees", json::array{"李建国"}}};
   const std::vector<Case> cases{
       {R, With(order, {{"projectId", nullptr}}), 422, "http.invalid_field", "projectId"},
       {R, With(order, {{"projectId", 999999}}), 404, "project.not_found", ""},
@@ -349,6 +383,18 @@ TEST_P(SupervisionRefusalTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsSt
       {I, With(insp, {{"stepCode", "nope"}}), 422, "supervision.invalid_field", "stepCode"},
       {I, With(insp, {{"place", std::string(201, 'p')}}), 422, "supervision.invalid_field", "place"},
       {I, With(insp, {{"findings", "x"}}), 422, "http.invalid_field", "findings"},
+      {D, With(day, {{"heldOn", "2099-01-01"}}), 422, "supervision.invalid_field", "heldOn"},
+      {D, With(day, {{"heldOn", "12/10"}}), 422, "supervision.invalid_field", "heldOn"},
+      {D, With(day, {{"attendees", json::array{}}}), 422, "supervision.invalid_field", "attendees"},
+      {D, With(day, {{"attendees", json::array{""}}}), 422, "supervision.invalid_field", "attendees"},
+      {D, With(day, {{"attendees", "李建国"}}), 422, "http.invalid_field", "attendees"},
+      {D, With(day, {{"minutes", std::string(5001, 'm')}}), 422, "supervision.invalid_field", "minutes"},
+      {D, With(day, {{"actions", json::array{json::object{{"text", ""}, {"owner", "刘"}, {"dueOn", "2026-12-31"}}}}}), 422,
+       "supervision.invalid_field", "actions[0].text"},
+      {D, With(day, {{"actions", json::array{json::object{{"text", "围挡"}, {"owner", ""}, {"dueOn", "2026-12-31"}}}}}), 422,
+       "supervision.invalid_field", "actions[0].owner"},
+      {D, With(day, {{"actions", json::array{json::object{{"text", "围挡"}, {"owner", "刘"}, {"dueOn", "2026-01-01"}}}}}), 422,
+       "supervision.invalid_field", "actions[0].dueOn"},
   };
   for (const auto& c : cases) {
     auto r = As(supervisor, "POST", c.target, c.body);
@@ -400,6 +446,7 @@ TEST_P(SupervisionRefusalTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsSt
   EXPECT_EQ(Count(R), 1u);
   EXPECT_EQ(Expect(admin, "GET", O(id), nullptr, 200).at("status").as_string(), "replied");
   EXPECT_EQ(Count(I), 0u);
+  EXPECT_EQ(Count(D), 0u);
   EXPECT_EQ(Count("/api/v1/responsible-units"), 1u);
   EXPECT_EQ(Count("/api/v1/supervisors"), 0u);
 }

@@ -4,7 +4,8 @@
 // (photos) and the projects and steps of the construction context.
 // Demo: on the demo area project (洪都新村片区), a roster like 青云谱's retired workers and party
 // members (REFERENCE.md §10), the project's contractor and supervision firm and the water utility
-// as responsible units, two democratic-supervision-day style inspections with findings, and orders
+// as responsible units, the last two democratic supervision days (10th, 20th) with action items,
+// two inspections with findings, and orders
 // in each state: open, replied, closed, one reworked, and one overdue at the street office's level.
 #include "app/module.hpp"
 #include "app/modules/demo_area_project.hpp"
@@ -100,9 +101,26 @@ class Supervision final : public Module {
     auto b = supervision_->Inspect(office, id, second);
     if (!b) return std::move(b).error();
 
+    // The last two democratic supervision days (the 10th and 20th of each month) up to today.
+    const auto today = FormatShanghai(d.app.clock.Now(), 10);
+    std::vector<std::string> held;
+    if (const auto t = core::calendar::ParseDate(today)) {
+      std::chrono::year_month ym{t->year(), t->month()};
+      for (int i = 0; i < 4 && held.size() < 2; ++i, ym -= std::chrono::months{1})
+        for (unsigned day : {20u, 10u}) {
+          const auto on = core::calendar::FormatDate(core::calendar::Date{ym.year(), ym.month(), std::chrono::day{day}});
+          if (on <= today && held.size() < 2) held.push_back(on);
+        }
+    }
+    for (const auto& on : held) {
+      service::DayInput day{on, "通报施工进度与上期整改落实情况，听取居民代表意见", {"李建国", "王秀英", "张德明", "刘经理", "陈总监"}, {}};
+      day.actions.push_back({"落实上次巡查发现的围挡与渣土覆盖问题", "南昌市第三建筑工程有限公司 刘经理", today});
+      day.actions.push_back({"在楼道公示下期停水安排", "洪都街道 城建办", today});
+      if (auto r = supervision_->AddDay(office, id, day); !r) return std::move(r).error();
+    }
+
     // Orders in each state. The overdue one was issued on paper on the latest day whose deadline
     // puts it at level 1 today.
-    const auto today = FormatShanghai(d.app.clock.Now(), 10);
     std::optional<std::string> overdue_on;
     auto cal = calendar_->Current();
     if (!cal) return std::move(cal).error();
@@ -143,7 +161,8 @@ class Supervision final : public Module {
       if (late && supervision_->Order(system, late->order.id)) ++issued;  // the read records level 1
     }
     d.lines.push_back("demo supervision: " + (*project)->p.name + " — " + std::to_string(roster.size()) + " supervisors, " +
-                      std::to_string(units.size()) + " responsible units, 2 inspections, " + std::to_string(issued) +
+                      std::to_string(units.size()) + " responsible units, " + std::to_string(held.size()) +
+                      " supervision days, 2 inspections, " + std::to_string(issued) +
                       " rectification orders");
     return Ok();
   }

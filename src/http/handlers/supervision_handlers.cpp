@@ -62,6 +62,28 @@ Response AddPhoto(Api& a, Request& req) {
   return Json(201, StoredFileJson(f));
 }
 
+Response AddDay(Api& a, Request& req) {
+  HX_TRY(id, PathId(req, "id"));
+  HX_TRY(body, ParseJsonObject(req.body));
+  HX_TRY(in, ParseDayInput(body));
+  HX_TRY(d, a.supervision.AddDay(req.actor(), id, in));
+  return Json(201, SupervisionDayJson(d));
+}
+
+Response ListDays(Api& a, Request& req) {
+  HX_TRY(id, PathId(req, "id"));
+  HX_TRY(v, a.supervision.Days(req.actor(), id));
+  return Json(200, SupervisionDaysJson(v));
+}
+
+Response PatchAction(Api& a, Request& req) {
+  HX_TRY(id, PathId(req, "id"));
+  HX_TRY(body, ParseJsonObject(req.body));
+  HX_TRY(status, RequiredString(body, "status"));
+  HX_TRY(v, a.supervision.SetActionStatus(req.actor(), id, status));
+  return Json(200, SupervisionActionJson(v));
+}
+
 Response IssueOrder(Api& a, Request& req) {
   HX_TRY(body, ParseJsonObject(req.body));
   HX_TRY(in, ParseOrderInput(body));
@@ -134,6 +156,9 @@ void AddSupervisionRoutes(RouteTable& t, Workbench& workbench, SupervisionApi& a
       .Add("GET", "/api/v1/projects/{id}/inspections", A::kSession, B::kNone, api, ListInspections)
       .Add("POST", "/api/v1/projects/{id}/inspections", A::kSession, B::kJson, api, Inspect)
       .Add("POST", "/api/v1/projects/{id}/inspections/photos", A::kSession, B::kMultipart, api, AddPhoto)
+      .Add("GET", "/api/v1/projects/{id}/supervision-days", A::kSession, B::kNone, api, ListDays)
+      .Add("POST", "/api/v1/projects/{id}/supervision-days", A::kSession, B::kJson, api, AddDay)
+      .Add("PATCH", "/api/v1/supervision-actions/{id}", A::kSession, B::kJson, api, PatchAction)
       .Add("GET", "/api/v1/rectifications", A::kSession, B::kNone, api, ListOrders)
       .Add("POST", "/api/v1/rectifications", A::kSession, B::kJson, api, IssueOrder)
       .Add("GET", "/api/v1/rectifications/{id}", A::kSession, B::kNone, api, GetOrder)

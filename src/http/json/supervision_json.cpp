@@ -108,6 +108,21 @@ json::object InspectionJson(const store::InspectionRecord& i) {
 
 json::object InspectionsJson(const std::vector<store::InspectionRecord>& list) { return Items(list, InspectionJson); }
 
+json::object SupervisionActionJson(const store::SupervisionActionRecord& a) {
+  return json::object{{"id", a.id}, {"text", a.text}, {"owner", a.owner}, {"dueOn", a.due_on}, {"status", a.status}};
+}
+
+json::object SupervisionDayJson(const store::SupervisionDayRecord& d) {
+  json::array attendees, actions;
+  for (const auto& a : d.attendees) attendees.push_back(json::string(a));
+  for (const auto& a : d.actions) actions.push_back(SupervisionActionJson(a));
+  return json::object{{"id", d.id},           {"projectId", d.project_id}, {"heldOn", d.held_on},
+                      {"attendees", attendees}, {"minutes", d.minutes},     {"actions", actions},
+                      {"createdBy", d.created_by_name}, {"createdAt", d.created_at}};
+}
+
+json::object SupervisionDaysJson(const std::vector<store::SupervisionDayRecord>& list) { return Items(list, SupervisionDayJson); }
+
 json::object OrderJson(const service::OrderView& v) {
   const auto& o = v.order;
   json::array events;
@@ -239,6 +254,34 @@ Result<service::InspectionInput> ParseInspectionInput(const json::object& o) {
       HX_TRY_ASSIGN(fi.text, RequiredString(f, "text"));
       HX_TRY_ASSIGN(fi.photo_file_ids, Photos(f));
       in.findings.push_back(std::move(fi));
+    }
+  }
+  return in;
+}
+
+Result<service::DayInput> ParseDayInput(const json::object& o) {
+  service::DayInput in;
+  HX_TRY_ASSIGN(in.held_on, RequiredString(o, "heldOn"));
+  HX_TRY_ASSIGN(in.minutes, OptionalText(o, "minutes"));
+  auto people = o.find("attendees");
+  if (people == o.end() || !people->value().is_array())
+    return InvalidField("attendees", Text("应为姓名数组", "must be an array of names"));
+  for (const auto& v : people->value().as_array()) {
+    if (!v.is_string()) return InvalidField("attendees", Text("应为姓名数组", "must be an array of names"));
+    in.attendees.emplace_back(v.as_string());
+  }
+  auto actions = o.find("actions");
+  if (actions != o.end() && !actions->value().is_null()) {
+    if (!actions->value().is_array()) return InvalidField("actions", Text("应为数组", "must be an array"));
+    std::size_t n = 0;
+    for (const auto& v : actions->value().as_array()) {
+      const std::string at = "actions[" + std::to_string(n++) + "]";
+      if (!v.is_object()) return InvalidField(at, Text("应为对象", "must be an object"));
+      service::ActionInput a;
+      HX_TRY_ASSIGN(a.text, RequiredString(v.as_object(), "text"));
+      HX_TRY_ASSIGN(a.owner, RequiredString(v.as_object(), "owner"));
+      HX_TRY_ASSIGN(a.due_on, RequiredString(v.as_object(), "dueOn"));
+      in.actions.push_back(std::move(a));
     }
   }
   return in;

@@ -18,6 +18,9 @@ boost::json::object SupervisorJson(const store::SupervisorRecord& s);
 boost::json::object SupervisorsJson(const std::vector<store::SupervisorRecord>& list);  // {items}
 boost::json::object InspectionJson(const store::InspectionRecord& i);
 boost::json::object InspectionsJson(const std::vector<store::InspectionRecord>& list);  // {items}
+boost::json::object SupervisionActionJson(const store::SupervisionActionRecord& a);
+boost::json::object SupervisionDayJson(const store::SupervisionDayRecord& d);
+boost::json::object SupervisionDaysJson(const std::vector<store::SupervisionDayRecord>& list);  // {items}
 boost::json::object OrderJson(const service::OrderView& v);
 boost::json::object OrdersJson(const std::vector<service::OrderView>& list);  // {items}
 boost::json::object ScoresJson(const std::vector<service::UnitScore>& list);  // {items}
@@ -27,6 +30,7 @@ boost::json::object SupervisionWorkbenchJson(const service::SupervisionWorkbench
 Result<service::ResponsibleUnitInput> ParseResponsibleUnitInput(const boost::json::object& o);
 Result<service::SupervisorInput> ParseSupervisorInput(const boost::json::object& o);
 Result<service::InspectionInput> ParseInspectionInput(const boost::json::object& o);
+Result<service::DayInput> ParseDayInput(const boost::json::object& o);
 Result<service::OrderInput> ParseOrderInput(const boost::json::object& o);
 Result<service::ReplyInput> ParseReplyInput(const boost::json::object& o);
 Result<service::RecheckInput> ParseRecheckInput(const boost::json::object& o);

@@ -312,6 +312,90 @@ Result<StoredFile> SupervisionService::AddPhoto(const Actor& actor, std::int64_t
   });
 }
 
+// ---- supervision days ----
+
+Result<store::SupervisionDayRecord> SupervisionService::AddDay(const Actor& actor, std::int64_t project_id, const DayInput& in) {
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<store::SupervisionDayRecord> {
+    auto project = ProjectForConstruction(s, actor, project_id, perm::kInspect);
+    if (!project) return std::move(project).error();
+    const auto today = Today();
+    if (!core::calendar::ParseDate(in.held_on) || in.held_on > today)
+      return SupervisionField("heldOn", Text("应为今天或之前的日期", "must be a date not after today"));
+    if (in.attendees.empty() || in.attendees.size() > 200)
+      return SupervisionField("attendees", Text("应有 1–200 人", "must list 1–200 people"));
+    for (const auto& a : in.attendees) {
+      if (a.find('\n') != std::string::npos) return SupervisionField("attendees", Text("姓名不能含换行", "a name must not hold a line break"));
+      if (auto c = CheckText("attendees", a, kShortMax); !c) return std::move(c).error();
+    }
+    if (auto c = CheckText("minutes", in.minutes, 5000, true); !c) return std::move(c).error();
+    if (in.actions.size() > kFindingsMax) return SupervisionField("actions", Text("最多 50 项", "at most 50"));
+    store::SupervisionDayRecord d;
+    d.project_id = project_id;
+    d.region_code = project->region_code;
+    d.held_on = in.held_on;
+    d.attendees = in.attendees;
+    d.minutes = in.minutes;
+    int position = 0;
+    for (const auto& a : in.actions) {
+      const std::string at = "actions[" + std::to_string(position) + "]";
+      if (auto c = CheckText(at + ".text", a.text, kTextMax); !c) return std::move(c).error();
+      if (auto c = CheckText(at + ".owner", a.owner, kShortMax); !c) return std::move(c).error();
+      if (!core::calendar::ParseDate(a.due_on) || a.due_on < in.held_on)
+        return SupervisionField(at + ".dueOn", Text("应为不早于监督日的日期", "must be a date not before the day"));
+      d.actions.push_back(store::SupervisionActionRecord{0, 0, d.region_code, a.text, a.owner, a.due_on, "open", position++});
+    }
+    d.created_by = actor.user_id;
+    d.created_at = FormatIsoUtc(clock_.Now());
+    auto id = Repo::InsertDay(s, d);
+    if (!id) return std::move(id).error();
+    Changes ch;
+    ch.Set("day", nullptr, *id).Set("heldOn", nullptr, json::string(d.held_on))
+        .Set("actions", nullptr, static_cast<std::int64_t>(d.actions.size()));
+    if (auto r = RecordAudit(s, clock_, actor, "supervision.day", "project", std::to_string(project_id), d.region_code, ch); !r)
+      return std::move(r).error();
+    auto days = Repo::Days(s, project_id);
+    if (!days) return std::move(days).error();
+    for (auto& x : *days)
+      if (x.id == *id) return std::move(x);
+    return d;
+  });
+}
+
+Result<std::vector<store::SupervisionDayRecord>> SupervisionService::Days(const Actor& actor, std::int64_t project_id) {
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<store::SupervisionDayRecord>> {
+    auto project = ProjectForConstruction(s, actor, project_id, perm::kSupervisionRead);
+    if (!project) return std::move(project).error();
+    return Repo::Days(s, project_id);
+  });
+}
+
+Result<store::SupervisionActionRecord> SupervisionService::SetActionStatus(const Actor& actor, std::int64_t action_id,
+                                                                         const std::string& status) {
+  if (auto r = RequirePermission(actor, perm::kInspect); !r) return std::move(r).error();
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<store::SupervisionActionRecord> {
+    auto found = Repo::FindAction(s, action_id);
+    if (!found) return std::move(found).error();
+    if (!*found)
+      return NotFound("supervision.action_not_found", Text("监督日事项 " + std::to_string(action_id) + " 不存在",
+                                                           "action item " + std::to_string(action_id) + " does not exist"));
+    auto project = ProjectForConstruction(s, actor, (*found)->second, perm::kInspect);
+    if (!project) return std::move(project).error();
+    if (status != "open" && status != "done") return SupervisionField("status", Text("应为 open 或 done", "must be open or done"));
+    auto action = (*found)->first;
+    const auto from = action.status;
+    if (from == status) return action;
+    if (auto r = Repo::SetActionStatus(s, action_id, status); !r) return std::move(r).error();
+    action.status = status;
+    Changes ch;
+    ch.Set("status", json::string(from), json::string(status));
+    if (auto r = RecordAudit(s, clock_, actor, "supervision.action", "supervision_action", std::to_string(action_id),
+                             action.region_code, ch);
+        !r)
+      return std::move(r).error();
+    return action;
+  });
+}
+
 // ---- rectification orders ----
 
 Result<void> SupervisionService::Escalate(const std::string& prefix) {

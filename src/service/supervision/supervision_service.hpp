@@ -61,6 +61,17 @@ struct InspectionView {
   bool created = true;  // false: the clientId had been sent before; this is the first inspection
 };
 
+// A democratic supervision day (民主监督日, e.g. the 10th and 20th of each month; issue #14).
+struct ActionInput {
+  std::string text, owner, due_on;
+};
+
+struct DayInput {
+  std::string held_on, minutes;
+  std::vector<std::string> attendees;
+  std::vector<ActionInput> actions;
+};
+
 struct OrderInput {
   std::int64_t project_id = 0, unit_id = 0;
   std::string finding;
@@ -138,6 +149,14 @@ class SupervisionService {
   // project). Audited supervision.photo.
   Result<StoredFile> AddPhoto(const Actor& actor, std::int64_t project_id, const std::string& name,
                               const std::string& bytes);
+
+  // A supervision day with attendees, minutes and action items (supervision:inspect on the
+  // project). Audited supervision.day.
+  Result<store::SupervisionDayRecord> AddDay(const Actor& actor, std::int64_t project_id, const DayInput& in);
+  Result<std::vector<store::SupervisionDayRecord>> Days(const Actor& actor, std::int64_t project_id);
+  // Marks an action item open or done (supervision:inspect on its project). 404
+  // supervision.action_not_found. Audited supervision.action.
+  Result<store::SupervisionActionRecord> SetActionStatus(const Actor& actor, std::int64_t action_id, const std::string& status);
 
   // Issues an order (supervision:rectify:issue): dueOn from the calendar. Audited
   // supervision.rectification.issue.

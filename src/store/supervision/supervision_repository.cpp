@@ -3,6 +3,8 @@
 #include <map>
 #include <utility>
 
+#include "common/text.hpp"
+
 namespace huanxin::store {
 
 namespace {
@@ -104,6 +106,13 @@ RectificationRecord ReadOrder(const Row& r) {
   o.created_at = r.GetText(24);
   return o;
 }
+
+SupervisionActionRecord ReadAction(const Row& r) {
+  return SupervisionActionRecord{r.GetInt(0),  r.GetInt(1),  r.GetText(2), r.GetText(3),
+                                 r.GetText(4), r.GetText(5), r.GetText(6), static_cast<int>(r.GetInt(7))};
+}
+constexpr const char* kActionSelect =
+    "SELECT a.id, a.day_id, a.region_code, a.text, a.owner, a.due_on, a.status, a.position FROM supervision_action a";
 
 }  // namespace
 
@@ -321,6 +330,70 @@ Result<std::vector<RectificationEventRecord>> Repo::Events(Session& s, std::int6
         e.created_at = r.GetText(10);
         return e;
       });
+}
+
+Result<std::int64_t> Repo::InsertDay(Session& s, const SupervisionDayRecord& d) {
+  std::string attendees;
+  for (const auto& a : d.attendees) attendees += (attendees.empty() ? "" : "\n") + a;
+  auto id = InsertReturningId(s,
+                              "INSERT INTO supervision_day (project_id, region_code, held_on, attendees, minutes, created_by, "
+                              "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                              {Int(d.project_id), Str(d.region_code), Str(d.held_on), Str(attendees), Str(d.minutes),
+                               Int(d.created_by), Str(d.created_at)});
+  if (!id) return id;
+  for (const auto& a : d.actions)
+    if (auto x = s.Exec("INSERT INTO supervision_action (day_id, region_code, text, owner, due_on, status, position) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        {Int(*id), Str(d.region_code), Str(a.text), Str(a.owner), Str(a.due_on), Str(a.status), Int(a.position)});
+        !x)
+      return std::move(x).error();
+  return id;
+}
+
+Result<std::vector<SupervisionDayRecord>> Repo::Days(Session& s, std::int64_t project_id) {
+  auto days = MapRows<SupervisionDayRecord>(
+      s.Query("SELECT d.id, d.project_id, d.region_code, d.held_on, d.attendees, d.minutes, d.created_by, "
+              "COALESCE(u.display_name, ''), d.created_at FROM supervision_day d LEFT JOIN app_user u ON u.id = d.created_by "
+              "WHERE d.project_id = ? ORDER BY d.held_on DESC, d.id DESC",
+              {Int(project_id)}),
+      [](const Row& r) {
+        SupervisionDayRecord d;
+        d.id = r.GetInt(0);
+        d.project_id = r.GetInt(1);
+        d.region_code = r.GetText(2);
+        d.held_on = r.GetText(3);
+        const auto attendees = r.GetText(4);
+        for (auto line : Split(attendees, '\n'))
+          if (!line.empty()) d.attendees.emplace_back(line);
+        d.minutes = r.GetText(5);
+        d.created_by = r.GetInt(6);
+        d.created_by_name = r.GetText(7);
+        d.created_at = r.GetText(8);
+        return d;
+      });
+  if (!days) return days;
+  for (auto& d : *days) {
+    auto actions = MapRows<SupervisionActionRecord>(
+        s.Query(std::string(kActionSelect) + " WHERE a.day_id = ? ORDER BY a.position, a.id", {Int(d.id)}), ReadAction);
+    if (!actions) return std::move(actions).error();
+    d.actions = std::move(*actions);
+  }
+  return days;
+}
+
+Result<std::optional<std::pair<SupervisionActionRecord, std::int64_t>>> Repo::FindAction(Session& s, std::int64_t id) {
+  auto rows = s.Query(
+      "SELECT a.id, a.day_id, a.region_code, a.text, a.owner, a.due_on, a.status, a.position, d.project_id "
+      "FROM supervision_action a JOIN supervision_day d ON d.id = a.day_id WHERE a.id = ?",
+      {Int(id)});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return std::optional<std::pair<SupervisionActionRecord, std::int64_t>>();
+  const auto& r = rows->front();
+  return std::optional<std::pair<SupervisionActionRecord, std::int64_t>>(std::pair{ReadAction(r), r.GetInt(8)});
+}
+
+Result<void> Repo::SetActionStatus(Session& s, std::int64_t id, const std::string& status) {
+  return Done(s.Exec("UPDATE supervision_action SET status = ? WHERE id = ?", {Str(status), Int(id)}));
 }
 
 Result<std::vector<QualityRegisterRow>> Repo::QualityRegister(Session& s, std::int64_t project_id,

@@ -89,6 +89,23 @@ struct RectificationFilter {
   std::optional<std::int64_t> project_id, unit_id;
 };
 
+// A democratic supervision day (民主监督日) and its action items.
+struct SupervisionActionRecord {
+  std::int64_t id = 0, day_id = 0;
+  std::string region_code, text, owner, due_on, status;  // status open | done
+  int position = 0;
+};
+
+struct SupervisionDayRecord {
+  std::int64_t id = 0, project_id = 0;
+  std::string region_code, held_on;
+  std::vector<std::string> attendees;  // stored one per line
+  std::string minutes;
+  std::int64_t created_by = 0;
+  std::string created_by_name, created_at;  // name: read only
+  std::vector<SupervisionActionRecord> actions;
+};
+
 // One line of the lifetime quality register: a step of a project and a participating company.
 struct QualityRegisterRow {
   std::int64_t project_id = 0;
@@ -130,6 +147,14 @@ class SupervisionRepository {
   static Result<void> UpdateOrder(Session& s, const RectificationRecord& r);
   static Result<std::int64_t> InsertEvent(Session& s, const RectificationEventRecord& e);
   static Result<std::vector<RectificationEventRecord>> Events(Session& s, std::int64_t order_id);
+
+  // The day and its action items (positions as given).
+  static Result<std::int64_t> InsertDay(Session& s, const SupervisionDayRecord& d);
+  // The project's days, latest first, with their action items.
+  static Result<std::vector<SupervisionDayRecord>> Days(Session& s, std::int64_t project_id);
+  // An action item with its day's project id.
+  static Result<std::optional<std::pair<SupervisionActionRecord, std::int64_t>>> FindAction(Session& s, std::int64_t id);
+  static Result<void> SetActionStatus(Session& s, std::int64_t id, const std::string& status);
 
   // The register of `project_id` (every step × the project's design, construction and supervision
   // units), narrowed to `item_code` and to rows whose step, company or contact contains `q`.

@@ -1,12 +1,23 @@
 // The supervision routes in the authorization matrix (rows: supervision.csv): the checklist,
 // responsible units, the roster, inspections and their photos, rectification orders (issue, read,
-// reply, re-inspect), scores and the quality register. Puts "responsible_unit" and "rectification"
-// on each side; reads the project context's "project".
+// reply, re-inspect), democratic supervision days and their action items, scores and the quality
+// register. Puts "responsible_unit", "rectification" and "supervision_action" on each side; reads the
+// project context's "project".
+#include <chrono>
+
 #include "api/authz/authz_core.hpp"
 #include "testing/sample_images.hpp"
 
 namespace huanxin::testing::authz {
 namespace {
+
+std::string Today() { return FormatShanghai(std::chrono::system_clock::now(), 10); }
+
+json::object Day() {
+  return json::object{{"heldOn", Today()},
+                      {"attendees", json::array{"李建国", "刘经理"}},
+                      {"actions", json::array{json::object{{"text", "补齐围挡"}, {"owner", "刘经理"}, {"dueOn", Today()}}}}};
+}
 
 Factory OnProject(std::function<void(Case&, Req&)> then = nullptr) {
   return [then](Case& c, Req& r) {
@@ -31,6 +42,9 @@ Context SupervisionContext() {
                                                                             {"finding", "矩阵问题"},
                                                                             {"unitId", s.Id("responsible_unit")},
                                                                             {"dueInWorkingDays", 1}}));
+    auto day = t.AsAdmin("POST", "/api/v1/projects/" + std::to_string(s.Id("project")) + "/supervision-days", Day());
+    EXPECT_EQ(day.status, 201) << day.body;
+    s.Put("supervision_action", day.status == 201 ? day.Json().at("actions").at(0).at("id").as_int64() : 0);
   };
   c.routes = {
       {"GET /api/v1/supervision/checklist", Plain()},
@@ -57,6 +71,10 @@ Context SupervisionContext() {
                 "--hxSup\r\nContent-Disposition: form-data; name=\"file\"; filename=\"site.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n" +
                     SampleJpegWithExif() + "\r\n--hxSup--\r\n");
        })},
+      {"GET /api/v1/projects/{id}/supervision-days", OnProject()},
+      {"POST /api/v1/projects/{id}/supervision-days", OnProject([](Case&, Req& r) { r.Json(Day()); })},
+      {"PATCH /api/v1/supervision-actions/{id}",
+       [](Case& c, Req& r) { r.Path("{id}", c.side.Id("supervision_action")).Json(json::object{{"status", "done"}}); }},
       {"GET /api/v1/rectifications", InCommunity()},
       {"POST /api/v1/rectifications",
        [](Case& c, Req& r) {
