@@ -198,6 +198,11 @@ TEST_P(SupervisionContract, OrdersFiltersUpdatesEventsAndEscalationCandidates) {
   EXPECT_EQ(back->reply_photo_file_ids, std::vector<std::int64_t>{kLargeId});
   EXPECT_FALSE(back->closed_on);
   EXPECT_TRUE(Get([&](Session& s) { return Repo::OverdueCandidates(s, "360104002", "2026-12-31"); }).size() == 1u);
+  // Raising: only upwards, and only once.
+  EXPECT_TRUE(Put([&](Session& s) { return Repo::RaiseLevel(s, ids[1], 1); }));
+  EXPECT_FALSE(Put([&](Session& s) { return Repo::RaiseLevel(s, ids[1], 1); }));
+  EXPECT_FALSE(Put([&](Session& s) { return Repo::RaiseLevel(s, ids[0], 1); }));  // at 2 already
+  EXPECT_EQ(Get([&](Session& s) { return Repo::FindOrder(s, ids[1]); })->level, 1);
   f = RectificationFilter{};
   f.level = 2;
   EXPECT_EQ(Get([&](Session& s) { return Repo::Orders(s, f); }).size(), 1u);

@@ -417,8 +417,9 @@ Result<void> SupervisionService::Escalate(const std::string& prefix) {
       const int reached = static_cast<int>(*level);
       if (reached <= o.level) continue;
       const int from = o.level;
-      o.level = reached;
-      if (auto r = Repo::UpdateOrder(s, o); !r) return r;
+      auto raised = Repo::RaiseLevel(s, o.id, reached);
+      if (!raised) return std::move(raised).error();
+      if (!*raised) continue;  // another request recorded it first
       store::RectificationEventRecord e;
       e.order_id = o.id;
       e.region_code = o.region_code;

@@ -301,6 +301,12 @@ Result<void> Repo::UpdateOrder(Session& s, const RectificationRecord& r) {
                       OptStr(r.replied_at), OptStr(r.closed_on), OptStr(r.closed_at), Int(r.id)}));
 }
 
+Result<bool> Repo::RaiseLevel(Session& s, std::int64_t id, int level) {
+  auto changed = s.Exec("UPDATE rectification_order SET level = ? WHERE id = ? AND level < ?", {Int(level), Int(id), Int(level)});
+  if (!changed) return std::move(changed).error();
+  return *changed > 0;
+}
+
 Result<std::int64_t> Repo::InsertEvent(Session& s, const RectificationEventRecord& e) {
   return InsertReturningId(s,
                            "INSERT INTO rectification_event (order_id, region_code, kind, level, note, photo_file_ids, "

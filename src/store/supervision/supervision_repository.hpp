@@ -145,6 +145,9 @@ class SupervisionRepository {
                                                                     const std::string& today);
   // Writes status, level, reworks, the reply and the closing of `r`.
   static Result<void> UpdateOrder(Session& s, const RectificationRecord& r);
+  // Raises the order's escalation level to `level` unless it already reached it: whether this call
+  // raised it (two requests observing the same day record it once).
+  static Result<bool> RaiseLevel(Session& s, std::int64_t id, int level);
   static Result<std::int64_t> InsertEvent(Session& s, const RectificationEventRecord& e);
   static Result<std::vector<RectificationEventRecord>> Events(Session& s, std::int64_t order_id);
 
