@@ -436,17 +436,35 @@ TEST_P(SupervisionRefusalTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsSt
   const auto id = IdOf(Expect(supervisor, "POST", R, order, 201));
   auto bad_reply = As(admin, "POST", O(id) + "/reply", json::object{{"note", ""}});
   EXPECT_EQ(bad_reply.Reason(), "supervision.invalid_field");
+  auto bad_photo = As(admin, "POST", O(id) + "/reply", json::object{{"note", "已整改"}, {"photoFileIds", json::array{999999}}});
+  EXPECT_EQ(bad_photo.Reason(), "supervision.invalid_field");
+  EXPECT_EQ(bad_photo.Json().at("error").at("detail").as_string(), "photoFileIds");
   Expect(admin, "POST", O(id) + "/reply", json::object{{"note", "已整改"}}, 200);
   auto bad_recheck = As(supervisor, "POST", O(id) + "/recheck", json::object{{"passed", false}});
   EXPECT_EQ(bad_recheck.Reason(), "supervision.invalid_field");
   auto no_passed = As(supervisor, "POST", O(id) + "/recheck", json::object{{"note", "x"}});
   EXPECT_EQ(no_passed.Reason(), "http.invalid_field");
+  auto bad_recheck_photo =
+      As(supervisor, "POST", O(id) + "/recheck", json::object{{"passed", true}, {"photoFileIds", json::array{999999}}});
+  EXPECT_EQ(bad_recheck_photo.Reason(), "supervision.invalid_field");
+
+  // An action item's status.
+  const auto today = FormatShanghai(std::chrono::system_clock::now(), 10);
+  auto made = Expect(supervisor, "POST", D,
+                     json::object{{"heldOn", today}, {"attendees", json::array{"李建国"}},
+                                  {"actions", json::array{json::object{{"text", "围挡"}, {"owner", "刘"}, {"dueOn", today}}}}},
+                     201);
+  const std::string action = "/api/v1/supervision-actions/" + std::to_string(made.at("actions").at(0).at("id").as_int64());
+  auto bad_status = As(supervisor, "PATCH", action, json::object{{"status", "finished"}});
+  EXPECT_EQ(bad_status.Reason(), "supervision.invalid_field");
+  EXPECT_EQ(As(supervisor, "PATCH", action, json::object{{"status", 1}}).Reason(), "http.invalid_field");
 
   // Nothing stored by any refusal: the one order made above, still replied, one unit, no roster.
   EXPECT_EQ(Count(R), 1u);
   EXPECT_EQ(Expect(admin, "GET", O(id), nullptr, 200).at("status").as_string(), "replied");
   EXPECT_EQ(Count(I), 0u);
-  EXPECT_EQ(Count(D), 0u);
+  EXPECT_EQ(Count(D), 1u);  // the one made above
+  EXPECT_EQ(Expect(admin, "GET", D, nullptr, 200).at("items").at(0).at("actions").at(0).at("status").as_string(), "open");
   EXPECT_EQ(Count("/api/v1/responsible-units"), 1u);
   EXPECT_EQ(Count("/api/v1/supervisors"), 0u);
 }
