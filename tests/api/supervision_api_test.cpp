@@ -207,6 +207,31 @@ TEST_P(SupervisionApiTest, InspectionOrderReplyReworkPassAndClose) {
   ASSERT_EQ(search.at("items").as_array().size(), 1u);
   EXPECT_EQ(search.at("items").at(0).at("role").as_string(), "supervision");
   EXPECT_EQ(Count("/api/v1/quality-register?projectId=" + std::to_string(project) + "&itemCode=B01"), 0u);
+
+  // Once the builder's account is linked to its unit, it sees and answers only that unit's orders.
+  const auto water = IdOf(Expect(admin, "POST", "/api/v1/responsible-units",
+                                 json::object{{"regionCode", "3601"}, {"company", "南昌水业集团"}, {"kind", "utility"}}, 201));
+  auto linked = Expect(admin, "POST", "/api/v1/responsible-units",
+                       json::object{{"regionCode", "360104002"}, {"company", "三建洪都项目部"}, {"kind", "contractor"},
+                                    {"userIds", json::array{builder.user_id}}},
+                       201);
+  EXPECT_EQ(linked.at("userIds"), json::array{builder.user_id});
+  auto issue = [&](std::int64_t to) {
+    return IdOf(Expect(supervisor, "POST", "/api/v1/rectifications",
+                       json::object{{"projectId", project}, {"finding", "井盖破损"}, {"unitId", to}, {"dueInWorkingDays", 1}}, 201));
+  };
+  const auto to_water = issue(water);
+  EXPECT_EQ(Count("/api/v1/rectifications"), 2u);
+  EXPECT_TRUE(Expect(builder, "GET", "/api/v1/rectifications", nullptr, 200).at("items").as_array().empty());
+  auto not_mine = As(builder, "POST", O(to_water) + "/reply", json::object{{"note", "已修"}});
+  EXPECT_EQ(not_mine.status, 403);
+  EXPECT_EQ(not_mine.Reason(), "supervision.not_your_unit");
+  EXPECT_EQ(As(builder, "GET", O(to_water)).Reason(), "supervision.not_your_unit");
+  const auto to_builder = issue(IdOf(linked));
+  auto own = Expect(builder, "GET", "/api/v1/rectifications", nullptr, 200);
+  ASSERT_EQ(own.at("items").as_array().size(), 1u);
+  EXPECT_EQ(IdOf(own.at("items").at(0)), to_builder);
+  Expect(builder, "POST", O(to_builder) + "/reply", json::object{{"note", "已更换井盖"}}, 200);
 }
 
 TEST_P(SupervisionApiTest, OverdueOrdersEscalateOnceToEachLevel) {
@@ -418,6 +443,9 @@ TEST_P(SupervisionRefusalTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsSt
       {"/api/v1/responsible-units", With(u, {{"company", " "}}), 422, "supervision.invalid_field", "company"},
       {"/api/v1/responsible-units", With(u, {{"creditCode", "123"}}), 422, "supervision.invalid_field", "creditCode"},
       {"/api/v1/responsible-units", With(u, {{"regionCode", "abc"}}), 422, "supervision.invalid_field", "regionCode"},
+      {"/api/v1/responsible-units", With(u, {{"userIds", json::array{supervisor.user_id}}}), 422, "supervision.invalid_field", "userIds"},
+      {"/api/v1/responsible-units", With(u, {{"userIds", json::array{999999}}}), 422, "supervision.invalid_field", "userIds"},
+      {"/api/v1/responsible-units", With(u, {{"userIds", "x"}}), 422, "http.invalid_field", "userIds"},
       {"/api/v1/supervisors", With(sv, {{"role", "boss"}}), 422, "supervision.invalid_field", "role"},
       {"/api/v1/supervisors", With(sv, {{"name", ""}}), 422, "supervision.invalid_field", "name"},
       {"/api/v1/supervisors", With(sv, {{"userId", admin.user_id}}), 422, "supervision.invalid_field", "userId"},
@@ -429,7 +457,10 @@ TEST_P(SupervisionRefusalTest, EveryBadFieldIsRefusedWithItsReasonAndNothingIsSt
     const std::string what = c.target + " " + json::serialize(c.body) + " → " + r.body;
     EXPECT_EQ(r.status, c.status) << what;
     EXPECT_EQ(r.Reason(), c.reason) << what;
-    if (r.status == 422) EXPECT_EQ(r.Json().at("error").at("detail").as_string(), c.field) << what;
+    if (c.reason == "supervision.invalid_field")
+      EXPECT_EQ(r.Json().at("error").at("detail").as_string(), c.field) << what;
+    else
+      EXPECT_NE(std::string(r.Json().at("error").at("message").as_string()).find(c.field), std::string::npos) << what;
   }
 
   // A reply without a note; a failed re-inspection without one.

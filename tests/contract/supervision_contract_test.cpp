@@ -60,6 +60,27 @@ TEST_P(SupervisionContract, UnitsRoundTripAndListInsideTheRegionAndAtItsAncestor
   EXPECT_EQ(Get([&](Session& s) { return Repo::Units(s, ""); }).size(), 5u);
 }
 
+TEST_P(SupervisionContract, UnitAccountsAreKeptAndFoundByUser) {
+  if (IsSkipped()) return;
+  std::int64_t a = 0, b = 0, lone = 0;
+  auto unit = Put([&](Session& s) -> Result<std::int64_t> {
+    a = AddUser(s, "unit.a", kCommunity, "contractor");
+    b = AddUser(s, "unit.b", kCommunity, "utility");
+    lone = AddUser(s, "unit.lone", kCommunity, "contractor");
+    auto u = Unit(kCommunity, "甲施工");
+    u.user_ids = {b, a};
+    Must(Repo::InsertUnit(s, Unit(kCommunity, "乙施工")));
+    return Repo::InsertUnit(s, u);
+  });
+  auto found = Get([&](Session& s) { return Repo::FindUnit(s, unit); });
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->user_ids, (std::vector<std::int64_t>{std::min(a, b), std::max(a, b)}));
+  EXPECT_EQ(Get([&](Session& s) { return Repo::UnitsOfUser(s, a); }), std::vector<std::int64_t>{unit});
+  EXPECT_TRUE(Get([&](Session& s) { return Repo::UnitsOfUser(s, lone); }).empty());
+  for (const auto& u : Get([&](Session& s) { return Repo::Units(s, kCommunity); }))
+    EXPECT_EQ(u.user_ids.size(), u.id == unit ? 2u : 0u);
+}
+
 TEST_P(SupervisionContract, SupervisorsKeepTheirAssignments) {
   if (IsSkipped()) return;
   auto id = Put([&](Session& s) -> Result<std::int64_t> {

@@ -25,8 +25,8 @@ json::object Items(const std::vector<T>& list, json::object (*one)(const T&)) {
   return json::object{{"items", items}};
 }
 
-// An optional array of photo file ids ("photoFileIds" by default).
-Result<std::vector<std::int64_t>> Photos(const json::object& o, const std::string& field = "photoFileIds") {
+// An optional array of ids ("photoFileIds" by default).
+Result<std::vector<std::int64_t>> IdList(const json::object& o, const std::string& field = "photoFileIds") {
   auto it = o.find(field);
   if (it == o.end() || it->value().is_null()) return std::vector<std::int64_t>{};
   return ParseIdArray(it->value(), field);
@@ -68,7 +68,7 @@ json::object ChecklistJson(const std::vector<store::ChecklistItemRecord>& items,
 json::object ResponsibleUnitJson(const store::ResponsibleUnitRecord& u) {
   return json::object{{"id", u.id},         {"regionCode", u.region_code}, {"company", u.company},
                       {"kind", u.kind},     {"creditCode", u.credit_code}, {"contact", u.contact},
-                      {"phone", u.phone},   {"createdAt", u.created_at}};
+                      {"phone", u.phone},   {"userIds", Ids(u.user_ids)}, {"createdAt", u.created_at}};
 }
 
 json::object ResponsibleUnitsJson(const std::vector<store::ResponsibleUnitRecord>& units) { return Items(units, ResponsibleUnitJson); }
@@ -216,6 +216,7 @@ Result<service::ResponsibleUnitInput> ParseResponsibleUnitInput(const json::obje
   HX_TRY_ASSIGN(in.credit_code, OptionalText(o, "creditCode"));
   HX_TRY_ASSIGN(in.contact, OptionalText(o, "contact"));
   HX_TRY_ASSIGN(in.phone, OptionalText(o, "phone"));
+  HX_TRY_ASSIGN(in.user_ids, IdList(o, "userIds"));
   return in;
 }
 
@@ -227,8 +228,8 @@ Result<service::SupervisorInput> ParseSupervisorInput(const json::object& o) {
   HX_TRY_ASSIGN(in.phone, OptionalText(o, "phone"));
   HX_TRY_ASSIGN(in.background, OptionalText(o, "background"));
   HX_TRY_ASSIGN(in.user_id, OptionalInt64(o, "userId"));
-  HX_TRY_ASSIGN(in.estate_ids, Photos(o, "estateIds"));
-  HX_TRY_ASSIGN(in.project_ids, Photos(o, "projectIds"));
+  HX_TRY_ASSIGN(in.estate_ids, IdList(o, "estateIds"));
+  HX_TRY_ASSIGN(in.project_ids, IdList(o, "projectIds"));
   return in;
 }
 
@@ -252,7 +253,7 @@ Result<service::InspectionInput> ParseInspectionInput(const json::object& o) {
       service::FindingInput fi;
       HX_TRY_ASSIGN(fi.item_code, RequiredString(f, "itemCode"));
       HX_TRY_ASSIGN(fi.text, RequiredString(f, "text"));
-      HX_TRY_ASSIGN(fi.photo_file_ids, Photos(f));
+      HX_TRY_ASSIGN(fi.photo_file_ids, IdList(f));
       in.findings.push_back(std::move(fi));
     }
   }
@@ -296,7 +297,7 @@ Result<service::OrderInput> ParseOrderInput(const json::object& o) {
   HX_TRY_ASSIGN(days, OptionalInt64(o, "dueInWorkingDays"));
   if (!days) return InvalidField("dueInWorkingDays", Text("缺少必填字段", "required field is missing"));
   in.due_in_working_days = *days;
-  HX_TRY_ASSIGN(in.photo_file_ids, Photos(o));
+  HX_TRY_ASSIGN(in.photo_file_ids, IdList(o));
   HX_TRY_ASSIGN(in.finding_id, OptionalInt64(o, "findingId"));
   HX_TRY_ASSIGN(in.step_code, OptionalString(o, "stepCode"));
   HX_TRY_ASSIGN(in.item_code, OptionalString(o, "itemCode"));
@@ -306,7 +307,7 @@ Result<service::OrderInput> ParseOrderInput(const json::object& o) {
 Result<service::ReplyInput> ParseReplyInput(const json::object& o) {
   service::ReplyInput in;
   HX_TRY_ASSIGN(in.note, RequiredString(o, "note"));
-  HX_TRY_ASSIGN(in.photo_file_ids, Photos(o));
+  HX_TRY_ASSIGN(in.photo_file_ids, IdList(o));
   return in;
 }
 
@@ -317,7 +318,7 @@ Result<service::RecheckInput> ParseRecheckInput(const json::object& o) {
   if (!passed) return InvalidField("passed", Text("缺少必填字段", "required field is missing"));
   in.passed = *passed;
   HX_TRY_ASSIGN(in.note, OptionalText(o, "note"));
-  HX_TRY_ASSIGN(in.photo_file_ids, Photos(o));
+  HX_TRY_ASSIGN(in.photo_file_ids, IdList(o));
   return in;
 }
 

@@ -69,6 +69,27 @@ Result<std::string> ReadPrefix(const Actor& actor, const std::optional<std::stri
   return region->value_or(actor.scope.prefix());
 }
 
+// For a contractor or utility account linked to units: those units (orders to others are not
+// theirs); nullopt for everyone else (the project decides).
+Result<std::optional<std::vector<std::int64_t>>> LinkedUnits(store::Session& s, const Actor& actor) {
+  if (actor.role != Role::kContractor && actor.role != Role::kUtility) return std::optional<std::vector<std::int64_t>>();
+  auto units = Repo::UnitsOfUser(s, actor.user_id);
+  if (!units) return std::move(units).error();
+  if (units->empty()) return std::optional<std::vector<std::int64_t>>();
+  return std::optional<std::vector<std::int64_t>>(std::move(*units));
+}
+
+// A contractor or utility account linked to units may touch only their orders (issue #14: "see only
+// theirs"); 403 supervision.not_your_unit.
+Result<void> RequireOwnUnit(store::Session& s, const Actor& actor, const store::RectificationRecord& order) {
+  auto units = LinkedUnits(s, actor);
+  if (!units) return std::move(units).error();
+  if (!*units || std::find((*units)->begin(), (*units)->end(), order.unit_id) != (*units)->end()) return Ok();
+  return MakeError(ErrorCode::kForbidden, "supervision.not_your_unit", Text("该整改单不是发给您的单位的", "the order is not addressed to your unit"),
+                   Text("整改单 " + std::to_string(order.id) + " 发给 " + order.unit_company,
+                        "order " + std::to_string(order.id) + " is addressed to " + order.unit_company));
+}
+
 Error OrderNotFound(std::int64_t id) {
   return NotFound("supervision.not_found", Text("整改单 " + std::to_string(id) + " 不存在",
                                                 "rectification order " + std::to_string(id) + " does not exist"));
@@ -135,14 +156,24 @@ Result<store::ResponsibleUnitRecord> SupervisionService::AddUnit(const Actor& ac
     return SupervisionField("creditCode", Text("统一社会信用代码应为 18 位数字或大写字母", "must be 18 digits or capital letters"));
   if (auto r = CheckText("contact", in.contact, kShortMax, true); !r) return std::move(r).error();
   if (auto r = CheckText("phone", in.phone, 30, true); !r) return std::move(r).error();
+  if (in.user_ids.size() > 50) return SupervisionField("userIds", Text("最多 50 个账号", "at most 50 accounts"));
   return store::WriteResult(db_, [&](store::Session& s) -> Result<store::ResponsibleUnitRecord> {
+    std::set<std::int64_t> seen;
+    for (auto id : in.user_ids) {
+      auto user = store::UserRepository::FindById(s, id);
+      if (!user) return std::move(user).error();
+      if (!*user || ((*user)->role != "contractor" && (*user)->role != "utility") || !seen.insert(id).second)
+        return SupervisionField("userIds", Text("账号 " + std::to_string(id) + " 不是施工单位或管线单位账号",
+                                                "user " + std::to_string(id) + " is not a contractor or utility account"));
+    }
     store::ResponsibleUnitRecord u{0, in.region_code, std::string(Trim(in.company)), in.kind, in.credit_code,
-                                   in.contact, in.phone, FormatIsoUtc(clock_.Now())};
+                                   in.contact, in.phone, FormatIsoUtc(clock_.Now()), in.user_ids};
     auto id = Repo::InsertUnit(s, u);
     if (!id) return std::move(id).error();
     u.id = *id;
     Changes ch;
-    ch.Set("company", nullptr, json::string(u.company)).Set("kind", nullptr, json::string(u.kind));
+    ch.Set("company", nullptr, json::string(u.company)).Set("kind", nullptr, json::string(u.kind))
+        .Set("users", nullptr, IdsJson(u.user_ids));
     if (auto r = RecordAudit(s, clock_, actor, "supervision.unit", "responsible_unit", std::to_string(u.id), u.region_code, ch); !r)
       return std::move(r).error();
     return u;
@@ -513,6 +544,8 @@ Result<std::vector<OrderView>> SupervisionService::Visible(const Actor& actor, c
   return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<OrderView>> {
     auto orders = Repo::Orders(s, f);
     if (!orders) return std::move(orders).error();
+    auto own = LinkedUnits(s, actor);
+    if (!own) return std::move(own).error();
     std::map<std::int64_t, bool> allowed;  // by project
     std::vector<OrderView> out;
     for (auto& o : *orders) {
@@ -523,6 +556,7 @@ Result<std::vector<OrderView>> SupervisionService::Visible(const Actor& actor, c
         seen = allowed.emplace(o.project_id, p.has_value()).first;
       }
       if (!seen->second) continue;  // not among an assigned role's projects
+      if (*own && std::find((*own)->begin(), (*own)->end(), o.unit_id) == (*own)->end()) continue;  // another unit's
       const bool overdue = o.status != "closed" && today > o.due_on;
       out.push_back(OrderView{std::move(o), overdue, {}});
     }
@@ -569,6 +603,7 @@ Result<OrderView> SupervisionService::Order(const Actor& actor, std::int64_t id)
     if (!o) return std::move(o).error();
     auto p = ProjectForConstruction(s, actor, (*o)->project_id, perm::kSupervisionRead);
     if (!p) return std::move(p).error();
+    if (auto r = RequireOwnUnit(s, actor, **o); !r) return std::move(r).error();
     auto events = Repo::Events(s, id);
     if (!events) return std::move(events).error();
     const bool overdue = (*o)->status != "closed" && today > (*o)->due_on;
@@ -586,6 +621,7 @@ Result<OrderView> SupervisionService::Reply(const Actor& actor, std::int64_t id,
     auto& order = **o;
     auto project = ProjectForConstruction(s, actor, order.project_id, perm::kRectifyReply);
     if (!project) return std::move(project).error();
+    if (auto r = RequireOwnUnit(s, actor, order); !r) return r;
     auto next = cs::Next(*cs::ParseStatus(order.status), cs::Action::kReply);
     if (!next) return std::move(next).error();
     if (auto c = CheckText("note", in.note, kTextMax); !c) return std::move(c).error();

@@ -35,6 +35,7 @@ struct SupervisionSettings {
 struct ResponsibleUnitInput {
   std::string region_code, company, kind;
   std::string credit_code, contact, phone;
+  std::vector<std::int64_t> user_ids;  // accounts of role contractor or utility that work for it
 };
 
 struct SupervisorInput {
@@ -131,8 +132,8 @@ class SupervisionService {
   // Responsible units under `region_code` (the caller's scope when absent) or registered at one of
   // its ancestors. supervision:read.
   Result<std::vector<store::ResponsibleUnitRecord>> Units(const Actor& actor, const std::optional<std::string>& region_code);
-  // supervision:write in the unit's region. 422 supervision.invalid_field naming the field.
-  // Audited supervision.unit.
+  // supervision:write in the unit's region. 422 supervision.invalid_field naming the field
+  // (userIds: each an account of role contractor or utility). Audited supervision.unit.
   Result<store::ResponsibleUnitRecord> AddUnit(const Actor& actor, const ResponsibleUnitInput& in);
 
   Result<std::vector<store::SupervisorRecord>> Supervisors(const Actor& actor, const std::optional<std::string>& region_code);
@@ -163,7 +164,8 @@ class SupervisionService {
   Result<OrderView> Issue(const Actor& actor, const OrderInput& in);
   Result<std::vector<OrderView>> Orders(const Actor& actor, const OrderQuery& q);
   Result<OrderView> Order(const Actor& actor, std::int64_t id);
-  // The unit's reply (supervision:rectify:reply). 409 supervision.bad_state unless open.
+  // The unit's reply (supervision:rectify:reply; an account linked to units replies only to their
+  // orders: 403 supervision.not_your_unit). 409 supervision.bad_state unless open.
   Result<OrderView> Reply(const Actor& actor, std::int64_t id, const ReplyInput& in);
   // The re-inspection (supervision:rectify:issue, and the finder, a street office or an
   // administrator: 403 supervision.not_finder). 409 supervision.bad_state unless replied.

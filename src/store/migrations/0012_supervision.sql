@@ -21,6 +21,15 @@ CREATE TABLE responsible_unit (
 );
 CREATE INDEX responsible_unit_region ON responsible_unit (region_code);
 
+-- The accounts (role contractor or utility) that work for a unit: a linked account sees and answers
+-- only its units' orders (issue #14: "contractors and utilities see only theirs").
+CREATE TABLE responsible_unit_member (
+  unit_id BIGINT NOT NULL REFERENCES responsible_unit (id),
+  user_id BIGINT NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
+  PRIMARY KEY (unit_id, user_id)
+);
+CREATE INDEX responsible_unit_member_user ON responsible_unit_member (user_id);
+
 -- The roster (REFERENCE.md §4.1: 施工监督员, 民情观察员, 政策宣讲员, 志愿者), optionally linked to a
 -- user account of role supervisor.
 CREATE TABLE supervisor (
@@ -158,6 +167,7 @@ INSERT INTO inspection_item (code, name_zh, name_en, position) VALUES
 
 INSERT INTO schema_table (name, context, label_zh, label_en) VALUES
   ('responsible_unit', 'supervision', '责任单位', 'responsible unit'),
+  ('responsible_unit_member', 'supervision', '责任单位账号', 'responsible unit account'),
   ('supervisor', 'supervision', '监督员', 'supervisor'),
   ('supervisor_assignment', 'supervision', '监督员分配', 'supervisor assignment'),
   ('inspection_item', 'supervision', '巡查检查项', 'inspection checklist item'),

@@ -13,7 +13,7 @@ using Repo = SupervisionRepository;
 
 ResponsibleUnitRecord ReadUnit(const Row& r) {
   return ResponsibleUnitRecord{r.GetInt(0),  r.GetText(1), r.GetText(2), r.GetText(3),
-                               r.GetText(4), r.GetText(5), r.GetText(6), r.GetText(7)};
+                               r.GetText(4), r.GetText(5), r.GetText(6), r.GetText(7), {}};
 }
 constexpr const char* kUnitSelect =
     "SELECT id, region_code, company, kind, credit_code, contact, phone, created_at FROM responsible_unit";
@@ -117,15 +117,45 @@ constexpr const char* kActionSelect =
 }  // namespace
 
 Result<std::int64_t> Repo::InsertUnit(Session& s, const ResponsibleUnitRecord& u) {
-  return InsertReturningId(s,
-                           "INSERT INTO responsible_unit (region_code, company, kind, credit_code, contact, phone, created_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                           {Str(u.region_code), Str(u.company), Str(u.kind), Str(u.credit_code), Str(u.contact),
-                            Str(u.phone), Str(u.created_at)});
+  auto id = InsertReturningId(s,
+                              "INSERT INTO responsible_unit (region_code, company, kind, credit_code, contact, phone, created_at) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                              {Str(u.region_code), Str(u.company), Str(u.kind), Str(u.credit_code), Str(u.contact),
+                               Str(u.phone), Str(u.created_at)});
+  if (!id) return id;
+  for (auto user : u.user_ids)
+    if (auto x = s.Exec("INSERT INTO responsible_unit_member (unit_id, user_id) VALUES (?, ?)", {Int(*id), Int(user)}); !x)
+      return std::move(x).error();
+  return id;
 }
 
+namespace {
+
+Result<void> AttachMembers(Session& s, std::vector<ResponsibleUnitRecord>& units) {
+  for (auto& u : units) {
+    auto rows = s.Query("SELECT user_id FROM responsible_unit_member WHERE unit_id = ? ORDER BY user_id", {Int(u.id)});
+    if (!rows) return std::move(rows).error();
+    for (const auto& r : *rows) u.user_ids.push_back(r.GetInt(0));
+  }
+  return Ok();
+}
+
+}  // namespace
+
 Result<std::optional<ResponsibleUnitRecord>> Repo::FindUnit(Session& s, std::int64_t id) {
-  return FirstRow<ResponsibleUnitRecord>(s.Query(std::string(kUnitSelect) + " WHERE id = ?", {Int(id)}), ReadUnit);
+  auto list = MapRows<ResponsibleUnitRecord>(s.Query(std::string(kUnitSelect) + " WHERE id = ?", {Int(id)}), ReadUnit);
+  if (!list) return std::move(list).error();
+  if (auto r = AttachMembers(s, *list); !r) return std::move(r).error();
+  if (list->empty()) return std::optional<ResponsibleUnitRecord>();
+  return std::optional<ResponsibleUnitRecord>(std::move(list->front()));
+}
+
+Result<std::vector<std::int64_t>> Repo::UnitsOfUser(Session& s, std::int64_t user_id) {
+  auto rows = s.Query("SELECT unit_id FROM responsible_unit_member WHERE user_id = ? ORDER BY unit_id", {Int(user_id)});
+  if (!rows) return std::move(rows).error();
+  std::vector<std::int64_t> out;
+  for (const auto& r : *rows) out.push_back(r.GetInt(0));
+  return out;
 }
 
 Result<std::vector<ResponsibleUnitRecord>> Repo::Units(Session& s, const std::string& prefix) {
@@ -142,7 +172,10 @@ Result<std::vector<ResponsibleUnitRecord>> Repo::Units(Session& s, const std::st
     }
     where = " WHERE ((1 = 1" + inner + ")" + (ancestors.empty() ? "" : " OR region_code IN (" + ancestors + ")") + ")";
   }
-  return MapRows<ResponsibleUnitRecord>(s.Query(std::string(kUnitSelect) + where + " ORDER BY company, id", p), ReadUnit);
+  auto list = MapRows<ResponsibleUnitRecord>(s.Query(std::string(kUnitSelect) + where + " ORDER BY company, id", p), ReadUnit);
+  if (!list) return list;
+  if (auto r = AttachMembers(s, *list); !r) return std::move(r).error();
+  return list;
 }
 
 Result<std::int64_t> Repo::InsertSupervisor(Session& s, const SupervisorRecord& r) {

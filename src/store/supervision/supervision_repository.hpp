@@ -17,6 +17,7 @@ namespace huanxin::store {
 struct ResponsibleUnitRecord {
   std::int64_t id = 0;
   std::string region_code, company, kind, credit_code, contact, phone, created_at;
+  std::vector<std::int64_t> user_ids;  // the accounts that work for it (responsible_unit_member)
 };
 
 struct SupervisorRecord {
@@ -121,6 +122,9 @@ class SupervisionRepository {
   static Result<std::optional<ResponsibleUnitRecord>> FindUnit(Session& s, std::int64_t id);
   // Units whose region starts with `prefix` or is an ancestor of it ("" = all), by company.
   static Result<std::vector<ResponsibleUnitRecord>> Units(Session& s, const std::string& prefix);
+
+  // The units `user_id` works for, by id.
+  static Result<std::vector<std::int64_t>> UnitsOfUser(Session& s, std::int64_t user_id);
 
   static Result<std::int64_t> InsertSupervisor(Session& s, const SupervisorRecord& r);
   static Result<std::vector<SupervisorRecord>> Supervisors(Session& s, const std::string& prefix);
