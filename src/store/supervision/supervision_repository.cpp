@@ -114,6 +114,13 @@ SupervisionActionRecord ReadAction(const Row& r) {
 constexpr const char* kActionSelect =
     "SELECT a.id, a.day_id, a.region_code, a.text, a.owner, a.due_on, a.status, a.position FROM supervision_action a";
 
+// One row (parent, id) of `sql` per id.
+Result<void> InsertLinks(Session& s, const char* sql, std::int64_t parent, const std::vector<std::int64_t>& ids) {
+  for (auto id : ids)
+    if (auto x = s.Exec(sql, {Int(parent), Int(id)}); !x) return std::move(x).error();
+  return Ok();
+}
+
 }  // namespace
 
 Result<std::int64_t> Repo::InsertUnit(Session& s, const ResponsibleUnitRecord& u) {
@@ -123,9 +130,8 @@ Result<std::int64_t> Repo::InsertUnit(Session& s, const ResponsibleUnitRecord& u
                               {Str(u.region_code), Str(u.company), Str(u.kind), Str(u.credit_code), Str(u.contact),
                                Str(u.phone), Str(u.created_at)});
   if (!id) return id;
-  for (auto user : u.user_ids)
-    if (auto x = s.Exec("INSERT INTO responsible_unit_member (unit_id, user_id) VALUES (?, ?)", {Int(*id), Int(user)}); !x)
-      return std::move(x).error();
+  if (auto r = InsertLinks(s, "INSERT INTO responsible_unit_member (unit_id, user_id) VALUES (?, ?)", *id, u.user_ids); !r)
+    return std::move(r).error();
   return id;
 }
 
@@ -185,12 +191,9 @@ Result<std::int64_t> Repo::InsertSupervisor(Session& s, const SupervisorRecord& 
                               {Str(r.region_code), Str(r.name), Str(r.role), Str(r.phone), Str(r.background),
                                OptInt(r.user_id), Str(r.created_at)});
   if (!id) return id;
-  for (auto e : r.estate_ids)
-    if (auto x = s.Exec("INSERT INTO supervisor_assignment (supervisor_id, estate_id) VALUES (?, ?)", {Int(*id), Int(e)}); !x)
-      return std::move(x).error();
-  for (auto p : r.project_ids)
-    if (auto x = s.Exec("INSERT INTO supervisor_assignment (supervisor_id, project_id) VALUES (?, ?)", {Int(*id), Int(p)}); !x)
-      return std::move(x).error();
+  for (auto [sql, ids] : {std::pair{"INSERT INTO supervisor_assignment (supervisor_id, estate_id) VALUES (?, ?)", &r.estate_ids},
+                          {"INSERT INTO supervisor_assignment (supervisor_id, project_id) VALUES (?, ?)", &r.project_ids}})
+    if (auto x = InsertLinks(s, sql, *id, *ids); !x) return std::move(x).error();
   return id;
 }
 
