@@ -207,6 +207,13 @@ TEST_P(SupervisionApiTest, InspectionOrderReplyReworkPassAndClose) {
   ASSERT_EQ(search.at("items").as_array().size(), 1u);
   EXPECT_EQ(search.at("items").at(0).at("role").as_string(), "supervision");
   EXPECT_EQ(Count("/api/v1/quality-register?projectId=" + std::to_string(project) + "&itemCode=B01"), 0u);
+  // A budget item without steps is in the register as an item.
+  Expect(admin, "POST", P() + "/budget-items", json::object{{"itemCode", "B05"}, {"quantity", 1}, {"unitPrice", 50}}, 201);
+  auto item = Expect(admin, "GET", "/api/v1/quality-register?projectId=" + std::to_string(project) + "&itemCode=B05", nullptr, 200);
+  ASSERT_EQ(item.at("items").as_array().size(), 3u);
+  EXPECT_TRUE(item.at("items").at(0).at("stepCode").is_null());
+  EXPECT_FALSE(item.at("items").at(0).at("itemName").is_null());
+  EXPECT_EQ(Count("/api/v1/quality-register?projectId=" + std::to_string(project)), 6u);
 
   // Once the builder's account is linked to its unit, it sees and answers only that unit's orders.
   const auto water = IdOf(Expect(admin, "POST", "/api/v1/responsible-units",

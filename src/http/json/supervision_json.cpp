@@ -194,8 +194,13 @@ json::object ScoresJson(const std::vector<service::UnitScore>& list) {
 json::object QualityRegisterJson(const std::vector<store::QualityRegisterRow>& rows) {
   json::array items;
   for (const auto& r : rows)
-    items.push_back(json::object{{"projectId", r.project_id}, {"projectName", r.project_name}, {"stepCode", r.step_code},
-                                 {"stepName", r.step_name},   {"itemCode", OptText(r.item_code)}, {"estateId", OptId(r.estate_id)},
+    items.push_back(json::object{{"projectId", r.project_id},
+                                 {"projectName", r.project_name},
+                                 {"stepCode", r.step_code.empty() ? json::value(nullptr) : json::value(json::string(r.step_code))},
+                                 {"stepName", r.step_code.empty() ? json::value(nullptr) : json::value(json::string(r.step_name))},
+                                 {"itemCode", OptText(r.item_code)},
+                                 {"itemName", OptText(r.item_name)},
+                                 {"estateId", OptId(r.estate_id)},
                                  {"role", r.role},            {"company", r.company},     {"creditCode", r.credit_code},
                                  {"person", r.contact},       {"phone", r.phone}});
   return json::object{{"items", items}};

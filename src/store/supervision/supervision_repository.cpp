@@ -441,27 +441,45 @@ Result<void> Repo::SetActionStatus(Session& s, std::int64_t id, const std::strin
 Result<std::vector<QualityRegisterRow>> Repo::QualityRegister(Session& s, std::int64_t project_id,
                                                               const std::optional<std::string>& item_code,
                                                               const std::optional<std::string>& q) {
-  std::string where = " WHERE st.project_id = ? AND pu.role IN ('design', 'construction', 'supervision')";
+  // Steps first (in their order), then the budget items no step belongs to; each with the units.
+  std::string item_filter;
   Params p{Int(project_id)};
   if (item_code) {
-    where += " AND st.item_code = ?";
+    item_filter = " AND st.item_code = ?";
     p.push_back(Str(*item_code));
   }
+  const std::string units = " JOIN project_unit pu ON pu.project_id = pr.id AND pu.role IN ('design', 'construction', 'supervision')";
+  auto read = [](const Row& r) {
+    return QualityRegisterRow{r.GetInt(0),     r.GetText(1),    r.GetText(2), r.GetText(3), r.GetText(4),
+                              r.GetOptText(5), r.GetOptText(6), r.GetOptInt(7), r.GetText(8), r.GetText(9),
+                              r.GetText(10),   r.GetText(11),   r.GetText(12)};
+  };
   auto rows = MapRows<QualityRegisterRow>(
-      s.Query("SELECT pr.id, pr.name, pr.region_code, st.code, st.name, st.item_code, st.estate_id, pu.role, pu.company, "
-              "pu.credit_code, pu.contact, pu.phone FROM construction_step st JOIN project pr ON pr.id = st.project_id "
-              "JOIN project_unit pu ON pu.project_id = st.project_id" +
-                  where + " ORDER BY st.position, st.id, pu.role",
+      s.Query("SELECT pr.id, pr.name, pr.region_code, st.code, st.name, st.item_code, ri.name_zh, st.estate_id, pu.role, "
+              "pu.company, pu.credit_code, pu.contact, pu.phone FROM construction_step st JOIN project pr ON pr.id = st.project_id "
+              "LEFT JOIN renovation_item ri ON ri.code = st.item_code" + units + " WHERE st.project_id = ?" + item_filter +
+                  " ORDER BY st.position, st.id, pu.role",
               p),
-      [](const Row& r) {
-        return QualityRegisterRow{r.GetInt(0),   r.GetText(1),  r.GetText(2),  r.GetText(3),  r.GetText(4),   r.GetOptText(5),
-                                  r.GetOptInt(6), r.GetText(7), r.GetText(8), r.GetText(9), r.GetText(10), r.GetText(11)};
-      });
-  if (!rows || !q || q->empty()) return rows;
+      read);
+  if (!rows) return rows;
+  std::string budget_filter = item_filter;
+  if (item_code) budget_filter = " AND b.item_code = ?";
+  auto items = MapRows<QualityRegisterRow>(
+      s.Query("SELECT DISTINCT pr.id, pr.name, pr.region_code, '', '', b.item_code, ri.name_zh, NULL, pu.role, pu.company, "
+              "pu.credit_code, pu.contact, pu.phone FROM budget_item b JOIN project pr ON pr.id = b.project_id "
+              "JOIN renovation_item ri ON ri.code = b.item_code" + units + " WHERE b.project_id = ?" + budget_filter +
+                  " AND NOT EXISTS (SELECT 1 FROM construction_step st WHERE st.project_id = b.project_id AND st.item_code = b.item_code) "
+                  "ORDER BY b.item_code, pu.role",
+              p),
+      read);
+  if (!items) return std::move(items).error();
+  for (auto& i : *items) rows->push_back(std::move(i));
+  if (!q || q->empty()) return rows;
   std::vector<QualityRegisterRow> out;
   for (auto& r : *rows)
     if (r.step_code.find(*q) != std::string::npos || r.step_name.find(*q) != std::string::npos ||
-        r.company.find(*q) != std::string::npos || r.contact.find(*q) != std::string::npos)
+        r.item_name.value_or("").find(*q) != std::string::npos || r.company.find(*q) != std::string::npos ||
+        r.contact.find(*q) != std::string::npos)
       out.push_back(std::move(r));
   return out;
 }

@@ -107,11 +107,12 @@ struct SupervisionDayRecord {
   std::vector<SupervisionActionRecord> actions;
 };
 
-// One line of the lifetime quality register: a step of a project and a participating company.
+// One line of the lifetime quality register: a step of a project (or a budget item without steps:
+// step_code and step_name empty) and a participating company.
 struct QualityRegisterRow {
   std::int64_t project_id = 0;
   std::string project_name, region_code, step_code, step_name;
-  std::optional<std::string> item_code;
+  std::optional<std::string> item_code, item_name;
   std::optional<std::int64_t> estate_id;
   std::string role, company, credit_code, contact, phone;
 };
@@ -163,8 +164,8 @@ class SupervisionRepository {
   static Result<std::optional<std::pair<SupervisionActionRecord, std::int64_t>>> FindAction(Session& s, std::int64_t id);
   static Result<void> SetActionStatus(Session& s, std::int64_t id, const std::string& status);
 
-  // The register of `project_id` (every step × the project's design, construction and supervision
-  // units), narrowed to `item_code` and to rows whose step, company or contact contains `q`.
+  // The register of `project_id` (every step, and every budget item without steps, × the project's
+  // design, construction and supervision units), narrowed to `item_code` and to rows whose step, company or contact contains `q`.
   static Result<std::vector<QualityRegisterRow>> QualityRegister(Session& s, std::int64_t project_id,
                                                                  const std::optional<std::string>& item_code,
                                                                  const std::optional<std::string>& q);
