@@ -47,7 +47,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                     "transitive_owner_merge"}},
       {"project", {"require_willingness_consent", "separate_material_supplier", "pool_weight_safety", "pool_weight_age",
                    "pool_weight_willingness", "pool_weight_elderly", "publicity_working_days", "objection_rate_per_hour"}},
-      {"construction", {"delay_alert_days"}}};
+      {"construction", {"delay_alert_days"}},
+      {"supervision", {"bureau_escalation_working_days", "score_finding_weight", "score_overdue_weight", "score_rework_weight"}}};
   for (const auto& [section, node] : t) {
     auto known = kKnown.find(std::string(section.str()));
     if (known == kKnown.end() || !node.is_table()) return ConfigError("unknown section [" + std::string(section.str()) + "]");
@@ -66,7 +67,10 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                failure_window = cfg.login_failure_window_minutes, w_safety = cfg.project_pool_weight_safety,
                w_age = cfg.project_pool_weight_age, w_willing = cfg.project_pool_weight_willingness,
                w_elderly = cfg.project_pool_weight_elderly, publicity_days = cfg.publicity_working_days,
-               objection_rate = cfg.objection_rate_per_hour, delay_days = cfg.construction_delay_alert_days;
+               objection_rate = cfg.objection_rate_per_hour, delay_days = cfg.construction_delay_alert_days,
+               bureau_days = cfg.supervision_bureau_escalation_working_days,
+               w_finding = cfg.supervision_score_finding_weight, w_overdue = cfg.supervision_score_overdue_weight,
+               w_rework = cfg.supervision_score_rework_weight;
   for (auto r : {Read(t, "database", "url", cfg.db), Read(t, "database", "pool", pool),
                  Read(t, "paths", "var_dir", cfg.var_dir), Read(t, "paths", "web_root", cfg.web_root),
                  Read(t, "server", "host", cfg.server.host), Read(t, "server", "port", port),
@@ -92,13 +96,24 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "auth", "login_failure_window_minutes", failure_window),
                  Read(t, "project", "publicity_working_days", publicity_days),
                  Read(t, "project", "objection_rate_per_hour", objection_rate),
-                 Read(t, "construction", "delay_alert_days", delay_days)})
+                 Read(t, "construction", "delay_alert_days", delay_days),
+                 Read(t, "supervision", "bureau_escalation_working_days", bureau_days),
+                 Read(t, "supervision", "score_finding_weight", w_finding),
+                 Read(t, "supervision", "score_overdue_weight", w_overdue),
+                 Read(t, "supervision", "score_rework_weight", w_rework)})
     if (!r) return r;
   if (publicity_days < 1 || publicity_days > 60 || objection_rate < 1 || objection_rate > 1000)
     return ConfigError("project: 1 ≤ publicity_working_days ≤ 60, 1 ≤ objection_rate_per_hour ≤ 1000");
   cfg.publicity_working_days = static_cast<int>(publicity_days);
   if (delay_days < 0 || delay_days > 365) return ConfigError("construction: 0 ≤ delay_alert_days ≤ 365");
   cfg.construction_delay_alert_days = static_cast<int>(delay_days);
+  if (bureau_days < 1 || bureau_days > 30) return ConfigError("supervision: 1 ≤ bureau_escalation_working_days ≤ 30");
+  cfg.supervision_bureau_escalation_working_days = static_cast<int>(bureau_days);
+  for (auto w : {w_finding, w_overdue, w_rework})
+    if (w < 0 || w > 100) return ConfigError("supervision: 0 ≤ score_*_weight ≤ 100");
+  cfg.supervision_score_finding_weight = static_cast<int>(w_finding);
+  cfg.supervision_score_overdue_weight = static_cast<int>(w_overdue);
+  cfg.supervision_score_rework_weight = static_cast<int>(w_rework);
   cfg.objection_rate_per_hour = static_cast<int>(objection_rate);
   if (per_user < 1 || per_user > 1000 || per_address < 1 || per_address > 100000 || failure_window < 1 ||
       failure_window > 1440)

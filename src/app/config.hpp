@@ -49,6 +49,11 @@ struct Config {
   // Construction (docs/construction.md): a step whose forecast end is more than this many days after
   // its baseline end raises a delay alert for the contractor and the street office (issue #13).
   int construction_delay_alert_days = 3;
+  // Supervision (docs/supervision.md): an overdue rectification order goes to the housing bureau
+  // this many working days after the street office's level (issue #14, 督办), and the contractors'
+  // score deducts these points per order, per overdue order and per rework (core/supervision).
+  int supervision_bureau_escalation_working_days = 3;
+  int supervision_score_finding_weight = 2, supervision_score_overdue_weight = 5, supervision_score_rework_weight = 10;
   // The secret client addresses are hashed with for that limit (HUANXIN_PUBLICITY_KEY, 32–128 hex
   // digits); "" = the key file <var_dir>/publicity-key, made on first start.
   std::string publicity_key;

@@ -49,6 +49,28 @@ TEST(Config, LoginThrottleAndHeadcountReadingDefaultsAndKeys) {
   EXPECT_TRUE(cfg.transitive_owner_merge);
 }
 
+// Issue #14: when an overdue order reaches the housing bureau, and the contractors' score weights.
+TEST(Config, SupervisionEscalationAndScoreWeights) {
+  Config defaults;
+  EXPECT_EQ(defaults.supervision_bureau_escalation_working_days, 3);
+  EXPECT_EQ(defaults.supervision_score_finding_weight, 2);
+  EXPECT_EQ(defaults.supervision_score_overdue_weight, 5);
+  EXPECT_EQ(defaults.supervision_score_rework_weight, 10);
+  Config cfg;
+  ASSERT_TRUE(LoadConfigFile(WriteToml("[supervision]\nbureau_escalation_working_days = 5\nscore_finding_weight = 0\n"
+                                       "score_overdue_weight = 100\nscore_rework_weight = 7\n"),
+                             cfg));
+  EXPECT_EQ(cfg.supervision_bureau_escalation_working_days, 5);
+  EXPECT_EQ(cfg.supervision_score_finding_weight, 0);
+  EXPECT_EQ(cfg.supervision_score_overdue_weight, 100);
+  EXPECT_EQ(cfg.supervision_score_rework_weight, 7);
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[supervision]\nbureau_escalation_working_days = 0\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[supervision]\nbureau_escalation_working_days = 31\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[supervision]\nscore_rework_weight = -1\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[supervision]\nscore_overdue_weight = 101\n"), cfg));
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[supervision]\nescalation_days = 3\n"), cfg));
+}
+
 TEST(Config, LoginThrottleLimitsMustBeAtLeastOne) {
   Config cfg;
   EXPECT_TRUE(LoadConfigFile(WriteToml("[auth]\nlogin_failures_per_username = 1\nlogin_failures_per_address = 1\n"

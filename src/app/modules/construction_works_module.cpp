@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "app/module.hpp"
+#include "app/modules/demo_area_project.hpp"
 #include "service/construction/construction_service.hpp"
 #include "http/handlers/construction_works_handlers.hpp"
 #include "service/construction/household_service.hpp"
@@ -48,21 +49,13 @@ class ConstructionWorks final : public Module {
   Result<void> LoadDemo(DemoContext& d) override {
     if (!d.first_load) return Ok();
     const auto system = service::Actor::System("demo");
-    service::ProjectListQuery q;
-    q.region_code = "360104";
-    q.page_size = 100;
-    auto page = d.app.services.Get<service::ProjectService>().List(system, q);
-    if (!page) return std::move(page).error();
-    const store::ProjectSummaryRecord* project = nullptr;
-    for (const auto& p : page->items)
-      if (p.p.name.find("洪都新村片区") != std::string::npos) project = &p;
-    for (const auto& p : page->items)
-      if (!project && p.p.kind == "area") project = &p;
-    if (!project) {
+    auto project = DemoAreaProject(d);
+    if (!project) return std::move(project).error();
+    if (!*project) {
       d.lines.push_back("demo construction works: none — no area project");
       return Ok();
     }
-    const auto id = project->p.id;
+    const auto id = (*project)->p.id;
 
     // The tendered pool (金茵, issue #13: "one of 4 tendered teams").
     std::vector<std::int64_t> teams;
@@ -113,7 +106,7 @@ class ConstructionWorks final : public Module {
       // A step scheduled before the project's year (or any refusal) is skipped, not fatal.
       if (r) ++reports;
     }
-    d.lines.push_back("demo construction works: " + project->p.name + " — 4 household teams, in-home heating done in " +
+    d.lines.push_back("demo construction works: " + (*project)->p.name + " — 4 household teams, in-home heating done in " +
                       std::to_string(done) + " of " + std::to_string(summary->total) + " dwellings, " +
                       std::to_string(reports) + " progress reports");
     return Ok();

@@ -4,14 +4,6 @@
 
 #include "http/json/json_input.hpp"
 
-// Assigns a Result's value to `target`, or returns its error.
-#define HX_TRY_ASSIGN(target, expr)              \
-  do {                                           \
-    auto hx_assign_ = (expr);                    \
-    if (!hx_assign_) return std::move(hx_assign_).error(); \
-    target = std::move(*hx_assign_);             \
-  } while (0)
-
 namespace huanxin::http {
 
 namespace json = boost::json;

@@ -15,6 +15,14 @@
 #include "http/message.hpp"
 #include "http/multipart.hpp"
 
+// Assigns a Result's value to `target`, or returns its error.
+#define HX_TRY_ASSIGN(target, expr)              \
+  do {                                           \
+    auto hx_assign_ = (expr);                    \
+    if (!hx_assign_) return std::move(hx_assign_).error(); \
+    target = std::move(*hx_assign_);             \
+  } while (0)
+
 namespace huanxin::http {
 
 // Parses the body as one JSON object.
