@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/text.hpp"
+#include "core/ticket/ticket.hpp"
 
 namespace huanxin::app {
 
@@ -47,7 +48,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                     "transitive_owner_merge"}},
       {"project", {"require_willingness_consent", "separate_material_supplier", "pool_weight_safety", "pool_weight_age",
                    "pool_weight_willingness", "pool_weight_elderly", "publicity_working_days", "objection_rate_per_hour"}},
-      {"construction", {"delay_alert_days"}}};
+      {"construction", {"delay_alert_days"}},
+      {"ticket", {"office_hours", "rate_per_hour"}}};
   for (const auto& [section, node] : t) {
     auto known = kKnown.find(std::string(section.str()));
     if (known == kKnown.end() || !node.is_table()) return ConfigError("unknown section [" + std::string(section.str()) + "]");
@@ -66,7 +68,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                failure_window = cfg.login_failure_window_minutes, w_safety = cfg.project_pool_weight_safety,
                w_age = cfg.project_pool_weight_age, w_willing = cfg.project_pool_weight_willingness,
                w_elderly = cfg.project_pool_weight_elderly, publicity_days = cfg.publicity_working_days,
-               objection_rate = cfg.objection_rate_per_hour, delay_days = cfg.construction_delay_alert_days;
+               objection_rate = cfg.objection_rate_per_hour, delay_days = cfg.construction_delay_alert_days,
+               ticket_rate = cfg.ticket_rate_per_hour;
   for (auto r : {Read(t, "database", "url", cfg.db), Read(t, "database", "pool", pool),
                  Read(t, "paths", "var_dir", cfg.var_dir), Read(t, "paths", "web_root", cfg.web_root),
                  Read(t, "server", "host", cfg.server.host), Read(t, "server", "port", port),
@@ -92,7 +95,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "auth", "login_failure_window_minutes", failure_window),
                  Read(t, "project", "publicity_working_days", publicity_days),
                  Read(t, "project", "objection_rate_per_hour", objection_rate),
-                 Read(t, "construction", "delay_alert_days", delay_days)})
+                 Read(t, "construction", "delay_alert_days", delay_days),
+                 Read(t, "ticket", "office_hours", cfg.ticket_office_hours), Read(t, "ticket", "rate_per_hour", ticket_rate)})
     if (!r) return r;
   if (publicity_days < 1 || publicity_days > 60 || objection_rate < 1 || objection_rate > 1000)
     return ConfigError("project: 1 ≤ publicity_working_days ≤ 60, 1 ≤ objection_rate_per_hour ≤ 1000");
@@ -100,6 +104,9 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
   if (delay_days < 0 || delay_days > 365) return ConfigError("construction: 0 ≤ delay_alert_days ≤ 365");
   cfg.construction_delay_alert_days = static_cast<int>(delay_days);
   cfg.objection_rate_per_hour = static_cast<int>(objection_rate);
+  if (!core::ticket::ParseOfficeHours(cfg.ticket_office_hours) || ticket_rate < 1 || ticket_rate > 1000)
+    return ConfigError("ticket: office_hours \"HH:MM-HH:MM\" with start before end, 1 ≤ rate_per_hour ≤ 1000");
+  cfg.ticket_rate_per_hour = static_cast<int>(ticket_rate);
   if (per_user < 1 || per_user > 1000 || per_address < 1 || per_address > 100000 || failure_window < 1 ||
       failure_window > 1440)
     return ConfigError("auth: 1 ≤ login_failures_per_username ≤ 1000, 1 ≤ login_failures_per_address ≤ 100000, "

@@ -49,6 +49,11 @@ struct Config {
   // Construction (docs/construction.md): a step whose forecast end is more than this many days after
   // its baseline end raises a delay alert for the contractor and the street office (issue #13).
   int construction_delay_alert_days = 3;
+  // Resident tickets (docs/ticket.md): office hours in Beijing time in which working-hour response
+  // targets are counted, on working days of the official calendar (REFERENCE.md §9), and how many
+  // tickets one client address may file per hour (h5, no login).
+  std::string ticket_office_hours = "09:00-17:00";
+  int ticket_rate_per_hour = 5;
   // The secret client addresses are hashed with for that limit (HUANXIN_PUBLICITY_KEY, 32–128 hex
   // digits); "" = the key file <var_dir>/publicity-key, made on first start.
   std::string publicity_key;
