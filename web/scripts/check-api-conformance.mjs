@@ -207,6 +207,7 @@ function paramKey(route, name) {
   if (name === 'code') {
     if (segs[0] === 'regions') return 'region'
     if (segs[0] === 'ballot' || segs.includes('paper')) return 'ballotCode'
+    if (segs[0] === 'public' && segs[1] === 'tickets') return 'ticketCode'
     if (segs[0] === 'public') return 'receipt'
     if (segs[0] === 'checkup' && segs[1] === 'items') return 'itemCode'
   }
@@ -214,10 +215,11 @@ function paramKey(route, name) {
   if (name === 'regionCode') return 'region'
   if (name === 'id') {
     if (segs[0] === 'public' && segs[1] === 'publicity') return 'notice'
+    if (segs[0] === 'public' && segs[1] === 'estates') return 'estate'
     const table = {
       estates: 'estate', buildings: 'building', dwellings: 'dwelling', consultations: 'consultation', checkups: 'checkup',
       users: 'user', jobs: 'job', files: 'file', plans: 'plan', projects: 'project',
-      publicity: 'notice',
+      publicity: 'notice', tickets: 'ticket',
     }
     if (segs[0] === 'checkup' && segs[1] === 'catalogs') return 'catalog'
     return table[segs[0]]
@@ -254,6 +256,8 @@ async function seed(client, who, token, ctx) {
   ctx.plan = first(await get('/api/v1/plans'), (p) => p.id) ?? ctx.plan
   ctx.project = first(await get('/api/v1/projects'), (p) => p.id) ?? ctx.project
   ctx.notice = first(await get('/api/v1/publicity'), (n) => n.id) ?? ctx.notice
+  ctx.ticket = first(await get('/api/v1/tickets'), (t) => t.id) ?? ctx.ticket
+  ctx.ticketCode = first(await get('/api/v1/tickets'), (t) => t.code) ?? ctx.ticketCode
   ctx.calendarYear = ctx.calendarYear ?? 2026
 }
 
@@ -267,6 +271,8 @@ function variants(route, ctx) {
     case '/api/v1/checkups/{id}/problems': return [{}, { estateId: ctx.checkupEstate }]
     case '/api/v1/regions': return [{}, { parent: ctx.region }]
     case '/api/v1/register/rollup': return [{}, { regionCode: ctx.region }]
+    case '/api/v1/tickets': return [{}, { overdue: true }, { status: 'closed' }]
+    case '/api/v1/ticket-figures': return [{}, { regionCode: ctx.region }]
     default: return [{}]
   }
 }
