@@ -9,6 +9,7 @@
 #include "app/module.hpp"
 #include "common/crypto.hpp"
 #include "core/ticket/ticket.hpp"
+#include "http/handlers/open311_handlers.hpp"
 #include "http/handlers/ticket_handlers.hpp"
 #include "service/calendar/calendar_service.hpp"
 #include "service/project/project_service.hpp"
@@ -42,12 +43,14 @@ class Ticket final : public Module {
     tickets_ = std::make_unique<service::TicketService>(ctx.db, ctx.clock, ctx.services.Get<service::CalendarService>(),
                                                         std::move(options));
     api_ = std::make_unique<http::TicketApi>(http::TicketApi{*tickets_});
+    open311_ = std::make_unique<http::Open311Api>(http::Open311Api{*tickets_, ctx.config.public_url, ctx.config.secure_cookie});
     ctx.services.Provide(*tickets_);
     return Ok();
   }
 
   void AddRoutes(http::RouteTable& routes, http::Workbench& workbench) override {
     http::AddTicketRoutes(routes, workbench, *api_);
+    http::AddOpen311Routes(routes, *open311_);
   }
 
   // 洪都街道's started area project: its estates' buildings get contacts (楼长 and grid worker with
@@ -125,6 +128,9 @@ class Ticket final : public Module {
       last_code = t->ticket.code;
       ++filed;
     }
+    auto key = tickets_->IssueClientKey(system, "演示 Open311 客户端");
+    if (!key) return std::move(key).error();
+    d.lines.push_back("demo Open311: /open311/v2/discovery.xml; client api_key " + key->api_key);
     d.lines.push_back("demo tickets: " + std::to_string(filed) + " in 洪都街道 in every state (two rated), " +
                       std::to_string(contacts) + " building contacts; follow one at /h5/#/tickets/" + last_code);
     return Ok();
@@ -133,6 +139,7 @@ class Ticket final : public Module {
  private:
   std::unique_ptr<service::TicketService> tickets_;
   std::unique_ptr<http::TicketApi> api_;
+  std::unique_ptr<http::Open311Api> open311_;
 };
 
 }  // namespace

@@ -212,11 +212,53 @@ Result<TicketView> TicketService::Intake(const Actor& actor, const TicketInput& 
   return Create(std::move(t), in, actor, "ticket.intake", "");
 }
 
-Result<TicketView> TicketService::SubmitOpen311(std::int64_t client_id, const TicketInput& in, const std::string& request_id) {
+Result<std::vector<Open311Attribute>> TicketService::Open311Definition(const std::string& category) {
+  auto c = store::ReadResult(db_, [&](store::Session& s) { return Repo::FindCategory(s, category); });
+  if (!c) return std::move(c).error();
+  if (!*c || !(*c)->active)
+    return NotFound("open311.unknown_service", Text("没有这个服务类别 " + category, "no service " + category));
+  // Every service: which estate (the register's id; optional). A warranty defect must name the
+  // item under warranty (REFERENCE.md §4.2: each kind has its own warranty period).
+  std::vector<Open311Attribute> out{{"estate_id", "number", "小区编号（可选）", false, 1, {}}};
+  if ((*c)->kind == "defect")
+    out.push_back({"defect_item", "singlevaluelist", "保修项目", true, 2,
+                   {{"roof_waterproofing", "屋面防水"}, {"external_wall", "外墙防渗漏"}, {"electrical", "电气管线"},
+                    {"water_drainage", "给排水管道"}, {"heating", "供热"}, {"other", "其他"}}});
+  return out;
+}
+
+Result<TicketView> TicketService::SubmitOpen311(const std::string& api_key, const TicketInput& input,
+                                                const std::map<std::string, std::string>& attributes,
+                                                const std::string& request_id) {
+  auto client = ClientByKey(api_key);
+  if (!client) return std::move(client).error();
+  if (!*client)
+    return MakeError(ErrorCode::kForbidden, "open311.bad_api_key", Text("api_key 无效", "invalid api_key"), {},
+                     Text("向管理员申请客户端密钥", "ask an administrator for a client key"));
+  auto definition = Open311Definition(input.category);
+  if (!definition) return std::move(definition).error();
+  TicketInput in = input;
+  for (const auto& a : *definition) {
+    auto it = attributes.find(a.code);
+    const bool given = it != attributes.end() && !it->second.empty();
+    bool valid = given;
+    if (given && a.datatype == "number") {
+      auto n = ParseInt64(it->second);
+      valid = n && *n > 0;
+      if (valid) in.estate_id = *n;
+    }
+    if (given && !a.values.empty())
+      valid = std::any_of(a.values.begin(), a.values.end(), [&](const auto& v) { return v.first == it->second; });
+    if ((a.required && !given) || (given && !valid))
+      return Invalid("open311.missing_attribute", Text("缺少或错误的属性 " + a.code, "missing or invalid attribute " + a.code));
+    if (given && !a.values.empty())
+      for (const auto& [key, name] : a.values)
+        if (key == it->second) in.content = "【" + a.description + "：" + name + "】" + in.content;
+  }
   store::TicketRecord t;
   t.channel = std::string(tk::ChannelCode(tk::Channel::kOpen311));
-  t.client_id = client_id;
-  return Create(std::move(t), in, Anonymous("open311:" + std::to_string(client_id), "", request_id), "ticket.open311", "");
+  t.client_id = (*client)->id;
+  return Create(std::move(t), in, Anonymous("open311:" + std::to_string((*client)->id), "", request_id), "ticket.open311", "");
 }
 
 Result<TicketView> TicketService::PublicGet(const std::string& code) {

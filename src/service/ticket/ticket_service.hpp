@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +72,14 @@ struct ContactInput {
   bool phone_public = false;
 };
 
+// An attribute of an Open311 service definition (GeoReport v2 "GET Service Definition").
+struct Open311Attribute {
+  std::string code, datatype, description;
+  bool required = false;
+  int order = 1;
+  std::vector<std::pair<std::string, std::string>> values;  // key, name (singlevaluelist)
+};
+
 class TicketService {
  public:
   TicketService(store::Database& db, const Clock& clock, CalendarService& calendar, TicketOptions options);
@@ -87,8 +96,13 @@ class TicketService {
   // Staff file for a resident after a door visit (visitNote 1–500 required): ticket:write, the
   // estate in scope. Audited ticket.intake.
   Result<TicketView> Intake(const Actor& actor, const TicketInput& in);
-  // Filed by an Open311 client application (already authenticated by its key).
-  Result<TicketView> SubmitOpen311(std::int64_t client_id, const TicketInput& in, const std::string& request_id);
+  // Filed by an Open311 client application with its `api_key` (403 open311.bad_api_key when no
+  // active client holds it), with the service's attributes (422 open311.missing_attribute naming a
+  // required one that is missing or not one of its values). Audited ticket.open311.
+  Result<TicketView> SubmitOpen311(const std::string& api_key, const TicketInput& in,
+                                   const std::map<std::string, std::string>& attributes, const std::string& request_id);
+  // The Open311 service definition's attributes of a category (404 open311.unknown_service).
+  Result<std::vector<Open311Attribute>> Open311Definition(const std::string& category);
 
   // The holder's view by code. 404 ticket.not_found.
   Result<TicketView> PublicGet(const std::string& code);

@@ -193,6 +193,15 @@ Result<std::vector<TicketRecord>> TicketRepository::List(Session& s, const Ticke
     where += " AND t.id = ?";
     p.push_back(Int(*f.id));
   }
+  for (const auto& [column, values] : {std::pair{"t.code", &f.codes}, std::pair{"t.status", &f.statuses}}) {
+    if (values->empty()) continue;
+    where += std::string(" AND ") + column + " IN (";
+    for (std::size_t i = 0; i < values->size(); ++i) {
+      where += i ? ", ?" : "?";
+      p.push_back(Str((*values)[i]));
+    }
+    where += ")";
+  }
   if (f.received_from) {
     where += " AND t.received_at >= ?";
     p.push_back(Str(*f.received_from));

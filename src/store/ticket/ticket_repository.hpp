@@ -77,6 +77,7 @@ struct TicketFilter {
   std::optional<std::string> received_from, received_to;  // ISO UTC, inclusive lower, exclusive upper
   std::optional<std::string> due_before;                  // unsettled and due before (overdue list)
   std::optional<std::int64_t> id;
+  std::vector<std::string> codes, statuses;  // any of them (empty = all)
   std::int64_t limit = 500, offset = 0;
 };
 

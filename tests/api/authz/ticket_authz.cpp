@@ -31,6 +31,23 @@ Context TicketContext() {
     const std::set<std::string> may_see = s.in() ? std::set<std::string>{"admin", "bureau", "street", "community"}
                                                  : std::set<std::string>{"admin", "bureau"};
     s.secrets.push_back({"ticket phone " + phone, phone, may_see, {"POST /api/v1/tickets"}});
+    // An Open311 client key: shown once to the admin who issued it, never again.
+    auto key = t.AsAdmin("POST", "/api/v1/open311/clients", json::object{{"name", "矩阵客户端"}});
+    EXPECT_EQ(key.status, 201) << key.body;
+    const std::string api_key = key.status == 201 ? std::string(key.Json().at("apiKey").as_string()) : "";
+    s.Put("open311_key", api_key);
+    s.secrets.push_back({"open311 api_key", api_key, {}, {"POST /open311/v2/requests.json", "POST /open311/v2/requests.xml"}});
+    // The Open311 form carries the resident's phone: never in an Open311 answer.
+    s.secrets.push_back({"open311 phone", "13900014311", {"admin", "bureau", "street", "community"},
+                         {"POST /open311/v2/requests.json", "POST /open311/v2/requests.xml"}});
+  };
+  auto form = [](Case& c, Req& r) {
+    r.Body("application/x-www-form-urlencoded", "api_key=" + c.side.Text("open311_key") +
+                                                    "&service_code=suggestion&description=%E7%9F%A9%E9%98%B5" + c.n +
+                                                    "&phone=13900014311&address_id=" + std::to_string(c.side.Id("estate")));
+  };
+  auto suffixed = [](const char* ext) {
+    return [ext](Case& c, Req& r) { r.Path("{id}", c.side.Text("ticket_code") + ext); };
   };
   auto code = [](std::function<void(Case&, Req&)> then) {
     return [then](Case& c, Req& r) {
@@ -73,6 +90,21 @@ Context TicketContext() {
              .Path("{role}", std::string("building_leader"))
              .Json(json::object{{"name", "矩阵楼长" + c.n}, {"phone", "13900014777"}});
        }},
+      {"GET /open311/v2/discovery.json", Plain()},
+      {"GET /open311/v2/discovery.xml", Plain()},
+      {"GET /open311/v2/services.json", Plain()},
+      {"GET /open311/v2/services.xml", Plain()},
+      {"GET /open311/v2/services/{code}", [](Case&, Req& r) { r.Path("{code}", std::string("suggestion.json")); }},
+      {"GET /open311/v2/requests.json", Plain()},
+      {"GET /open311/v2/requests.xml", Plain()},
+      {"POST /open311/v2/requests.json", form},
+      {"POST /open311/v2/requests.xml", form},
+      {"GET /open311/v2/requests/{id}", suffixed(".json")},
+      {"GET /open311/v2/tokens/{id}", suffixed(".xml")},
+      {"GET /open311/v2/servicerequestupdates.json", Plain()},
+      {"GET /open311/v2/servicerequestupdates.xml", Plain()},
+      {"GET /api/v1/open311/clients", Plain()},
+      {"POST /api/v1/open311/clients", [](Case& c, Req& r) { r.Json(json::object{{"name", "矩阵客户端" + c.n}}); }},
   };
   return c;
 }
