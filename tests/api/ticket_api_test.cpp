@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "api/api_fixture.hpp"
+#include "testing/sample_images.hpp"
 
 namespace huanxin::testing {
 namespace {
@@ -22,12 +23,6 @@ class TicketApiTest : public ApiTest {
     admin = Admin();
   }
 
-  json::value Expect(const LoginSession& who, const std::string& method, const std::string& target,
-                     const json::value& body, int status) {
-    auto r = As(who, method, target, body);
-    EXPECT_EQ(r.status, status) << method << " " << target << " " << json::serialize(body) << " → " << r.body;
-    return r.body.empty() ? json::value(nullptr) : r.Json();
-  }
   json::value Public(const std::string& method, const std::string& target, const json::value& body, int status) {
     auto r = Call(method, target, body.is_null() ? "" : json::serialize(body), {{"content-type", "application/json"}});
     EXPECT_EQ(r.status, status) << method << " " << target << " " << json::serialize(body) << " → " << r.body;
@@ -35,9 +30,8 @@ class TicketApiTest : public ApiTest {
     return r.body.empty() ? json::value(nullptr) : r.Json();
   }
   std::int64_t NewEstate(const std::string& region, const std::string& name) {
-    auto v = Expect(admin, "POST", "/api/v1/estates",
-                    json::object{{"regionCode", region}, {"name", name}, {"address", name + "路1号"}, {"builtYear", 1995}}, 201);
-    return v.is_object() ? v.at("id").as_int64() : 0;
+    return IdOf(Expect(admin, "POST", "/api/v1/estates",
+                       json::object{{"regionCode", region}, {"name", name}, {"address", name + "路1号"}, {"builtYear", 1995}}, 201));
   }
   std::string File(std::int64_t estate, const std::string& category, const std::string& phone = "") {
     json::object body{{"category", category}, {"content", "楼道口沟槽没有围挡"}, {"estateId", estate}};
@@ -246,7 +240,9 @@ TEST_P(TicketApiTest, EveryBadFieldIsRefusedAndNothingIsStored) {
       {{{"category", "opinion"}, {"content", "x"}, {"estateId", "1"}}, 422, "http.invalid_field"},
       {{{"category", "opinion"}, {"content", "x"}, {"phone", "call me"}}, 422, "ticket.invalid_field"},
       {{{"category", "opinion"}, {"content", "x"}, {"phone", std::string(21, '1')}}, 422, "ticket.invalid_field"},
-      {{{"category", "opinion"}, {"content", "x"}, {"photoFileIds", json::array{1}}}, 422, "http.invalid_field"},
+      {{{"category", "opinion"}, {"content", "x"}, {"photoFileIds", json::array{999999}}}, 422, "ticket.invalid_field"},
+      {{{"category", "opinion"}, {"content", "x"}, {"photoFileIds", json::array{1, 2, 3, 4}}}, 422, "ticket.invalid_field"},
+      {{{"category", "opinion"}, {"content", "x"}, {"photoFileIds", json::array{"1"}}}, 422, "http.invalid_field"},
   };
   for (const auto& c : cases) {
     auto v = Public("POST", "/api/v1/public/tickets", c.body, c.status);
@@ -297,6 +293,39 @@ TEST_P(TicketApiTest, BuildingContactsShowOnlyPublishedPhonesToResidents) {
   EXPECT_NE(last_public_body.find("0791-88123401"), std::string::npos);
   EXPECT_NE(last_public_body.find("王楼长"), std::string::npos);
   Public("GET", "/api/v1/public/estates/999999/contacts", nullptr, 404);
+}
+
+TEST_P(TicketApiTest, APhotoUploadedFirstIsAttachedOnceByItsSender) {
+  if (!app_) return;
+  const auto estate = NewEstate("360104002001", "照片小区");
+  auto upload = [&](const std::string& type, const std::string& bytes) {
+    return Call("POST", "/api/v1/public/ticket-photos?estateId=" + std::to_string(estate),
+                "--hxT\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ditch.jpg\"\r\nContent-Type: " + type +
+                    "\r\n\r\n" + bytes + "\r\n--hxT--\r\n",
+                {{"content-type", "multipart/form-data; boundary=hxT"}});
+  };
+  auto r = upload("image/jpeg", SampleJpegWithExif());
+  ASSERT_EQ(r.status, 201) << r.body;
+  const auto photo = IdOf(r.Json());
+  EXPECT_EQ(upload("text/plain", "not an image").status / 100, 4);  // refused: not an image
+  auto created = Public("POST", "/api/v1/public/tickets",
+                        json::object{{"category", "safety_hazard"}, {"content", "沟槽没有围挡"}, {"estateId", estate},
+                                     {"photoFileIds", json::array{photo}}},
+                        201);
+  const auto code = std::string(created.at("code").as_string());
+  auto staff = ByCode(code);
+  auto full = Expect(admin, "GET", T(staff.at("id").as_int64()), nullptr, 200);
+  ASSERT_EQ(full.at("photoFileIds").as_array().size(), 1u);
+  EXPECT_EQ(full.at("photoFileIds").at(0).as_int64(), photo);
+  auto file = As(admin, "GET", "/api/v1/files/" + std::to_string(photo));
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.body.find("Exif"), std::string::npos) << "metadata stripped";
+  // Attached once: a second ticket cannot take it.
+  const auto before = Count();
+  auto again = Public("POST", "/api/v1/public/tickets",
+                      json::object{{"category", "safety_hazard"}, {"content", "再报一次"}, {"photoFileIds", json::array{photo}}}, 422);
+  EXPECT_EQ(Reason(again), "ticket.invalid_field");
+  EXPECT_EQ(Count(), before);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, TicketApiTest, ::testing::Values("sqlite"));

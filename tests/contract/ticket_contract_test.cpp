@@ -38,6 +38,14 @@ class TicketContract : public ContractTest {
   static std::int64_t Add(Session& s, const std::string& code, const std::string& region, const std::string& handler) {
     return Must(Repo::Insert(s, Ticket(s, code, region, handler)));
   }
+  // A stored file row (the file context's table), as FileService::Put writes it.
+  static std::int64_t File(Session& s, const std::string& name) {
+    auto rows = Must(s.Query(
+        "INSERT INTO stored_file (sha256, content_type, size_bytes, name, region_code, uploaded_by, created_at) "
+        "VALUES ('ab', 'image/jpeg', 2048, ?, '360104002001', 0, ?) RETURNING id",
+        {Str(name), Str(kAt)}));
+    return rows.at(0).GetInt(0);
+  }
   std::vector<std::string> Codes(const TicketFilter& f) {
     std::vector<std::string> out;
     for (const auto& t : Get([&](Session& s) { return Repo::List(s, f); })) out.push_back(t.code);
@@ -194,6 +202,11 @@ TEST_P(TicketContract, ScopeByRegionOrHandlingRegionAtThePrefixBoundaryAndFilter
   f.received_to = kT2;
   EXPECT_EQ(Codes(f).size(), 3u);
   f = {};
+  f.codes = {"T000000000001", "T000000000004", "TNOSUCH000000"};
+  EXPECT_EQ(Codes(f), (std::vector<std::string>{"T000000000004", "T000000000001"}));
+  f.statuses = {"submitted", "accepted"};
+  EXPECT_EQ(Codes(f), (std::vector<std::string>{"T000000000001"}));
+  f = {};
   f.limit = 2;
   f.offset = 1;
   EXPECT_EQ(Codes(f), (std::vector<std::string>{"T000000000003", "T000000000002"}));
@@ -240,14 +253,23 @@ TEST_P(TicketContract, HistoryUpdatesByDateRangeAndPhotos) {
 
   std::int64_t file = 0;
   Put([&](Session& s) -> Result<void> {
-    auto rows = Must(s.Query(
-        "INSERT INTO stored_file (sha256, content_type, size_bytes, name, region_code, uploaded_by, created_at) "
-        "VALUES ('ab', 'image/jpeg', 2048, '沟槽.jpg', '360104002001', 0, ?) RETURNING id",
-        {Str(kAt)}));
-    file = rows.at(0).GetInt(0);
+    file = File(s, "沟槽.jpg");
     return Repo::AddPhoto(s, id, file);
   });
   EXPECT_EQ(Get([&](Session& s) { return Repo::Photos(s, id); }), (std::vector<std::int64_t>{file}));
+  // Uploads: free until attached; counted per sender from the instant, inclusive.
+  std::int64_t spare = 0;
+  Put([&](Session& s) -> Result<void> {
+    spare = File(s, "spare.jpg");
+    Must(Repo::InsertUpload(s, file, "sender", kAt));
+    return Repo::InsertUpload(s, spare, "sender", kT1);
+  });
+  EXPECT_FALSE(Get([&](Session& s) { return Repo::FreeUpload(s, file); }));  // attached already
+  EXPECT_EQ(Get([&](Session& s) { return Repo::FreeUpload(s, spare); }), "sender");
+  EXPECT_FALSE(Get([](Session& s) { return Repo::FreeUpload(s, kMaxId); }));
+  EXPECT_EQ(Get([](Session& s) { return Repo::CountUploadsSince(s, "sender", kAt); }), 2);
+  EXPECT_EQ(Get([](Session& s) { return Repo::CountUploadsSince(s, "sender", kT1); }), 1);
+  EXPECT_EQ(Get([](Session& s) { return Repo::CountUploadsSince(s, "other", kAt); }), 0);
   EXPECT_TRUE(Get([&](Session& s) { return Repo::Photos(s, kMaxId); }).empty());
 }
 

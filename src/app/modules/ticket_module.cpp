@@ -12,6 +12,7 @@
 #include "http/handlers/open311_handlers.hpp"
 #include "http/handlers/ticket_handlers.hpp"
 #include "service/calendar/calendar_service.hpp"
+#include "service/file/file_service.hpp"
 #include "service/project/project_service.hpp"
 #include "service/register/register_service.hpp"
 #include "service/ticket/ticket_service.hpp"
@@ -41,7 +42,7 @@ class Ticket final : public Module {
     options.tickets_per_hour = ctx.config.ticket_rate_per_hour;
     options.client_key = ClientKey(ctx.config);
     tickets_ = std::make_unique<service::TicketService>(ctx.db, ctx.clock, ctx.services.Get<service::CalendarService>(),
-                                                        std::move(options));
+                                                        ctx.services.Get<service::FileService>(), std::move(options));
     api_ = std::make_unique<http::TicketApi>(http::TicketApi{*tickets_});
     open311_ = std::make_unique<http::Open311Api>(http::Open311Api{*tickets_, ctx.config.public_url, ctx.config.secure_cookie});
     ctx.services.Provide(*tickets_);

@@ -20,6 +20,13 @@ Response Submit(TicketApi& s, Request& req) {
   return Json(201, boost::json::object{{"code", v.ticket.code}, {"status", v.ticket.status}, {"dueAt", v.ticket.due_at}});
 }
 
+Response UploadPhoto(TicketApi& s, Request& req) {
+  HX_TRY(estate, QueryInt64(req, "estateId"));
+  HX_TRY(file, UploadedFile(req));
+  HX_TRY(f, s.tickets.UploadPhoto(file.filename, file.data, estate, req.client_ip, req.request_id));
+  return Json(201, boost::json::object{{"id", f.id}, {"name", f.name}, {"contentType", f.content_type}, {"size", f.size_bytes}});
+}
+
 Response PublicGet(TicketApi& s, Request& req) {
   HX_TRY(v, s.tickets.PublicGet(PathText(req, "code")));
   return Json(200, PublicTicketJson(v, req.english));
@@ -144,6 +151,7 @@ void AddTicketRoutes(RouteTable& t, Workbench&, TicketApi& api) {
   using A = Access;
   using B = BodyKind;
   t.Add("POST", "/api/v1/public/tickets", A::kPublic, B::kJson, api, Submit)
+      .Add("POST", "/api/v1/public/ticket-photos", A::kPublic, B::kMultipart, api, UploadPhoto)
       .Add("GET", "/api/v1/public/tickets/{code}", A::kPublic, B::kNone, api, PublicGet)
       .Add("POST", "/api/v1/public/tickets/{code}/rating", A::kPublic, B::kJson, api, Rate)
       .Add("POST", "/api/v1/public/tickets/{code}/reopen", A::kPublic, B::kJson, api, Reopen)

@@ -172,8 +172,7 @@ Result<service::TicketInput> ParseTicketInput(const json::object& o, bool staff)
   if (auto it = o.find("photoFileIds"); it != o.end() && !it->value().is_null()) {
     auto ids = ParseIdArray(it->value(), "photoFileIds");
     if (!ids) return std::move(ids).error();
-    if (!ids->empty())
-      return InvalidField("photoFileIds", Text("照片上传尚未开放，请在内容中描述", "photo upload is not open yet; describe it in content"));
+    in.photo_file_ids = std::move(*ids);
   }
   if (staff) {
     auto note = RequiredString(o, "visitNote");

@@ -23,7 +23,8 @@ using Repo = store::TicketRepository;
 constexpr std::size_t kPhoneMaxChars = 20;
 constexpr std::size_t kShortMaxChars = 500;
 constexpr std::size_t kAddressMaxChars = 200;
-constexpr std::size_t kStreetDigits = 9;  // GB/T 2260 + statistical codes: a street is 9 digits
+constexpr std::size_t kStreetDigits = 9;
+constexpr std::size_t kMaxPhotos = 3;  // photos on one ticket  // GB/T 2260 + statistical codes: a street is 9 digits
 
 Error BadField(const std::string& field, Text detail, Text hint = {}) {
   return Invalid("ticket.invalid_field", Text("字段 " + field + " 不正确", "field " + field + " is invalid"),
@@ -71,8 +72,44 @@ bool InScope(const Actor& actor, const store::TicketRecord& t) {
 
 }  // namespace
 
-TicketService::TicketService(store::Database& db, const Clock& clock, CalendarService& calendar, TicketOptions options)
-    : db_(db), clock_(clock), calendar_(calendar), options_(std::move(options)) {}
+TicketService::TicketService(store::Database& db, const Clock& clock, CalendarService& calendar, FileService& files,
+                             TicketOptions options)
+    : db_(db), clock_(clock), calendar_(calendar), files_(files), options_(std::move(options)) {
+  // Residents' photos are shown to the staff handling tickets (the file service checks the region).
+  files_.SetReadPolicy("ticket", [](const Actor& actor, const StoredFile&) {
+    return RequirePermission(actor, core::auth::perm::kTicketRead);
+  });
+}
+
+Result<StoredFile> TicketService::UploadPhoto(const std::string& name, const std::string& bytes,
+                                              std::optional<std::int64_t> estate_id, const std::string& client_address,
+                                              const std::string& request_id) {
+  auto photo = CheckPhoto(name, bytes, Text("请拍摄问题现场的照片", "take a photo of the problem on site"));
+  if (!photo) return std::move(photo).error();
+  const auto client_key = KeyedHashHex(options_.client_key, client_address.empty() ? "-" : client_address);
+  const auto now = clock_.Now();
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<StoredFile> {
+    std::string region;
+    if (estate_id) {
+      auto estate = Repo::FindEstate(s, *estate_id);
+      if (!estate) return std::move(estate).error();
+      if (!*estate) return BadField("estateId", Text("小区不存在", "no such estate"), Text::Same(std::to_string(*estate_id)));
+      region = (*estate)->region_code;
+    }
+    auto recent = Repo::CountUploadsSince(s, client_key, FormatIsoUtc(now - std::chrono::hours(1)));
+    if (!recent) return std::move(recent).error();
+    const int limit = 3 * options_.tickets_per_hour;
+    if (*recent >= limit)
+      return MakeError(ErrorCode::kTooManyRequests, "ticket.rate_limited",
+                       Text("上传过于频繁，请稍后再试", "too many photos from this address; try again later"),
+                       Text("同一网络地址每小时最多上传" + std::to_string(limit) + "张照片",
+                            "at most " + std::to_string(limit) + " photos per hour from one address"));
+    auto f = files_.Put(s, Anonymous("public", region, request_id), "ticket", region, name, photo->content_type, photo->bytes);
+    if (!f) return std::move(f).error();
+    if (auto r = Repo::InsertUpload(s, f->id, client_key, FormatIsoUtc(now)); !r) return std::move(r).error();
+    return std::move(*f);
+  });
+}
 
 Result<std::vector<store::TicketCategoryRecord>> TicketService::Categories() {
   return store::ReadResult(db_, [&](store::Session& s) { return Repo::Categories(s, true); });
@@ -145,6 +182,16 @@ Result<TicketView> TicketService::Create(store::TicketRecord t, const TicketInpu
                          Text("一小时后可再提交；也可拨打楼栋联系人或社区电话", "send again in an hour, or call the building's contacts"));
       }
     }
+    if (in.photo_file_ids.size() > kMaxPhotos)
+      return BadField("photoFileIds", Text("最多" + std::to_string(kMaxPhotos) + "张照片", "at most " + std::to_string(kMaxPhotos) + " photos"));
+    for (auto file : in.photo_file_ids) {
+      // Only the sender's own uploads, not yet on a ticket.
+      auto sender = Repo::FreeUpload(s, file);
+      if (!sender) return std::move(sender).error();
+      if (t.channel != "h5" || !*sender || **sender != t.client_key)
+        return BadField("photoFileIds", Text("照片 " + std::to_string(file) + " 不是本机刚上传的", "photo " + std::to_string(file) + " is not one this sender uploaded"),
+                        Text("请先通过 POST /api/v1/public/ticket-photos 上传", "upload it with POST /api/v1/public/ticket-photos first"));
+    }
     auto route = Repo::RouteFor(s, (*category)->id, region);
     if (!route) return std::move(route).error();
     t.category_id = (*category)->id;
@@ -178,6 +225,8 @@ Result<TicketView> TicketService::Create(store::TicketRecord t, const TicketInpu
     e.by_kind = t.channel == "staff" ? "staff" : t.channel == "open311" ? "open311" : "resident";
     if (t.channel == "staff") e.by_user = audit_actor.user_id;
     if (auto r = Repo::InsertEvent(s, e); !r) return r;
+    for (auto file : in.photo_file_ids)
+      if (auto r = Repo::AddPhoto(s, id, file); !r) return r;
     Changes ch;
     ch.Set("code", nullptr, json::string(t.code))
         .Set("category", nullptr, json::string(in.category))

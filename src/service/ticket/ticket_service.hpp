@@ -24,6 +24,7 @@
 #include "common/clock.hpp"
 #include "core/ticket/ticket.hpp"
 #include "service/calendar/calendar_service.hpp"
+#include "service/file/file_service.hpp"
 #include "service/platform/actor.hpp"
 #include "store/database.hpp"
 #include "store/ticket/ticket_repository.hpp"
@@ -41,6 +42,7 @@ struct TicketInput {
   std::optional<std::int64_t> estate_id;
   std::optional<std::string> phone, address;
   std::string visit_note;  // staff intake: the door visit (required there)
+  std::vector<std::int64_t> photo_file_ids;  // public filing: the sender's own uploads, at most 3
 };
 
 // A ticket with its history (filled by Get, Transition, PublicGet …; not by List).
@@ -82,7 +84,16 @@ struct Open311Attribute {
 
 class TicketService {
  public:
-  TicketService(store::Database& db, const Clock& clock, CalendarService& calendar, TicketOptions options);
+  // Registers the read policy of the "ticket" files (residents' photos: ticket:read, in scope).
+  TicketService(store::Database& db, const Clock& clock, CalendarService& calendar, FileService& files,
+                TicketOptions options);
+
+  // A resident's photo before filing (h5, no login): JPEG, PNG or WebP, metadata stripped; kept
+  // with the region of `estate_id` when given. At most 3 × `tickets_per_hour` per address and hour
+  // (429 ticket.rate_limited); 413 file.too_large, 415 file.unsupported_type, 422 file.bad_image,
+  // 422 ticket.invalid_field (estateId). Only the same address may attach it to a ticket.
+  Result<StoredFile> UploadPhoto(const std::string& name, const std::string& bytes, std::optional<std::int64_t> estate_id,
+                                 const std::string& client_address, const std::string& request_id);
 
   // The active categories with their targets, for anyone.
   Result<std::vector<store::TicketCategoryRecord>> Categories();
@@ -167,6 +178,7 @@ class TicketService {
   store::Database& db_;
   const Clock& clock_;
   CalendarService& calendar_;
+  FileService& files_;
   TicketOptions options_;
 };
 

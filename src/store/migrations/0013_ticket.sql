@@ -86,6 +86,15 @@ CREATE TABLE ticket_photo (
   PRIMARY KEY (ticket_id, file_id)
 );
 
+-- Photos residents upload before filing (h5, no login): who sent them (keyed hash of the address,
+-- for the rate limit and so that only the same sender attaches them) and when.
+CREATE TABLE ticket_upload (
+  file_id     BIGINT PRIMARY KEY REFERENCES stored_file (id),
+  client_key  TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL
+);
+CREATE INDEX ticket_upload_client ON ticket_upload (client_key, uploaded_at);
+
 -- A building's contacts shown to residents: 楼长, grid worker, the work team's public phone.
 CREATE TABLE building_contact (
   id           @ID@,
@@ -123,4 +132,5 @@ INSERT INTO schema_table (name, context, label_zh, label_en) VALUES
   ('ticket', 'ticket', '居民诉求', 'resident ticket'),
   ('ticket_event', 'ticket', '诉求处理记录', 'ticket history'),
   ('ticket_photo', 'ticket', '诉求照片', 'ticket photo'),
+  ('ticket_upload', 'ticket', '居民上传的诉求照片', 'photo uploaded by a resident'),
   ('building_contact', 'ticket', '楼栋联系人', 'building contact');

@@ -262,6 +262,24 @@ Result<void> TicketRepository::AddPhoto(Session& s, std::int64_t ticket_id, std:
   return Done(s.Exec("INSERT INTO ticket_photo (ticket_id, file_id) VALUES (?, ?)", {Int(ticket_id), Int(file_id)}));
 }
 
+Result<void> TicketRepository::InsertUpload(Session& s, std::int64_t file_id, const std::string& client_key,
+                                            const std::string& at) {
+  return Done(s.Exec("INSERT INTO ticket_upload (file_id, client_key, uploaded_at) VALUES (?, ?, ?)",
+                     {Int(file_id), Str(client_key), Str(at)}));
+}
+
+Result<std::int64_t> TicketRepository::CountUploadsSince(Session& s, const std::string& client_key, const std::string& since) {
+  return QueryInt(s, "SELECT COUNT(*) FROM ticket_upload WHERE client_key = ? AND uploaded_at >= ?", {Str(client_key), Str(since)});
+}
+
+Result<std::optional<std::string>> TicketRepository::FreeUpload(Session& s, std::int64_t file_id) {
+  return FirstRow<std::string>(
+      s.Query("SELECT u.client_key FROM ticket_upload u WHERE u.file_id = ? AND NOT EXISTS "
+              "(SELECT 1 FROM ticket_photo p WHERE p.file_id = u.file_id)",
+              {Int(file_id)}),
+      [](const Row& r) { return r.GetText(0); });
+}
+
 Result<std::vector<std::int64_t>> TicketRepository::Photos(Session& s, std::int64_t ticket_id) {
   return MapRows<std::int64_t>(
       s.Query("SELECT file_id FROM ticket_photo WHERE ticket_id = ? ORDER BY file_id", {Int(ticket_id)}),

@@ -143,6 +143,12 @@ struct TicketRepository {
                                                          std::int64_t limit);
 
   static Result<void> AddPhoto(Session& s, std::int64_t ticket_id, std::int64_t file_id);
+  // A resident's upload: the file, the sender's keyed address hash, when.
+  static Result<void> InsertUpload(Session& s, std::int64_t file_id, const std::string& client_key, const std::string& at);
+  static Result<std::int64_t> CountUploadsSince(Session& s, const std::string& client_key, const std::string& since);
+  // The sender's key of an upload not yet attached to a ticket; nullopt when there is no such upload
+  // or it is attached already.
+  static Result<std::optional<std::string>> FreeUpload(Session& s, std::int64_t file_id);
   static Result<std::vector<std::int64_t>> Photos(Session& s, std::int64_t ticket_id);
 
   static Result<std::optional<TicketBuildingRef>> FindBuilding(Session& s, std::int64_t building_id);

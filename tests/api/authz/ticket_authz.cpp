@@ -5,6 +5,7 @@
 // only ticket:read roles in its region may see), its code "ticket_code", and "ticket_dup" (a second
 // ticket the merge closes into the first).
 #include "api/authz/authz_core.hpp"
+#include "testing/sample_images.hpp"
 
 namespace huanxin::testing::authz {
 namespace {
@@ -59,6 +60,14 @@ Context TicketContext() {
       {"POST /api/v1/public/tickets",
        [](Case& c, Req& r) {
          r.Json(json::object{{"category", "suggestion"}, {"content", "公开诉求" + c.n}, {"estateId", c.side.Id("estate")}});
+       }},
+      {"POST /api/v1/public/ticket-photos",
+       [](Case& c, Req& r) {
+         r.Query("estateId=" + std::to_string(c.side.Id("estate")))
+             .Body("multipart/form-data; boundary=hxTicket",
+                   "--hxTicket\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ditch.jpg\"\r\n"
+                   "Content-Type: image/jpeg\r\n\r\n" +
+                       SampleJpegWithExif() + "\r\n--hxTicket--\r\n");
        }},
       {"GET /api/v1/public/tickets/{code}", code([](Case&, Req&) {})},
       {"POST /api/v1/public/tickets/{code}/rating", code([](Case&, Req& r) { r.Json(json::object{{"rating", 5}}); })},
