@@ -328,6 +328,57 @@ TEST_P(TicketApiTest, APhotoUploadedFirstIsAttachedOnceByItsSender) {
   EXPECT_EQ(Count(), before);
 }
 
+// Open311 on both databases (web/scripts/check-open311.mjs validates every endpoint against the
+// standard's schemas on SQLite): a form post found by id, by token and in the list, in JSON and
+// XML, without the phone; the standard's errors for a bad key, an unknown service and a missing
+// required attribute.
+TEST_P(TicketApiTest, Open311FormPostsAreFoundByIdAndTokenWithoutPersonalData) {
+  if (!app_) return;
+  const auto estate = NewEstate("360104002001", "开放小区");
+  auto key = Expect(admin, "POST", "/api/v1/open311/clients", json::object{{"name", "12345热线"}}, 201);
+  const std::string api_key(key.at("apiKey").as_string());
+  EXPECT_EQ(Expect(admin, "GET", "/api/v1/open311/clients", nullptr, 200).at("items").at(0).as_object().contains("apiKey"), false);
+  const std::map<std::string, std::string> form_type{{"content-type", "application/x-www-form-urlencoded"}};
+  const std::string body = "service_code=safety_hazard&description=%E6%B2%9F%E6%A7%BD&phone=13900031199&address_id=" +
+                           std::to_string(estate) + "&api_key=";
+  auto posted = Call("POST", "/open311/v2/requests.json", body + api_key, form_type);
+  ASSERT_EQ(posted.status, 201) << posted.body;
+  const std::string id(posted.Json().at(0).at("service_request_id").as_string());
+  EXPECT_EQ(posted.Json().at(0).at("token").as_string(), id);
+  for (const auto& path : {"/open311/v2/requests/" + id + ".json", "/open311/v2/tokens/" + id + ".json",
+                           "/open311/v2/requests.json?service_request_id=" + id, "/open311/v2/requests/" + id + ".xml"}) {
+    auto r = Call("GET", path);
+    EXPECT_EQ(r.status, 200) << path << " → " << r.body;
+    EXPECT_NE(r.body.find(id), std::string::npos) << path;
+    EXPECT_EQ(r.body.find("13900031199"), std::string::npos) << path << ": the phone is never in an Open311 answer";
+    EXPECT_EQ(r.body.find("沟槽"), std::string::npos) << path << ": nor the resident's words";
+  }
+  auto one = Call("GET", "/open311/v2/requests/" + id + ".json").Json().at(0);
+  EXPECT_EQ(one.at("status").as_string(), "open");
+  EXPECT_EQ(one.at("address").as_string(), "开放小区");
+  EXPECT_NE(std::string(one.at("requested_datetime").as_string()).find("+08:00"), std::string::npos);
+  auto xml = Call("GET", "/open311/v2/requests/" + id + ".xml");
+  EXPECT_EQ(xml.body.rfind("<?xml", 0), 0u);
+  EXPECT_NE(xml.body.find("<service_requests><request><service_request_id>" + id + "</service_request_id>"), std::string::npos) << xml.body;
+  // Resolved is closed for Open311.
+  const auto tid = ByCode(id).at("id").as_int64();
+  for (const char* to : {"accepted", "in_progress", "resolved"}) Expect(admin, "POST", T(tid) + "/transitions", json::object{{"to", to}}, 200);
+  EXPECT_EQ(Call("GET", "/open311/v2/requests/" + id + ".json").Json().at(0).at("status").as_string(), "closed");
+
+  const auto before = Count();
+  auto bad_key = Call("POST", "/open311/v2/requests.json", body + "wrong", form_type);
+  EXPECT_EQ(bad_key.status, 403);
+  EXPECT_EQ(bad_key.Json().at(0).at("code").as_int64(), 403);
+  auto unknown = Call("POST", "/open311/v2/requests.xml",
+                      "service_code=nope&description=x&api_key=" + api_key, form_type);
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_NE(unknown.body.find("<errors><error><code>404</code><description>"), std::string::npos) << unknown.body;
+  auto missing = Call("POST", "/open311/v2/requests.json", "service_code=warranty_defect&description=x&api_key=" + api_key, form_type);
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_NE(missing.body.find("defect_item"), std::string::npos) << missing.body;
+  EXPECT_EQ(Count(), before);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, TicketApiTest, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, TicketApiTest, ::testing::Values("postgres"));
 
