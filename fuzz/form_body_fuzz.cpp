@@ -17,15 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto qpos = target.find('?');
   auto path = UrlDecode(target.substr(0, qpos));
   req.path = path ? *path : std::string(target.substr(0, qpos));
-  if (qpos != std::string_view::npos) {
-    for (auto pair : Split(target.substr(qpos + 1), '&')) {
-      if (pair.empty()) continue;
-      auto eq = pair.find('=');
-      auto k = UrlDecode(pair.substr(0, eq));
-      auto v = UrlDecode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
-      if (k && v) req.query[*k] = *v;
-    }
-  }
+  if (qpos != std::string_view::npos) req.query = ParseUrlEncoded(target.substr(qpos + 1));
   (void)http::ParsePaging(req);
   for (const auto& [k, v] : req.query) {
     (void)http::QueryInt64(req, k.c_str());

@@ -99,6 +99,17 @@ stage "API conformance: the server's answers against the API description"
 apistart=$SECONDS
 (cd web && HUANXIN_BIN="$root/build/dev/bin/huanxin" node scripts/check-api-conformance.mjs ../build/dev/openapi.json)
 echo "   ($((SECONDS - apistart)) s)"
+stage "Open311 GeoReport v2: the answers against the standard's schemas and XML forms"
+# The same demo server; JSON answers validated with ajv against ../shared/interop/open311-georeport-v2,
+# XML answers checked with xmllint (libxml2-utils) or parsed; errors, form posts, ids and tokens.
+# The schemas live beside the checkout and are not part of the project (like the PSPLIB instances).
+apistart=$SECONDS
+if [ -f "$root/../shared/interop/open311-georeport-v2/request.json" ]; then
+  (cd web && HUANXIN_BIN="$root/build/dev/bin/huanxin" node scripts/check-open311.mjs)
+else
+  echo "   check-open311: skipped, no GeoReport v2 schemas at $root/../shared/interop/open311-georeport-v2"
+fi
+echo "   ($((SECONDS - apistart)) s)"
 stage "Unit, contract, API and bench smoke tests (dev, SQLite + PostgreSQL)"
 ctest --preset dev -j "$jobs"
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/text.hpp"
+#include "core/ticket/ticket.hpp"
 
 namespace huanxin::app {
 
@@ -48,7 +49,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
       {"project", {"require_willingness_consent", "separate_material_supplier", "pool_weight_safety", "pool_weight_age",
                    "pool_weight_willingness", "pool_weight_elderly", "publicity_working_days", "objection_rate_per_hour"}},
       {"construction", {"delay_alert_days"}},
-      {"supervision", {"bureau_escalation_working_days", "score_finding_weight", "score_overdue_weight", "score_rework_weight"}}};
+      {"supervision", {"bureau_escalation_working_days", "score_finding_weight", "score_overdue_weight", "score_rework_weight"}},
+      {"ticket", {"office_hours", "rate_per_hour"}}};
   for (const auto& [section, node] : t) {
     auto known = kKnown.find(std::string(section.str()));
     if (known == kKnown.end() || !node.is_table()) return ConfigError("unknown section [" + std::string(section.str()) + "]");
@@ -70,7 +72,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                objection_rate = cfg.objection_rate_per_hour, delay_days = cfg.construction_delay_alert_days,
                bureau_days = cfg.supervision_bureau_escalation_working_days,
                w_finding = cfg.supervision_score_finding_weight, w_overdue = cfg.supervision_score_overdue_weight,
-               w_rework = cfg.supervision_score_rework_weight;
+               w_rework = cfg.supervision_score_rework_weight,
+               ticket_rate = cfg.ticket_rate_per_hour;
   for (auto r : {Read(t, "database", "url", cfg.db), Read(t, "database", "pool", pool),
                  Read(t, "paths", "var_dir", cfg.var_dir), Read(t, "paths", "web_root", cfg.web_root),
                  Read(t, "server", "host", cfg.server.host), Read(t, "server", "port", port),
@@ -100,7 +103,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "supervision", "bureau_escalation_working_days", bureau_days),
                  Read(t, "supervision", "score_finding_weight", w_finding),
                  Read(t, "supervision", "score_overdue_weight", w_overdue),
-                 Read(t, "supervision", "score_rework_weight", w_rework)})
+                 Read(t, "supervision", "score_rework_weight", w_rework),
+                 Read(t, "ticket", "office_hours", cfg.ticket_office_hours), Read(t, "ticket", "rate_per_hour", ticket_rate)})
     if (!r) return r;
   if (publicity_days < 1 || publicity_days > 60 || objection_rate < 1 || objection_rate > 1000)
     return ConfigError("project: 1 ≤ publicity_working_days ≤ 60, 1 ≤ objection_rate_per_hour ≤ 1000");
@@ -115,6 +119,9 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
   cfg.supervision_score_overdue_weight = static_cast<int>(w_overdue);
   cfg.supervision_score_rework_weight = static_cast<int>(w_rework);
   cfg.objection_rate_per_hour = static_cast<int>(objection_rate);
+  if (!core::ticket::ParseOfficeHours(cfg.ticket_office_hours) || ticket_rate < 1 || ticket_rate > 1000)
+    return ConfigError("ticket: office_hours \"HH:MM-HH:MM\" with start before end, 1 ≤ rate_per_hour ≤ 1000");
+  cfg.ticket_rate_per_hour = static_cast<int>(ticket_rate);
   if (per_user < 1 || per_user > 1000 || per_address < 1 || per_address > 100000 || failure_window < 1 ||
       failure_window > 1440)
     return ConfigError("auth: 1 ≤ login_failures_per_username ≤ 1000, 1 ≤ login_failures_per_address ≤ 100000, "

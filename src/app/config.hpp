@@ -54,6 +54,11 @@ struct Config {
   // score deducts these points per order, per overdue order and per rework (core/supervision).
   int supervision_bureau_escalation_working_days = 3;
   int supervision_score_finding_weight = 2, supervision_score_overdue_weight = 5, supervision_score_rework_weight = 10;
+  // Resident tickets (docs/ticket.md): office hours in Beijing time in which working-hour response
+  // targets are counted, on working days of the official calendar (REFERENCE.md §9), and how many
+  // tickets one client address may file per hour (h5, no login).
+  std::string ticket_office_hours = "09:00-17:00";
+  int ticket_rate_per_hour = 5;
   // The secret client addresses are hashed with for that limit (HUANXIN_PUBLICITY_KEY, 32–128 hex
   // digits); "" = the key file <var_dir>/publicity-key, made on first start.
   std::string publicity_key;

@@ -121,4 +121,14 @@ Result<DemoReport> LoadDemo(Application& app, const std::string& password, std::
   return report;
 }
 
+Result<std::optional<store::ProjectSummaryRecord>> DemoStartedProject(DemoContext& d) {
+  service::ProjectListQuery q;
+  q.region_code = "360104002";
+  q.status = "started";
+  auto page = d.app.services.Get<service::ProjectService>().List(service::Actor::System("demo"), q);
+  if (!page) return std::move(page).error();
+  if (page->items.empty()) return std::optional<store::ProjectSummaryRecord>{};
+  return std::optional<store::ProjectSummaryRecord>(page->items.front());
+}
+
 }  // namespace huanxin::app

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "app/application.hpp"
+#include "app/module.hpp"
 #include "app/synthetic.hpp"
+#include "service/project/project_service.hpp"
 
 namespace huanxin::app {
 
@@ -30,5 +32,9 @@ Result<DemoReport> LoadDemo(Application& app, const std::string& password, std::
 // Stores one synthetic estate with its buildings, dwellings and owners inside `s` (owners are
 // matched by ID number). Returns the number of dwellings written.
 Result<std::int64_t> StoreSyntheticEstate(store::Session& s, const SynthEstate& e, const std::string& now);
+
+// The demo's started project in 洪都街道 (360104002), the one publicity and tickets show residents
+// (the project module's demo starts it); nullopt when there is none.
+Result<std::optional<store::ProjectSummaryRecord>> DemoStartedProject(DemoContext& d);
 
 }  // namespace huanxin::app

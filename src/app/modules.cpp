@@ -16,6 +16,7 @@ std::unique_ptr<Module> PublicityModule();
 std::unique_ptr<Module> ConstructionModule();
 std::unique_ptr<Module> ConstructionWorksModule();
 std::unique_ptr<Module> SupervisionModule();
+std::unique_ptr<Module> TicketModule();
 
 std::vector<std::unique_ptr<Module>> ContextModules() {
   std::vector<std::unique_ptr<Module>> m;
@@ -30,6 +31,7 @@ std::vector<std::unique_ptr<Module>> ContextModules() {
   m.push_back(ConstructionModule());
   m.push_back(ConstructionWorksModule());
   m.push_back(SupervisionModule());
+  m.push_back(TicketModule());
   return m;
 }
 

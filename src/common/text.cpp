@@ -66,6 +66,18 @@ std::optional<std::string> UrlDecode(std::string_view s) {
   return out;
 }
 
+std::map<std::string, std::string> ParseUrlEncoded(std::string_view s) {
+  std::map<std::string, std::string> out;
+  for (auto pair : Split(s, '&')) {
+    if (pair.empty()) continue;
+    auto eq = pair.find('=');
+    auto k = UrlDecode(pair.substr(0, eq));
+    auto v = UrlDecode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
+    if (k && v) out[*k] = *v;
+  }
+  return out;
+}
+
 std::optional<std::int64_t> ParseInt64(std::string_view s) {
   std::int64_t v = 0;
   if (s.empty()) return std::nullopt;

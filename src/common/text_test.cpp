@@ -19,6 +19,17 @@ TEST(UrlDecode, DecodesPercentAndPlus) {
   EXPECT_FALSE(UrlDecode("%zz"));
 }
 
+TEST(ParseUrlEncoded, PairsDecodedLastWinsBadPairsSkipped) {
+  auto m = ParseUrlEncoded("api_key=ab%2Bc&attribute%5Bdefect_item%5D=roof&description=%E6%B4%AA+%E9%83%BD&&k=1&k=2&bad=%4&flag");
+  EXPECT_EQ(m.at("api_key"), "ab+c");
+  EXPECT_EQ(m.at("attribute[defect_item]"), "roof");
+  EXPECT_EQ(m.at("description"), "洪 都");
+  EXPECT_EQ(m.at("k"), "2");
+  EXPECT_FALSE(m.contains("bad"));
+  EXPECT_EQ(m.at("flag"), "");
+  EXPECT_TRUE(ParseUrlEncoded("").empty());
+}
+
 TEST(ParseInt64, WholeStringOnly) {
   EXPECT_EQ(ParseInt64("42"), 42);
   EXPECT_EQ(ParseInt64("-7"), -7);

@@ -53,7 +53,8 @@ Error NoRoute(const std::string& path) {
 Response Pipeline::Handle(Request& req) const {
   Response resp;
   try {
-    resp = req.path.starts_with("/api/v1/") || req.path == "/api/v1" ? Api(req) : Static(req);
+    // Open311 GeoReport v2 (issue #14) lives at the path its clients expect, beside the API.
+    resp = req.path.starts_with("/api/v1/") || req.path == "/api/v1" || req.path.starts_with("/open311/") ? Api(req) : Static(req);
   } catch (const std::exception& e) {
     spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.path, e.what());
     resp = ErrorResponse(MakeError(ErrorCode::kInternal, "http.internal", Text("服务器内部错误", "internal server error")),

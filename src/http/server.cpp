@@ -131,15 +131,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     auto qpos = target.find('?');
     auto path = UrlDecode(target.substr(0, qpos));
     req.path = path ? *path : std::string(target.substr(0, qpos));
-    if (qpos != std::string_view::npos) {
-      for (auto pair : Split(target.substr(qpos + 1), '&')) {
-        if (pair.empty()) continue;
-        auto eq = pair.find('=');
-        auto k = UrlDecode(pair.substr(0, eq));
-        auto v = UrlDecode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1));
-        if (k && v) req.query[*k] = *v;
-      }
-    }
+    if (qpos != std::string_view::npos) req.query = ParseUrlEncoded(target.substr(qpos + 1));
     for (const auto& f : raw) req.headers[ToLowerAscii(std::string(f.name_string()))] = std::string(f.value());
     req.body = std::move(raw.body());
     req.client_ip = client_ip_;

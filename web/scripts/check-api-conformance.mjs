@@ -22,14 +22,10 @@
 // fail: the real /health answer against a copy of the description whose Health.version is an
 // integer must be reported at /version. HX_CONFORMANCE_VERBOSE=1 lists every route with the
 // statuses seen.
-import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync } from 'node:fs'
 import { convert, makeAjv } from './check-openapi-examples.mjs'
+import { startDemoServer } from './demo-server.mjs'
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const ADMIN_PASSWORD = 'Admin#2026conformance'
 const DEMO_PASSWORD = 'Huanxin#2026'
 const DEMO_ACCOUNTS = ['qyp.bureau', 'hongdu.street', 'jingshan.street', 'grid.worker']
@@ -48,62 +44,7 @@ const deref = (doc, o) => (o && o.$ref ? deref(doc, resolvePointer(doc, o.$ref))
 
 // ---- the server ----------------------------------------------------------------------------
 
-// Runs `huanxin <args>`; `until`: a pattern of its output that `ready` resolves with.
-function run(bin, name, args, env, { until } = {}) {
-  const child = spawn(bin, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  const exit = new Promise((r) => child.on('exit', (code, signal) => r({ code, signal })))
-  const ready = new Promise((resolveReady, reject) => {
-    const onData = (d) => {
-      output += d
-      const m = until && output.match(until)
-      if (m) resolveReady(m)
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    exit.then((e) => reject(new Error(`huanxin ${name} ended (${JSON.stringify(e)}):\n${output}`)))
-  })
-  ready.catch(() => {}) // awaited only when `until` is given
-  return { child, exit, ready, output: () => output }
-}
-
-async function startServer() {
-  const bin = process.env.HUANXIN_BIN ?? join(repoRoot, 'build/dev/bin/huanxin')
-  if (!existsSync(bin)) throw new Error(`server binary not found at ${bin}: build it (cmake --build --preset dev) or set HUANXIN_BIN`)
-  const tmp = mkdtempSync(join(os.tmpdir(), 'huanxin-conformance-'))
-  const common = ['--regions-prefix', '3601', '--db', `sqlite:${join(tmp, 'api.db')}`, '--var-dir', join(tmp, 'var')]
-  const env = { ...process.env, HUANXIN_ADMIN_PASSWORD: ADMIN_PASSWORD }
-  for (const k of Object.keys(env)) if (k.startsWith('HUANXIN_') && k !== 'HUANXIN_ADMIN_PASSWORD' && k !== 'HUANXIN_BIN') delete env[k]
-  const demo = run(bin, 'demo', [...common, 'demo', '--password', DEMO_PASSWORD], env)
-  const d = await demo.exit
-  if (d.code !== 0) {
-    rmSync(tmp, { recursive: true, force: true })
-    throw new Error(`huanxin demo failed (${JSON.stringify(d)}):\n${demo.output()}`)
-  }
-  const serve = run(bin, 'serve', [...common, 'serve', '--host', '127.0.0.1', '--port', '0', '--threads', '2', '--no-access-log'], env, {
-    until: /listening on (http:\/\/[0-9.]+:\d+)/,
-  })
-  const timer = setTimeout(() => serve.child.kill('SIGKILL'), 30_000)
-  const m = await serve.ready.catch((e) => {
-    rmSync(tmp, { recursive: true, force: true })
-    throw e
-  })
-  clearTimeout(timer)
-  const killOnExit = () => serve.child.kill('SIGKILL')
-  process.once('exit', killOnExit)
-  return {
-    baseUrl: m[1],
-    output: serve.output,
-    async stop() {
-      serve.child.kill('SIGTERM')
-      const t = setTimeout(() => serve.child.kill('SIGKILL'), 10_000)
-      await serve.exit
-      clearTimeout(t)
-      process.removeListener('exit', killOnExit)
-      rmSync(tmp, { recursive: true, force: true })
-    },
-  }
-}
+const startServer = () => startDemoServer({ adminPassword: ADMIN_PASSWORD, demoPassword: DEMO_PASSWORD, prefix: 'huanxin-conformance-' })
 
 // ---- validation ----------------------------------------------------------------------------
 
@@ -207,6 +148,7 @@ function paramKey(route, name) {
   if (name === 'code') {
     if (segs[0] === 'regions') return 'region'
     if (segs[0] === 'ballot' || segs.includes('paper')) return 'ballotCode'
+    if (segs[0] === 'public' && segs[1] === 'tickets') return 'ticketCode'
     if (segs[0] === 'public') return 'receipt'
     if (segs[0] === 'checkup' && segs[1] === 'items') return 'itemCode'
   }
@@ -214,10 +156,11 @@ function paramKey(route, name) {
   if (name === 'regionCode') return 'region'
   if (name === 'id') {
     if (segs[0] === 'public' && segs[1] === 'publicity') return 'notice'
+    if (segs[0] === 'public' && segs[1] === 'estates') return 'estate'
     const table = {
       estates: 'estate', buildings: 'building', dwellings: 'dwelling', consultations: 'consultation', checkups: 'checkup',
       users: 'user', jobs: 'job', files: 'file', plans: 'plan', projects: 'project',
-      publicity: 'notice',
+      publicity: 'notice', tickets: 'ticket',
     }
     if (segs[0] === 'checkup' && segs[1] === 'catalogs') return 'catalog'
     return table[segs[0]]
@@ -254,6 +197,8 @@ async function seed(client, who, token, ctx) {
   ctx.plan = first(await get('/api/v1/plans'), (p) => p.id) ?? ctx.plan
   ctx.project = first(await get('/api/v1/projects'), (p) => p.id) ?? ctx.project
   ctx.notice = first(await get('/api/v1/publicity'), (n) => n.id) ?? ctx.notice
+  ctx.ticket = first(await get('/api/v1/tickets'), (t) => t.id) ?? ctx.ticket
+  ctx.ticketCode = first(await get('/api/v1/tickets'), (t) => t.code) ?? ctx.ticketCode
   ctx.calendarYear = ctx.calendarYear ?? 2026
 }
 
@@ -267,6 +212,8 @@ function variants(route, ctx) {
     case '/api/v1/checkups/{id}/problems': return [{}, { estateId: ctx.checkupEstate }]
     case '/api/v1/regions': return [{}, { parent: ctx.region }]
     case '/api/v1/register/rollup': return [{}, { regionCode: ctx.region }]
+    case '/api/v1/tickets': return [{}, { overdue: true }, { status: 'closed' }]
+    case '/api/v1/ticket-figures': return [{}, { regionCode: ctx.region }]
     default: return [{}]
   }
 }

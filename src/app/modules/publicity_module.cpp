@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/demo.hpp"
 #include "app/module.hpp"
 #include "service/project/project_service.hpp"
 #include "common/crypto.hpp"
@@ -93,16 +94,13 @@ class Publicity final : public Module {
   Result<void> LoadDemo(DemoContext& d) override {
     if (!d.first_load) return Ok();
     const auto system = service::Actor::System("demo");
-    service::ProjectListQuery q;
-    q.region_code = "360104002";
-    q.status = "started";
-    auto page = d.app.services.Get<service::ProjectService>().List(system, q);
-    if (!page) return std::move(page).error();
-    if (page->items.empty()) return Ok();
+    auto started = DemoStartedProject(d);
+    if (!started) return std::move(started).error();
+    if (!*started) return Ok();
     service::NoticeInput in;
-    in.project_id = page->items.front().p.id;
+    in.project_id = (*started)->p.id;
     in.kind = "plan";
-    in.title = page->items.front().p.name + "方案公示";
+    in.title = (*started)->p.name + "方案公示";
     in.body = "改造内容：小区道路沥青罩面 8 500 平方米；供水、供电、燃气管线 12 000 米同沟敷设（综合改一次）；"
               "新增停车位 50 个；健身器材 30 件及两处小广场；废弃蓄水池改建儿童口袋公园。\n"
               "公示期内如有意见，请扫码在线提交，或到洪都街道办事处城建科反映。";

@@ -9,6 +9,7 @@
 #include "core/project/publicity.hpp"
 #include "report/publicity_notice.hpp"
 #include "service/audit/audit_service.hpp"
+#include "service/platform/field_check.hpp"
 #include "store/region/region_repository.hpp"
 
 namespace huanxin::service {
@@ -23,7 +24,6 @@ constexpr std::size_t kTitleMaxChars = 100;
 constexpr std::size_t kBodyMaxChars = 20000;
 constexpr std::size_t kReasonMaxChars = 500;
 constexpr std::size_t kAnswerMaxChars = 2000;
-constexpr std::size_t kPhoneMaxChars = 20;
 
 Error BadField(const std::string& field, Text detail, Text hint = {}) {
   return Invalid("publicity.invalid_field", Text("字段 " + field + " 不正确", "field " + field + " is invalid"),
@@ -36,12 +36,7 @@ Error NoObjection() {
 
 // Text of `min`–`max` characters (UTF-8), not only spaces; `min` 0 allows "" (optional fields).
 Result<void> CheckText(const std::string& field, const std::string& value, std::size_t min, std::size_t max) {
-  auto n = Utf8Length(value);
-  if (!n) return BadField(field, Text("不是有效的 UTF-8 文本", "is not valid UTF-8 text"));
-  if (*n > max)
-    return BadField(field, Text("最多" + std::to_string(max) + "个字，现有" + std::to_string(*n) + "个",
-                                "at most " + std::to_string(max) + " characters, got " + std::to_string(*n)));
-  if (min > 0 && Trim(value).empty()) return BadField(field, Text("不能为空", "must not be empty"));
+  if (auto problem = TextProblem(value, min, max)) return BadField(field, std::move(*problem));
   return Ok();
 }
 
@@ -71,13 +66,8 @@ Result<void> CheckObjection(const ObjectionInput& in) {
   if (auto r = CheckText("content", in.content, 1, pj::kObjectionMaxChars); !r) return r;
   if (in.name)
     if (auto r = CheckText("name", *in.name, 0, pj::kObjectionNameMaxChars); !r) return r;
-  if (in.phone) {
-    if (in.phone->size() > kPhoneMaxChars)
-      return BadField("phone", Text("最多20位", "at most 20 characters"));
-    for (char c : *in.phone)
-      if (!(c >= '0' && c <= '9') && c != '+' && c != '-' && c != ' ')
-        return BadField("phone", Text("只能包含数字、+、- 和空格", "only digits, '+', '-' and spaces"));
-  }
+  if (in.phone)
+    if (auto problem = PhoneProblem(*in.phone)) return BadField("phone", std::move(*problem));
   return Ok();
 }
 
