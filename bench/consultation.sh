@@ -21,27 +21,21 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # shellcheck source=bench/lib.sh
 . "$root/bench/lib.sh"
 
 echo "== 1. Tally of 10 000 dwellings × 11 items vs raw SQL GROUP BY"
 "$BIN/consultation_bench" --benchmark_repetitions="$RUNS" --benchmark_report_aggregates_only=true ${GBENCH_ARGS:-} | tee "$out/consultation_bench.txt"
-tally=$(awk '/BM_TallyFromStorage_median/ {print $2}' "$out/consultation_bench.txt")
-raw=$(awk '/BM_RawSqlGroupBy_median/ {print $2}' "$out/consultation_bench.txt")
+tally=$(gbench BM_TallyFromStorage "$out/consultation_bench.txt")
+raw=$(gbench BM_RawSqlGroupBy "$out/consultation_bench.txt")
 
 echo "== 2. Durable ballots per second over HTTP (SQLite, synchronous=FULL)"
 "$BIN/huanxin" gen --roster-dwellings 2000 --out "$work/roster.csv" >/dev/null
 rates=()
 for run in $(seq 1 "$RUNS"); do
-  rm -f "$work"/bench.db*
-  HUANXIN_ADMIN_PASSWORD='Bench#2026pass' "$BIN/huanxin" serve --db "sqlite:$work/bench.db" --var-dir "$work/var" \
-    --port "$port" --regions-prefix 3601 --no-access-log >"$work/server.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && break; sleep 0.5; done
+  serve_fresh "$work" "$port"
   api="http://127.0.0.1:$port/api/v1"
-  token=$(curl -fs -X POST "$api/auth/login" -H 'Content-Type: application/json' \
-    -d '{"username":"admin","password":"Bench#2026pass"}' | json 'd["token"]')
+  token=$(admin_token "$api")
   auth=(-H "Authorization: Bearer $token" -H 'Content-Type: application/json')
   estate=$(curl -fs -X POST "$api/estates" "${auth[@]}" \
     -d '{"regionCode":"360104002001","name":"投票基准小区","address":"基准路1号","builtYear":1990}' | json 'd["id"]')

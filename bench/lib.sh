@@ -19,3 +19,26 @@ request = function()
 end
 LUA
 }
+
+# median: the middle of the numbers on stdin, one per line (the lower middle for an even count).
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# serve_fresh WORK PORT: starts the server on a new SQLite database in WORK (synchronous=FULL, no
+# access log) with the admin password Bench#2026pass, sets `pid` and waits until it answers.
+serve_fresh() {
+  rm -rf "$1"/bench.db* "$1/var"
+  HUANXIN_ADMIN_PASSWORD='Bench#2026pass' "$BIN/huanxin" serve --db "sqlite:$1/bench.db" --var-dir "$1/var" \
+    --port "$2" --regions-prefix 3601 --no-access-log >"$1/server.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$2/api/v1/health" >/dev/null 2>&1 && break; sleep 0.5; done
+}
+
+# admin_token API: a session token of the admin started by serve_fresh (API: …/api/v1).
+admin_token() {
+  curl -fs -X POST "$1/auth/login" -H 'Content-Type: application/json' \
+    -d '{"username":"admin","password":"Bench#2026pass"}' | json 'd["token"]'
+}
+
+# gbench NAME FILE: NAME's median in Google Benchmark's output FILE (its one run when there are no
+# repetitions, as in the smoke run).
+gbench() { awk -v n="$1" '$1 == n "_median" || $1 == n {v = $2} END {print v}' "$2"; }

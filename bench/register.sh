@@ -21,7 +21,8 @@ cleanup() {
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 
 "$BIN/huanxin" gen --roster-dwellings "$DWELLINGS" --out "$work/roster.csv" >/dev/null
 size=$(du -h "$work/roster.csv" | cut -f1)

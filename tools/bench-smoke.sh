@@ -6,7 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-export BIN="$root/build/dev/bin" RUNS=1 DURATION=1s DWELLINGS=2000 ESTATES=3 GBENCH_ARGS=--benchmark_min_time=0.01
+export BIN="$root/build/dev/bin" RUNS=1 DURATION=1s DWELLINGS=2000 ESTATES=3 ORDERS=2000 GBENCH_ARGS=--benchmark_min_time=0.01
 log=$(mktemp -t hx-bench-smoke.XXXXXX)
 trap 'rm -f "$log"' EXIT
 run() {

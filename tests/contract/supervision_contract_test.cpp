@@ -189,6 +189,28 @@ TEST_P(SupervisionContract, OrdersFiltersUpdatesEventsAndEscalationCandidates) {
   EXPECT_EQ(open[0].id, ids[1]);  // newest first
   f.unit_id = kMaxId;
   EXPECT_TRUE(Get([&](Session& s) { return Repo::Orders(s, f); }).empty());
+  EXPECT_EQ(Get([&](Session& s) { return Repo::CountOrders(s, f); }), 0);
+
+  // Overdue on a day: not closed and due strictly before it; counted, paged newest first.
+  f = RectificationFilter{};
+  f.region_prefix = "360104002";
+  f.overdue_on = "2026-03-10";
+  EXPECT_EQ(Get([&](Session& s) { return Repo::CountOrders(s, f); }), 1);  // due 03-05; 03-10 is not late yet
+  f.overdue_on = "2026-03-11";
+  EXPECT_EQ(Get([&](Session& s) { return Repo::CountOrders(s, f); }), 2);  // the closed one never
+  f.limit = 1;
+  f.offset = 1;
+  auto second = Get([&](Session& s) { return Repo::Orders(s, f); });
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].id, ids[0]);
+  EXPECT_EQ(Get([&](Session& s) { return Repo::CountOrders(s, f); }), 2);  // the count ignores the page
+  f = RectificationFilter{};
+  f.region_prefix = "360104002";
+  auto counts = Get([&](Session& s) { return Repo::Counts(s, f, "2026-03-06"); });
+  EXPECT_EQ(counts.open, 2);
+  EXPECT_EQ(counts.replied, 0);
+  EXPECT_EQ(counts.overdue, 1);
+  EXPECT_EQ(counts.street_level + counts.bureau_level, 0);
 
   // Candidates: not closed, level < 2, due before the day, inside the prefix.
   auto c = Get([&](Session& s) { return Repo::OverdueCandidates(s, "360104002", "2026-03-06"); });

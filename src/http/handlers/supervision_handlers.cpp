@@ -99,8 +99,11 @@ Response ListOrders(Api& a, Request& req) {
   HX_TRY(project, QueryInt64(req, "projectId"));
   q.project_id = project;
   q.region_code = QueryString(req, "regionCode");
+  HX_TRY(paging, ParsePaging(req));
+  q.limit = paging.page_size;
+  q.offset = (paging.page - 1) * paging.page_size;
   HX_TRY(v, a.supervision.Orders(req.actor(), q));
-  return Json(200, OrdersJson(v));
+  return Json(200, OrdersJson(v, paging.page, paging.page_size));
 }
 
 Response GetOrder(Api& a, Request& req) {

@@ -71,7 +71,7 @@ Response List(TicketApi& s, Request& req) {
   q.limit = paging.page_size;
   q.offset = (paging.page - 1) * paging.page_size;
   HX_TRY(list, s.tickets.List(req.actor(), q));
-  return Json(200, TicketListJson(list, req.english));
+  return Json(200, TicketListJson(list, paging.page, paging.page_size, req.english));
 }
 
 Response Intake(TicketApi& s, Request& req) {

@@ -165,14 +165,14 @@ json::object OrderJson(const service::OrderView& v) {
                       {"events", events}};
 }
 
-json::object OrdersJson(const std::vector<service::OrderView>& list) {
+json::object OrdersJson(const service::OrderPage& page, std::int64_t page_number, std::int64_t page_size) {
   json::array items;
-  for (const auto& v : list) {
+  for (const auto& v : page.items) {
     auto o = OrderJson(v);
     o.erase("events");
     items.push_back(o);
   }
-  return json::object{{"items", items}};
+  return json::object{{"items", items}, {"total", page.total}, {"page", page_number}, {"pageSize", page_size}};
 }
 
 json::object ScoresJson(const std::vector<service::UnitScore>& list) {

@@ -22,7 +22,8 @@ boost::json::object SupervisionActionJson(const store::SupervisionActionRecord& 
 boost::json::object SupervisionDayJson(const store::SupervisionDayRecord& d);
 boost::json::object SupervisionDaysJson(const std::vector<store::SupervisionDayRecord>& list);  // {items}
 boost::json::object OrderJson(const service::OrderView& v);
-boost::json::object OrdersJson(const std::vector<service::OrderView>& list);  // {items}
+// {items, total, page, pageSize} (ARCHITECTURE.md §5).
+boost::json::object OrdersJson(const service::OrderPage& page, std::int64_t page_number, std::int64_t page_size);
 boost::json::object ScoresJson(const std::vector<service::UnitScore>& list);  // {items}
 boost::json::object QualityRegisterJson(const std::vector<store::QualityRegisterRow>& rows);  // {items}
 boost::json::object SupervisionWorkbenchJson(const service::SupervisionWorkbench& w);

@@ -71,15 +71,16 @@ json::object TicketJson(const service::TicketView& v, bool english) {
   return o;
 }
 
-json::object TicketListJson(const std::vector<service::TicketView>& list, bool english) {
+json::object TicketListJson(const service::TicketPage& page, std::int64_t page_number, std::int64_t page_size,
+                            bool english) {
   json::array items;
-  for (const auto& v : list) {
+  for (const auto& v : page.items) {
     auto o = TicketJson(v, english);
     o.erase("history");
     o.erase("photoFileIds");
     items.push_back(std::move(o));
   }
-  return json::object{{"items", std::move(items)}};
+  return json::object{{"items", std::move(items)}, {"total", page.total}, {"page", page_number}, {"pageSize", page_size}};
 }
 
 json::object PublicTicketJson(const service::TicketView& v, bool english) {

@@ -13,7 +13,9 @@ namespace huanxin::http {
 
 // For staff: every field; `history` when the view carries events (GET by id, writes).
 boost::json::object TicketJson(const service::TicketView& v, bool english);
-boost::json::object TicketListJson(const std::vector<service::TicketView>& list, bool english);  // {items}
+// {items, total, page, pageSize} (ARCHITECTURE.md §5).
+boost::json::object TicketListJson(const service::TicketPage& page, std::int64_t page_number, std::int64_t page_size,
+                                   bool english);
 // The holder's view (GET /public/tickets/{code}): status, history without staff names, the answer.
 boost::json::object PublicTicketJson(const service::TicketView& v, bool english);
 boost::json::object CategoryListJson(const std::vector<store::TicketCategoryRecord>& list);  // {items}

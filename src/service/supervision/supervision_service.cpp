@@ -564,7 +564,43 @@ Result<std::vector<OrderView>> SupervisionService::Visible(const Actor& actor, c
   });
 }
 
-Result<std::vector<OrderView>> SupervisionService::Orders(const Actor& actor, const OrderQuery& q) {
+Result<OrderPage> SupervisionService::Orders(const Actor& actor, const OrderQuery& q) {
+  auto f = OrderFilter(actor, q);
+  if (!f) return std::move(f).error();
+  if (auto r = Escalate(f->region_prefix); !r) return std::move(r).error();
+  if (!WorksOnAssignments(actor)) {
+    // Everything under the actor's scope: the database filters, counts and pages (100 000 orders
+    // stay a two-query read; docs/BENCHMARKS.md).
+    if (auto r = RequirePermission(actor, perm::kSupervisionRead); !r) return std::move(r).error();
+    const auto today = Today();
+    return store::ReadResult(db_, [&](store::Session& s) -> Result<OrderPage> {
+      OrderPage page;
+      auto total = Repo::CountOrders(s, *f);
+      if (!total) return std::move(total).error();
+      page.total = *total;
+      f->limit = q.limit;
+      f->offset = q.offset;
+      auto orders = Repo::Orders(s, *f);
+      if (!orders) return std::move(orders).error();
+      for (auto& o : *orders) {
+        const bool overdue = o.status != "closed" && today > o.due_on;
+        page.items.push_back(OrderView{std::move(o), overdue, {}});
+      }
+      return page;
+    });
+  }
+  // Supervisors, contractors and utilities: their projects and units only, a short list filtered here.
+  auto list = Visible(actor, *f);
+  if (!list) return std::move(list).error();
+  OrderPage page;
+  page.total = static_cast<std::int64_t>(list->size());
+  const auto from = std::min<std::size_t>(list->size(), static_cast<std::size_t>(q.offset));
+  const auto to = q.limit > 0 ? std::min<std::size_t>(list->size(), from + static_cast<std::size_t>(q.limit)) : list->size();
+  page.items.assign(std::make_move_iterator(list->begin() + from), std::make_move_iterator(list->begin() + to));
+  return page;
+}
+
+Result<store::RectificationFilter> SupervisionService::OrderFilter(const Actor& actor, const OrderQuery& q) const {
   auto prefix = ReadPrefix(actor, q.region_code);
   if (!prefix) return std::move(prefix).error();
   if (q.status && !cs::ParseStatus(*q.status) && *q.status != "overdue")
@@ -574,16 +610,11 @@ Result<std::vector<OrderView>> SupervisionService::Orders(const Actor& actor, co
     return Invalid("http.bad_query", Text("level 应为 0、1 或 2", "level must be 0, 1 or 2"), Text::Same("level"));
   store::RectificationFilter f;
   f.region_prefix = *prefix;
-  if (auto r = Escalate(f.region_prefix); !r) return std::move(r).error();
   if (q.status && *q.status != "overdue") f.status = q.status;
+  if (q.status && *q.status == "overdue") f.overdue_on = Today();
   f.level = q.level;
   f.project_id = q.project_id;
-  auto list = Visible(actor, f);
-  if (!list || !q.status || *q.status != "overdue") return list;
-  std::vector<OrderView> out;
-  for (auto& v : *list)
-    if (v.overdue) out.push_back(std::move(v));
-  return out;
+  return f;
 }
 
 Result<OrderView> SupervisionService::Order(const Actor& actor, std::int64_t id) {
@@ -745,10 +776,19 @@ Result<std::vector<store::QualityRegisterRow>> SupervisionService::QualityRegist
 
 Result<std::optional<SupervisionWorkbench>> SupervisionService::Workbench(const Actor& actor) {
   if (!RequirePermission(actor, perm::kSupervisionRead)) return std::optional<SupervisionWorkbench>();
+  SupervisionWorkbench w;
+  if (!WorksOnAssignments(actor)) {
+    auto f = OrderFilter(actor, OrderQuery{});
+    if (!f) return std::move(f).error();
+    if (auto r = Escalate(f->region_prefix); !r) return std::move(r).error();
+    auto c = store::ReadResult(db_, [&](store::Session& s) { return Repo::Counts(s, *f, Today()); });
+    if (!c) return std::move(c).error();
+    w = SupervisionWorkbench{c->open, c->replied, c->overdue, c->street_level, c->bureau_level};
+    return std::optional<SupervisionWorkbench>(w);
+  }
   auto list = Orders(actor, OrderQuery{});
   if (!list) return std::move(list).error();
-  SupervisionWorkbench w;
-  for (const auto& v : *list) {
+  for (const auto& v : list->items) {
     if (v.order.status == "open") ++w.open;
     if (v.order.status == "replied") ++w.replied;
     if (v.overdue) ++w.overdue;

@@ -106,6 +106,13 @@ struct OrderQuery {
   std::optional<int> level;
   std::optional<std::string> region_code;
   std::optional<std::int64_t> project_id;
+  std::int64_t limit = 0, offset = 0;  // limit 0: every order (ARCHITECTURE.md §5 pages otherwise)
+};
+
+// One page of orders and how many match in all.
+struct OrderPage {
+  std::vector<OrderView> items;
+  std::int64_t total = 0;
 };
 
 struct UnitScore {
@@ -162,7 +169,7 @@ class SupervisionService {
   // Issues an order (supervision:rectify:issue): dueOn from the calendar. Audited
   // supervision.rectification.issue.
   Result<OrderView> Issue(const Actor& actor, const OrderInput& in);
-  Result<std::vector<OrderView>> Orders(const Actor& actor, const OrderQuery& q);
+  Result<OrderPage> Orders(const Actor& actor, const OrderQuery& q);
   Result<OrderView> Order(const Actor& actor, std::int64_t id);
   // The unit's reply (supervision:rectify:reply; an account linked to units replies only to their
   // orders: 403 supervision.not_your_unit). 409 supervision.bad_state unless open.
@@ -190,6 +197,8 @@ class SupervisionService {
   Result<std::vector<std::int64_t>> CheckPhotos(store::Session& s, const std::string& region_code,
                                                 const std::vector<std::int64_t>& ids, const std::string& field);
   Result<std::vector<OrderView>> Visible(const Actor& actor, const store::RectificationFilter& f);
+  // The list filter of `q` under the actor's scope; 400 http.bad_query for an unknown status or level.
+  Result<store::RectificationFilter> OrderFilter(const Actor& actor, const OrderQuery& q) const;
 
   store::Database& db_;
   const Clock& clock_;

@@ -380,7 +380,7 @@ Result<TicketView> TicketService::Reopen(const std::string& code, const std::str
   });
 }
 
-Result<std::vector<TicketView>> TicketService::List(const Actor& actor, const TicketQuery& q) {
+Result<TicketPage> TicketService::List(const Actor& actor, const TicketQuery& q) {
   if (auto r = RequirePermission(actor, core::auth::perm::kTicketRead); !r) return std::move(r).error();
   auto region = ScopedRegionFilter(actor, q.region_code);
   if (!region) return std::move(region).error();
@@ -397,7 +397,11 @@ Result<std::vector<TicketView>> TicketService::List(const Actor& actor, const Ti
   if (q.overdue) f.due_before = FormatIsoUtc(clock_.Now());
   f.limit = q.limit;
   f.offset = std::max<std::int64_t>(0, q.offset);
-  return Open311List(f);
+  auto items = Open311List(f);
+  if (!items) return std::move(items).error();
+  auto total = store::ReadResult(db_, [&](store::Session& s) { return Repo::Count(s, f); });
+  if (!total) return std::move(total).error();
+  return TicketPage{std::move(*items), *total};
 }
 
 Result<TicketView> TicketService::Get(const Actor& actor, std::int64_t id) {

@@ -60,6 +60,12 @@ struct TicketQuery {
   std::int64_t limit = 100, offset = 0;
 };
 
+// One page of tickets and how many match in all (ARCHITECTURE.md §5).
+struct TicketPage {
+  std::vector<TicketView> items;
+  std::int64_t total = 0;
+};
+
 struct TicketFigureGroup {
   std::string key, name;  // street code and name, or category code and name; "" = all
   core::ticket::Figures figures;
@@ -124,7 +130,7 @@ class TicketService {
 
   // Tickets in scope, newest first. ticket:read; regionCode outside the scope 403; unknown status
   // 422 ticket.invalid_field. overdue: unsettled and past due.
-  Result<std::vector<TicketView>> List(const Actor& actor, const TicketQuery& q);
+  Result<TicketPage> List(const Actor& actor, const TicketQuery& q);
   Result<TicketView> Get(const Actor& actor, std::int64_t id);
   // A staff move (core CheckTransition). ticket:write in scope; note ≤ 2 000 (the answer residents
   // see). Audited ticket.transition.

@@ -306,9 +306,11 @@ Result<std::optional<RectificationRecord>> Repo::FindOrder(Session& s, std::int6
   return FirstRow<RectificationRecord>(s.Query(std::string(kOrderSelect) + " WHERE o.id = ?", {Int(id)}), ReadOrder);
 }
 
-Result<std::vector<RectificationRecord>> Repo::Orders(Session& s, const RectificationFilter& f) {
+namespace {
+
+// The WHERE clause of an order list (alias o).
+std::string OrderWhere(const RectificationFilter& f, Params& p) {
   std::string where = " WHERE 1 = 1";
-  Params p;
   AddPrefixFilter(where, p, "o.region_code", f.region_prefix);
   auto equals = [&](const char* column, std::optional<Value> v) {
     if (!v) return;
@@ -319,7 +321,53 @@ Result<std::vector<RectificationRecord>> Repo::Orders(Session& s, const Rectific
   equals("o.level", f.level ? std::optional<Value>(Int(*f.level)) : std::nullopt);
   equals("o.project_id", f.project_id ? std::optional<Value>(Int(*f.project_id)) : std::nullopt);
   equals("o.unit_id", f.unit_id ? std::optional<Value>(Int(*f.unit_id)) : std::nullopt);
-  return MapRows<RectificationRecord>(s.Query(std::string(kOrderSelect) + where + " ORDER BY o.id DESC", p), ReadOrder);
+  if (f.overdue_on) {
+    where += " AND o.status <> 'closed' AND o.due_on < ?";
+    p.push_back(Str(*f.overdue_on));
+  }
+  return where;
+}
+
+}  // namespace
+
+Result<std::vector<RectificationRecord>> Repo::Orders(Session& s, const RectificationFilter& f) {
+  Params p;
+  std::string sql = std::string(kOrderSelect) + OrderWhere(f, p) + " ORDER BY o.id DESC";
+  if (f.limit > 0) {
+    sql += " LIMIT ? OFFSET ?";
+    p.push_back(Int(f.limit));
+    p.push_back(Int(f.offset));
+  }
+  return MapRows<RectificationRecord>(s.Query(sql, p), ReadOrder);
+}
+
+Result<std::int64_t> Repo::CountOrders(Session& s, const RectificationFilter& f) {
+  Params p;
+  const std::string where = OrderWhere(f, p);
+  return QueryInt(s, "SELECT COUNT(*) FROM rectification_order o" + where, p);
+}
+
+Result<RectificationCounts> Repo::Counts(Session& s, const RectificationFilter& f, const std::string& today) {
+  Params p{Str(today)};
+  Params where_params;
+  const std::string where = OrderWhere(f, where_params);
+  p.insert(p.end(), where_params.begin(), where_params.end());
+  auto rows = s.Query("SELECT o.status, o.level, CASE WHEN o.status <> 'closed' AND o.due_on < ? THEN 1 ELSE 0 END, COUNT(*) "
+                      "FROM rectification_order o" + where + " AND o.status <> 'closed' GROUP BY 1, 2, 3",
+                      p);
+  if (!rows) return std::move(rows).error();
+  RectificationCounts c;
+  for (const auto& r : *rows) {
+    const auto status = r.GetText(0);
+    const auto level = r.GetInt(1);
+    const auto n = r.GetInt(3);
+    if (status == "open") c.open += n;
+    if (status == "replied") c.replied += n;
+    if (r.GetInt(2) != 0) c.overdue += n;
+    if (status != "closed" && level == 1) c.street_level += n;
+    if (status != "closed" && level == 2) c.bureau_level += n;
+  }
+  return c;
 }
 
 Result<std::vector<RectificationRecord>> Repo::OverdueCandidates(Session& s, const std::string& prefix,

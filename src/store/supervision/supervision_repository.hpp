@@ -88,6 +88,14 @@ struct RectificationFilter {
   std::optional<std::string> status;  // open | replied | closed
   std::optional<int> level;
   std::optional<std::int64_t> project_id, unit_id;
+  // Overdue on this day: not closed and due before it (the list's status=overdue).
+  std::optional<std::string> overdue_on;
+  std::int64_t limit = 0, offset = 0;  // limit 0: every matching order
+};
+
+// Orders under a filter counted by state (the workbench line).
+struct RectificationCounts {
+  std::int64_t open = 0, replied = 0, overdue = 0, street_level = 0, bureau_level = 0;
 };
 
 // A democratic supervision day (民主监督日) and its action items.
@@ -145,6 +153,11 @@ class SupervisionRepository {
   static Result<std::optional<RectificationRecord>> FindOrder(Session& s, std::int64_t id);
   // Newest first.
   static Result<std::vector<RectificationRecord>> Orders(Session& s, const RectificationFilter& f);
+  // How many orders match `f` (limit and offset ignored).
+  static Result<std::int64_t> CountOrders(Session& s, const RectificationFilter& f);
+  // The workbench counts of the pending orders matching `f` on `today` (overdue: due before it;
+  // closed orders count in none of them).
+  static Result<RectificationCounts> Counts(Session& s, const RectificationFilter& f, const std::string& today);
   // Orders under `prefix` not closed whose due_on is before `today` (escalation candidates).
   static Result<std::vector<RectificationRecord>> OverdueCandidates(Session& s, const std::string& prefix,
                                                                     const std::string& today);

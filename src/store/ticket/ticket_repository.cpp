@@ -169,9 +169,11 @@ Result<std::optional<TicketRecord>> TicketRepository::FindByCode(Session& s, con
   return FirstRow<TicketRecord>(s.Query(std::string(kTicketSelect) + " WHERE t.code = ?", {Str(code)}), ReadTicket);
 }
 
-Result<std::vector<TicketRecord>> TicketRepository::List(Session& s, const TicketFilter& f) {
+namespace {
+
+// The WHERE clause of a ticket list (aliases t, c).
+std::string TicketWhere(const TicketFilter& f, Params& p) {
   std::string where = " WHERE 1 = 1";
-  Params p;
   if (!f.scope_prefix.empty()) {
     // In scope by where it is or by who handles it (the routing table's handling region).
     where += " AND ((t.region_code >= ? AND t.region_code < ?) OR (t.handler_region_code >= ? AND t.handler_region_code < ?))";
@@ -214,10 +216,24 @@ Result<std::vector<TicketRecord>> TicketRepository::List(Session& s, const Ticke
     where += " AND t.status IN ('submitted', 'accepted', 'in_progress') AND t.due_at < ?";
     p.push_back(Str(*f.due_before));
   }
+  return where;
+}
+
+}  // namespace
+
+Result<std::vector<TicketRecord>> TicketRepository::List(Session& s, const TicketFilter& f) {
+  Params p;
+  const std::string where = TicketWhere(f, p);
   p.push_back(Int(f.limit));
   p.push_back(Int(f.offset));
   return MapRows<TicketRecord>(s.Query(std::string(kTicketSelect) + where + " ORDER BY t.id DESC LIMIT ? OFFSET ?", p),
                                ReadTicket);
+}
+
+Result<std::int64_t> TicketRepository::Count(Session& s, const TicketFilter& f) {
+  Params p;
+  const std::string where = TicketWhere(f, p);
+  return QueryInt(s, "SELECT COUNT(*) FROM ticket t JOIN ticket_category c ON c.id = t.category_id" + where, p);
 }
 
 Result<bool> TicketRepository::Update(Session& s, const TicketRecord& t) {

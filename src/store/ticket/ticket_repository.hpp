@@ -128,6 +128,8 @@ struct TicketRepository {
   static Result<std::optional<TicketRecord>> FindByCode(Session& s, const std::string& code);
   // Newest first.
   static Result<std::vector<TicketRecord>> List(Session& s, const TicketFilter& f);
+  // How many tickets match `f` (limit and offset ignored).
+  static Result<std::int64_t> Count(Session& s, const TicketFilter& f);
   // Writes the changing fields (status, department, handler region, answer, merged_into,
   // reopen_count, rating, rating_comment, resolved_at, updated_at) of t.id; false when none. Takes
   // the row lock on PostgreSQL.
