@@ -41,6 +41,4 @@ export function synced(r: QueuedReport, answer: ProgressReport): QueuedReport {
 }
 
 /** Today in Beijing, 'YYYY-MM-DD'. */
-export function todayBeijing(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
-}
+export { shanghaiToday as todayBeijing } from '@/shared/utils/date'
