@@ -65,3 +65,21 @@ export async function screenshot(page, journey) {
   await page.screenshot({ path, fullPage: true, animations: 'disabled' })
   return path
 }
+
+/** A phone: 390×844, touch, 2× pixels. */
+export const PHONE = { viewport: { width: 390, height: 844 }, mobile: true }
+
+/** A 1×1 PNG: the photo the journeys upload. */
+export const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+/** `shot(page, name)`: the journey's screenshot as build/e2e/<journey>-<name>.png and <dir>/<name>.png. */
+export function shooter(journey, dir) {
+  return async function shot(page, name) {
+    await screenshot(page, `${journey}-${name}`)
+    mkdirSync(dir, { recursive: true })
+    await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, animations: 'disabled' })
+  }
+}

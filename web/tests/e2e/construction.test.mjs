@@ -11,19 +11,13 @@
 // Screenshots: build/e2e/construction-*.png and /tmp/cweb-shots/*.png.
 import { axeViolations } from './axe.mjs'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
 import { describe, test } from 'node:test'
-import { openPage, screenshot } from './browser.mjs'
+import { openPage, PHONE, PNG_1PX, shooter } from './browser.mjs'
 import { apiClient, apiFailures, assertClean, errorToasts, journeyHooks, login, loginAs } from './fixtures.mjs'
 import { DEMO_PASSWORD } from './server.mjs'
 
-const PHONE = { viewport: { width: 390, height: 844 }, mobile: true }
-const SHOTS = process.env.CWEB_SHOTS ?? '/tmp/cweb-shots'
-// A 1×1 PNG: the site photo.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-)
+const PNG = PNG_1PX
+const shot = shooter('construction', process.env.CWEB_SHOTS ?? '/tmp/cweb-shots')
 
 let server
 let browser
@@ -31,13 +25,6 @@ let page
 let problems
 let api
 let project
-
-/** The journey's screenshot in build/e2e/ and in SHOTS. */
-async function shot(p, name) {
-  await screenshot(p, `construction-${name}`)
-  mkdirSync(SHOTS, { recursive: true })
-  await p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true, animations: 'disabled' })
-}
 
 describe('construction journey', () => {
   journeyHooks('construction', (j) => ({ server, browser, page, problems } = j), { demo: true })

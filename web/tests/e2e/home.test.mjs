@@ -80,7 +80,7 @@ describe('admin home: a street office sees its own work', () => {
     assert.equal((await page.getByTestId('home-scope').innerText()).trim(), '洪都街道')
     assert.equal((await page.getByTestId('home-role').innerText()).trim(), '街道办')
 
-    // The steps in order: five built cards, then three to come (not links).
+    // The steps in order: six built cards, then two to come (not links).
     const steps = page.locator('[data-testid^="step-"][data-state]')
     const order = await steps.evaluateAll((els) => els.map((e) => `${e.dataset.testid.slice(5)}:${e.dataset.state}`))
     assert.deepEqual(order, [
@@ -89,7 +89,7 @@ describe('admin home: a street office sees its own work', () => {
       'consultation:built',
       'project:built',
       'construction:built',
-      'supervision:planned',
+      'supervision:built',
       'stewardship:planned',
       'publicity:planned',
     ])

@@ -50,3 +50,8 @@ export function shanghaiDayEndUtc(day: string): string {
 export function shanghaiYear(now: Date = new Date()): number {
   return new Date(now.getTime() + SHANGHAI_OFFSET_MS).getUTCFullYear()
 }
+
+/** The calendar day in Shanghai at `now`, 'YYYY-MM-DD'. */
+export function shanghaiToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10)
+}

@@ -35,13 +35,12 @@ describe('the admin home steps (the real cards on the contract\'s example)', () 
   const steps = homeSteps(STEP_CARDS, FIXTURE, streetCan)
 
   it('lists the programme in order: the built steps the answer has, then the steps to come', () => {
-    // The fixture has no project or construction section (a user without project:read or
-    // construction:read): their cards are left out.
+    // The fixture has no project, construction or supervision section (a user without
+    // project:read, construction:read or supervision:read): their cards are left out.
     expect(steps.map((s) => [s.step, s.state])).toEqual([
       ['register', 'built'],
       ['checkup', 'built'],
       ['consultation', 'built'],
-      ['supervision', 'planned'],
       ['stewardship', 'planned'],
       ['publicity', 'planned'],
     ])
@@ -104,6 +103,20 @@ describe('the admin home steps (the real cards on the contract\'s example)', () 
     expect(c.figures.find((f) => f.key === 'unansweredObjections')?.attention).toBe(false)  // a reader does not answer
   })
 
+  it('maps the supervision section: orders to rectify, to re-check, overdue and escalated, and its pages', () => {
+    const supervision = { open: 3, replied: 1, overdue: 1, overdueByLevel: { street: 1, bureau: 0 } }
+    const withSupervision = homeSteps(STEP_CARDS, { ...FIXTURE, sections: { ...FIXTURE.sections, supervision } }, (p) => p === 'supervision:read')
+    expect(withSupervision.map((s) => `${s.step}:${s.state}`)).toContain('supervision:built')
+    const c = built(withSupervision, 'supervision')
+    expect(figures(c)).toEqual({ open: 3, replied: 1, overdue: 1, street: 1, bureau: 0 })
+    expect(c.figures.find((f) => f.key === 'overdue')?.to).toEqual({ name: 'supervision-board', query: { status: 'overdue' } })
+    expect(c.figures.find((f) => f.key === 'street')?.to).toEqual({ name: 'supervision-board', query: { level: '1' } })
+    // The ticket queue only for ticket:read.
+    expect(c.links.map((l) => l.key)).toEqual(['board', 'scores'])
+    const both = homeSteps(STEP_CARDS, { ...FIXTURE, sections: { ...FIXTURE.sections, supervision } }, () => true)
+    expect(built(both, 'supervision').links.map((l) => l.key)).toEqual(['board', 'scores', 'tickets'])
+  })
+
   it('before the answer shows only the planned steps', () => {
     const unbuilt = PLANNED_STEPS.filter((p) => !STEP_CARDS.some((c) => c.step === p.step))
     expect(homeSteps(STEP_CARDS, null, streetCan).map((s) => `${s.step}:${s.state}`)).toEqual(unbuilt.map((p) => `${p.step}:planned`))
@@ -111,33 +124,33 @@ describe('the admin home steps (the real cards on the contract\'s example)', () 
 })
 
 describe('a new context\'s card', () => {
-  // A context not built yet (supervision), as its card would be written.
-  const supervision: StepCard = defineStepCard<{ sites: number }>({
-    step: 'supervision',
-    order: 60,
-    title: { key: 'home.stage.supervision.title' },
-    desc: { key: 'home.stage.supervision.desc' },
-    section: 'supervision',
-    figures: (s) => [{ key: 'sites', label: { key: 'supervision.workbench.sites' }, value: s.sites }],
-    links: () => [{ key: 'list', label: { key: 'supervision.workbench.list' }, to: { name: 'sites' }, permission: 'supervision:read' }],
+  // A context not built yet (stewardship), as its card would be written.
+  const stewardship: StepCard = defineStepCard<{ sites: number }>({
+    step: 'stewardship',
+    order: 70,
+    title: { key: 'home.stage.stewardship.title' },
+    desc: { key: 'home.stage.stewardship.desc' },
+    section: 'stewardship',
+    figures: (s) => [{ key: 'sites', label: { key: 'stewardship.workbench.sites' }, value: s.sites }],
+    links: () => [{ key: 'list', label: { key: 'stewardship.workbench.list' }, to: { name: 'sites' }, permission: 'stewardship:read' }],
   })
 
   it('replaces the planned step it claims, in the same place', () => {
-    const sections = { ...FIXTURE.sections, supervision: { sites: 4 } }
-    const steps = homeSteps([...STEP_CARDS, supervision], { ...FIXTURE, sections }, () => true)
+    const sections = { ...FIXTURE.sections, stewardship: { sites: 4 } }
+    const steps = homeSteps([...STEP_CARDS, stewardship], { ...FIXTURE, sections }, () => true)
     expect(steps.map((s) => `${s.step}:${s.state}`)).toEqual([
       'register:built',
       'checkup:built',
       'consultation:built',
-      'supervision:built',
-      'stewardship:planned',
+      'stewardship:built',
       'publicity:planned',
     ])
-    expect(figures(built(steps, 'supervision'))).toEqual({ sites: 4 })
+    expect(figures(built(steps, 'stewardship'))).toEqual({ sites: 4 })
   })
 
   it('is neither shown nor "coming" when the user may not read its section', () => {
-    const steps = homeSteps([...STEP_CARDS, supervision], FIXTURE, () => true)
+    const steps = homeSteps([...STEP_CARDS, stewardship], FIXTURE, () => true)
+    expect(steps.map((s) => s.step)).not.toContain('stewardship')
     expect(steps.map((s) => s.step)).not.toContain('supervision')
     expect(steps.map((s) => s.step)).not.toContain('construction')
     expect(steps.map((s) => s.step)).not.toContain('project')

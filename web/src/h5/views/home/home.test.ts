@@ -40,8 +40,17 @@ describe('the H5 home tiles', () => {
       ['checkup', '/checkup'],
       ['ballot', '/ballot'],
     ])
-    // The contractor's progress report (construction) is built: a grid worker without
-    // construction:progress:write neither has it nor sees it as coming.
-    expect(grid.coming.map((t) => t.key)).toEqual(PLANNED_TILES.map((t) => t.key).filter((k) => k !== 'construction'))
+    // The contractor's progress report (construction) and the supervisor's inspection
+    // (supervision) are built: a user without their permission neither has them nor sees them coming.
+    expect(grid.coming.map((t) => t.key)).toEqual(PLANNED_TILES.map((t) => t.key).filter((k) => k !== 'construction' && k !== 'supervision'))
+  })
+
+  it('the real route modules: a supervisor has the inspection tile', () => {
+    const real = moduleRoutes.map((r) => ({ path: r.path, meta: r.meta ?? {} }))
+    const supervisor = homeTiles(real, (p) => ['supervision:read', 'supervision:inspect'].includes(p))
+    expect(supervisor.available.map((t) => [t.key, t.to])).toEqual([
+      ['ballot', '/ballot'],
+      ['supervision', '/supervision'],
+    ])
   })
 })

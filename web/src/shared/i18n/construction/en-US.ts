@@ -314,14 +314,6 @@ const messages: MessageSchema = {
         synced: 'Uploaded',
         error: 'Failed',
       },
-      sync: {
-        offline: 'Offline',
-        pending: '{n} waiting to upload',
-        syncing: 'Uploading',
-        synced: 'All uploaded',
-        failed: '{n} failed',
-        retry: 'Retry',
-      },
       offlineData: 'Offline: the steps as saved when last online',
     },
     works: {

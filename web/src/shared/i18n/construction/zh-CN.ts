@@ -315,14 +315,6 @@ const messages = {
         synced: '已上传',
         error: '上传失败',
       },
-      sync: {
-        offline: '离线',
-        pending: '{n} 条待上传',
-        syncing: '正在上传',
-        synced: '已全部上传',
-        failed: '{n} 条上传失败',
-        retry: '重试',
-      },
       offlineData: '离线：显示的是上次联网时保存的工序',
     },
     works: {

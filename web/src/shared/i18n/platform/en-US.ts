@@ -66,6 +66,15 @@ const messages: MessageSchema = {
     },
   },
   h5: {
+    // The sync bar of a phone outbox (h5/components/outbox-bar.vue).
+    outbox: {
+      offline: 'Offline',
+      pending: '{n} waiting to upload',
+      syncing: 'Uploading',
+      synced: 'All uploaded',
+      failed: '{n} failed',
+      retry: 'Retry',
+    },
     home: {
       title: 'Huanxin',
       welcome: 'Hello, {name}',

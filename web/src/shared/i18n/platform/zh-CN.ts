@@ -68,6 +68,15 @@ const messages = {
     },
   },
   h5: {
+    // The sync bar of a phone outbox (h5/components/outbox-bar.vue).
+    outbox: {
+      offline: '离线',
+      pending: '{n} 条待上传',
+      syncing: '正在上传',
+      synced: '已全部上传',
+      failed: '{n} 条上传失败',
+      retry: '重试',
+    },
     home: {
       title: '焕新',
       welcome: '你好，{name}',

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { deadline, levelTagType, splitNames, statusTagType } from './data'
+
+describe('the rectification board', () => {
+  it('colours the escalation levels grey, orange, red', () => {
+    expect([0, 1, 2, 3].map(levelTagType)).toEqual(['info', 'warning', 'danger', 'danger'])
+  })
+
+  it('colours the status: overdue red before replied or open', () => {
+    expect(statusTagType({ status: 'open', overdue: true })).toBe('danger')
+    expect(statusTagType({ status: 'replied', overdue: false })).toBe('primary')
+    expect(statusTagType({ status: 'open', overdue: false })).toBe('warning')
+    expect(statusTagType({ status: 'closed', overdue: true })).toBe('success')
+  })
+
+  it('counts the days left or past the deadline in calendar days', () => {
+    const o = { status: 'open' as const, dueOn: '2026-12-03', closedOn: null }
+    expect(deadline(o, '2026-12-01')).toEqual({ kind: 'left', days: 2 })
+    expect(deadline(o, '2026-12-03')).toEqual({ kind: 'today', days: 0 })
+    expect(deadline(o, '2027-01-02')).toEqual({ kind: 'overdue', days: 30 })
+    expect(deadline({ ...o, status: 'closed', closedOn: '2026-12-02' }, '2026-12-09')).toEqual({ kind: 'closed', on: '2026-12-02' })
+  })
+
+  it('reads the attendees typed on one line', () => {
+    expect(splitNames(' 李建国，王秀英、刘经理,, 陈总监 ')).toEqual(['李建国', '王秀英', '刘经理', '陈总监'])
+    expect(splitNames('  ')).toEqual([])
+  })
+})
