@@ -2,6 +2,7 @@
 // photos, rectification orders (issue, reply, re-check), scores, the quality register and
 // democratic supervision days.
 import { http, type RequestOptions } from '../client'
+import type { Page } from '../types'
 import type {
   ChecklistItem,
   Inspection,
@@ -53,15 +54,16 @@ export function uploadSupervisionPhoto(projectId: number, file: Blob, name: stri
   return http.post<{ id: number }>(`/projects/${projectId}/inspections/photos`, form, opts)
 }
 
-export function listRectifications(q: RectificationQuery = {}): Promise<Rectification[]> {
-  return items(
-    http.get<{ items: Rectification[] }>('/rectifications', {
-      status: q.status || undefined,
-      level: q.level ?? undefined,
-      projectId: q.projectId ?? undefined,
-      regionCode: q.regionCode || undefined,
-    }),
-  )
+/** One page of orders, newest first, with how many match in all (`pageSize` ≤ 500). */
+export function listRectifications(q: RectificationQuery = {}): Promise<Page<Rectification>> {
+  return http.get<Page<Rectification>>('/rectifications', {
+    status: q.status || undefined,
+    level: q.level ?? undefined,
+    projectId: q.projectId ?? undefined,
+    regionCode: q.regionCode || undefined,
+    page: q.page,
+    pageSize: q.pageSize,
+  })
 }
 
 export function getRectification(id: number): Promise<Rectification> {

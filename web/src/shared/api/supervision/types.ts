@@ -2,6 +2,7 @@
 // responsible units, inspections with findings, rectification orders with deadlines and
 // escalation levels, contractors' scores, the quality register and democratic supervision days.
 // Dates are 'YYYY-MM-DD' (Beijing), times UTC ISO 8601.
+import type { PageQuery } from '../types'
 
 export interface ChecklistItem {
   code: string
@@ -123,7 +124,7 @@ export interface Rectification {
   events?: RectificationEvent[]
 }
 
-export interface RectificationQuery {
+export interface RectificationQuery extends PageQuery {
   status?: RectificationFilter | ''
   level?: number | null
   projectId?: number | null

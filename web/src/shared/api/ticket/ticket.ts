@@ -1,6 +1,7 @@
 // The resident-ticket API (docs/ticket.md): the public filing and follow-up by code (no login),
 // and the staff's queue, transitions, merge, figures and building contacts.
 import { http, type RequestOptions } from '../client'
+import type { Page } from '../types'
 import type { BuildingContact, ContactRole, PublicTicket, Ticket, TicketCategory, TicketFigures, TicketInput, TicketQuery, TicketReceipt, TicketStatus } from './types'
 
 // ---- public (residents, no account) ---------------------------------------------------------
@@ -39,17 +40,16 @@ export async function listEstateContacts(estateId: number): Promise<BuildingCont
 
 // ---- staff ----------------------------------------------------------------------------------
 
-export async function listTickets(q: TicketQuery = {}): Promise<Ticket[]> {
-  return (
-    await http.get<{ items: Ticket[] }>('/tickets', {
-      status: q.status || undefined,
-      category: q.category || undefined,
-      regionCode: q.regionCode || undefined,
-      overdue: q.overdue || undefined,
-      page: q.page,
-      pageSize: q.pageSize,
-    })
-  ).items
+/** One page of the queue, newest first, with how many match in all. */
+export function listTickets(q: TicketQuery = {}): Promise<Page<Ticket>> {
+  return http.get<Page<Ticket>>('/tickets', {
+    status: q.status || undefined,
+    category: q.category || undefined,
+    regionCode: q.regionCode || undefined,
+    overdue: q.overdue || undefined,
+    page: q.page,
+    pageSize: q.pageSize,
+  })
 }
 
 export function getTicket(id: number): Promise<Ticket> {
