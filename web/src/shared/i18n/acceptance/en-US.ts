@@ -129,7 +129,7 @@ const messages: MessageSchema = {
       dwelling: 'Dwelling',
       pickDwelling: 'Tap a dwelling, then the resident signs or gives the reason to refuse',
       noDwellings: 'No dwellings in this building',
-      room: 'Room {room}',
+      room: 'Stairwell {unit}, room {room}',
       accepted: 'Signed',
       refused: 'Refused',
       sign: "Resident's signature",

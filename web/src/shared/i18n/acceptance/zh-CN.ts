@@ -132,7 +132,7 @@ const messages = {
       dwelling: '住户',
       pickDwelling: '点选住户后请居民签字或说明拒签原因',
       noDwellings: '该楼栋暂无住户',
-      room: '{room} 室',
+      room: '{unit} 单元 {room} 室',
       accepted: '已签字',
       refused: '拒签',
       sign: '居民签字',
