@@ -47,6 +47,8 @@ describe('acceptance and warranty journey', () => {
     assert.equal((await api('GET', `/projects/${project.id}/acceptance`)).status, 'pending')
 
     await phone.goto('/h5/')
+    await phone.getByTestId('module-acceptance').waitFor()
+    await shot(phone, 'h5-home')
     await phone.getByTestId('module-acceptance').click()
     await phone.waitForURL(/\/h5\/acceptance$/)
     await phone.getByTestId(`acc-h5-project-${project.id}`).click()
