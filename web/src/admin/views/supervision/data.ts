@@ -34,6 +34,11 @@ export function deadline(o: Pick<Rectification, 'status' | 'dueOn' | 'closedOn'>
   return { kind: 'left', days }
 }
 
+/** An id from the URL's query (`?projectId=4`): a positive whole number, or null. */
+export function queryId(v: unknown): number | null {
+  return typeof v === 'string' && /^\d+$/.test(v) && Number(v) > 0 ? Number(v) : null
+}
+
 /** "李建国，王秀英、 刘经理" → the names, trimmed, without blanks. */
 export function splitNames(line: string): string[] {
   return line

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deadline, levelTagType, splitNames, statusTagType } from './data'
+import { deadline, levelTagType, queryId, splitNames, statusTagType } from './data'
 
 describe('the rectification board', () => {
   it('colours the escalation levels grey, orange, red', () => {
@@ -24,5 +24,9 @@ describe('the rectification board', () => {
   it('reads the attendees typed on one line', () => {
     expect(splitNames(' 李建国，王秀英、刘经理,, 陈总监 ')).toEqual(['李建国', '王秀英', '刘经理', '陈总监'])
     expect(splitNames('  ')).toEqual([])
+  })
+
+  it('reads an id from the query: a positive whole number or nothing', () => {
+    expect([queryId('4'), queryId('0'), queryId('4a'), queryId(''), queryId(['4']), queryId(undefined)]).toEqual([4, null, null, null, null, null])
   })
 })
