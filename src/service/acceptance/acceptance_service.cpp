@@ -64,7 +64,8 @@ std::string DefaultProperty() { return "物业服务企业"; }
 }  // namespace
 
 Error AcceptanceField(const std::string& field, Text why) {
-  return Invalid("acceptance.invalid_field", Text("字段 " + field + " 不正确", "field " + field + " is invalid"), std::move(why));
+  return Invalid("acceptance.invalid_field", Text("字段 " + field + " 无效：" + why.zh, "field " + field + " is invalid: " + why.en),
+                 Text::Same(field), Text("请按提示修改后重试", "correct the field and try again"));
 }
 
 AcceptanceService::AcceptanceService(store::Database& db, const Clock& clock, FileService& files)

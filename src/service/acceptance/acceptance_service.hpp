@@ -136,7 +136,7 @@ class AcceptanceService {
   FileService& files_;
 };
 
-// 422 acceptance.invalid_field: "field <name> is invalid", detail = why.
+// 422 acceptance.invalid_field: "field <name> is invalid: <why>", detail = the field's name.
 Error AcceptanceField(const std::string& field, Text why);
 
 }  // namespace huanxin::service
