@@ -238,6 +238,13 @@ TEST_P(AcceptanceApiTest, HouseholdRefusalLandsOnThePunchListAndCompletionWaitsF
                        json::object{{"on", "2024-12-01"}, {"receiver", kProperty}, {"note", "联合查验后移交"}}, 200);
   EXPECT_EQ(Str(handed.at("status")), "handed_over");
   EXPECT_EQ(Str(handed.at("handover").at("receiver")), kProperty);
+  // Both records are on the project's file, once, for its gates.
+  std::vector<std::string> kinds;
+  const auto filed = Expect(street, "GET", P(), nullptr, 200);
+  for (const auto& d : filed.at("documents").as_array()) kinds.push_back(Str(d.at("kind")));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"acceptance_record", "handover_record"}));
+  Expect(street, "POST", P() + "/acceptance/handover", json::object{{"on", "2024-12-02"}, {"receiver", kProperty}}, 200);
+  EXPECT_EQ(Expect(street, "GET", P(), nullptr, 200).at("documents").as_array().size(), 2u);
 
   // Audited.
   auto audit = Expect(admin, "GET", "/api/v1/audit?action=acceptance.complete", nullptr, 200);

@@ -61,6 +61,21 @@ std::string DwellingLabel(const store::AcceptanceDwellingRef& d) {
 
 std::string DefaultProperty() { return "物业服务企业"; }
 
+// A recorded fact on the project's documents (project_document), as the project context files them.
+Result<void> FileRecord(store::Session& s, const Actor& actor, std::int64_t project_id, const char* kind, const char* title,
+                        const std::string& reference, const std::string& at) {
+  store::DocumentRecord d;
+  d.project_id = project_id;
+  d.kind = kind;
+  d.title = title;
+  d.reference = reference;
+  d.created_by = actor.user_id;
+  d.created_at = at;
+  auto id = store::DocumentRepository::Insert(s, d);
+  if (!id) return std::move(id).error();
+  return Ok();
+}
+
 }  // namespace
 
 Error AcceptanceField(const std::string& field, Text why) {
@@ -353,6 +368,11 @@ Result<AcceptanceView> AcceptanceService::Accept(const Actor& actor, std::int64_
       for (const auto& sc : c.scores) a.scores.push_back({c.item_code, "", sc.criterion, static_cast<int>(sc.score)});
     auto id = Repo::InsertAcceptance(s, a);
     if (!id) return std::move(id).error();
+    // The record on the project's file: the gate `accepted` asks for it (core/project/gates.hpp).
+    if (auto r = FileRecord(s, actor, project_id, "acceptance_record", "竣工验收记录",
+                            "验收日期 " + in.on + "，评分 " + std::to_string(total->points) + "/" + std::to_string(total->max_points), now);
+        !r)
+      return r;
     Changes ch;
     ch.Set("acceptedOn", nullptr, json::string(in.on))
         .Set("points", nullptr, total->points)
@@ -382,6 +402,10 @@ Result<AcceptanceView> AcceptanceService::Handover(const Actor& actor, std::int6
     if (!before) return std::move(before).error();
     store::HandoverRecord h{project_id, project->region_code, in.on, in.receiver, in.note, actor.user_id, FormatIsoUtc(clock_.Now())};
     if (auto r = Repo::PutHandover(s, h); !r) return r;
+    // The first handover goes on the project's file (the gate `handed_over`); a correction does not.
+    if (!*before)
+      if (auto r = FileRecord(s, actor, project_id, "handover_record", "移交接管记录", in.on + " 移交 " + in.receiver, h.created_at); !r)
+        return r;
     Changes ch;
     ch.Set("handedOn", *before ? json::value(json::string((*before)->handed_on)) : json::value(nullptr), json::string(in.on))
         .Set("receiver", *before ? json::value(json::string((*before)->receiver)) : json::value(nullptr), json::string(in.receiver));
