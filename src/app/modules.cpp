@@ -17,6 +17,7 @@ std::unique_ptr<Module> ConstructionModule();
 std::unique_ptr<Module> ConstructionWorksModule();
 std::unique_ptr<Module> SupervisionModule();
 std::unique_ptr<Module> TicketModule();
+std::unique_ptr<Module> AcceptanceModule();
 
 std::vector<std::unique_ptr<Module>> ContextModules() {
   std::vector<std::unique_ptr<Module>> m;
@@ -32,6 +33,7 @@ std::vector<std::unique_ptr<Module>> ContextModules() {
   m.push_back(ConstructionWorksModule());
   m.push_back(SupervisionModule());
   m.push_back(TicketModule());
+  m.push_back(AcceptanceModule());
   return m;
 }
 

@@ -65,6 +65,12 @@ const RoleInfo& Info(Role role) {
 // finder or a street office closes (the service checks who found it). Residents' tickets are
 // handled by street offices and communities in their area and watched by the bureau; categories,
 // routing and Open311 client keys are set by the bureau or an administrator.
+// Acceptance (issue #14; REFERENCE.md §4.3): completion acceptance is organised by the 建设单位 — in
+// renovation the street office or the bureau's programme — so street offices and the bureau record it,
+// the punch list and the handover; household acceptance is taken door to door by grid workers
+// (community) and street offices (Shanxi: "with each household", §1.4); contractors, utilities,
+// supervisors and the property company read the acceptance of the projects they are assigned to
+// (the builder answers defects under warranty, the property company after; issue #14).
 constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAuditRead,        perm::kRegionRead,
                                             perm::kRegionGridCreate,  perm::kRegisterRead,     perm::kRegisterWrite,
                                             perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite,
@@ -76,7 +82,7 @@ constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAu
                                             perm::kProgressWrite,     perm::kHouseholdWrite,    perm::kSeasonWrite,
                                             perm::kSupervisionRead,   perm::kSupervisionWrite,  perm::kInspect,
                                             perm::kRectifyIssue,      perm::kRectifyReply,      perm::kTicketRead,
-                                            perm::kTicketWrite,       perm::kTicketAdmin};
+                                            perm::kTicketWrite,       perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite};
 constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAuditRead,        perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,     perm::kRegisterWrite,
                                              perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite,
@@ -85,7 +91,7 @@ constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAu
                                              perm::kPlanWrite,         perm::kFundWrite,        perm::kPublicityWrite,
                                              perm::kConstructionRead,  perm::kConstructionWrite, perm::kSeasonWrite,
                                              perm::kSupervisionRead,   perm::kSupervisionWrite, perm::kTicketRead,
-                                             perm::kTicketAdmin};
+                                             perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite};
 constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAuditRead,          perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,       perm::kRegisterWrite,
                                              perm::kRegisterPiiRead,  perm::kConsultationRead,   perm::kConsultationWrite,
@@ -95,21 +101,21 @@ constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAud
                                              perm::kConstructionRead, perm::kConstructionWrite,  perm::kProgressWrite,
                                              perm::kHouseholdWrite,   perm::kSupervisionRead,    perm::kSupervisionWrite,
                                              perm::kInspect,          perm::kRectifyIssue,       perm::kTicketRead,
-                                             perm::kTicketWrite};
+                                             perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite};
 constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead,        perm::kRegisterRead,       perm::kRegisterWrite,
                                                 perm::kRegisterPiiRead,   perm::kConsultationRead,   perm::kConsultationWrite,
                                                 perm::kBallotWrite,       perm::kCheckupRead,        perm::kCheckupCapture,
                                                 perm::kCatalogueRead,     perm::kProjectRead,        perm::kConstructionRead,
                                                 perm::kHouseholdWrite,    perm::kSupervisionRead,    perm::kInspect,
-                                                perm::kRectifyIssue,      perm::kTicketRead,         perm::kTicketWrite};
-constexpr std::string_view kAssignedPerms[] = {perm::kRegionRead, perm::kRegisterRead};
+                                                perm::kRectifyIssue,      perm::kTicketRead,         perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceHouseholdWrite};
 constexpr std::string_view kContractorPerms[] = {perm::kRegionRead,        perm::kRegisterRead,  perm::kConstructionRead,
                                                  perm::kConstructionWrite, perm::kProgressWrite, perm::kHouseholdWrite,
-                                                 perm::kSupervisionRead,   perm::kRectifyReply};
+                                                 perm::kSupervisionRead,   perm::kRectifyReply, perm::kAcceptanceRead};
 constexpr std::string_view kUtilityPerms[] = {perm::kRegionRead,     perm::kRegisterRead,    perm::kConstructionRead,
-                                              perm::kProgressWrite,  perm::kSupervisionRead, perm::kRectifyReply};
+                                              perm::kProgressWrite,  perm::kSupervisionRead, perm::kRectifyReply, perm::kAcceptanceRead};
 constexpr std::string_view kSupervisorPerms[] = {perm::kRegionRead,      perm::kRegisterRead, perm::kConstructionRead,
-                                                 perm::kSupervisionRead, perm::kInspect,      perm::kRectifyIssue};
+                                                 perm::kSupervisionRead, perm::kInspect,      perm::kRectifyIssue, perm::kAcceptanceRead};
+constexpr std::string_view kPropertyPerms[] = {perm::kRegionRead, perm::kRegisterRead, perm::kAcceptanceRead};
 constexpr std::string_view kResidentPerms[] = {perm::kRegionRead};
 }  // namespace
 
@@ -132,7 +138,7 @@ std::span<const std::string_view> PermissionsOf(Role role) {
     case Role::kSupervisor: return kSupervisorPerms;
     case Role::kContractor: return kContractorPerms;
     case Role::kUtility: return kUtilityPerms;
-    case Role::kProperty: return kAssignedPerms;
+    case Role::kProperty: return kPropertyPerms;
     case Role::kResident: return kResidentPerms;
   }
   return {};

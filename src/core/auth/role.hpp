@@ -71,6 +71,9 @@ inline constexpr std::string_view kRectifyReply = "supervision:rectify:reply";  
 inline constexpr std::string_view kTicketRead = "ticket:read";                  // residents' tickets, figures
 inline constexpr std::string_view kTicketWrite = "ticket:write";                // accept, route, resolve, merge; file for a resident
 inline constexpr std::string_view kTicketAdmin = "ticket:admin";                // categories, routing, Open311 client keys
+inline constexpr std::string_view kAcceptanceRead = "acceptance:read";          // acceptance records, punch list, warranties, the sign
+inline constexpr std::string_view kAcceptanceWrite = "acceptance:write";        // completion acceptance, punch list, handover
+inline constexpr std::string_view kAcceptanceHouseholdWrite = "acceptance:household:write";  // household acceptance, signatures
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.

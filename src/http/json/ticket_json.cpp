@@ -56,6 +56,12 @@ json::object TicketJson(const service::TicketView& v, bool english) {
   o["ratingComment"] = t.rating_comment;
   o["mergedInto"] = t.merged_into ? json::value(*t.merged_into) : json::value(nullptr);
   o["updatedAt"] = t.updated_at;
+  // Warranty defects (docs/acceptance.md).
+  o["defectItem"] = OptText(t.defect_item);
+  o["responsibleUnitId"] = t.responsible_unit_id ? json::value(*t.responsible_unit_id) : json::value(nullptr);
+  o["responsibleUnitName"] = t.responsible_unit_name;
+  o["warrantyUntil"] = OptText(t.warranty_until);
+  o["routingReason"] = t.routing_reason;
   json::array history;
   for (const auto& e : v.events)
     history.push_back(json::object{{"at", e.at},
@@ -175,6 +181,9 @@ Result<service::TicketInput> ParseTicketInput(const json::object& o, bool staff)
     if (!ids) return std::move(ids).error();
     in.photo_file_ids = std::move(*ids);
   }
+  auto defect = OptionalString(o, "defectItem");
+  if (!defect) return std::move(defect).error();
+  in.defect_item = std::move(*defect);
   if (staff) {
     auto note = RequiredString(o, "visitNote");
     if (!note) return std::move(note).error();

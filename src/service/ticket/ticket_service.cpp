@@ -8,6 +8,7 @@
 
 #include "common/crypto.hpp"
 #include "common/text.hpp"
+#include "core/acceptance/acceptance.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/platform/field_check.hpp"
 #include "store/region/region_repository.hpp"
@@ -150,6 +151,11 @@ Result<TicketView> TicketService::Create(store::TicketRecord t, const TicketInpu
     if (auto r = CheckPhone("phone", *in.phone); !r) return std::move(r).error();
   if (in.address)
     if (auto r = CheckText("address", *in.address, 0, kAddressMaxChars); !r) return std::move(r).error();
+  if (in.defect_item && !core::acceptance::ParseDefectItem(*in.defect_item))
+    return BadField("defectItem",
+                    Text("应为 roof_waterproofing、external_wall、electrical、water_drainage、heating 或 other",
+                         "must be roof_waterproofing, external_wall, electrical, water_drainage, heating or other"),
+                    Text::Same(*in.defect_item));
   auto cal = calendar_.Current();
   if (!cal) return std::move(cal).error();
   const auto now = clock_.Now();
@@ -206,6 +212,21 @@ Result<TicketView> TicketService::Create(store::TicketRecord t, const TicketInpu
     t.department = *route ? (*route)->department : "街道办事处";
     t.handler_region_code = *route && !(*route)->handler_region_code.empty() ? (*route)->handler_region_code
                                                                                : region.substr(0, std::min(region.size(), kStreetDigits));
+    // A warranty defect naming its estate and item goes by the warranty clock (docs/acceptance.md):
+    // the builder while the warranty runs, the property company and the maintenance fund after.
+    if ((*category)->kind == "defect" && in.defect_item) {
+      t.defect_item = in.defect_item;
+      if (in.estate_id && defect_router_) {
+        auto routing = defect_router_(s, *in.estate_id, *in.defect_item, now);
+        if (!routing) return std::move(routing).error();
+        if (*routing) {
+          if (!(*routing)->department.empty()) t.department = (*routing)->department;
+          t.responsible_unit_id = (*routing)->responsible_unit_id;
+          t.warranty_until = (*routing)->warranty_until;
+          t.routing_reason = (*routing)->reason;
+        }
+      }
+    }
     auto unit = tk::ParseTargetUnit((*category)->target_unit);
     auto due = tk::DueAt(**cal, now, {(*category)->target_amount, unit.value_or(tk::TargetUnit::kWorkingDays)},
                          options_.office_hours);
@@ -233,6 +254,7 @@ Result<TicketView> TicketService::Create(store::TicketRecord t, const TicketInpu
         .Set("channel", nullptr, json::string(t.channel))
         .Set("department", nullptr, json::string(t.department))
         .Set("dueAt", nullptr, json::string(t.due_at))
+        .Set("routing", nullptr, json::string(t.routing_reason))
         .Set("withPhone", nullptr, !t.phone.empty());
     return RecordAudit(s, clock_, audit_actor, action, "ticket", std::to_string(id), t.region_code, ch);
   });
@@ -303,6 +325,7 @@ Result<TicketView> TicketService::SubmitOpen311(const std::string& api_key, cons
     if (given && !a.values.empty())
       for (const auto& [key, name] : a.values)
         if (key == it->second) in.content = "【" + a.description + "：" + name + "】" + in.content;
+    if (given && a.code == "defect_item") in.defect_item = it->second;
   }
   store::TicketRecord t;
   t.channel = std::string(tk::ChannelCode(tk::Channel::kOpen311));

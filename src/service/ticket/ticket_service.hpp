@@ -43,7 +43,22 @@ struct TicketInput {
   std::optional<std::string> phone, address;
   std::string visit_note;  // staff intake: the door visit (required there)
   std::vector<std::int64_t> photo_file_ids;  // public filing: the sender's own uploads, at most 3
+  // A warranty defect's item (core/acceptance DefectItem code: roof_waterproofing … other); only
+  // kept on categories of kind defect.
+  std::optional<std::string> defect_item;
 };
+
+// Where a warranty defect goes (decided by the acceptance context's router, docs/acceptance.md).
+struct DefectRouting {
+  std::string department;                          // the unit or office that handles it, by name
+  std::optional<std::int64_t> responsible_unit_id;  // the builder's responsible unit, while under warranty
+  std::optional<std::string> warranty_until;        // the warranty's last day, 'YYYY-MM-DD'
+  std::string reason;                               // builder | property_and_fund | not_accepted
+};
+// Decides the routing of a warranty defect of `defect_item` in `estate_id` found at `now`, inside
+// the filing's transaction; nullopt leaves the category's route.
+using DefectRouter = std::function<Result<std::optional<DefectRouting>>(store::Session&, std::int64_t estate_id,
+                                                                         const std::string& defect_item, TimePoint now)>;
 
 // A ticket with its history (filled by Get, Transition, PublicGet …; not by List).
 struct TicketView {
@@ -93,6 +108,9 @@ class TicketService {
   // Registers the read policy of the "ticket" files (residents' photos: ticket:read, in scope).
   TicketService(store::Database& db, const Clock& clock, CalendarService& calendar, FileService& files,
                 TicketOptions options);
+
+  // Installs the router of warranty defects (the acceptance module, while wiring, before serving).
+  void SetDefectRouter(DefectRouter router) { defect_router_ = std::move(router); }
 
   // A resident's photo before filing (h5, no login): JPEG, PNG or WebP, metadata stripped; kept
   // with the region of `estate_id` when given. At most 3 × `tickets_per_hour` per address and hour
@@ -186,6 +204,7 @@ class TicketService {
   CalendarService& calendar_;
   FileService& files_;
   TicketOptions options_;
+  DefectRouter defect_router_;
 };
 
 }  // namespace huanxin::service

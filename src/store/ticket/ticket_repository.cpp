@@ -27,8 +27,10 @@ constexpr const char* kTicketSelect =
     "SELECT t.id, t.code, t.category_id, c.code, c.name_zh, c.name_en, t.region_code, t.estate_id, "
     "COALESCE(e.name, ''), t.channel, t.content, t.phone, t.address, t.visit_note, t.status, t.department, "
     "t.handler_region_code, t.answer, t.merged_into, t.reopen_count, t.rating, t.rating_comment, t.client_id, "
-    "t.client_key, t.created_by, t.received_at, t.due_at, t.resolved_at, t.updated_at "
-    "FROM ticket t JOIN ticket_category c ON c.id = t.category_id LEFT JOIN estate e ON e.id = t.estate_id";
+    "t.client_key, t.created_by, t.received_at, t.due_at, t.resolved_at, t.updated_at, t.defect_item, "
+    "t.responsible_unit_id, COALESCE(ru.company, ''), t.warranty_until, t.routing_reason "
+    "FROM ticket t JOIN ticket_category c ON c.id = t.category_id LEFT JOIN estate e ON e.id = t.estate_id "
+    "LEFT JOIN responsible_unit ru ON ru.id = t.responsible_unit_id";
 
 TicketRecord ReadTicket(const Row& r) {
   TicketRecord t;
@@ -61,6 +63,11 @@ TicketRecord ReadTicket(const Row& r) {
   t.due_at = r.GetText(26);
   t.resolved_at = r.GetOptText(27);
   t.updated_at = r.GetText(28);
+  t.defect_item = r.GetOptText(29);
+  t.responsible_unit_id = r.GetOptInt(30);
+  t.responsible_unit_name = r.GetText(31);
+  t.warranty_until = r.GetOptText(32);
+  t.routing_reason = r.GetText(33);
   return t;
 }
 
@@ -152,13 +159,14 @@ Result<std::int64_t> TicketRepository::Insert(Session& s, const TicketRecord& t)
       s,
       "INSERT INTO ticket (code, category_id, region_code, estate_id, channel, content, phone, address, visit_note, "
       "status, department, handler_region_code, answer, merged_into, reopen_count, rating, rating_comment, client_id, "
-      "client_key, created_by, received_at, due_at, resolved_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "client_key, created_by, received_at, due_at, resolved_at, updated_at, defect_item, responsible_unit_id, warranty_until, "
+      "routing_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {Str(t.code), Int(t.category_id), Str(t.region_code), OptInt(t.estate_id), Str(t.channel), Str(t.content),
        Str(t.phone), Str(t.address), Str(t.visit_note), Str(t.status), Str(t.department), Str(t.handler_region_code),
        Str(t.answer), OptInt(t.merged_into), Int(t.reopen_count), OptInt(t.rating), Str(t.rating_comment),
        OptInt(t.client_id), Str(t.client_key), OptInt(t.created_by), Str(t.received_at), Str(t.due_at),
-       OptStr(t.resolved_at), Str(t.updated_at)});
+       OptStr(t.resolved_at), Str(t.updated_at), OptStr(t.defect_item), OptInt(t.responsible_unit_id),
+       OptStr(t.warranty_until), Str(t.routing_reason)});
 }
 
 Result<std::optional<TicketRecord>> TicketRepository::Find(Session& s, std::int64_t id) {

@@ -55,6 +55,14 @@ struct TicketRecord {
   std::string received_at, due_at;
   std::optional<std::string> resolved_at;
   std::string updated_at;
+  // Warranty defects (migration 0014; docs/acceptance.md): the item the resident named, the
+  // responsible unit the ticket went to while the warranty ran, the warranty's last day
+  // ('YYYY-MM-DD') and the routing decision (builder | property_and_fund | not_accepted | "").
+  std::optional<std::string> defect_item;
+  std::optional<std::int64_t> responsible_unit_id;
+  std::string responsible_unit_name;  // joined, read-only
+  std::optional<std::string> warranty_until;
+  std::string routing_reason;
 };
 
 struct TicketEventRecord {
