@@ -174,7 +174,7 @@ Result<store::HouseholdAcceptanceRecord> AcceptanceService::PutHousehold(const A
       if (!p) return std::move(p).error();
       entry = std::move(*p);
     }
-    const std::string description = DwellingLabel(**dwelling) + " " + in.work + "：" + in.reason;
+    const std::string description = DwellingLabel(**dwelling) + " " + HouseholdWorkName(in.work) + "：" + in.reason;
     if (in.result == "refused") {
       if (entry) {
         entry->description = description;

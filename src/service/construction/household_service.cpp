@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <map>
 #include <set>
 
 #include "common/text.hpp"
@@ -49,6 +50,14 @@ json::value OptText(const std::optional<std::string>& v) { return v ? json::valu
 const std::vector<std::string>& HouseholdWorkCodes() {
   static const std::vector<std::string> codes{"heating", "water_meter", "windows", "gas_meter", "wiring", "other"};
   return codes;
+}
+
+std::string HouseholdWorkName(const std::string& code) {
+  static const std::map<std::string, std::string> names{{"heating", "入户供暖"}, {"water_meter", "水表"},
+                                                        {"windows", "门窗"},       {"gas_meter", "燃气表"},
+                                                        {"wiring", "户内线路"},    {"other", "其他入户工程"}};
+  auto it = names.find(code);
+  return it == names.end() ? code : it->second;
 }
 
 Result<std::vector<store::HouseholdTeamRecord>> HouseholdService::Teams(const Actor& actor, std::int64_t project_id) {

@@ -23,6 +23,8 @@ namespace huanxin::service {
 
 // The works a dwelling may have (docs/construction.md, Words).
 const std::vector<std::string>& HouseholdWorkCodes();
+// The Chinese name of a household work code (入户供暖, 水表 …); the code itself when unknown.
+std::string HouseholdWorkName(const std::string& code);
 
 struct TeamInput {
   std::string name;
