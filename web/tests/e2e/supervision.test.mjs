@@ -115,6 +115,34 @@ describe('supervision and resident tickets journey', () => {
     await table.locator('.el-table__row').first().waitFor()
     assert.equal(await table.locator('.el-table__row').count(), overdue.length)
 
+    // The phone's finding (test a) becomes an order to a named unit, due in working days.
+    await page.getByTestId('rect-reset').click()
+    const found = (await api('GET', `/projects/${project.id}/inspections`)).items.flatMap((i) => i.findings).find((f) => f.text === '施工围挡缺失一段，渣土未覆盖')
+    assert.ok(found, 'the offline finding reached the server')
+    const unit = (await api('GET', '/responsible-units')).items[0]
+    await page.getByTestId('rect-issue').click()
+    const dialog = page.getByTestId('rect-issue-dialog')
+    await dialog.getByTestId('rect-issue-project').click()
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: project.name }).first().click()
+    await dialog.getByTestId('rect-issue-finding').click()
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: '施工围挡缺失一段' }).first().click()
+    assert.equal(await dialog.getByTestId('rect-issue-text').inputValue(), found.text, 'the finding carried over')
+    await dialog.getByTestId('rect-issue-unit').click()
+    await page.locator('.el-select-dropdown__item:visible').filter({ hasText: unit.company }).first().click()
+    await dialog.getByTestId('rect-issue-days').locator('input').fill('3')
+    await shot(page, 'admin-rectification-issue')
+    const [issuedAnswer] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/v1/rectifications') && r.request().method() === 'POST'),
+      dialog.getByTestId('rect-issue-save').click(),
+    ])
+    assert.equal(issuedAnswer.status(), 201)
+    const issued = await issuedAnswer.json()
+    assert.deepEqual([issued.findingId, issued.unitId, issued.dueInWorkingDays, issued.status, issued.photoFileIds], [found.id, unit.id, 3, 'open', found.photoFileIds])
+    await page.getByTestId(`rect-due-${issued.id}`).waitFor()
+    assert.equal((await page.getByTestId(`rect-due-${issued.id}`).innerText()).trim(), issued.dueOn)
+    await page.getByTestId('order-photo-pair').waitFor()
+    await page.keyboard.press('Escape')
+
     // Re-check a replied order: closed.
     const replied = orders.find((o) => o.status === 'replied')
     await page.getByTestId('rect-reset').click()

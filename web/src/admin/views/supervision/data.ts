@@ -1,7 +1,7 @@
 // Pure helpers of the supervision pages (unit-tested in supervision.test.ts): an order's
 // deadline as the board shows it, the colours of escalation levels and statuses, and the
 // attendees typed as one line.
-import type { Rectification } from '@/shared/api/supervision/types'
+import type { Finding, Inspection, Rectification } from '@/shared/api/supervision/types'
 import { daysBetween } from '../construction/data'
 
 export type TagType = 'primary' | 'success' | 'info' | 'warning' | 'danger'
@@ -45,4 +45,20 @@ export function splitNames(line: string): string[] {
     .split(/[,，、;；\n]/)
     .map((s) => s.trim())
     .filter(Boolean)
+}
+
+/** A finding offered for a new order: the inspection's day and the text, for the picker. */
+export interface FindingChoice extends Finding {
+  label: string
+}
+
+/**
+ * The findings of a project's inspections that no order names yet (`findingId`), newest
+ * inspection first; each labelled with its inspection day and text.
+ */
+export function openFindings(inspections: Inspection[], orders: Pick<Rectification, 'findingId'>[]): FindingChoice[] {
+  const ordered = new Set(orders.map((o) => o.findingId).filter((id): id is number => id !== null))
+  return [...inspections]
+    .sort((a, b) => b.inspectedAt.localeCompare(a.inspectedAt))
+    .flatMap((i) => i.findings.filter((f) => !ordered.has(f.id)).map((f) => ({ ...f, label: `${i.inspectedAt.slice(0, 10)} · ${f.text}` })))
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { deadline, levelTagType, queryId, splitNames, statusTagType } from './data'
+import { deadline, levelTagType, openFindings, queryId, splitNames, statusTagType } from './data'
+import type { Inspection } from '@/shared/api/supervision/types'
 
 describe('the rectification board', () => {
   it('colours the escalation levels grey, orange, red', () => {
@@ -28,5 +29,20 @@ describe('the rectification board', () => {
 
   it('reads an id from the query: a positive whole number or nothing', () => {
     expect([queryId('4'), queryId('0'), queryId('4a'), queryId(''), queryId(['4']), queryId(undefined)]).toEqual([4, null, null, null, null, null])
+  })
+})
+
+describe('findings offered for a new order', () => {
+  const inspection = (id: number, at: string, findings: [number, string][]): Inspection => ({
+    id, projectId: 1, stepCode: null, clientId: null, inspectedAt: at, lat: null, lng: null, place: '', note: '', inspectedBy: '',
+    findings: findings.map(([fid, text]) => ({ id: fid, itemCode: 'safety', text, photoFileIds: [fid * 10] })), createdAt: at,
+  })
+  it('leaves out the findings an order already names, newest inspection first, labelled by day', () => {
+    const list = openFindings(
+      [inspection(1, '2026-11-02T01:00:00Z', [[11, '临边无防护'], [12, '材料堆放']]), inspection(2, '2026-11-20T01:00:00Z', [[21, '围挡缺失']])],
+      [{ findingId: 12 }, { findingId: null }],
+    )
+    expect(list.map((f) => [f.id, f.label])).toEqual([[21, '2026-11-20 · 围挡缺失'], [11, '2026-11-02 · 临边无防护']])
+    expect(list[1].photoFileIds).toEqual([110])
   })
 })
