@@ -59,6 +59,9 @@ struct Config {
   // tickets one client address may file per hour (h5, no login).
   std::string ticket_office_hours = "09:00-17:00";
   int ticket_rate_per_hour = 5;
+  // Long-term management (docs/stewardship.md): the least initial maintenance fund per m² of exclusive
+  // area where none existed (REFERENCE.md §1.3, Chengdu: at least 5 yuan/m²), in whole yuan.
+  int stewardship_initial_fund_yuan_per_m2 = 5;
   // The secret client addresses are hashed with for that limit (HUANXIN_PUBLICITY_KEY, 32–128 hex
   // digits); "" = the key file <var_dir>/publicity-key, made on first start.
   std::string publicity_key;

@@ -185,7 +185,9 @@ async function seed(client, who, token, ctx) {
     ctx.owner = first(dw, (d) => d.owners?.[0]?.id) ?? ctx.owner
   }
   ctx.owner = first(await get('/api/v1/owners'), (o) => o.id) ?? ctx.owner
-  ctx.consultation = first(await get('/api/v1/consultations'), (c) => c.id) ?? ctx.consultation
+  // An open one first: the ballot calls below need it (the demo also holds closed owners' assemblies).
+  ctx.consultation = first(await get('/api/v1/consultations', undefined, { state: 'open' }), (c) => c.id) ??
+    first(await get('/api/v1/consultations'), (c) => c.id) ?? ctx.consultation
   if (ctx.consultation) {
     ctx.ballotCode = first(await get('/api/v1/consultations/{id}/codes', { id: ctx.consultation }), (c) => c.code) ?? ctx.ballotCode
     ctx.receipt = first(await get('/api/v1/consultations/{id}/ballots', { id: ctx.consultation }), (b) => b.receipt) ?? ctx.receipt

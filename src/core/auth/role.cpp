@@ -71,6 +71,11 @@ const RoleInfo& Info(Role role) {
 // (community) and street offices (Shanxi: "with each household", §1.4); contractors, utilities,
 // supervisors and the property company read the acceptance of the projects they are assigned to
 // (the builder answers defects under warranty, the property company after; issue #14).
+// Stewardship (issue #15; REFERENCE.md §1.4 step 7): the street office organises long-term management
+// after acceptance (owners' assembly, property company, hosting, the maintenance fund) and the
+// bureau oversees it, so both record it; communities read it (they help the owners' committee).
+// Property companies are not given fee writes here: they are assigned estates and a scoped role
+// for them is left for later (docs/stewardship.md).
 constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAuditRead,        perm::kRegionRead,
                                             perm::kRegionGridCreate,  perm::kRegisterRead,     perm::kRegisterWrite,
                                             perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite,
@@ -82,7 +87,8 @@ constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAu
                                             perm::kProgressWrite,     perm::kHouseholdWrite,    perm::kSeasonWrite,
                                             perm::kSupervisionRead,   perm::kSupervisionWrite,  perm::kInspect,
                                             perm::kRectifyIssue,      perm::kRectifyReply,      perm::kTicketRead,
-                                            perm::kTicketWrite,       perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite};
+                                            perm::kTicketWrite,       perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite,
+                                            perm::kStewardshipRead, perm::kStewardshipWrite};
 constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAuditRead,        perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,     perm::kRegisterWrite,
                                              perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite,
@@ -91,7 +97,8 @@ constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAu
                                              perm::kPlanWrite,         perm::kFundWrite,        perm::kPublicityWrite,
                                              perm::kConstructionRead,  perm::kConstructionWrite, perm::kSeasonWrite,
                                              perm::kSupervisionRead,   perm::kSupervisionWrite, perm::kTicketRead,
-                                             perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite};
+                                             perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite,
+                                             perm::kStewardshipRead, perm::kStewardshipWrite};
 constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAuditRead,          perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,       perm::kRegisterWrite,
                                              perm::kRegisterPiiRead,  perm::kConsultationRead,   perm::kConsultationWrite,
@@ -101,13 +108,15 @@ constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAud
                                              perm::kConstructionRead, perm::kConstructionWrite,  perm::kProgressWrite,
                                              perm::kHouseholdWrite,   perm::kSupervisionRead,    perm::kSupervisionWrite,
                                              perm::kInspect,          perm::kRectifyIssue,       perm::kTicketRead,
-                                             perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite};
+                                             perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite,
+                                             perm::kStewardshipRead, perm::kStewardshipWrite};
 constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead,        perm::kRegisterRead,       perm::kRegisterWrite,
                                                 perm::kRegisterPiiRead,   perm::kConsultationRead,   perm::kConsultationWrite,
                                                 perm::kBallotWrite,       perm::kCheckupRead,        perm::kCheckupCapture,
                                                 perm::kCatalogueRead,     perm::kProjectRead,        perm::kConstructionRead,
                                                 perm::kHouseholdWrite,    perm::kSupervisionRead,    perm::kInspect,
-                                                perm::kRectifyIssue,      perm::kTicketRead,         perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceHouseholdWrite};
+                                                perm::kRectifyIssue,      perm::kTicketRead,         perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceHouseholdWrite,
+                                                perm::kStewardshipRead};
 constexpr std::string_view kContractorPerms[] = {perm::kRegionRead,        perm::kRegisterRead,  perm::kConstructionRead,
                                                  perm::kConstructionWrite, perm::kProgressWrite, perm::kHouseholdWrite,
                                                  perm::kSupervisionRead,   perm::kRectifyReply, perm::kAcceptanceRead};

@@ -74,6 +74,8 @@ inline constexpr std::string_view kTicketAdmin = "ticket:admin";                
 inline constexpr std::string_view kAcceptanceRead = "acceptance:read";          // acceptance records, punch list, warranties, the sign
 inline constexpr std::string_view kAcceptanceWrite = "acceptance:write";        // completion acceptance, punch list, handover
 inline constexpr std::string_view kAcceptanceHouseholdWrite = "acceptance:household:write";  // household acceptance, signatures
+inline constexpr std::string_view kStewardshipRead = "stewardship:read";    // management mode, committee, contract, fees, fund
+inline constexpr std::string_view kStewardshipWrite = "stewardship:write";  // set them, run bills, record payments and entries
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.

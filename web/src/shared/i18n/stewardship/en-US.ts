@@ -1,0 +1,82 @@
+// Long-term management (issue #15, docs/stewardship.md): English messages.
+import type { MessageSchema } from './zh-CN'
+
+const messages: MessageSchema = {
+  menu: {
+    stewardship: 'Long-term management',
+    stewardshipEstate: 'Estate management',
+  },
+  stewardship: {
+    estate: 'Estate',
+    pickEstate: 'Choose an estate',
+    save: 'Save',
+    saved: 'Saved',
+    none: 'None',
+    tabs: { mode: 'Mode', committee: 'Committee', contract: 'Contract', fees: 'Fees', sources: 'Fee sources', fund: 'Maintenance fund', utilities: 'Utility transfers' },
+    modes: { property_company: 'Property company', hosting: 'Street or state hosting', self_management: 'Self-management', red_steward: 'Red steward' },
+    mode: {
+      current: 'Current mode',
+      company: 'Company',
+      fee: 'Fee (yuan per m² per month)',
+      consultation: "Owners' vote (consultation id)",
+      consultationHint: "Hiring or dismissing a company is the owners' decision (Civil Code Art. 278 (4))",
+      decidedBy: 'Decided by consultation {id}',
+      history: 'History',
+      startedOn: 'From',
+      endedOn: 'Until',
+    },
+    committee: {
+      kind: 'Kind',
+      kinds: { owners_committee: "Owners' committee", management_committee: 'Property management committee' },
+      term: 'Term',
+      members: 'Members',
+      name: 'Name',
+      role: 'Role',
+      phone: 'Phone',
+      addMember: 'Add member',
+    },
+    contract: { company: 'Company', uscc: 'Unified social credit code', termStart: 'From', termEnd: 'Until', billing: 'Billing', monthly: 'Monthly', yearly: 'Yearly', services: 'Services (one per line)' },
+    fees: {
+      period: 'Period',
+      run: 'Run bills',
+      ran: '{created} bills created, {existing} existing',
+      billed: 'Billed (yuan)',
+      paid: 'Paid (yuan)',
+      owed: 'Owed (yuan)',
+      rate: 'Collection rate',
+      room: 'Room',
+      amount: 'Amount',
+      pay: 'Take payment',
+      payAmount: 'Payment (yuan)',
+      paidOk: 'Payment recorded',
+    },
+    sources: {
+      source: 'Source',
+      kinds: { government_reward: 'Government reward', market_income: 'Market income', resident_fees: "Residents' fees" },
+      amount: 'Amount (yuan)',
+      on: 'Date',
+      note: 'Note',
+      add: 'Add entry',
+      total: 'Total',
+    },
+    fund: {
+      balance: 'Balance (yuan)',
+      minimum: 'Least initial deposit (yuan)',
+      kind: 'Kind',
+      kinds: { initial: 'Initial deposit', raise: 'Raise', use: 'Use' },
+      purpose: 'Purpose',
+      consultation: "Owners' vote (consultation id)",
+      add: 'Record',
+    },
+    utilities: {
+      network: 'Network',
+      networks: { water: 'Water', power: 'Power', gas: 'Gas', telecom: 'Telecom', drainage: 'Drainage', heating: 'Heating' },
+      status: 'Status',
+      statuses: { pending: 'Pending', agreed: 'Agreed', transferred: 'Transferred' },
+      utility: 'Receiving utility',
+      on: 'Date',
+    },
+  },
+}
+
+export default messages

@@ -1,0 +1,82 @@
+// Long-term management (issue #15, docs/stewardship.md). One piece of the message tree merged by
+// ../messages.ts. vue-i18n syntax: {name} is a placeholder; avoid a bare @ or | in messages.
+const messages = {
+  menu: {
+    stewardship: '长效管理',
+    stewardshipEstate: '小区长效管理',
+  },
+  stewardship: {
+    estate: '小区',
+    pickEstate: '请选择小区',
+    save: '保存',
+    saved: '已保存',
+    none: '暂无',
+    tabs: { mode: '管理模式', committee: '业委会', contract: '物业合同', fees: '物业费', sources: '经费来源', fund: '维修资金', utilities: '设施移交' },
+    modes: { property_company: '专业化物业', hosting: '街道或国企托管', self_management: '居民自治', red_steward: '红色管家' },
+    mode: {
+      current: '当前模式',
+      company: '物业企业',
+      fee: '收费标准（元/平方米·月）',
+      consultation: '业主表决（征询编号）',
+      consultationHint: '选聘或解聘物业企业须业主共同决定（民法典第二百七十八条第四项）',
+      decidedBy: '决定依据：征询 {id}',
+      history: '历史',
+      startedOn: '起始',
+      endedOn: '结束',
+    },
+    committee: {
+      kind: '类型',
+      kinds: { owners_committee: '业主委员会', management_committee: '物业管理委员会' },
+      term: '任期',
+      members: '成员',
+      name: '姓名',
+      role: '职务',
+      phone: '电话',
+      addMember: '添加成员',
+    },
+    contract: { company: '企业名称', uscc: '统一社会信用代码', termStart: '合同开始', termEnd: '合同结束', billing: '计费方式', monthly: '按月', yearly: '按年', services: '服务内容（每行一项）' },
+    fees: {
+      period: '账期',
+      run: '出账',
+      ran: '新出账 {created} 户，已有 {existing} 户',
+      billed: '应收（元）',
+      paid: '实收（元）',
+      owed: '欠费（元）',
+      rate: '收缴率',
+      room: '房号',
+      amount: '账单金额',
+      pay: '收款',
+      payAmount: '收款金额（元）',
+      paidOk: '已收款',
+    },
+    sources: {
+      source: '来源',
+      kinds: { government_reward: '政府奖补', market_income: '市场收益', resident_fees: '居民缴费' },
+      amount: '金额（元）',
+      on: '日期',
+      note: '备注',
+      add: '记一笔',
+      total: '合计',
+    },
+    fund: {
+      balance: '余额（元）',
+      minimum: '首期归集下限（元）',
+      kind: '类型',
+      kinds: { initial: '首期归集', raise: '续筹', use: '使用' },
+      purpose: '用途',
+      consultation: '业主表决（征询编号）',
+      add: '登记',
+    },
+    utilities: {
+      network: '设施',
+      networks: { water: '供水', power: '供电', gas: '供气', telecom: '通信', drainage: '排水', heating: '供热' },
+      status: '状态',
+      statuses: { pending: '待移交', agreed: '已同意', transferred: '已移交' },
+      utility: '接收单位',
+      on: '日期',
+    },
+  },
+}
+
+export type MessageSchema = typeof messages
+export default messages
