@@ -35,8 +35,8 @@ export interface PublicProject {
   name: string
   year: number
   kind: 'estate' | 'area'
+  /** The project's gate (reserve … handed_over). */
   status: string
-  progressPercent: number | null
   acceptedOn: string | null
 }
 
@@ -58,12 +58,12 @@ export interface PublicMoneySource {
   paidFen: number
 }
 
+/** A scheduled construction step touching the estate. */
 export interface PublicStep {
-  projectId: number
-  code: string
   name: string
-  startsOn: string | null
-  endsOn: string | null
+  startsOn: string
+  endsOn: string
+  /** Latest reported percent (0 when never reported). */
   percent: number
 }
 
@@ -102,7 +102,6 @@ export interface PublicRectification {
   issuedOn: string
   dueOn: string
   status: 'open' | 'replied' | 'closed'
-  overdue: boolean
   closedOn: string | null
 }
 

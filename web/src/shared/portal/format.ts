@@ -44,3 +44,11 @@ export function share(part: number, whole: number): number {
   if (!whole) return 0
   return Math.round((part / whole) * 1000) / 10
 }
+
+/**
+ * Overdue is not a status the API sends: an order not closed whose due day (YYYY-MM-DD) is before
+ * `today` (the Shanghai calendar day). Dates in this form compare as strings.
+ */
+export function isOverdue(r: { status: string; dueOn: string }, today: string): boolean {
+  return r.status !== 'closed' && r.dueOn < today
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fenToWan, fenToWanValue, fenToYuan, percent, share } from './format'
+import { fenToWan, fenToWanValue, fenToYuan, isOverdue, percent, share } from './format'
 import { estatePoints, mapOption, outlineFor } from './map'
 import { normalizeRankings } from './rankings'
 import { REGION_OUTLINES } from './region-outlines'
@@ -31,6 +31,13 @@ describe('money and rates on the public pages', () => {
     expect(percent(null)).toBe('—')
     expect(share(1, 3)).toBe(33.3)
     expect(share(3, 0)).toBe(0)
+  })
+
+  it('calls an order overdue when not closed after its due day', () => {
+    expect(isOverdue({ status: 'open', dueOn: '2026-05-05' }, '2026-05-06')).toBe(true)
+    expect(isOverdue({ status: 'replied', dueOn: '2026-05-05' }, '2026-05-06')).toBe(true)
+    expect(isOverdue({ status: 'open', dueOn: '2026-05-05' }, '2026-05-05')).toBe(false)
+    expect(isOverdue({ status: 'closed', dueOn: '2026-05-05' }, '2026-06-01')).toBe(false)
   })
 })
 

@@ -13,12 +13,14 @@ echarts.use([
   GeoComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer,
 ])
 
-/** Registers the outline as an ECharts map once; returns its map name. */
+/** Registers the outline, with the outlines inside it, as an ECharts map once; returns its map name. */
 export function registerOutline(outline: RegionOutline): string {
-  const name = `outline-${outline.properties.code}`
+  const code = outline.properties.code
+  const name = `outline-${code}`
   if (!echarts.getMap(name)) {
+    const features = REGION_OUTLINES.features.filter((f) => f === outline || f.properties.code.startsWith(code))
     // ECharts' GeoJSON type is stricter than ours; the shape is the standard one.
-    echarts.registerMap(name, { type: 'FeatureCollection', features: [outline] } as unknown as Parameters<typeof echarts.registerMap>[1])
+    echarts.registerMap(name, { type: 'FeatureCollection', features } as unknown as Parameters<typeof echarts.registerMap>[1])
   }
   return name
 }
