@@ -18,7 +18,10 @@ export function registerOutline(outline: RegionOutline): string {
   const code = outline.properties.code
   const name = `outline-${code}`
   if (!echarts.getMap(name)) {
-    const features = REGION_OUTLINES.features.filter((f) => f === outline || f.properties.code.startsWith(code))
+    // Wider regions first: ECharts paints in order, and a later fill would hide an inner outline.
+    const features = REGION_OUTLINES.features
+      .filter((f) => f === outline || f.properties.code.startsWith(code))
+      .sort((a, b) => a.properties.code.length - b.properties.code.length)
     // ECharts' GeoJSON type is stricter than ours; the shape is the standard one.
     echarts.registerMap(name, { type: 'FeatureCollection', features } as unknown as Parameters<typeof echarts.registerMap>[1])
   }
