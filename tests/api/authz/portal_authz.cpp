@@ -21,3 +21,4 @@ Context PortalContext() {
 
 }  // namespace
 HX_AUTHZ_CONTEXT(PortalContext)
+}  // namespace huanxin::testing::authz
