@@ -53,7 +53,7 @@ describe('public portal and big screen journey', () => {
       assert.ok(list.total > 0, 'the demo has estates')
 
       await phone.goto('/public')
-      await phone.getByTestId('portal-stats').waitFor()
+      await phone.getByTestId('portal-stats').waitFor({ timeout: 30_000 }) // the first page of a busy machine
       assert.equal(await phone.evaluate(() => document.documentElement.lang), locale)
       assert.equal(await phone.getByTestId('stat-estates').innerText(), String(stats.estates))
       assert.equal(await phone.getByTestId('stat-planned').innerText(), String(stats.projects.planned))
@@ -102,7 +102,7 @@ describe('public portal and big screen journey', () => {
   test('b. the language switch, paging and region filter, open data links, the receipt check', async () => {
     const { context, page: phone, problems: phoneProblems } = await phoneIn('zh-CN')
     await phone.goto('/public/')
-    await phone.getByTestId('portal-stats').waitFor()
+    await phone.getByTestId('portal-stats').waitFor({ timeout: 30_000 }) // the first page of a busy machine
     await phone.getByTestId('locale-en-US').click()
     await phone.getByText('The programme at a glance').waitFor()
     assert.equal(await phone.evaluate(() => localStorage.getItem('hx.locale')), 'en-US')

@@ -43,7 +43,13 @@ export function useEcharts(el: Ref<HTMLElement | undefined | null>) {
     chart.setOption(option, true)
   }
 
-  const onResize = () => chart?.resize()
+  // A window resize can pass through a zero-sized container (a phone's full-page screenshot
+  // re-lays the page out); a geo chart laid out in no room fails on a singular transform, so
+  // such a resize waits for the next one.
+  const onResize = () => {
+    const dom = chart?.getDom()
+    if (chart && dom && dom.clientWidth > 0 && dom.clientHeight > 0) chart.resize()
+  }
   onMounted(() => window.addEventListener('resize', onResize))
   onBeforeUnmount(() => {
     window.removeEventListener('resize', onResize)
