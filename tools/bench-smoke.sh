@@ -19,6 +19,8 @@ run() {
   fi
 }
 run bench/run.sh
+# The public portal beside nginx (issue #15), one second per measurement.
+run bench/portal.sh
 # The soak's knobs cut to seconds; the growth limit is off (a few seconds say nothing about leaks).
 run env DURATION=4 INTERVAL=2 CALIBRATE=2 DISTRICT_ESTATES=5 GROWTH_PERCENT=100000 bench/soak.sh
 # The scheduling engine on 10 PSPLIB j30 instances at 100 ms (issue #13): proves the script and the

@@ -9,8 +9,8 @@ import { localFonts } from './plugins/local-fonts.ts'
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
-// Two pages from one project: the admin (index.html, Element Plus) and the phone H5
-// (h5/index.html, Vant). The server serves dist/ with an SPA fallback per page and a strict
+// Three pages from one project: the admin (index.html, Element Plus), the phone H5
+// (h5/index.html, Vant) and the public portal (public-portal/index.html, Vant, no login). The server serves dist/ with an SPA fallback per page and a strict
 // Content-Security-Policy (script-src 'self'), so nothing here may emit inline scripts or
 // rely on eval: Vue templates are compiled at build time and vue-i18n compiles messages to an
 // AST at run time (its JIT mode) without `new Function`.
@@ -37,6 +37,9 @@ export default defineConfig({
       input: {
         admin: here('./index.html'),
         h5: here('./h5/index.html'),
+        // The public portal (issue #15): dist/public-portal/index.html, served at /public and
+        // /public/* by the server's SPA fallback (src/http/static_files.cpp).
+        public: here('./public-portal/index.html'),
       },
     },
   },

@@ -110,6 +110,7 @@ Result<std::uint16_t> Application::Serve() {
   static_files_ = std::make_unique<http::StaticFiles>(cfg_.web_root);
   if (static_files_->size() == 0) spdlog::warn("no web app under {} (run: make web); the API still works", cfg_.web_root);
   pipeline_ = std::make_unique<http::Pipeline>(*router_, *services_, *static_files_);
+  for (auto& m : modules_) m->Start();
   server_ = std::make_unique<http::Server>(cfg_.server, *pipeline_);
   return server_->Start();
 }

@@ -6,13 +6,17 @@
 //   huanxin demo             load demo data (accounts, a grid)
 //   huanxin rcpsp FILE.sm   solve a PSPLIB scheduling instance (bench/rcpsp.sh)
 //   huanxin audit verify     check the audit hash chain; names the first broken row
+//                            --against FILE: also the heads saved from /api/v1/public/audit-heads
 //   huanxin version
 #include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "app/application.hpp"
@@ -32,6 +36,31 @@ int Fail(const Error& e) {
   if (!e.hint.empty()) std::cerr << " (" << e.hint.en << ")";
   std::cerr << "\n";
   return 1;
+}
+
+// The heads a verifier saved: the JSON array GET /api/v1/public/audit-heads answered.
+Result<std::vector<store::PublishedHead>> ReadSavedHeads(const std::string& path) {
+  auto bad = [&](const std::string& why) {
+    return MakeError(ErrorCode::kBadRequest, "audit.bad_heads_file", Text("已保存的审计链头文件无效", "the saved heads file is invalid"),
+                     Text(path + "：" + why, path + ": " + why),
+                     Text("保存 GET /api/v1/public/audit-heads 的应答", "save the answer of GET /api/v1/public/audit-heads"));
+  };
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return bad("cannot be read");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  boost::system::error_code ec;
+  auto doc = boost::json::parse(buffer.str(), ec);
+  if (ec || !doc.is_array()) return bad("not a JSON array");
+  std::vector<store::PublishedHead> out;
+  for (const auto& v : doc.as_array()) {
+    const auto* o = v.if_object();
+    if (!o || !o->contains("on") || !o->contains("seq") || !o->contains("hash") || !o->at("on").is_string() ||
+        !o->at("seq").is_int64() || !o->at("hash").is_string())
+      return bad("each item needs on (string), seq (integer) and hash (string)");
+    out.push_back({std::string(o->at("on").as_string()), o->at("seq").as_int64(), std::string(o->at("hash").as_string())});
+  }
+  return out;
 }
 
 }  // namespace
@@ -81,6 +110,9 @@ int main(int argc, char** argv) {
   auto* audit = cli.add_subcommand("audit", "audit log tools");
   audit->require_subcommand(1);
   auto* verify = audit->add_subcommand("verify", "verify the audit hash chain");
+  std::string verify_against;
+  verify->add_option("--against", verify_against,
+                     "also check the heads saved from GET /api/v1/public/audit-heads (a JSON file [{on, seq, hash}])");
   auto* backup = cli.add_subcommand("backup", "copy the whole database to a file while it stays in use");
   std::string backup_out, restore_from;
   backup->add_option("--out", backup_out, "file to write (SQLite: a database file; PostgreSQL: pg_dump custom format)")->required();
@@ -143,11 +175,23 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (verify->parsed()) {
-    auto report = rt.audit().Verify();
+    std::vector<store::PublishedHead> saved;
+    if (!verify_against.empty()) {
+      auto heads = ReadSavedHeads(verify_against);
+      if (!heads) return Fail(heads.error());
+      saved = std::move(*heads);
+    }
+    auto report = verify_against.empty() ? rt.audit().Verify() : rt.audit().VerifyAgainst(saved);
     if (!report) return Fail(report.error());
     if (report->ok) {
-      std::cout << "audit chain OK: " << report->checked << " rows verified\n";
+      std::cout << "audit chain OK: " << report->checked << " rows verified";
+      if (!verify_against.empty()) std::cout << ", " << saved.size() << " saved heads match";
+      std::cout << "\n";
       return 0;
+    }
+    if (report->head_on) {
+      std::cout << "audit chain REWRITTEN: " << report->reason << "\n";
+      return 3;
     }
     std::cout << "audit chain BROKEN at row " << *report->first_broken_seq << ": " << report->reason << "\n";
     return 3;

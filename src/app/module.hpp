@@ -81,6 +81,9 @@ class Module {
   virtual void AddRoutes(http::RouteTable& routes, http::Workbench& workbench) = 0;
   // Loads the module's demo data (idempotent: skip what is there).
   virtual Result<void> LoadDemo(DemoContext&) { return Ok(); }
+  // Starts the module's background work of a serving process (Application::Serve, before the
+  // server listens); stopped when the module is destroyed. Command-line tools never call it.
+  virtual void Start() {}
 };
 
 // Every context module, in dependency order (src/app/modules.cpp: the one list).

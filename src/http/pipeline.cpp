@@ -123,11 +123,13 @@ Response Pipeline::Api(Request& req) const {
   }
   // Routes whose answer depends only on the stored data, the caller and the query, and which
   // write nothing (no audit entry): their answers may be reused while the data is unchanged.
-  const bool cacheable = req.method == "GET" && req.auth && route.reusable;
+  // Public routes (issue #15, the portal) answer everyone alike: one stored answer for all callers.
+  const bool public_route = route.access == Access::kPublic;
+  const bool cacheable = req.method == "GET" && (req.auth || public_route) && route.reusable;
   std::optional<std::uint64_t> changes;
   std::string key;
   if (cacheable && (changes = services_.db.ChangeCounter())) {
-    key = std::to_string(req.auth->user.id) + (req.english ? "|en|" : "|zh|") + req.path;
+    key = (public_route ? std::string("public") : std::to_string(req.auth->user.id)) + (req.english ? "|en|" : "|zh|") + req.path;
     for (const auto& [k, v] : req.query) key += "\x1f" + k + "=" + v;  // std::map: a stable order
     std::lock_guard lock(answers_mu_);
     if (auto it = answers_.find(key); it != answers_.end() && it->second.changes == *changes) {

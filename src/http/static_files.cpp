@@ -54,11 +54,16 @@ const StaticFile* StaticFiles::Find(const std::string& path) const {
   if (key == "/api/docs" || key == "/api/docs/") key = "/api-docs/index.html";
   if (!key.empty() && key.back() == '/') key += "index.html";
   if (auto it = files_.find(key); it != files_.end()) return &it->second;
+  // The public portal (issue #15) is built to public-portal/index.html and served at /public.
+  const bool portal = key == "/public" || key.starts_with("/public/");
+  if (key == "/public/index.html") key = "/public";
   // A path that names a file (has an extension) and is missing is a 404, not the SPA: a missing
   // script must not come back as HTML.
   auto last = key.substr(key.rfind('/') + 1);
   if (last.find('.') != std::string::npos) return nullptr;
-  const char* fallback = key == "/h5" || key.starts_with("/h5/") ? "/h5/index.html" : "/index.html";
+  const char* fallback = portal                                   ? "/public-portal/index.html"
+                         : key == "/h5" || key.starts_with("/h5/") ? "/h5/index.html"
+                                                                   : "/index.html";
   if (auto it = files_.find(fallback); it != files_.end()) return &it->second;
   return nullptr;
 }

@@ -16,8 +16,10 @@ class StaticFilesTest : public ::testing::Test {
     root_ = fs::temp_directory_path() / ("hx-static-" + std::to_string(::getpid()));
     fs::create_directories(root_ / "assets");
     fs::create_directories(root_ / "h5");
+    fs::create_directories(root_ / "public-portal");
     Write("index.html", "<html>admin</html>");
     Write("h5/index.html", "<html>h5</html>");
+    Write("public-portal/index.html", "<html>portal</html>");
     Write("assets/app-1a2b3c.js", "console.log(1)");
   }
   void TearDown() override { fs::remove_all(root_); }
@@ -43,6 +45,15 @@ TEST_F(StaticFilesTest, SpaFallbackPerEntryButNotForMissingFiles) {
   EXPECT_EQ(*files.Find("/h5/me")->body, "<html>h5</html>");
   EXPECT_EQ(files.Find("/assets/missing.js"), nullptr);
   EXPECT_EQ(files.Find("/../etc/passwd"), nullptr);
+}
+
+// The public portal (issue #15): built to public-portal/index.html, served at /public and below.
+TEST_F(StaticFilesTest, PublicPortalIsServedAtPublic) {
+  StaticFiles files(root_.string());
+  for (const char* path : {"/public", "/public/", "/public/index.html", "/public/estates/3", "/public/stats"})
+    EXPECT_EQ(*files.Find(path)->body, "<html>portal</html>") << path;
+  EXPECT_EQ(*files.Find("/publicity")->body, "<html>admin</html>") << "only /public and below";
+  EXPECT_EQ(files.Find("/public/missing.js"), nullptr);
 }
 
 TEST(StaticFilesMime, KnowsCommonTypes) {

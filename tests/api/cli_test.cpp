@@ -10,6 +10,9 @@
 #include "app/application.hpp"
 #include "service/register/register_service.hpp"
 #include "common/crypto.hpp"
+#include "core/audit/chain.hpp"
+#include "store/audit/audit_repository.hpp"
+#include <boost/json.hpp>
 #include "testing/process.hpp"
 #include "testing/test_db.hpp"
 
@@ -150,6 +153,95 @@ TEST_P(AuditVerifyCli, BackupAndRestoreRoundTripEveryTable) {
   auto verify = RunCli("audit verify --db '" + dsn + "'");
   EXPECT_EQ(verify.exit_code, 0) << verify.output;
   std::remove(file.c_str());
+}
+
+// Tamper evidence (issue #15): someone with database access edits an early audit row and rewrites
+// every hash after it, so the chain verifies again on its own; the head published before the edit
+// (saved by anyone from GET /api/v1/public/audit-heads) no longer matches and names the day.
+TEST_P(AuditVerifyCli, PublishedHeadsCatchAChainRewrittenToLookValid) {
+  ASSERT_TRUE(InitCrypto());
+  auto dsn = FreshDsn(GetParam());
+  if (dsn.empty()) return;
+  const auto heads_file = ::testing::TempDir() + "hx-heads-" + std::to_string(::getpid()) + "-" + GetParam() + ".json";
+  {
+    app::Config cfg;
+    cfg.db = dsn;
+    app::Application app(cfg);
+    ASSERT_TRUE(app.Open());
+    SeedRegions(app.db());
+    ASSERT_TRUE(app.BootstrapAdmin(kAdminPassword));
+    for (const char* name : {"hongdu.li", "jingshan.zhao"}) {
+      service::NewUser u{name, std::string("用户 ") + name, "street", "360104002", "Street#2026x", std::nullopt, {}};
+      ASSERT_TRUE(app.users().Upsert(u));
+    }
+    // Yesterday's head (3 rows), then a later row and today's head.
+    ASSERT_TRUE(app.audit().PublishHead("2026-12-03", "2026-12-03T16:01:00.000Z"));
+    service::NewUser later{"xihu.sun", "用户 xihu.sun", "street", "360104002", "Street#2026x", std::nullopt, {}};
+    ASSERT_TRUE(app.users().Upsert(later));
+    ASSERT_TRUE(app.audit().PublishHead("2026-12-04", "2026-12-04T16:01:00.000Z"));
+    auto again = app.audit().PublishHead("2026-12-04", "2026-12-04T17:00:00.000Z");
+    ASSERT_TRUE(again);
+    EXPECT_FALSE(*again) << "a published head is never replaced";
+    auto heads = app.audit().PublishedHeads();
+    ASSERT_TRUE(heads);
+    ASSERT_EQ(heads->size(), 2u);
+    EXPECT_EQ((*heads)[0].seq, 3);
+    EXPECT_EQ((*heads)[1].seq, 4);
+    // Saved as the portal answers it.
+    boost::json::array saved;
+    for (const auto& h : *heads) saved.push_back(boost::json::object{{"on", h.on}, {"seq", h.seq}, {"hash", h.hash}});
+    std::FILE* f = std::fopen(heads_file.c_str(), "w");
+    ASSERT_TRUE(f);
+    const auto text = boost::json::serialize(saved);
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
+  // The untouched chain passes, against the saved heads too.
+  auto ok = RunCli("audit verify --db '" + dsn + "' --against '" + heads_file + "'");
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_NE(ok.output.find("audit chain OK: 4 rows verified, 2 saved heads match"), std::string::npos) << ok.output;
+
+  // Row 2 rewritten, and every hash from row 2 on recomputed with the head: a consistent forgery.
+  auto db = OpenMigrated(dsn, 1);
+  ASSERT_TRUE(db);
+  auto forge = db->Write([&](store::Session& s) -> Result<void> {
+    auto drop = s.ExecScript(GetParam() == "sqlite" ? "DROP TRIGGER audit_log_no_update"
+                                                    : "DROP TRIGGER audit_log_no_change ON audit_log");
+    if (!drop) return drop;
+    auto rows = store::AuditRepository::Range(s, 0, 100);
+    if (!rows) return std::move(rows).error();
+    std::string prev = (*rows)[0].hash;
+    for (std::size_t i = 1; i < rows->size(); ++i) {
+      auto& e = (*rows)[i];
+      if (e.seq == 2) e.changes = "{\"role\":{\"from\":null,\"to\":\"admin\"}}";
+      e.prev_hash = prev;
+      e.hash = core::audit::ChainHash(prev, e);
+      prev = e.hash;
+      auto n = s.Exec("UPDATE audit_log SET changes = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+                      {store::Str(e.changes), store::Str(e.prev_hash), store::Str(e.hash), store::Int(e.seq)});
+      if (!n) return std::move(n).error();
+    }
+    auto head = s.Exec("UPDATE audit_head SET hash = ? WHERE id = 1", {store::Str(prev)});
+    if (!head) return std::move(head).error();
+    return Ok();
+  });
+  ASSERT_TRUE(forge) << forge.error().detail.en;
+  db.reset();
+  auto plain = RunCli("audit verify --db '" + dsn + "'");
+  EXPECT_EQ(plain.exit_code, 0) << "the forgery is consistent on its own: " << plain.output;
+  auto caught = RunCli("audit verify --db '" + dsn + "' --against '" + heads_file + "'");
+  EXPECT_EQ(caught.exit_code, 3) << caught.output;
+  EXPECT_NE(caught.output.find("REWRITTEN"), std::string::npos) << caught.output;
+  EXPECT_NE(caught.output.find("published on 2026-12-03 (row 3"), std::string::npos) << caught.output;
+
+  // A heads file that is not the portal's answer is refused, not taken as "nothing to check".
+  std::FILE* f = std::fopen(heads_file.c_str(), "w");
+  ASSERT_TRUE(f);
+  std::fputs("{\"on\":1}", f);
+  std::fclose(f);
+  auto bad = RunCli("audit verify --db '" + dsn + "' --against '" + heads_file + "'");
+  EXPECT_EQ(bad.exit_code, 1) << bad.output;
+  std::remove(heads_file.c_str());
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, AuditVerifyCli, ::testing::Values("sqlite"));

@@ -13,6 +13,7 @@
 #include "http/handlers/stewardship_handlers.hpp"
 #include "service/consultation/consultation_service.hpp"
 #include "service/project/pool_service.hpp"
+#include "service/portal/portal_service.hpp"
 #include "service/stewardship/stewardship_service.hpp"
 
 namespace huanxin::app {
@@ -46,6 +47,23 @@ class Stewardship final : public Module {
                                                                  ctx.config.stewardship_initial_fund_yuan_per_m2);
     api_ = std::make_unique<http::StewardshipApi>(http::StewardshipApi{*stewardship_});
     ctx.services.Provide(*stewardship_);
+    // The public portal's account of an estate shows its management (issue #15): only the
+    // non-personal summary, read from this database (the portal's answers are reused until the
+    // next write, so the provider must read nothing from outside it).
+    ctx.services.Get<service::PortalService>().SetManagementProvider(
+        [s = stewardship_.get()](std::int64_t estate_id) -> std::optional<service::PublicManagement> {
+          auto m = s->PublicSummary(estate_id);
+          if (!m || !m->mode) return std::nullopt;
+          service::PublicManagement p;
+          p.mode = *m->mode;
+          if (!m->company.empty()) p.company = m->company;
+          p.fee_fen_per_m2_month = m->fee_fen_per_m2;
+          p.contract_start = m->term_start;
+          p.contract_end = m->term_end;
+          if (m->billed_fen > 0) p.collection_rate = m->collection_rate;
+          p.fund_balance_fen = m->fund_balance_fen;
+          return p;
+        });
     return Ok();
   }
 

@@ -100,4 +100,43 @@ Result<VerifyReport> AuditService::Verify() {
   return report;
 }
 
+Result<VerifyReport> AuditService::VerifyAgainst(const std::vector<store::PublishedHead>& saved) {
+  auto report = Verify();
+  if (!report || !report->ok) return report;
+  auto r = db_.Read([&](store::Session& s) -> Result<void> {
+    for (const auto& head : saved) {
+      auto row = head.seq > 0 ? store::AuditRepository::Range(s, head.seq - 1, 1)
+                              : Result<std::vector<core::audit::Entry>>(std::vector<core::audit::Entry>{});
+      if (!row) return std::move(row).error();
+      std::string found;
+      if (head.seq == 0) found = std::string(64, '0');  // the empty chain's head
+      else if (!row->empty() && row->front().seq == head.seq) found = row->front().hash;
+      if (found == head.hash) continue;
+      report->ok = false;
+      report->first_broken_seq = head.seq;
+      report->head_on = head.on;
+      report->reason = "the head published on " + head.on + " (row " + std::to_string(head.seq) + ", hash " +
+                       head.hash.substr(0, 12) + "…) " +
+                       (found.empty() ? std::string("names a row the chain no longer has")
+                                      : "does not match the row's hash now (" + found.substr(0, 12) + "…): history was rewritten");
+      return Ok();
+    }
+    return Ok();
+  });
+  if (!r) return std::move(r).error();
+  return report;
+}
+
+Result<std::vector<store::PublishedHead>> AuditService::PublishedHeads() {
+  return store::ReadResult(db_, [](store::Session& s) { return store::PublishedHeadRepository::List(s); });
+}
+
+Result<bool> AuditService::PublishHead(const std::string& on, const std::string& now_iso) {
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<bool> {
+    auto head = store::AuditRepository::Head(s);
+    if (!head) return std::move(head).error();
+    return store::PublishedHeadRepository::Publish(s, {on, head->first, head->second}, now_iso);
+  });
+}
+
 }  // namespace huanxin::service

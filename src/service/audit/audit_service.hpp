@@ -10,6 +10,7 @@
 #include "core/audit/chain.hpp"
 #include "service/platform/actor.hpp"
 #include "store/audit/audit_repository.hpp"
+#include "store/audit/published_head_repository.hpp"
 #include "store/database.hpp"
 
 namespace huanxin::service {
@@ -55,6 +56,7 @@ struct VerifyReport {
   std::int64_t checked = 0;
   std::optional<std::int64_t> first_broken_seq;
   std::string reason;  // why it is broken, in English (CLI output)
+  std::optional<std::string> head_on;  // VerifyAgainst: the saved head that no longer matches
 };
 
 class AuditService {
@@ -64,6 +66,15 @@ class AuditService {
   Result<AuditPage> List(const Actor& actor, const AuditQuery& q);
   // Walks the whole chain in pages of 1 000 rows (bounded memory).
   Result<VerifyReport> Verify();
+  // Verify, then checks that each saved head's row still has exactly that hash (issue #15 "Tamper
+  // evidence"): a chain rewritten consistently after a head was published is caught by anyone who
+  // kept that head. The first head that does not match is named in `head_on` and `reason`.
+  Result<VerifyReport> VerifyAgainst(const std::vector<store::PublishedHead>& saved);
+
+  // The published heads, oldest first (public: GET /api/v1/public/audit-heads).
+  Result<std::vector<store::PublishedHead>> PublishedHeads();
+  // Publishes today's head (`on`, a Beijing date) unless that day has one; true when published.
+  Result<bool> PublishHead(const std::string& on, const std::string& now_iso);
 
  private:
   store::Database& db_;

@@ -502,13 +502,13 @@ Result<store::UtilityTransferRecord> StewardshipService::PutUtilityTransfer(cons
   });
 }
 
-std::optional<PublicManagement> StewardshipService::PublicSummary(std::int64_t estate_id) {
+std::optional<StewardshipPublicSummary> StewardshipService::PublicSummary(std::int64_t estate_id) {
   const int year = ShanghaiYear(clock_.Now());
-  auto r = store::ReadResult(db_, [&](store::Session& s) -> Result<std::optional<PublicManagement>> {
+  auto r = store::ReadResult(db_, [&](store::Session& s) -> Result<std::optional<StewardshipPublicSummary>> {
     auto e = Repo::FindEstate(s, estate_id);
     if (!e) return std::move(e).error();
-    if (!*e) return std::optional<PublicManagement>();
-    PublicManagement p;
+    if (!*e) return std::optional<StewardshipPublicSummary>();
+    StewardshipPublicSummary p;
     p.estate_id = estate_id;
     p.year = year;
     auto mode = Repo::CurrentMode(s, estate_id);
@@ -532,7 +532,7 @@ std::optional<PublicManagement> StewardshipService::PublicSummary(std::int64_t e
     p.paid_fen = totals->paid_fen;
     p.collection_rate = cst::CollectionRate(p.paid_fen, p.billed_fen);
     HX_STEW_ASSIGN(p.fund_balance_fen, Repo::FundBalance(s, estate_id));
-    return std::optional<PublicManagement>(std::move(p));
+    return std::optional<StewardshipPublicSummary>(std::move(p));
   });
   if (!r) return std::nullopt;
   return std::move(*r);

@@ -118,7 +118,7 @@ struct PaymentResult {
 
 // What the public portal may show of an estate's management: no names of committee members, no
 // phones, nothing at the level of a dwelling (issue #15 "Never a name … or a single dwelling").
-struct PublicManagement {
+struct StewardshipPublicSummary {
   std::int64_t estate_id = 0;
   std::optional<std::string> mode;        // property_company | hosting | self_management | red_steward
   std::string company;                    // the contract's company, else the mode's
@@ -172,7 +172,7 @@ class StewardshipService {
                                                           const UtilityTransferInput& in);
 
   // For the public portal (no actor, no authorisation): nullopt when there is no such estate.
-  std::optional<PublicManagement> PublicSummary(std::int64_t estate_id);
+  std::optional<StewardshipPublicSummary> PublicSummary(std::int64_t estate_id);
 
  private:
   std::string Today() const;
