@@ -1,5 +1,6 @@
 // The command-line tools, run as a user would run them: `huanxin audit verify` on a chain edited
 // directly in the database (both backends).
+#include <filesystem>
 #include <gtest/gtest.h>
 
 #include <array>
@@ -202,6 +203,17 @@ TEST_P(AuditVerifyCli, PublishedHeadsCatchAChainRewrittenToLookValid) {
   EXPECT_NE(ok.output.find("audit chain OK: 4 rows verified, 2 saved heads match"), std::string::npos) << ok.output;
 
   // Row 2 rewritten, and every hash from row 2 on recomputed with the head: a consistent forgery.
+  // On SQLite the forger works on a copy of the database file (the original keeps passing); on
+  // PostgreSQL the test's own fresh database plays the copy.
+  const std::string original = dsn;
+  if (GetParam() == "sqlite") {
+    const auto from = dsn.substr(std::string("sqlite:").size());
+    const auto to = from + ".copy.sqlite";
+    std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
+    if (std::filesystem::exists(from + "-wal"))
+      std::filesystem::copy_file(from + "-wal", to + "-wal", std::filesystem::copy_options::overwrite_existing);
+    dsn = "sqlite:" + to;
+  }
   auto db = OpenMigrated(dsn, 1);
   ASSERT_TRUE(db);
   auto forge = db->Write([&](store::Session& s) -> Result<void> {
@@ -233,6 +245,10 @@ TEST_P(AuditVerifyCli, PublishedHeadsCatchAChainRewrittenToLookValid) {
   EXPECT_EQ(caught.exit_code, 3) << caught.output;
   EXPECT_NE(caught.output.find("REWRITTEN"), std::string::npos) << caught.output;
   EXPECT_NE(caught.output.find("published on 2026-12-03 (row 3"), std::string::npos) << caught.output;
+  if (original != dsn) {
+    auto untouched = RunCli("audit verify --db '" + original + "' --against '" + heads_file + "'");
+    EXPECT_EQ(untouched.exit_code, 0) << "the original beside the forged copy: " << untouched.output;
+  }
 
   // A heads file that is not the portal's answer is refused, not taken as "nothing to check".
   std::FILE* f = std::fopen(heads_file.c_str(), "w");
