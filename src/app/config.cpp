@@ -50,7 +50,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                    "pool_weight_willingness", "pool_weight_elderly", "publicity_working_days", "objection_rate_per_hour"}},
       {"construction", {"delay_alert_days"}},
       {"supervision", {"bureau_escalation_working_days", "score_finding_weight", "score_overdue_weight", "score_rework_weight"}},
-      {"ticket", {"office_hours", "rate_per_hour"}}};
+      {"ticket", {"office_hours", "rate_per_hour"}},
+      {"evaluation", {"grade_boundary", "commendation_top"}}};
   for (const auto& [section, node] : t) {
     auto known = kKnown.find(std::string(section.str()));
     if (known == kKnown.end() || !node.is_table()) return ConfigError("unknown section [" + std::string(section.str()) + "]");
@@ -73,7 +74,7 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                bureau_days = cfg.supervision_bureau_escalation_working_days,
                w_finding = cfg.supervision_score_finding_weight, w_overdue = cfg.supervision_score_overdue_weight,
                w_rework = cfg.supervision_score_rework_weight,
-               ticket_rate = cfg.ticket_rate_per_hour;
+               ticket_rate = cfg.ticket_rate_per_hour, commendation_top = cfg.evaluation_commendation_top;
   for (auto r : {Read(t, "database", "url", cfg.db), Read(t, "database", "pool", pool),
                  Read(t, "paths", "var_dir", cfg.var_dir), Read(t, "paths", "web_root", cfg.web_root),
                  Read(t, "server", "host", cfg.server.host), Read(t, "server", "port", port),
@@ -104,7 +105,9 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "supervision", "score_finding_weight", w_finding),
                  Read(t, "supervision", "score_overdue_weight", w_overdue),
                  Read(t, "supervision", "score_rework_weight", w_rework),
-                 Read(t, "ticket", "office_hours", cfg.ticket_office_hours), Read(t, "ticket", "rate_per_hour", ticket_rate)})
+                 Read(t, "ticket", "office_hours", cfg.ticket_office_hours), Read(t, "ticket", "rate_per_hour", ticket_rate),
+                 Read(t, "evaluation", "grade_boundary", cfg.evaluation_grade_boundary),
+                 Read(t, "evaluation", "commendation_top", commendation_top)})
     if (!r) return r;
   if (publicity_days < 1 || publicity_days > 60 || objection_rate < 1 || objection_rate > 1000)
     return ConfigError("project: 1 ≤ publicity_working_days ≤ 60, 1 ≤ objection_rate_per_hour ≤ 1000");
@@ -122,6 +125,10 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
   if (!core::ticket::ParseOfficeHours(cfg.ticket_office_hours) || ticket_rate < 1 || ticket_rate > 1000)
     return ConfigError("ticket: office_hours \"HH:MM-HH:MM\" with start before end, 1 ≤ rate_per_hour ≤ 1000");
   cfg.ticket_rate_per_hour = static_cast<int>(ticket_rate);
+  if ((cfg.evaluation_grade_boundary != "upper" && cfg.evaluation_grade_boundary != "lower") || commendation_top < 0 ||
+      commendation_top > 1000)
+    return ConfigError("evaluation: grade_boundary \"upper\" or \"lower\", 0 ≤ commendation_top ≤ 1000");
+  cfg.evaluation_commendation_top = static_cast<int>(commendation_top);
   if (per_user < 1 || per_user > 1000 || per_address < 1 || per_address > 100000 || failure_window < 1 ||
       failure_window > 1440)
     return ConfigError("auth: 1 ≤ login_failures_per_username ≤ 1000, 1 ≤ login_failures_per_address ≤ 100000, "

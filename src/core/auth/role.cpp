@@ -71,6 +71,10 @@ const RoleInfo& Info(Role role) {
 // (community) and street offices (Shanxi: "with each household", §1.4); contractors, utilities,
 // supervisors and the property company read the acceptance of the projects they are assigned to
 // (the builder answers defects under warranty, the property company after; issue #14).
+// Evaluations (issue #15; REFERENCE.md §4.4): the inspections and rankings of estates (检查评比) are
+// run by the housing bureau over its county and by street offices over their estates, so both
+// evaluate; the bureau (and administrators) set the scorecards every street is scored by; grid
+// workers (community) read the results of their estates to follow up. Other roles do not rank.
 constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAuditRead,        perm::kRegionRead,
                                             perm::kRegionGridCreate,  perm::kRegisterRead,     perm::kRegisterWrite,
                                             perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite,
@@ -82,7 +86,8 @@ constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAu
                                             perm::kProgressWrite,     perm::kHouseholdWrite,    perm::kSeasonWrite,
                                             perm::kSupervisionRead,   perm::kSupervisionWrite,  perm::kInspect,
                                             perm::kRectifyIssue,      perm::kRectifyReply,      perm::kTicketRead,
-                                            perm::kTicketWrite,       perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite};
+                                            perm::kTicketWrite,       perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite,
+                                            perm::kEvaluationRead, perm::kEvaluationWrite, perm::kEvaluationScorecardWrite};
 constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAuditRead,        perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,     perm::kRegisterWrite,
                                              perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite,
@@ -91,7 +96,8 @@ constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAu
                                              perm::kPlanWrite,         perm::kFundWrite,        perm::kPublicityWrite,
                                              perm::kConstructionRead,  perm::kConstructionWrite, perm::kSeasonWrite,
                                              perm::kSupervisionRead,   perm::kSupervisionWrite, perm::kTicketRead,
-                                             perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite};
+                                             perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite,
+                                             perm::kEvaluationRead, perm::kEvaluationWrite, perm::kEvaluationScorecardWrite};
 constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAuditRead,          perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,       perm::kRegisterWrite,
                                              perm::kRegisterPiiRead,  perm::kConsultationRead,   perm::kConsultationWrite,
@@ -101,13 +107,15 @@ constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAud
                                              perm::kConstructionRead, perm::kConstructionWrite,  perm::kProgressWrite,
                                              perm::kHouseholdWrite,   perm::kSupervisionRead,    perm::kSupervisionWrite,
                                              perm::kInspect,          perm::kRectifyIssue,       perm::kTicketRead,
-                                             perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite};
+                                             perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite,
+                                             perm::kEvaluationRead, perm::kEvaluationWrite};
 constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead,        perm::kRegisterRead,       perm::kRegisterWrite,
                                                 perm::kRegisterPiiRead,   perm::kConsultationRead,   perm::kConsultationWrite,
                                                 perm::kBallotWrite,       perm::kCheckupRead,        perm::kCheckupCapture,
                                                 perm::kCatalogueRead,     perm::kProjectRead,        perm::kConstructionRead,
                                                 perm::kHouseholdWrite,    perm::kSupervisionRead,    perm::kInspect,
-                                                perm::kRectifyIssue,      perm::kTicketRead,         perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceHouseholdWrite};
+                                                perm::kRectifyIssue,      perm::kTicketRead,         perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceHouseholdWrite,
+                                                perm::kEvaluationRead};
 constexpr std::string_view kContractorPerms[] = {perm::kRegionRead,        perm::kRegisterRead,  perm::kConstructionRead,
                                                  perm::kConstructionWrite, perm::kProgressWrite, perm::kHouseholdWrite,
                                                  perm::kSupervisionRead,   perm::kRectifyReply, perm::kAcceptanceRead};

@@ -74,6 +74,9 @@ inline constexpr std::string_view kTicketAdmin = "ticket:admin";                
 inline constexpr std::string_view kAcceptanceRead = "acceptance:read";          // acceptance records, punch list, warranties, the sign
 inline constexpr std::string_view kAcceptanceWrite = "acceptance:write";        // completion acceptance, punch list, handover
 inline constexpr std::string_view kAcceptanceHouseholdWrite = "acceptance:household:write";  // household acceptance, signatures
+inline constexpr std::string_view kEvaluationRead = "evaluation:read";    // evaluations, scorecards, rankings
+inline constexpr std::string_view kEvaluationWrite = "evaluation:write";  // evaluate an estate (and issue its rectification orders)
+inline constexpr std::string_view kEvaluationScorecardWrite = "evaluation:scorecard:write";  // the scorecard editor
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.
