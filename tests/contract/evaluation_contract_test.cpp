@@ -134,7 +134,7 @@ TEST_P(EvaluationContract, EvaluationsFilterPageAndLinkTheirOrders) {
     Made m;
     m.a = AddEstate(s, "360104002001", "甲小区");
     m.b = AddEstate(s, "360104002002", "乙小区");
-    m.far = AddEstate(s, "3601040020", "边界外小区");  // a prefix of the scope, not inside 360104002001
+    m.far = AddEstate(s, "36010400", "边界外小区");  // a prefix of the scope, not inside it
     m.project = Must(testing::InsertProjectRow(s, "360104002001", "甲小区项目"));
     Must(s.Exec("INSERT INTO project_estate (project_id, estate_id, region_code) VALUES (?, ?, ?)",
                 {Int(m.project), Int(m.a), Str("360104002001")}));
@@ -143,7 +143,7 @@ TEST_P(EvaluationContract, EvaluationsFilterPageAndLinkTheirOrders) {
   const auto e1 = Put([&](Session& s) { return Repo::InsertEvaluation(s, Eval(m.a, card, "360104002001", "2026-10-25", 9550)); });
   const auto e2 = Put([&](Session& s) { return Repo::InsertEvaluation(s, Eval(m.a, card, "360104002001", "2026-11-25", 8000)); });
   const auto e3 = Put([&](Session& s) { return Repo::InsertEvaluation(s, Eval(m.b, card, "360104002002", "2026-11-25", 7000)); });
-  Put([&](Session& s) { return Repo::InsertEvaluation(s, Eval(m.far, card, "3601040020", "2026-11-25", 6000)); });
+  Put([&](Session& s) { return Repo::InsertEvaluation(s, Eval(m.far, card, "36010400", "2026-11-25", 6000)); });
 
   auto e = Get([&](Session& s) { return Repo::FindEvaluation(s, e1); });
   ASSERT_TRUE(e);
@@ -184,7 +184,7 @@ TEST_P(EvaluationContract, EvaluationsFilterPageAndLinkTheirOrders) {
   EXPECT_EQ(list[1].id, e1);
   EXPECT_EQ(Get([&](Session& s) { return Repo::CountEvaluations(s, f); }), 2);
   f.prefix = "360104002";
-  EXPECT_EQ(Get([&](Session& s) { return Repo::CountEvaluations(s, f); }), 3);  // not the boundary estate "3601040020"
+  EXPECT_EQ(Get([&](Session& s) { return Repo::CountEvaluations(s, f); }), 3);  // not the boundary estate "36010400"
   auto page = Get([&](Session& s) { return Repo::Evaluations(s, f, 1, 1); });
   ASSERT_EQ(page.size(), 1u);
   EXPECT_EQ(page[0].id, e2);  // e3 and e2 share the day: latest id first

@@ -34,8 +34,9 @@ bool GoodCode(const std::string& c) {
 }
 
 Error BadQuery(const std::string& name, Text why) {
-  return Invalid("http.bad_query", Text("查询参数 " + name + " 无效：" + why.zh, "query parameter " + name + " is invalid: " + why.en),
-                 Text::Same(name));
+  return MakeError(ErrorCode::kBadRequest, "http.bad_query",
+                   Text("查询参数 " + name + " 无效：" + why.zh, "query parameter " + name + " is invalid: " + why.en), Text::Same(name),
+                   Text("例如 period=2026-11、2026-Q4 或 2026", "for example period=2026-11, 2026-Q4 or 2026"));
 }
 
 std::vector<ce::GradeBand> BandsOf(const std::vector<store::ScorecardBandRecord>& rows) {
