@@ -7,6 +7,7 @@
 // The running server's clock is the system's: the evaluations are dated in the last two months.
 #include <boost/json.hpp>
 #include <chrono>
+#include <cmath>
 
 #include "api/api_fixture.hpp"
 #include "common/clock.hpp"
@@ -34,6 +35,11 @@ json::object Sheet(const std::string& total) {
   if (total == "96")
     return json::object{{"sanitation", 19.5}, {"greenery", 14.5}, {"facilities", 19}, {"safety", 14.5}, {"service", 14}, {"satisfaction", 14.5}};
   return json::object{{"sanitation", 14}, {"greenery", 10.5}, {"facilities", 14}, {"safety", 10.5}, {"service", 10.5}, {"satisfaction", 10.5}};  // 70
+}
+
+// A points number of an answer in hundredths (the wire has at most two decimals).
+std::int64_t H(const json::value& v) {
+  return v.is_int64() ? v.as_int64() * 100 : static_cast<std::int64_t>(std::llround(v.as_double() * 100));
 }
 
 class EvaluationApiTest : public ApiTest {
@@ -98,7 +104,7 @@ TEST_P(EvaluationApiTest, AnEvaluationIssuesARectificationOrderWithIt) {
 
   body["rectifications"].as_array()[0].as_object()["unitId"] = unit;
   auto e = Expect(street, "POST", "/api/v1/evaluations", body, 201).as_object();
-  EXPECT_EQ(json::serialize(e.at("total")), "81");
+  EXPECT_EQ(H(e.at("total")), 8100);
   EXPECT_EQ(e.at("grade").as_string(), "pass");
   EXPECT_EQ(e.at("gradeName").at("nameZh").as_string(), "合格");
   ASSERT_EQ(e.at("rectificationIds").as_array().size(), 1u);
@@ -106,7 +112,7 @@ TEST_P(EvaluationApiTest, AnEvaluationIssuesARectificationOrderWithIt) {
   const auto& scores = e.at("scores").as_array();
   ASSERT_EQ(scores.size(), 6u);
   EXPECT_EQ(scores[0].at("itemCode").as_string(), "sanitation");
-  EXPECT_EQ(json::serialize(scores[5].at("points")), "12.5");
+  EXPECT_EQ(H(scores[5].at("points")), 1250);
   EXPECT_EQ(scores[2].at("finding").as_string(), "单元门禁损坏");
 
   // The order is the supervision context's, on the estate's project, issued on the evaluation day.
@@ -153,7 +159,7 @@ TEST_P(EvaluationApiTest, StreetsRankByTheirEstatesMeanHalfUpAndTiesShareARank) 
   ASSERT_EQ(rows.size(), 2u);
   for (const auto& r : rows) {
     EXPECT_EQ(r.at("rank").as_int64(), 1) << json::serialize(r);
-    EXPECT_EQ(json::serialize(r.at("total")), "85.51");
+    EXPECT_EQ(H(r.at("total")), 8551);
     EXPECT_EQ(r.at("grade").at("code").as_string(), "good");
     EXPECT_EQ(r.at("estates").as_int64(), 2);
     EXPECT_EQ(r.at("evaluations").as_int64(), 2);
@@ -180,7 +186,7 @@ TEST_P(EvaluationApiTest, StreetsRankByTheirEstatesMeanHalfUpAndTiesShareARank) 
     auto year = Expect(admin, "GET", "/api/v1/rankings?level=estate&period=" + on.substr(0, 4), nullptr, 200);
     for (const auto& r : year.at("items").as_array())
       if (r.at("id").as_string() == std::to_string(a1)) {
-        EXPECT_EQ(json::serialize(r.at("total")), "93.01");  // (90.01 + 96) / 2 = 93.005 → 93.01
+        EXPECT_EQ(H(r.at("total")), 9301);  // (90.01 + 96) / 2 = 93.005 → 93.01
         EXPECT_EQ(r.at("evaluations").as_int64(), 2);
       }
   }
@@ -239,7 +245,7 @@ TEST_P(EvaluationApiTest, BadInputIsRefusedAndChangesNothing) {
 TEST_P(EvaluationApiTest, ScorecardsAreEditedUntilUsed) {
   if (!app_) return;
   auto seeded = Expect(admin, "GET", "/api/v1/scorecards/1", nullptr, 200);
-  EXPECT_EQ(json::serialize(seeded.at("maxPoints")), "100");
+  EXPECT_EQ(H(seeded.at("maxPoints")), 10000);
   EXPECT_EQ(seeded.at("items").as_array().size(), 6u);
   EXPECT_TRUE(seeded.at("defaultBands").as_bool());
   EXPECT_EQ(seeded.at("bands").at(0).at("code").as_string(), "excellent");
