@@ -51,7 +51,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
       {"construction", {"delay_alert_days"}},
       {"supervision", {"bureau_escalation_working_days", "score_finding_weight", "score_overdue_weight", "score_rework_weight"}},
       {"ticket", {"office_hours", "rate_per_hour"}},
-      {"stewardship", {"initial_fund_yuan_per_m2"}}};
+      {"stewardship", {"initial_fund_yuan_per_m2"}},
+      {"evaluation", {"grade_boundary", "commendation_top"}}};
   for (const auto& [section, node] : t) {
     auto known = kKnown.find(std::string(section.str()));
     if (known == kKnown.end() || !node.is_table()) return ConfigError("unknown section [" + std::string(section.str()) + "]");
@@ -75,7 +76,7 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                w_finding = cfg.supervision_score_finding_weight, w_overdue = cfg.supervision_score_overdue_weight,
                w_rework = cfg.supervision_score_rework_weight,
                ticket_rate = cfg.ticket_rate_per_hour,
-               fund_yuan = cfg.stewardship_initial_fund_yuan_per_m2;
+               fund_yuan = cfg.stewardship_initial_fund_yuan_per_m2, commendation_top = cfg.evaluation_commendation_top;
   for (auto r : {Read(t, "database", "url", cfg.db), Read(t, "database", "pool", pool),
                  Read(t, "paths", "var_dir", cfg.var_dir), Read(t, "paths", "web_root", cfg.web_root),
                  Read(t, "server", "host", cfg.server.host), Read(t, "server", "port", port),
@@ -107,7 +108,9 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "supervision", "score_overdue_weight", w_overdue),
                  Read(t, "supervision", "score_rework_weight", w_rework),
                  Read(t, "ticket", "office_hours", cfg.ticket_office_hours), Read(t, "ticket", "rate_per_hour", ticket_rate),
-                 Read(t, "stewardship", "initial_fund_yuan_per_m2", fund_yuan)})
+                 Read(t, "stewardship", "initial_fund_yuan_per_m2", fund_yuan),
+                 Read(t, "evaluation", "grade_boundary", cfg.evaluation_grade_boundary),
+                 Read(t, "evaluation", "commendation_top", commendation_top)})
     if (!r) return r;
   if (publicity_days < 1 || publicity_days > 60 || objection_rate < 1 || objection_rate > 1000)
     return ConfigError("project: 1 ≤ publicity_working_days ≤ 60, 1 ≤ objection_rate_per_hour ≤ 1000");
@@ -127,6 +130,10 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
   cfg.ticket_rate_per_hour = static_cast<int>(ticket_rate);
   if (fund_yuan < 0 || fund_yuan > 1000) return ConfigError("stewardship: 0 ≤ initial_fund_yuan_per_m2 ≤ 1000");
   cfg.stewardship_initial_fund_yuan_per_m2 = static_cast<int>(fund_yuan);
+  if ((cfg.evaluation_grade_boundary != "upper" && cfg.evaluation_grade_boundary != "lower") || commendation_top < 0 ||
+      commendation_top > 1000)
+    return ConfigError("evaluation: grade_boundary \"upper\" or \"lower\", 0 ≤ commendation_top ≤ 1000");
+  cfg.evaluation_commendation_top = static_cast<int>(commendation_top);
   if (per_user < 1 || per_user > 1000 || per_address < 1 || per_address > 100000 || failure_window < 1 ||
       failure_window > 1440)
     return ConfigError("auth: 1 ≤ login_failures_per_username ≤ 1000, 1 ≤ login_failures_per_address ≤ 100000, "

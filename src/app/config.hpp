@@ -54,6 +54,11 @@ struct Config {
   // score deducts these points per order, per overdue order and per rework (core/supervision).
   int supervision_bureau_escalation_working_days = 3;
   int supervision_score_finding_weight = 2, supervision_score_overdue_weight = 5, supervision_score_rework_weight = 10;
+  // Evaluations (docs/evaluation.md): which band a boundary score (95, 85, 75) takes under the
+  // default Jiangxi bands, "upper" or "lower" (REFERENCE.md §4.4), and how many ranks the
+  // commendation list (表扬) names (0: every estate or street of the top grade).
+  std::string evaluation_grade_boundary = "upper";
+  int evaluation_commendation_top = 0;
   // Resident tickets (docs/ticket.md): office hours in Beijing time in which working-hour response
   // targets are counted, on working days of the official calendar (REFERENCE.md §9), and how many
   // tickets one client address may file per hour (h5, no login).

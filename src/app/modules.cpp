@@ -20,6 +20,7 @@ std::unique_ptr<Module> TicketModule();
 std::unique_ptr<Module> AcceptanceModule();
 std::unique_ptr<Module> PortalModule();
 std::unique_ptr<Module> StewardshipModule();
+std::unique_ptr<Module> EvaluationModule();
 
 std::vector<std::unique_ptr<Module>> ContextModules() {
   std::vector<std::unique_ptr<Module>> m;
@@ -38,6 +39,7 @@ std::vector<std::unique_ptr<Module>> ContextModules() {
   m.push_back(AcceptanceModule());
   m.push_back(PortalModule());
   m.push_back(StewardshipModule());
+  m.push_back(EvaluationModule());
   return m;
 }
 

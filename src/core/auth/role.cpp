@@ -76,6 +76,10 @@ const RoleInfo& Info(Role role) {
 // bureau oversees it, so both record it; communities read it (they help the owners' committee).
 // Property companies are not given fee writes here: they are assigned estates and a scoped role
 // for them is left for later (docs/stewardship.md).
+// Evaluations (issue #15; REFERENCE.md §4.4): the inspections and rankings of estates (检查评比) are
+// run by the housing bureau over its county and by street offices over their estates, so both
+// evaluate; the bureau (and administrators) set the scorecards every street is scored by; grid
+// workers (community) read the results of their estates to follow up. Other roles do not rank.
 constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAuditRead,        perm::kRegionRead,
                                             perm::kRegionGridCreate,  perm::kRegisterRead,     perm::kRegisterWrite,
                                             perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite,
@@ -88,7 +92,8 @@ constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAu
                                             perm::kSupervisionRead,   perm::kSupervisionWrite,  perm::kInspect,
                                             perm::kRectifyIssue,      perm::kRectifyReply,      perm::kTicketRead,
                                             perm::kTicketWrite,       perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite,
-                                            perm::kStewardshipRead, perm::kStewardshipWrite};
+                                            perm::kStewardshipRead, perm::kStewardshipWrite,
+                                            perm::kEvaluationRead, perm::kEvaluationWrite, perm::kEvaluationScorecardWrite};
 constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAuditRead,        perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,     perm::kRegisterWrite,
                                              perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite,
@@ -98,7 +103,8 @@ constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAu
                                              perm::kConstructionRead,  perm::kConstructionWrite, perm::kSeasonWrite,
                                              perm::kSupervisionRead,   perm::kSupervisionWrite, perm::kTicketRead,
                                              perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite,
-                                             perm::kStewardshipRead, perm::kStewardshipWrite};
+                                             perm::kStewardshipRead, perm::kStewardshipWrite,
+                                             perm::kEvaluationRead, perm::kEvaluationWrite, perm::kEvaluationScorecardWrite};
 constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAuditRead,          perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,       perm::kRegisterWrite,
                                              perm::kRegisterPiiRead,  perm::kConsultationRead,   perm::kConsultationWrite,
@@ -109,14 +115,16 @@ constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAud
                                              perm::kHouseholdWrite,   perm::kSupervisionRead,    perm::kSupervisionWrite,
                                              perm::kInspect,          perm::kRectifyIssue,       perm::kTicketRead,
                                              perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite,
-                                             perm::kStewardshipRead, perm::kStewardshipWrite};
+                                             perm::kStewardshipRead, perm::kStewardshipWrite,
+                                             perm::kEvaluationRead, perm::kEvaluationWrite};
 constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead,        perm::kRegisterRead,       perm::kRegisterWrite,
                                                 perm::kRegisterPiiRead,   perm::kConsultationRead,   perm::kConsultationWrite,
                                                 perm::kBallotWrite,       perm::kCheckupRead,        perm::kCheckupCapture,
                                                 perm::kCatalogueRead,     perm::kProjectRead,        perm::kConstructionRead,
                                                 perm::kHouseholdWrite,    perm::kSupervisionRead,    perm::kInspect,
                                                 perm::kRectifyIssue,      perm::kTicketRead,         perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceHouseholdWrite,
-                                                perm::kStewardshipRead};
+                                                perm::kStewardshipRead,
+                                                perm::kEvaluationRead};
 constexpr std::string_view kContractorPerms[] = {perm::kRegionRead,        perm::kRegisterRead,  perm::kConstructionRead,
                                                  perm::kConstructionWrite, perm::kProgressWrite, perm::kHouseholdWrite,
                                                  perm::kSupervisionRead,   perm::kRectifyReply, perm::kAcceptanceRead};

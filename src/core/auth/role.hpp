@@ -76,6 +76,9 @@ inline constexpr std::string_view kAcceptanceWrite = "acceptance:write";        
 inline constexpr std::string_view kAcceptanceHouseholdWrite = "acceptance:household:write";  // household acceptance, signatures
 inline constexpr std::string_view kStewardshipRead = "stewardship:read";    // management mode, committee, contract, fees, fund
 inline constexpr std::string_view kStewardshipWrite = "stewardship:write";  // set them, run bills, record payments and entries
+inline constexpr std::string_view kEvaluationRead = "evaluation:read";    // evaluations, scorecards, rankings
+inline constexpr std::string_view kEvaluationWrite = "evaluation:write";  // evaluate an estate (and issue its rectification orders)
+inline constexpr std::string_view kEvaluationScorecardWrite = "evaluation:scorecard:write";  // the scorecard editor
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.

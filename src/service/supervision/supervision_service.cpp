@@ -472,15 +472,28 @@ Result<void> SupervisionService::Escalate(const std::string& prefix) {
 
 Result<OrderView> SupervisionService::Issue(const Actor& actor, const OrderInput& in) {
   if (auto r = RequirePermission(actor, perm::kRectifyIssue); !r) return std::move(r).error();
-  if (in.project_id <= 0) return SupervisionField("projectId", Text("必填", "is required"));
-  if (in.due_in_working_days < 1 || in.due_in_working_days > cs::kMaxDueWorkingDays)
-    return SupervisionField("dueInWorkingDays", Text("应为 1–60 的整数", "must be an integer 1–60"));
-  if (auto r = CheckText("finding", in.finding, kTextMax); !r) return std::move(r).error();
   auto cal = calendar_.Current();
   if (!cal) return std::move(cal).error();
   std::int64_t id = 0;
   auto w = db_.Write([&](store::Session& s) -> Result<void> {
-    auto project = ProjectForConstruction(s, actor, in.project_id, perm::kRectifyIssue);
+    auto issued = IssueIn(s, actor, in, **cal, perm::kRectifyIssue, "");
+    if (!issued) return std::move(issued).error();
+    id = *issued;
+    return Ok();
+  });
+  if (!w) return std::move(w).error();
+  return Order(actor, id);
+}
+
+Result<std::int64_t> SupervisionService::IssueIn(store::Session& s, const Actor& actor, const OrderInput& in,
+                                                 const core::calendar::WorkCalendar& calendar, std::string_view permission,
+                                                 const std::string& source) {
+  if (in.project_id <= 0) return SupervisionField("projectId", Text("必填", "is required"));
+  if (in.due_in_working_days < 1 || in.due_in_working_days > cs::kMaxDueWorkingDays)
+    return SupervisionField("dueInWorkingDays", Text("应为 1–60 的整数", "must be an integer 1–60"));
+  if (auto r = CheckText("finding", in.finding, kTextMax); !r) return std::move(r).error();
+  {
+    auto project = ProjectForConstruction(s, actor, in.project_id, permission);
     if (!project) return std::move(project).error();
     auto unit = Repo::FindUnit(s, in.unit_id);
     if (!unit) return std::move(unit).error();
@@ -518,7 +531,7 @@ Result<OrderView> SupervisionService::Issue(const Actor& actor, const OrderInput
     if (!core::calendar::ParseDate(o.issued_on) || o.issued_on > Today())
       return SupervisionField("issuedOn", Text("应为今天或之前的日期", "must be a date not after today"));
     o.working_days = static_cast<int>(in.due_in_working_days);
-    auto due = cs::DueOn(**cal, *core::calendar::ParseDate(o.issued_on), o.working_days);
+    auto due = cs::DueOn(calendar, *core::calendar::ParseDate(o.issued_on), o.working_days);
     if (!due) return std::move(due).error();
     o.due_on = core::calendar::FormatDate(*due);
     o.status = "open";
@@ -526,17 +539,20 @@ Result<OrderView> SupervisionService::Issue(const Actor& actor, const OrderInput
     o.created_at = FormatIsoUtc(clock_.Now());
     auto inserted = Repo::InsertOrder(s, o);
     if (!inserted) return std::move(inserted).error();
-    id = *inserted;
+    const auto id = *inserted;
     store::RectificationEventRecord e{0, id, o.region_code, "issued", std::nullopt, o.finding, o.photo_file_ids,
                                       o.step_code, actor.user_id ? std::optional<std::int64_t>(actor.user_id) : std::nullopt,
                                       "", o.created_at};
     if (auto r = Repo::InsertEvent(s, e); !r) return std::move(r).error();
     Changes ch;
     ch.Set("order", nullptr, OrderAudit(o));
-    return RecordAudit(s, clock_, actor, "supervision.rectification.issue", "rectification", std::to_string(id), o.region_code, ch);
-  });
-  if (!w) return std::move(w).error();
-  return Order(actor, id);
+    if (!source.empty()) ch.Set("source", nullptr, json::string(source));
+    if (auto r = RecordAudit(s, clock_, actor, "supervision.rectification.issue", "rectification", std::to_string(id),
+                             o.region_code, ch);
+        !r)
+      return std::move(r).error();
+    return id;
+  }
 }
 
 Result<std::vector<OrderView>> SupervisionService::Visible(const Actor& actor, const store::RectificationFilter& f) {

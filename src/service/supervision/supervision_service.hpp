@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/clock.hpp"
@@ -169,6 +170,14 @@ class SupervisionService {
   // Issues an order (supervision:rectify:issue): dueOn from the calendar. Audited
   // supervision.rectification.issue.
   Result<OrderView> Issue(const Actor& actor, const OrderInput& in);
+  // An order issued from another context's finding (an evaluation's rectification line, issue #15)
+  // inside the caller's write transaction `s`, so that both stand or fall together: the rules of
+  // Issue, the project read with `permission` (the caller's own, e.g. evaluation:write) and the
+  // deadline counted on `calendar` (read before the transaction). The audit entry names `source`
+  // (e.g. "evaluation 12"; empty for none). Returns the order's id.
+  Result<std::int64_t> IssueIn(store::Session& s, const Actor& actor, const OrderInput& in,
+                               const core::calendar::WorkCalendar& calendar, std::string_view permission,
+                               const std::string& source);
   Result<OrderPage> Orders(const Actor& actor, const OrderQuery& q);
   Result<OrderView> Order(const Actor& actor, std::int64_t id);
   // The unit's reply (supervision:rectify:reply; an account linked to units replies only to their
