@@ -71,6 +71,10 @@ const RoleInfo& Info(Role role) {
 // (community) and street offices (Shanxi: "with each household", §1.4); contractors, utilities,
 // supervisors and the property company read the acceptance of the projects they are assigned to
 // (the builder answers defects under warranty, the property company after; issue #14).
+// Assessment (issue #15 督查考核): the county assesses its streets and departments and convenes the
+// joint meetings (联席会议) — the bureau (住建 coordinates) and administrators write the duty matrix,
+// meetings and the annual scorecard; a street office reads its own KPIs and the meetings' action
+// items (it is assessed, it does not grade itself). Nobody below the street reads them.
 constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAuditRead,        perm::kRegionRead,
                                             perm::kRegionGridCreate,  perm::kRegisterRead,     perm::kRegisterWrite,
                                             perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite,
@@ -82,7 +86,8 @@ constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAu
                                             perm::kProgressWrite,     perm::kHouseholdWrite,    perm::kSeasonWrite,
                                             perm::kSupervisionRead,   perm::kSupervisionWrite,  perm::kInspect,
                                             perm::kRectifyIssue,      perm::kRectifyReply,      perm::kTicketRead,
-                                            perm::kTicketWrite,       perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite};
+                                            perm::kTicketWrite,       perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite,
+                                            perm::kAssessmentRead, perm::kAssessmentWrite};
 constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAuditRead,        perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,     perm::kRegisterWrite,
                                              perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite,
@@ -91,7 +96,8 @@ constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAu
                                              perm::kPlanWrite,         perm::kFundWrite,        perm::kPublicityWrite,
                                              perm::kConstructionRead,  perm::kConstructionWrite, perm::kSeasonWrite,
                                              perm::kSupervisionRead,   perm::kSupervisionWrite, perm::kTicketRead,
-                                             perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite};
+                                             perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite,
+                                             perm::kAssessmentRead, perm::kAssessmentWrite};
 constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAuditRead,          perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,       perm::kRegisterWrite,
                                              perm::kRegisterPiiRead,  perm::kConsultationRead,   perm::kConsultationWrite,
@@ -101,7 +107,8 @@ constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAud
                                              perm::kConstructionRead, perm::kConstructionWrite,  perm::kProgressWrite,
                                              perm::kHouseholdWrite,   perm::kSupervisionRead,    perm::kSupervisionWrite,
                                              perm::kInspect,          perm::kRectifyIssue,       perm::kTicketRead,
-                                             perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite};
+                                             perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite,
+                                             perm::kAssessmentRead};
 constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead,        perm::kRegisterRead,       perm::kRegisterWrite,
                                                 perm::kRegisterPiiRead,   perm::kConsultationRead,   perm::kConsultationWrite,
                                                 perm::kBallotWrite,       perm::kCheckupRead,        perm::kCheckupCapture,

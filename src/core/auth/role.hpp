@@ -74,6 +74,8 @@ inline constexpr std::string_view kTicketAdmin = "ticket:admin";                
 inline constexpr std::string_view kAcceptanceRead = "acceptance:read";          // acceptance records, punch list, warranties, the sign
 inline constexpr std::string_view kAcceptanceWrite = "acceptance:write";        // completion acceptance, punch list, handover
 inline constexpr std::string_view kAcceptanceHouseholdWrite = "acceptance:household:write";  // household acceptance, signatures
+inline constexpr std::string_view kAssessmentRead = "assessment:read";    // KPIs, duty matrix, joint meetings, annual evaluation, reports
+inline constexpr std::string_view kAssessmentWrite = "assessment:write";  // duty matrix, joint meetings and action items, scores
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.
