@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/text.hpp"
+#include "core/evaluation/grade_band.hpp"
 #include "core/ticket/ticket.hpp"
 
 namespace huanxin::app {
@@ -104,7 +105,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "supervision", "score_finding_weight", w_finding),
                  Read(t, "supervision", "score_overdue_weight", w_overdue),
                  Read(t, "supervision", "score_rework_weight", w_rework),
-                 Read(t, "ticket", "office_hours", cfg.ticket_office_hours), Read(t, "ticket", "rate_per_hour", ticket_rate)})
+                 Read(t, "ticket", "office_hours", cfg.ticket_office_hours), Read(t, "ticket", "rate_per_hour", ticket_rate),
+                 Read(t, "assessment", "grade_boundary", cfg.assessment_grade_boundary)})
     if (!r) return r;
   if (publicity_days < 1 || publicity_days > 60 || objection_rate < 1 || objection_rate > 1000)
     return ConfigError("project: 1 ≤ publicity_working_days ≤ 60, 1 ≤ objection_rate_per_hour ≤ 1000");
@@ -122,6 +124,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
   if (!core::ticket::ParseOfficeHours(cfg.ticket_office_hours) || ticket_rate < 1 || ticket_rate > 1000)
     return ConfigError("ticket: office_hours \"HH:MM-HH:MM\" with start before end, 1 ≤ rate_per_hour ≤ 1000");
   cfg.ticket_rate_per_hour = static_cast<int>(ticket_rate);
+  if (!core::evaluation::ParseBoundary(cfg.assessment_grade_boundary))
+    return ConfigError("assessment: grade_boundary \"upper\" or \"lower\"");
   if (per_user < 1 || per_user > 1000 || per_address < 1 || per_address > 100000 || failure_window < 1 ||
       failure_window > 1440)
     return ConfigError("auth: 1 ≤ login_failures_per_username ≤ 1000, 1 ≤ login_failures_per_address ≤ 100000, "

@@ -59,6 +59,9 @@ struct Config {
   // tickets one client address may file per hour (h5, no login).
   std::string ticket_office_hours = "09:00-17:00";
   int ticket_rate_per_hour = 5;
+  // Assessment (docs/assessment.md): which side of a Jiangxi grade boundary a score equal to it
+  // falls on in the annual evaluation, "upper" (95 → excellent) or "lower" (REFERENCE.md §4.4).
+  std::string assessment_grade_boundary = "upper";
   // The secret client addresses are hashed with for that limit (HUANXIN_PUBLICITY_KEY, 32–128 hex
   // digits); "" = the key file <var_dir>/publicity-key, made on first start.
   std::string publicity_key;

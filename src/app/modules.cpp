@@ -18,6 +18,7 @@ std::unique_ptr<Module> ConstructionWorksModule();
 std::unique_ptr<Module> SupervisionModule();
 std::unique_ptr<Module> TicketModule();
 std::unique_ptr<Module> AcceptanceModule();
+std::unique_ptr<Module> AssessmentModule();
 
 std::vector<std::unique_ptr<Module>> ContextModules() {
   std::vector<std::unique_ptr<Module>> m;
@@ -34,6 +35,7 @@ std::vector<std::unique_ptr<Module>> ContextModules() {
   m.push_back(SupervisionModule());
   m.push_back(TicketModule());
   m.push_back(AcceptanceModule());
+  m.push_back(AssessmentModule());
   return m;
 }
 
