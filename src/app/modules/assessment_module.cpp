@@ -54,7 +54,7 @@ class Assessment final : public Module {
                             "一、通报全区改造项目开工、完工和资金拨付情况。\n二、财政局对已到位资金加快支付进度。\n"
                             "三、城管局牵头整治小区周边占道经营和违章搭建。\n四、自然资源局对片区改造方案开辟审批绿色通道。",
                             {"housing", "finance", "natural_resources", "urban_management"}};
-    std::vector<service::ActionInput> actions = {
+    std::vector<service::MeetingActionInput> actions = {
         {"加快拨付中央补助资金，资金执行率年底前达到90%", "finance", day(-7), "open"},
         {"完成片区改造规划方案审批", "natural_resources", day(14), "open"},
         {"整治洪都街道小区周边占道经营", "urban_management", day(-10), "done"},

@@ -169,8 +169,8 @@ Result<service::MeetingInput> ParseMeetingInput(const json::object& o) {
   return in;
 }
 
-Result<service::ActionInput> ParseActionInput(const json::object& o) {
-  service::ActionInput in;
+Result<service::MeetingActionInput> ParseActionInput(const json::object& o) {
+  service::MeetingActionInput in;
   HX_TRY_ASSIGN(in.text, RequiredString(o, "text"));
   HX_TRY_ASSIGN(in.owner, RequiredString(o, "owner"));
   HX_TRY_ASSIGN(in.deadline, RequiredString(o, "deadline"));
@@ -178,8 +178,8 @@ Result<service::ActionInput> ParseActionInput(const json::object& o) {
   return in;
 }
 
-Result<std::vector<service::ActionInput>> ParseMeetingActions(const json::object& o) {
-  std::vector<service::ActionInput> out;
+Result<std::vector<service::MeetingActionInput>> ParseMeetingActions(const json::object& o) {
+  std::vector<service::MeetingActionInput> out;
   auto it = o.find("actions");
   if (it == o.end() || it->value().is_null()) return out;
   if (!it->value().is_array()) return InvalidField("actions", Text("应为督办事项数组", "must be an array of action items"));
@@ -194,8 +194,8 @@ Result<std::vector<service::ActionInput>> ParseMeetingActions(const json::object
   return out;
 }
 
-Result<service::ScoreInput> ParseScoreInput(const json::object& o) {
-  service::ScoreInput in;
+Result<service::AnnualScoreInput> ParseScoreInput(const json::object& o) {
+  service::AnnualScoreInput in;
   HX_TRY_ASSIGN(in.mode, RequiredString(o, "mode"));
   HX_TRY_ASSIGN(in.points, ReadTwoDecimals(o, "points", Text("分", "points")));
   HX_TRY_ASSIGN(in.note, OptionalText(o, "note"));

@@ -19,8 +19,8 @@ boost::json::object EvaluationJson(const service::EvaluationView& e, bool englis
 
 Result<std::vector<service::DutyView>> ParseDuties(const boost::json::object& o);
 Result<service::MeetingInput> ParseMeetingInput(const boost::json::object& o);
-Result<std::vector<service::ActionInput>> ParseMeetingActions(const boost::json::object& o);
-Result<service::ActionInput> ParseActionInput(const boost::json::object& o);
-Result<service::ScoreInput> ParseScoreInput(const boost::json::object& o);
+Result<std::vector<service::MeetingActionInput>> ParseMeetingActions(const boost::json::object& o);
+Result<service::MeetingActionInput> ParseActionInput(const boost::json::object& o);
+Result<service::AnnualScoreInput> ParseScoreInput(const boost::json::object& o);
 
 }  // namespace huanxin::http

@@ -315,7 +315,7 @@ Result<void> CheckMeeting(const MeetingInput& in) {
     if (auto t = CheckText("attendees", a, 64, true); !t) return t;
   return Ok();
 }
-Result<void> CheckAction(const ActionInput& in) {
+Result<void> CheckAction(const MeetingActionInput& in) {
   if (auto t = CheckText("text", in.text, 2000, true); !t) return t;
   if (auto t = CheckText("owner", in.owner, 64, true); !t) return t;
   if (auto d = CheckDate("deadline", in.deadline); !d) return std::move(d).error();
@@ -359,7 +359,7 @@ Result<MeetingView> AssessmentService::Meeting(const Actor& actor, std::int64_t 
 }
 
 Result<MeetingView> AssessmentService::CreateMeeting(const Actor& actor, const MeetingInput& in,
-                                                     const std::vector<ActionInput>& actions) {
+                                                     const std::vector<MeetingActionInput>& actions) {
   if (auto p = RequirePermission(actor, core::auth::perm::kAssessmentWrite); !p) return std::move(p).error();
   const auto region = in.region_code.value_or(actor.scope.prefix());
   if (auto level = core::region::LevelOf(region); !region.empty() && !level)
@@ -425,7 +425,7 @@ Result<void> AssessmentService::DeleteMeeting(const Actor& actor, std::int64_t i
   });
 }
 
-Result<ActionView> AssessmentService::AddAction(const Actor& actor, std::int64_t meeting_id, const ActionInput& in) {
+Result<ActionView> AssessmentService::AddAction(const Actor& actor, std::int64_t meeting_id, const MeetingActionInput& in) {
   if (auto p = RequirePermission(actor, core::auth::perm::kAssessmentWrite); !p) return std::move(p).error();
   if (auto c = CheckAction(in); !c) return std::move(c).error();
   return store::WriteResult(db_, [&](store::Session& s) -> Result<ActionView> {
@@ -451,7 +451,7 @@ Result<ActionView> AssessmentService::AddAction(const Actor& actor, std::int64_t
   });
 }
 
-Result<ActionView> AssessmentService::UpdateAction(const Actor& actor, std::int64_t action_id, const ActionInput& in) {
+Result<ActionView> AssessmentService::UpdateAction(const Actor& actor, std::int64_t action_id, const MeetingActionInput& in) {
   if (auto p = RequirePermission(actor, core::auth::perm::kAssessmentWrite); !p) return std::move(p).error();
   if (auto c = CheckAction(in); !c) return std::move(c).error();
   return store::WriteResult(db_, [&](store::Session& s) -> Result<ActionView> {
@@ -540,7 +540,7 @@ Result<EvaluationView> AssessmentService::Evaluation(const Actor& actor, const s
 }
 
 Result<EvaluationView> AssessmentService::PutScore(const Actor& actor, const std::optional<std::string>& region_code,
-                                                   std::int64_t year, const std::string& indicator, const ScoreInput& in) {
+                                                   std::int64_t year, const std::string& indicator, const AnnualScoreInput& in) {
   auto r = ResolveRegion(actor, region_code, core::auth::perm::kAssessmentWrite);
   if (!r) return std::move(r).error();
   auto y = ResolveYear(year);

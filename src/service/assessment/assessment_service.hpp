@@ -79,7 +79,7 @@ struct MeetingInput {
   std::vector<std::string> attendees;
 };
 
-struct ActionInput {
+struct MeetingActionInput {
   std::string text, owner, deadline;
   std::optional<std::string> status;  // open | done (updates)
 };
@@ -100,7 +100,7 @@ struct EvaluationView {
   std::string boundary;
 };
 
-struct ScoreInput {
+struct AnnualScoreInput {
   std::string mode;                    // entered | computed
   std::optional<std::int64_t> points;  // hundredths, for entered
   std::string note;
@@ -124,16 +124,16 @@ class AssessmentService {
   Result<MeetingPage> Meetings(const Actor& actor, const std::optional<std::string>& region_code, std::int64_t page,
                                std::int64_t page_size);
   Result<MeetingView> Meeting(const Actor& actor, std::int64_t id);
-  Result<MeetingView> CreateMeeting(const Actor& actor, const MeetingInput& in, const std::vector<ActionInput>& actions);
+  Result<MeetingView> CreateMeeting(const Actor& actor, const MeetingInput& in, const std::vector<MeetingActionInput>& actions);
   Result<MeetingView> UpdateMeeting(const Actor& actor, std::int64_t id, const MeetingInput& in);
   Result<void> DeleteMeeting(const Actor& actor, std::int64_t id);
-  Result<ActionView> AddAction(const Actor& actor, std::int64_t meeting_id, const ActionInput& in);
-  Result<ActionView> UpdateAction(const Actor& actor, std::int64_t action_id, const ActionInput& in);
+  Result<ActionView> AddAction(const Actor& actor, std::int64_t meeting_id, const MeetingActionInput& in);
+  Result<ActionView> UpdateAction(const Actor& actor, std::int64_t action_id, const MeetingActionInput& in);
   Result<void> DeleteAction(const Actor& actor, std::int64_t action_id);
 
   Result<EvaluationView> Evaluation(const Actor& actor, const std::optional<std::string>& region_code, std::int64_t year);
   Result<EvaluationView> PutScore(const Actor& actor, const std::optional<std::string>& region_code, std::int64_t year,
-                                  const std::string& indicator, const ScoreInput& in);
+                                  const std::string& indicator, const AnnualScoreInput& in);
   Result<Document> SelfEvaluationPdf(const Actor& actor, const std::optional<std::string>& region_code, std::int64_t year);
   Result<Document> SelfEvaluationXlsx(const Actor& actor, const std::optional<std::string>& region_code, std::int64_t year);
 
