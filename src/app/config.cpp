@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/text.hpp"
+#include "core/evaluation/grade_band.hpp"
 #include "core/ticket/ticket.hpp"
 
 namespace huanxin::app {
@@ -52,7 +53,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
       {"supervision", {"bureau_escalation_working_days", "score_finding_weight", "score_overdue_weight", "score_rework_weight"}},
       {"ticket", {"office_hours", "rate_per_hour"}},
       {"stewardship", {"initial_fund_yuan_per_m2"}},
-      {"evaluation", {"grade_boundary", "commendation_top"}}};
+      {"evaluation", {"grade_boundary", "commendation_top"}},
+      {"assessment", {"grade_boundary"}}};
   for (const auto& [section, node] : t) {
     auto known = kKnown.find(std::string(section.str()));
     if (known == kKnown.end() || !node.is_table()) return ConfigError("unknown section [" + std::string(section.str()) + "]");
@@ -110,7 +112,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "ticket", "office_hours", cfg.ticket_office_hours), Read(t, "ticket", "rate_per_hour", ticket_rate),
                  Read(t, "stewardship", "initial_fund_yuan_per_m2", fund_yuan),
                  Read(t, "evaluation", "grade_boundary", cfg.evaluation_grade_boundary),
-                 Read(t, "evaluation", "commendation_top", commendation_top)})
+                 Read(t, "evaluation", "commendation_top", commendation_top),
+                 Read(t, "assessment", "grade_boundary", cfg.assessment_grade_boundary)})
     if (!r) return r;
   if (publicity_days < 1 || publicity_days > 60 || objection_rate < 1 || objection_rate > 1000)
     return ConfigError("project: 1 ≤ publicity_working_days ≤ 60, 1 ≤ objection_rate_per_hour ≤ 1000");
@@ -134,6 +137,8 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
       commendation_top > 1000)
     return ConfigError("evaluation: grade_boundary \"upper\" or \"lower\", 0 ≤ commendation_top ≤ 1000");
   cfg.evaluation_commendation_top = static_cast<int>(commendation_top);
+  if (!core::evaluation::ParseBoundary(cfg.assessment_grade_boundary))
+    return ConfigError("assessment: grade_boundary \"upper\" or \"lower\"");
   if (per_user < 1 || per_user > 1000 || per_address < 1 || per_address > 100000 || failure_window < 1 ||
       failure_window > 1440)
     return ConfigError("auth: 1 ≤ login_failures_per_username ≤ 1000, 1 ≤ login_failures_per_address ≤ 100000, "

@@ -67,6 +67,9 @@ struct Config {
   // Long-term management (docs/stewardship.md): the least initial maintenance fund per m² of exclusive
   // area where none existed (REFERENCE.md §1.3, Chengdu: at least 5 yuan/m²), in whole yuan.
   int stewardship_initial_fund_yuan_per_m2 = 5;
+  // Assessment (docs/assessment.md): which side of a Jiangxi grade boundary a score equal to it
+  // falls on in the annual evaluation, "upper" (95 → excellent) or "lower" (REFERENCE.md §4.4).
+  std::string assessment_grade_boundary = "upper";
   // The secret client addresses are hashed with for that limit (HUANXIN_PUBLICITY_KEY, 32–128 hex
   // digits); "" = the key file <var_dir>/publicity-key, made on first start.
   std::string publicity_key;

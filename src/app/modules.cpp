@@ -21,6 +21,7 @@ std::unique_ptr<Module> AcceptanceModule();
 std::unique_ptr<Module> PortalModule();
 std::unique_ptr<Module> StewardshipModule();
 std::unique_ptr<Module> EvaluationModule();
+std::unique_ptr<Module> AssessmentModule();
 
 std::vector<std::unique_ptr<Module>> ContextModules() {
   std::vector<std::unique_ptr<Module>> m;
@@ -40,6 +41,7 @@ std::vector<std::unique_ptr<Module>> ContextModules() {
   m.push_back(PortalModule());
   m.push_back(StewardshipModule());
   m.push_back(EvaluationModule());
+  m.push_back(AssessmentModule());
   return m;
 }
 

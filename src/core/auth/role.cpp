@@ -80,6 +80,10 @@ const RoleInfo& Info(Role role) {
 // run by the housing bureau over its county and by street offices over their estates, so both
 // evaluate; the bureau (and administrators) set the scorecards every street is scored by; grid
 // workers (community) read the results of their estates to follow up. Other roles do not rank.
+// Assessment (issue #15 督查考核): the county assesses its streets and departments and convenes the
+// joint meetings (联席会议) — the bureau (住建 coordinates) and administrators write the duty matrix,
+// meetings and the annual scorecard; a street office reads its own KPIs and the meetings' action
+// items (it is assessed, it does not grade itself). Nobody below the street reads them.
 constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAuditRead,        perm::kRegionRead,
                                             perm::kRegionGridCreate,  perm::kRegisterRead,     perm::kRegisterWrite,
                                             perm::kConsultationRead,  perm::kConsultationWrite, perm::kBallotWrite,
@@ -93,7 +97,8 @@ constexpr std::string_view kAdminPerms[] = {perm::kUserManage,         perm::kAu
                                             perm::kRectifyIssue,      perm::kRectifyReply,      perm::kTicketRead,
                                             perm::kTicketWrite,       perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite,
                                             perm::kStewardshipRead, perm::kStewardshipWrite,
-                                            perm::kEvaluationRead, perm::kEvaluationWrite, perm::kEvaluationScorecardWrite};
+                                            perm::kEvaluationRead, perm::kEvaluationWrite, perm::kEvaluationScorecardWrite,
+                                            perm::kAssessmentRead, perm::kAssessmentWrite};
 constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAuditRead,        perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,     perm::kRegisterWrite,
                                              perm::kConsultationRead, perm::kConsultationWrite, perm::kBallotWrite,
@@ -104,7 +109,8 @@ constexpr std::string_view kBureauPerms[] = {perm::kUserManage,        perm::kAu
                                              perm::kSupervisionRead,   perm::kSupervisionWrite, perm::kTicketRead,
                                              perm::kTicketAdmin, perm::kAcceptanceRead, perm::kAcceptanceWrite,
                                              perm::kStewardshipRead, perm::kStewardshipWrite,
-                                             perm::kEvaluationRead, perm::kEvaluationWrite, perm::kEvaluationScorecardWrite};
+                                             perm::kEvaluationRead, perm::kEvaluationWrite, perm::kEvaluationScorecardWrite,
+                                             perm::kAssessmentRead, perm::kAssessmentWrite};
 constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAuditRead,          perm::kRegionRead,
                                              perm::kRegionGridCreate, perm::kRegisterRead,       perm::kRegisterWrite,
                                              perm::kRegisterPiiRead,  perm::kConsultationRead,   perm::kConsultationWrite,
@@ -116,7 +122,8 @@ constexpr std::string_view kStreetPerms[] = {perm::kUserManage,       perm::kAud
                                              perm::kInspect,          perm::kRectifyIssue,       perm::kTicketRead,
                                              perm::kTicketWrite, perm::kAcceptanceRead, perm::kAcceptanceWrite, perm::kAcceptanceHouseholdWrite,
                                              perm::kStewardshipRead, perm::kStewardshipWrite,
-                                             perm::kEvaluationRead, perm::kEvaluationWrite};
+                                             perm::kEvaluationRead, perm::kEvaluationWrite,
+                                             perm::kAssessmentRead};
 constexpr std::string_view kCommunityPerms[] = {perm::kRegionRead,        perm::kRegisterRead,       perm::kRegisterWrite,
                                                 perm::kRegisterPiiRead,   perm::kConsultationRead,   perm::kConsultationWrite,
                                                 perm::kBallotWrite,       perm::kCheckupRead,        perm::kCheckupCapture,

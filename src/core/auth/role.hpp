@@ -79,6 +79,8 @@ inline constexpr std::string_view kStewardshipWrite = "stewardship:write";  // s
 inline constexpr std::string_view kEvaluationRead = "evaluation:read";    // evaluations, scorecards, rankings
 inline constexpr std::string_view kEvaluationWrite = "evaluation:write";  // evaluate an estate (and issue its rectification orders)
 inline constexpr std::string_view kEvaluationScorecardWrite = "evaluation:scorecard:write";  // the scorecard editor
+inline constexpr std::string_view kAssessmentRead = "assessment:read";    // KPIs, duty matrix, joint meetings, annual evaluation, reports
+inline constexpr std::string_view kAssessmentWrite = "assessment:write";  // duty matrix, joint meetings and action items, scores
 }  // namespace perm
 
 // The permissions a role holds, in a stable order.
