@@ -105,7 +105,7 @@ json::object MeetingPageJson(const service::MeetingPage& p) {
   return PageJson(std::move(items), p.total, p.page, p.page_size);
 }
 
-json::object EvaluationJson(const service::EvaluationView& e, bool english) {
+json::object EvaluationJson(const service::AnnualEvaluationView& e, bool english) {
   json::array groups, indicators;
   for (const auto& g : as::JiangxiGroups())
     groups.push_back(json::object{{"code", g.code}, {"name", english ? g.en : g.zh}});

@@ -15,7 +15,7 @@ boost::json::object DutyMatrixJson(const service::DutyMatrix& m);
 boost::json::object MeetingJson(const service::MeetingView& m);
 boost::json::object MeetingPageJson(const service::MeetingPage& p);
 boost::json::object ActionJson(const service::ActionView& a);
-boost::json::object EvaluationJson(const service::EvaluationView& e, bool english);
+boost::json::object EvaluationJson(const service::AnnualEvaluationView& e, bool english);
 
 Result<std::vector<service::DutyView>> ParseDuties(const boost::json::object& o);
 Result<service::MeetingInput> ParseMeetingInput(const boost::json::object& o);

@@ -491,7 +491,7 @@ Result<void> AssessmentService::DeleteAction(const Actor& actor, std::int64_t ac
   });
 }
 
-Result<EvaluationView> AssessmentService::ComputeEvaluation(store::Session& s, const Region& r, int year) const {
+Result<AnnualEvaluationView> AssessmentService::ComputeEvaluation(store::Session& s, const Region& r, int year) const {
   auto stored = Repo::Scores(s, r.code, year);
   if (!stored) return std::move(stored).error();
   auto kpis = ComputeKpis(s, r, year);
@@ -505,7 +505,7 @@ Result<EvaluationView> AssessmentService::ComputeEvaluation(store::Session& s, c
       if (v.kpi == k) return v.value;
     return std::nullopt;
   };
-  EvaluationView out;
+  AnnualEvaluationView out;
   out.region_code = r.code;
   out.region_name = r.name;
   out.year = year;
@@ -530,7 +530,7 @@ Result<EvaluationView> AssessmentService::ComputeEvaluation(store::Session& s, c
   return out;
 }
 
-Result<EvaluationView> AssessmentService::Evaluation(const Actor& actor, const std::optional<std::string>& region_code,
+Result<AnnualEvaluationView> AssessmentService::Evaluation(const Actor& actor, const std::optional<std::string>& region_code,
                                                      std::int64_t year) {
   auto r = ResolveRegion(actor, region_code, core::auth::perm::kAssessmentRead);
   if (!r) return std::move(r).error();
@@ -539,7 +539,7 @@ Result<EvaluationView> AssessmentService::Evaluation(const Actor& actor, const s
   return store::ReadResult(db_, [&](store::Session& s) { return ComputeEvaluation(s, *r, *y); });
 }
 
-Result<EvaluationView> AssessmentService::PutScore(const Actor& actor, const std::optional<std::string>& region_code,
+Result<AnnualEvaluationView> AssessmentService::PutScore(const Actor& actor, const std::optional<std::string>& region_code,
                                                    std::int64_t year, const std::string& indicator, const AnnualScoreInput& in) {
   auto r = ResolveRegion(actor, region_code, core::auth::perm::kAssessmentWrite);
   if (!r) return std::move(r).error();
@@ -556,7 +556,7 @@ Result<EvaluationView> AssessmentService::PutScore(const Actor& actor, const std
     if (auto v = as::ValidateScore(indicator, *in.points); !v) return std::move(v).error();
   }
   if (auto t = CheckText("note", in.note, 2000, false); !t) return std::move(t).error();
-  return store::WriteResult(db_, [&](store::Session& s) -> Result<EvaluationView> {
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<AnnualEvaluationView> {
     store::AnnualScoreRecord rec{r->code, *y, indicator, in.mode, in.mode == "entered" ? in.points : std::nullopt, in.note,
                                  actor.user_id, FormatIsoUtc(clock_.Now())};
     if (auto w = Repo::PutScore(s, rec); !w) return std::move(w).error();
@@ -577,7 +577,7 @@ Result<Document> AssessmentService::SelfEvaluation(const Actor& actor, const std
   if (!r) return std::move(r).error();
   auto y = ResolveYear(year);
   if (!y) return std::move(y).error();
-  std::optional<EvaluationView> ev;
+  std::optional<AnnualEvaluationView> ev;
   std::optional<KpiReport> kpis;
   auto read = db_.Read([&](store::Session& s) -> Result<void> {
     auto e = ComputeEvaluation(s, *r, *y);

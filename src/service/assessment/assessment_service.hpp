@@ -92,7 +92,7 @@ struct IndicatorScoreView {
   std::string note;
 };
 
-struct EvaluationView {
+struct AnnualEvaluationView {
   std::string region_code, region_name;
   int year = 0;
   std::vector<IndicatorScoreView> indicators;
@@ -131,8 +131,8 @@ class AssessmentService {
   Result<ActionView> UpdateAction(const Actor& actor, std::int64_t action_id, const MeetingActionInput& in);
   Result<void> DeleteAction(const Actor& actor, std::int64_t action_id);
 
-  Result<EvaluationView> Evaluation(const Actor& actor, const std::optional<std::string>& region_code, std::int64_t year);
-  Result<EvaluationView> PutScore(const Actor& actor, const std::optional<std::string>& region_code, std::int64_t year,
+  Result<AnnualEvaluationView> Evaluation(const Actor& actor, const std::optional<std::string>& region_code, std::int64_t year);
+  Result<AnnualEvaluationView> PutScore(const Actor& actor, const std::optional<std::string>& region_code, std::int64_t year,
                                   const std::string& indicator, const AnnualScoreInput& in);
   Result<Document> SelfEvaluationPdf(const Actor& actor, const std::optional<std::string>& region_code, std::int64_t year);
   Result<Document> SelfEvaluationXlsx(const Actor& actor, const std::optional<std::string>& region_code, std::int64_t year);
@@ -149,7 +149,7 @@ class AssessmentService {
   Result<Region> ResolveRegion(const Actor& actor, const std::optional<std::string>& region_code, std::string_view perm) const;
   Result<int> ResolveYear(std::optional<std::int64_t> year) const;
   Result<KpiReport> ComputeKpis(store::Session& s, const Region& r, int year) const;
-  Result<EvaluationView> ComputeEvaluation(store::Session& s, const Region& r, int year) const;
+  Result<AnnualEvaluationView> ComputeEvaluation(store::Session& s, const Region& r, int year) const;
   Result<MeetingView> LoadMeeting(store::Session& s, std::int64_t id) const;
   Result<DutyMatrix> LoadDuties(store::Session& s, const std::string& region_code) const;
   Result<Document> SelfEvaluation(const Actor& actor, const std::optional<std::string>& region_code, std::int64_t year, bool pdf);
