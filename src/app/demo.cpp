@@ -18,6 +18,8 @@ Result<std::int64_t> StoreSyntheticEstate(store::Session& s, const SynthEstate& 
   er.property_mode = e.property_mode;
   er.excl_self_built = e.excl_self_built;
   er.excl_demolition = e.excl_demolition;
+  er.lat_e6 = e.lat_e6;
+  er.lng_e6 = e.lng_e6;
   er.status = "registered";
   er.created_at = er.updated_at = now;
   auto estate_id = store::EstateRepository::Insert(s, er);

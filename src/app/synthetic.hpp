@@ -5,6 +5,7 @@
 // fictitious (birth dates and sequence numbers drawn from the seed).
 #pragma once
 
+#include <optional>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -38,6 +39,7 @@ struct SynthEstate {
   int built_year = 0;
   std::int64_t land_area_dm2 = 0, floor_area_dm2 = 0;
   bool excl_self_built = false, excl_demolition = false;
+  std::optional<std::int64_t> lat_e6, lng_e6;  // micro-degrees (WGS 84), when the caller places it
   std::vector<SynthBuilding> buildings;
   std::vector<SynthOwner> owners;
 };

@@ -67,6 +67,11 @@ class Register final : public Module {
       for (int i = 0; i < n; ++i, ++index) {
         const auto& community = real[static_cast<std::size_t>(i) % real.size()];
         auto estate = GenerateEstate(opts, index, community.code, street_region->region.name);
+        // A point for the maps (public portal, big screen): inside 青云谱区 around its centre
+        // (28.615 N, 115.912 E), from its own generator so the estates' other figures stay as they were.
+        SynthRandom place(static_cast<std::uint64_t>(index) * 7919u + 17u);
+        estate.lat_e6 = 28615000 + place.Between(-22000, 22000);
+        estate.lng_e6 = 115912000 + place.Between(-28000, 28000);
         auto w = ctx.db.Write([&](store::Session& s) -> Result<void> {
           auto written = StoreSyntheticEstate(s, estate, now);
           if (!written) return std::move(written).error();
