@@ -84,6 +84,8 @@ done
 export HUANXIN_TEST_PG_SHARDS
 echo "   $HUANXIN_TEST_PG_SHARDS"
 
+stage "One definition per type name (tools/check-odr.py)"
+tools/check-odr.py
 stage "Build (dev)"
 cmake --preset dev >/dev/null
 cmake --build --preset dev -j "$jobs"
