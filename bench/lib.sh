@@ -42,3 +42,12 @@ admin_token() {
 # gbench NAME FILE: NAME's median in Google Benchmark's output FILE (its one run when there are no
 # repetitions, as in the smoke run).
 gbench() { awk -v n="$1" '$1 == n "_median" || $1 == n {v = $2} END {print v}' "$2"; }
+
+# bench_workdir NAME: sets `out` (build/bench, created) and `work` (a new temporary directory), and on
+# exit stops the server started into `pid`, if any, and removes `work`. Needs `root`.
+bench_workdir() {
+  out="$root/build/bench"
+  work=$(mktemp -d -t "hx-bench-$1.XXXXXX")
+  mkdir -p "$out"
+  trap 'if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; fi; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+}

@@ -108,5 +108,6 @@ bench/register.sh
 bench/consultation.sh
 bench/programme.sh
 bench/supervision.sh
+bench/assessment.sh
 echo "== Check-up reports for 1 000 estates and the county roll-up (issue #4)"
 "$BIN/checkup_bench" --benchmark_repetitions="$RUNS" --benchmark_report_aggregates_only=true ${GBENCH_ARGS:-} | tee "$root/build/bench/checkup_bench.txt"

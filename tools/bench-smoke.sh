@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The benchmark scripts run briefly on the dev build, so that make test proves they still work
 # (issue #6). Every figure they print is thrown away: no timing is asserted. bench/run.sh also runs
-# register.sh, consultation.sh, programme.sh and the check-up benchmark. The full-size national load
+# register.sh, consultation.sh, programme.sh, supervision.sh, assessment.sh (the KPIs
+# over 3 estates, REPEAT=3 calls) and the check-up benchmark. The full-size national load
 # (bench/national.sh) has its small variant in tests/scale/scale_test.cpp.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-export BIN="$root/build/dev/bin" RUNS=1 DURATION=1s DWELLINGS=2000 ESTATES=3 ORDERS=2000 GBENCH_ARGS=--benchmark_min_time=0.01
+export BIN="$root/build/dev/bin" RUNS=1 DURATION=1s DWELLINGS=2000 ESTATES=3 ORDERS=2000 GBENCH_ARGS=--benchmark_min_time=0.01 REPEAT=3
 log=$(mktemp -t hx-bench-smoke.XXXXXX)
 trap 'rm -f "$log"' EXIT
 run() {
