@@ -19,7 +19,8 @@ const shot = shooter('portal', process.env.PORTAL_SHOTS ?? '/tmp/portal-shots')
 const PHONE_375 = { viewport: { width: 375, height: 812 }, mobile: true }
 const SERIOUS = /\((serious|critical)\)/
 // A mainland mobile number or an 18-character resident ID number anywhere in the page's text.
-const PERSONAL = /(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)\d{17}[\dXx](?!\d)/
+// Whole tokens only: a digit run inside a hex hash (the audit heads page) is not a phone number.
+const PERSONAL = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/
 
 let server
 let browser
