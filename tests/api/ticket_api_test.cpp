@@ -288,11 +288,44 @@ TEST_P(TicketApiTest, BuildingContactsShowOnlyPublishedPhonesToResidents) {
   auto all = Expect(admin, "PUT", base + "team_phone", json::object{{"name", "施工队"}, {"phone", "0791-88123401"}, {"phonePublic", true}}, 200);
   EXPECT_EQ(all.at("items").as_array().size(), 2u);
   EXPECT_EQ(Reason(Expect(admin, "PUT", base + "mayor", json::object{{"name", "x"}, {"phone", "1"}}, 422)), "ticket.invalid_field");
-  auto pub = Public("GET", "/api/v1/public/estates/" + std::to_string(estate) + "/contacts", nullptr, 200);
+  // The open web: no key, or another estate's key, lists nobody (issue #15).
+  const std::string pub_base = "/api/v1/public/estates/" + std::to_string(estate) + "/contacts";
+  auto refused = Public("GET", pub_base, nullptr, 403);
+  EXPECT_EQ(Reason(refused), "ticket.contacts_key_required");
+  EXPECT_EQ(last_public_body.find("王楼长"), std::string::npos);
+  // Staff see every phone and the residents' link with the stairwell key.
+  auto staff = Expect(admin, "GET", "/api/v1/estates/" + std::to_string(estate) + "/contacts", nullptr, 200);
+  EXPECT_EQ(staff.at("items").as_array().size(), 2u);
+  EXPECT_NE(json::serialize(staff).find("13911112222"), std::string::npos) << "staff follow up by every phone";
+  const std::string url(staff.at("residentUrl").as_string());
+  const auto at = url.find("&key=");
+  ASSERT_NE(at, std::string::npos) << url;
+  EXPECT_NE(url.find("/h5/#/tickets/new?estate=" + std::to_string(estate)), std::string::npos) << url;
+  const auto key = url.substr(at + 5);
+  EXPECT_EQ(key.size(), 16u);
+  // The residents, from the board's QR code.
+  Public("GET", pub_base + "?key=" + key, nullptr, 200);
   EXPECT_EQ(last_public_body.find("13911112222"), std::string::npos) << "an unpublished phone is not shown";
   EXPECT_NE(last_public_body.find("0791-88123401"), std::string::npos);
   EXPECT_NE(last_public_body.find("王楼长"), std::string::npos);
-  Public("GET", "/api/v1/public/estates/999999/contacts", nullptr, 404);
+  std::string wrong = key;
+  wrong[0] = wrong[0] == '0' ? '1' : '0';
+  Public("GET", pub_base + "?key=" + wrong, nullptr, 403);
+  const auto other = NewEstate("360104002001", "别的小区");
+  auto other_staff = Expect(admin, "GET", "/api/v1/estates/" + std::to_string(other) + "/contacts", nullptr, 200);
+  EXPECT_TRUE(other_staff.at("items").as_array().empty());
+  const std::string other_url(other_staff.at("residentUrl").as_string());
+  EXPECT_NE(other_url.substr(other_url.find("&key=") + 5), key) << "each estate has its own key";
+  Public("GET", "/api/v1/public/estates/" + std::to_string(other) + "/contacts?key=" + key, nullptr, 403);
+  // The stairwell board: names and published phones, the QR code of the residents' link.
+  auto board = As(admin, "GET", "/api/v1/estates/" + std::to_string(estate) + "/contacts/board");
+  EXPECT_EQ(board.status, 200);
+  EXPECT_NE(board.body.find("王楼长"), std::string::npos);
+  EXPECT_NE(board.body.find("0791-88123401"), std::string::npos);
+  EXPECT_EQ(board.body.find("13911112222"), std::string::npos) << "the board shows published phones only";
+  EXPECT_NE(board.body.find("<svg"), std::string::npos);
+  EXPECT_NE(board.body.find("key=" + key), std::string::npos);
+  Expect(admin, "GET", "/api/v1/estates/999999/contacts", nullptr, 404);
 }
 
 TEST_P(TicketApiTest, APhotoUploadedFirstIsAttachedOnceByItsSender) {

@@ -43,7 +43,7 @@ class Ticket final : public Module {
     options.client_key = ClientKey(ctx.config);
     tickets_ = std::make_unique<service::TicketService>(ctx.db, ctx.clock, ctx.services.Get<service::CalendarService>(),
                                                         ctx.services.Get<service::FileService>(), std::move(options));
-    api_ = std::make_unique<http::TicketApi>(http::TicketApi{*tickets_});
+    api_ = std::make_unique<http::TicketApi>(http::TicketApi{*tickets_, ctx.config.public_url, ctx.config.secure_cookie});
     open311_ = std::make_unique<http::Open311Api>(http::Open311Api{*tickets_, ctx.config.public_url, ctx.config.secure_cookie});
     ctx.services.Provide(*tickets_);
     return Ok();

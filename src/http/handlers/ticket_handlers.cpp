@@ -54,10 +54,26 @@ Response Categories(TicketApi& s, Request& req) {
   return Json(200, CategoryListJson(list));
 }
 
+// The residents' view, reached from the stairwell board's QR code (`key`).
 Response PublicContacts(TicketApi& s, Request& req) {
   HX_TRY(id, PathId(req, "id"));
-  HX_TRY(list, s.tickets.Contacts(id));
+  HX_TRY(list, s.tickets.ResidentContacts(id, QueryString(req, "key").value_or("")));
   return Json(200, ContactListJson(list, true));
+}
+
+// Staff's view: every phone, and the residents' link with its key for the stairwell board.
+Response StaffContacts(TicketApi& s, Request& req) {
+  HX_TRY(id, PathId(req, "id"));
+  HX_TRY(list, s.tickets.Contacts(req.actor(), id));
+  auto out = ContactListJson(list, false);
+  out["residentUrl"] = s.tickets.ResidentContactsUrl(PublicBase(s.public_url, s.secure_cookie, req), id);
+  return Json(200, std::move(out));
+}
+
+Response ContactsBoard(TicketApi& s, Request& req) {
+  HX_TRY(id, PathId(req, "id"));
+  HX_TRY(doc, s.tickets.ContactsBoardHtml(req.actor(), id, PublicBase(s.public_url, s.secure_cookie, req)));
+  return SendInline(std::move(doc));
 }
 
 Response List(TicketApi& s, Request& req) {
@@ -166,7 +182,9 @@ void AddTicketRoutes(RouteTable& t, Workbench&, TicketApi& api) {
       .Add("GET", "/api/v1/ticket-routes", A::kSession, B::kNone, api, Routes)
       .Add("PUT", "/api/v1/ticket-routes", A::kSession, B::kJson, api, PutRoute)
       .Add("PUT", "/api/v1/ticket-categories/{code}/target", A::kSession, B::kJson, api, PutTarget)
-      .Add("PUT", "/api/v1/buildings/{id}/contacts/{role}", A::kSession, B::kJson, api, PutContact);
+      .Add("PUT", "/api/v1/buildings/{id}/contacts/{role}", A::kSession, B::kJson, api, PutContact)
+      .Add("GET", "/api/v1/estates/{id}/contacts", A::kSession, B::kNone, api, StaffContacts)
+      .Add("GET", "/api/v1/estates/{id}/contacts/board", A::kSession, B::kNone, api, ContactsBoard);
 }
 
 }  // namespace huanxin::http

@@ -4,6 +4,8 @@
 // encode.
 #pragma once
 
+#include <string>
+
 #include "http/route_table.hpp"
 #include "http/workbench.hpp"
 
@@ -15,6 +17,8 @@ namespace huanxin::http {
 
 struct TicketApi {
   service::TicketService& tickets;
+  std::string public_url;  // the configured public base URL ("" = from the request's Host)
+  bool secure_cookie = false;
 };
 
 // The ticket routes (no workbench section).

@@ -9,6 +9,8 @@
 #include "common/crypto.hpp"
 #include "common/text.hpp"
 #include "core/acceptance/acceptance.hpp"
+#include "report/checkup_report.hpp"
+#include "report/qr_code.hpp"
 #include "service/audit/audit_service.hpp"
 #include "service/platform/field_check.hpp"
 #include "store/region/region_repository.hpp"
@@ -662,11 +664,85 @@ Result<std::vector<store::BuildingContactRecord>> TicketService::PutContact(cons
   });
 }
 
-Result<std::vector<store::BuildingContactRecord>> TicketService::Contacts(std::int64_t estate_id) {
+std::string TicketService::ContactsKey(std::int64_t estate_id) const {
+  return KeyedHashHex(options_.client_key, "building-contacts:" + std::to_string(estate_id)).substr(0, 16);
+}
+
+std::string TicketService::ResidentContactsUrl(const std::string& public_base, std::int64_t estate_id) const {
+  return public_base + "/h5/#/tickets/new?estate=" + std::to_string(estate_id) + "&key=" + ContactsKey(estate_id);
+}
+
+Result<Document> TicketService::ContactsBoardHtml(const Actor& actor, std::int64_t estate_id, const std::string& public_base) {
+  if (auto r = RequirePermission(actor, core::auth::perm::kTicketRead); !r) return std::move(r).error();
+  struct Board {
+    std::string estate_name;
+    std::vector<store::BuildingContactRecord> contacts;
+  };
+  auto board = store::ReadResult(db_, [&](store::Session& s) -> Result<Board> {
+    auto e = Repo::FindEstate(s, estate_id);
+    if (!e) return std::move(e).error();
+    if (!*e) return NotFound("ticket.estate_not_found", Text("小区不存在", "no such estate"));
+    if (auto r = RequireInScope(actor, (*e)->region_code); !r) return std::move(r).error();
+    auto list = Repo::Contacts(s, estate_id);
+    if (!list) return std::move(list).error();
+    return Board{(*e)->name, std::move(*list)};
+  });
+  if (!board) return std::move(board).error();
+  using report::EscapeHtml;
+  const auto url = ResidentContactsUrl(public_base, estate_id);
+  std::string qr;
+  if (auto code = report::EncodeQr(url)) qr = report::QrSvg(*code, "36mm");
+  const auto role_name = [](const std::string& role) -> std::string {
+    if (role == "building_leader") return "楼长";
+    if (role == "grid_worker") return "网格员";
+    if (role == "team_phone") return "施工队电话";
+    return role;
+  };
+  std::string html =
+      "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>楼栋联系人 " + EscapeHtml(board->estate_name) +
+      "</title><style>@page{size:A4;margin:18mm}body{font-family:'Noto Sans CJK SC',sans-serif;font-size:14pt}"
+      "h1{text-align:center;font-size:26pt;letter-spacing:.2em}table{width:100%;border-collapse:collapse}"
+      "td,th{border:1px solid #333;padding:6px;text-align:left}.foot{margin-top:12mm;display:flex;"
+      "justify-content:space-between;align-items:flex-end}</style></head><body>";
+  html += "<h1>楼栋联系人</h1><p>" + EscapeHtml(board->estate_name) + "的居民朋友：有事请找以下联系人，或扫码提交诉求。</p>";
+  if (board->contacts.empty()) {
+    html += "<p>尚未登记楼栋联系人。</p>";
+  } else {
+    html += "<table><thead><tr><th>楼栋</th><th>职责</th><th>联系人</th><th>电话</th></tr></thead><tbody>";
+    for (const auto& c : board->contacts)
+      html += "<tr><td>" + EscapeHtml(c.building_number) + "栋</td><td>" + EscapeHtml(role_name(c.role)) + "</td><td>" +
+              EscapeHtml(c.name) + "</td><td>" + (c.phone_public ? EscapeHtml(c.phone) : std::string("扫码联系")) + "</td></tr>";
+    html += "</tbody></table>";
+  }
+  html += "<div class=\"foot\"><div>扫码查看联系人、提交诉求并查看办理进度<br><small>" + EscapeHtml(url) + "</small></div>" + qr +
+          "</div><p style=\"text-align:right\">打印日期：" + FormatShanghai(clock_.Now(), 10) + "</p></body></html>";
+  return Document{std::move(html), kHtmlType, "楼栋联系人-" + std::to_string(estate_id) + ".html"};
+}
+
+Result<std::vector<store::BuildingContactRecord>> TicketService::ResidentContacts(std::int64_t estate_id,
+                                                                                 std::string_view key) {
+  const auto expected = ContactsKey(estate_id);
+  // Compared in constant time (libsodium), so the key cannot be guessed digit by digit.
+  if (key.size() != expected.size() || !ConstantTimeEquals(key, expected))
+    return MakeError(ErrorCode::kForbidden, "ticket.contacts_key_required",
+                     Text("楼栋联系人仅向本小区居民公开", "building contacts are shown to the estate's residents only"),
+                     Text(key.empty() ? "链接缺少小区楼道码" : "小区楼道码不对", key.empty() ? "the link carries no stairwell key" : "the stairwell key does not match"),
+                     Text("请扫描楼道公示栏上的二维码查看", "scan the QR code on the stairwell notice board"));
   return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<store::BuildingContactRecord>> {
     auto e = Repo::FindEstate(s, estate_id);
     if (!e) return std::move(e).error();
     if (!*e) return NotFound("ticket.estate_not_found", Text("小区不存在", "no such estate"));
+    return Repo::Contacts(s, estate_id);
+  });
+}
+
+Result<std::vector<store::BuildingContactRecord>> TicketService::Contacts(const Actor& actor, std::int64_t estate_id) {
+  if (auto r = RequirePermission(actor, core::auth::perm::kTicketRead); !r) return std::move(r).error();
+  return store::ReadResult(db_, [&](store::Session& s) -> Result<std::vector<store::BuildingContactRecord>> {
+    auto e = Repo::FindEstate(s, estate_id);
+    if (!e) return std::move(e).error();
+    if (!*e) return NotFound("ticket.estate_not_found", Text("小区不存在", "no such estate"));
+    if (auto r = RequireInScope(actor, (*e)->region_code); !r) return std::move(r).error();
     return Repo::Contacts(s, estate_id);
   });
 }

@@ -26,6 +26,7 @@
 #include "service/calendar/calendar_service.hpp"
 #include "service/file/file_service.hpp"
 #include "service/platform/actor.hpp"
+#include "service/platform/document.hpp"
 #include "store/database.hpp"
 #include "store/ticket/ticket_repository.hpp"
 
@@ -173,9 +174,22 @@ class TicketService {
   // Audited ticket.contact (without the phone).
   Result<std::vector<store::BuildingContactRecord>> PutContact(const Actor& actor, std::int64_t building_id,
                                                                const std::string& role, const ContactInput& in);
-  // An estate's contacts for anyone: the caller shows phones only where phone_public. 404
-  // ticket.estate_not_found.
-  Result<std::vector<store::BuildingContactRecord>> Contacts(std::int64_t estate_id);
+  // An estate's contacts for its residents, who reach them through the stairwell board's QR code
+  // (issue #14: "shown to residents"): the link carries `key`, ContactsKey(estate_id). Without the
+  // right key the answer is 403 ticket.contacts_key_required, so the open web never lists a 楼长's
+  // name (issue #15: no name or phone on a public route). 404 ticket.estate_not_found. The caller
+  // shows phones only where phone_public.
+  Result<std::vector<store::BuildingContactRecord>> ResidentContacts(std::int64_t estate_id, std::string_view key);
+  // The same contacts with every phone, for staff following up (ticket:read in the estate's scope).
+  Result<std::vector<store::BuildingContactRecord>> Contacts(const Actor& actor, std::int64_t estate_id);
+  // The estate's stairwell key: 16 hex digits of a keyed hash of the estate id under the server's
+  // public-form secret (stable across restarts; a new secret voids printed boards).
+  std::string ContactsKey(std::int64_t estate_id) const;
+  // The residents' link to the estate's contacts and ticket form, `public_base` + the h5 page.
+  std::string ResidentContactsUrl(const std::string& public_base, std::int64_t estate_id) const;
+  // The stairwell board (楼道公示栏) to print: each building's contacts as residents see them
+  // (published phones only) and the QR code of ResidentContactsUrl. ticket:read in scope.
+  Result<Document> ContactsBoardHtml(const Actor& actor, std::int64_t estate_id, const std::string& public_base);
 
   // Open311 client applications (ticket:admin): a new key, shown once (only its hash is stored).
   struct IssuedKey {

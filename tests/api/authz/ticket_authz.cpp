@@ -74,6 +74,8 @@ Context TicketContext() {
       {"POST /api/v1/public/tickets/{code}/reopen", code([](Case&, Req& r) { r.Json(json::object{{"reason", "矩阵重开"}}); })},
       {"GET /api/v1/public/ticket-categories", Plain()},
       {"GET /api/v1/public/estates/{id}/contacts", Fill("{id}", "estate")},
+      {"GET /api/v1/estates/{id}/contacts", Fill("{id}", "estate")},
+      {"GET /api/v1/estates/{id}/contacts/board", Fill("{id}", "estate")},
       {"GET /api/v1/tickets", [](Case& c, Req& r) { r.Query("regionCode=" + c.side.community()); }},
       {"POST /api/v1/tickets",
        [](Case& c, Req& r) { r.Json(Intake(c.side.Id("estate"), "入户诉求" + c.n, "13900014999")); }},

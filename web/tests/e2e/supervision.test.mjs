@@ -173,7 +173,23 @@ describe('supervision and resident tickets journey', () => {
     assert.ok(estateId, 'a demo ticket names an estate')
     const { context, page: resident, problems: residentProblems } = await openPage(browser, server.baseUrl, PHONE)
     const failures = apiFailures(resident)
-    await resident.goto(`/h5/tickets/new?estate=${estateId}`)
+    // The stairwell board's QR code: the residents' link carries the estate's key, which lists the
+    // building contacts (published phones only); the open web without it lists nobody.
+    const staffContacts = await api('GET', `/estates/${estateId}/contacts`)
+    assert.ok(staffContacts.items.length > 0, 'the demo estate has building contacts')
+    const residentLink = new URL(staffContacts.residentUrl)
+    const key = new URLSearchParams(residentLink.hash.split('?')[1]).get('key')
+    assert.match(key, /^[0-9a-f]{16}$/)
+    const noKey = await fetch(`${server.baseUrl}/api/v1/public/estates/${estateId}/contacts`)
+    assert.equal(noKey.status, 403)
+    await resident.goto(`${residentLink.pathname}${residentLink.hash}`)
+    const contactsBlock = resident.getByTestId('ticket-contacts')
+    await contactsBlock.waitFor()
+    const shownContacts = await contactsBlock.innerText()
+    for (const c of staffContacts.items) {
+      if (c.phonePublic) assert.ok(shownContacts.includes(c.phone), `published phone ${c.phone} shown`)
+      else assert.ok(!shownContacts.includes(c.phone), `private phone ${c.phone} not shown`)
+    }
     const category = resident.getByTestId('ticket-category')
     await category.locator('option:not([disabled])').first().waitFor({ state: 'attached' })
     await category.selectOption('civilised_construction')

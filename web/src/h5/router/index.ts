@@ -42,9 +42,13 @@ const routes: RouteRecordRaw[] = [
 export const router = createRouter({ history: createWebHistory('/h5/'), routes })
 
 // The printed ballots' QR codes encode `<base>/h5/#/ballot/<code>`: a hash route on the
-// history router's root becomes the path it names (/h5/#/ballot/X → /h5/ballot/X).
+// history router's root becomes the path it names (/h5/#/ballot/X → /h5/ballot/X), with its query
+// (/h5/#/tickets/new?estate=1&key=… → /h5/tickets/new?estate=1&key=…).
 router.beforeEach((to) => {
-  if (to.path === '/' && to.hash.startsWith('#/')) return { path: to.hash.slice(1).split('?')[0], replace: true }
+  if (to.path === '/' && to.hash.startsWith('#/')) {
+    const [path, search = ''] = to.hash.slice(1).split('?')
+    return { path, query: Object.fromEntries(new URLSearchParams(search)), replace: true }
+  }
   return true
 })
 

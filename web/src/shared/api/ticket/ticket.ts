@@ -1,6 +1,6 @@
 // The resident-ticket API (docs/ticket.md): the public filing and follow-up by code (no login),
 // and the staff's queue, transitions, merge, figures and building contacts.
-import { http, type RequestOptions } from '../client'
+import { API_BASE, http, type RequestOptions } from '../client'
 import type { Page } from '../types'
 import type { BuildingContact, ContactRole, PublicTicket, Ticket, TicketCategory, TicketFigures, TicketInput, TicketQuery, TicketReceipt, TicketStatus } from './types'
 
@@ -34,11 +34,22 @@ export function reopenTicket(code: string, reason: string): Promise<PublicTicket
   return http.post<PublicTicket>(`/public/tickets/${encodeURIComponent(code)}/reopen`, { reason })
 }
 
-export async function listEstateContacts(estateId: number): Promise<BuildingContact[]> {
-  return (await http.get<{ items: BuildingContact[] }>(`/public/estates/${estateId}/contacts`)).items
+/** The residents' view of an estate's contacts: `key` is the stairwell key from the board's QR code. */
+export async function listEstateContacts(estateId: number, key: string): Promise<BuildingContact[]> {
+  return (await http.get<{ items: BuildingContact[] }>(`/public/estates/${estateId}/contacts`, { key })).items
 }
 
 // ---- staff ----------------------------------------------------------------------------------
+
+/** Staff's view of an estate's contacts (every phone) and the residents' link for the stairwell board. */
+export function listStaffContacts(estateId: number): Promise<{ items: BuildingContact[]; residentUrl: string }> {
+  return http.get<{ items: BuildingContact[]; residentUrl: string }>(`/estates/${estateId}/contacts`)
+}
+
+/** The print-ready stairwell board of an estate's contacts (opened in a new tab). */
+export function contactsBoardUrl(estateId: number): string {
+  return `${API_BASE}/estates/${estateId}/contacts/board`
+}
 
 /** One page of the queue, newest first, with how many match in all. */
 export function listTickets(q: TicketQuery = {}): Promise<Page<Ticket>> {

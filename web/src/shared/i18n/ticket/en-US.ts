@@ -99,6 +99,8 @@ const messages: MessageSchema = {
       edit: 'Set',
       save: 'Save',
       empty: 'No contacts',
+      printBoard: 'Print the stairwell board',
+      residentLink: 'Residents\' link (with the estate\'s stairwell key): ',
       roles: {
         building_leader: 'Building leader',
         grid_worker: 'Grid worker',

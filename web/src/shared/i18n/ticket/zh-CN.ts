@@ -101,6 +101,8 @@ const messages = {
       edit: '设置',
       save: '保存',
       empty: '暂无联系人',
+      printBoard: '打印楼道公示栏',
+      residentLink: '居民扫码链接（含本小区楼道码）：',
       roles: {
         building_leader: '楼栋长',
         grid_worker: '网格员',
