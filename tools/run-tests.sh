@@ -66,6 +66,8 @@ start_pg() {
   return 1
 }
 stage "PostgreSQL test server"
+# The suites' servers do not wait for the disk (tools/pg-test-server.sh: HUANXIN_PG_NO_FSYNC).
+export HUANXIN_PG_NO_FSYNC=1
 HUANXIN_TEST_PG=$(start_pg "$pgdir" "$pgport") || { echo "PostgreSQL test server failed to start" >&2; exit 1; }
 export HUANXIN_TEST_PG
 echo "   $HUANXIN_TEST_PG"
