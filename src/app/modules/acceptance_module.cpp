@@ -8,6 +8,7 @@
 // punch entry, household acceptances (three signed, one refused) and the handover — so its roof
 // and walls are under warranty and its pipes are not.
 #include <chrono>
+#include <tuple>
 
 #include "app/module.hpp"
 #include "core/calendar/work_calendar.hpp"
@@ -74,6 +75,37 @@ class Acceptance final : public Module {
                               {"construction", service::UnitInput{"南昌市第三建筑工程有限公司", "", "刘经理", "13807001234"}},
                               {"supervision", service::UnitInput{"江西中昌工程咨询监理有限公司", "", "陈总监", "13907005678"}}})
       if (auto r = projects.PutUnit(system, id, role, unit); !r) return std::move(r).error();
+    // The project's file and gates as they were walked in its year (core/project/gates.hpp): that
+    // year's plan, the budget of the four items accepted below, a document at every gate, up to
+    // `completed`; acceptance and handover below take it to `handed_over`.
+    if (auto plan = projects.CreatePlan(system, {"360104", year, 8, 1200}); !plan && plan.error().code != ErrorCode::kConflict)
+      return std::move(plan).error();
+    using Line = std::tuple<const char*, const char*, std::int64_t, std::int64_t>;  // code, what, quantity ×100, fen
+    for (auto [code, what, quantity_centi, fen] :
+         {Line{"B12", "屋面防水 3 200 平方米", 320000, 96'000'000LL}, {"B13", "外墙涂料 9 800 平方米", 980000, 78'400'000LL},
+          Line{"B03", "楼道线路规整与照明 5 栋", 500, 21'600'000LL}, {"B01", "供水管道更新 1 600 米", 160000, 40'000'000LL}}) {
+      service::BudgetLineInput line;
+      line.item_code = code;
+      line.description = what;
+      line.quantity_centi = quantity_centi;
+      line.unit_price_fen = fen * 100 / quantity_centi;
+      line.budget_fen = std::optional<std::int64_t>(fen);
+      line.contract_fen = std::optional<std::int64_t>(fen - fen / 50);
+      if (auto r = projects.AddBudgetLine(system, id, line); !r) return std::move(r).error();
+    }
+    const auto y = std::to_string(year);
+    using Gate = std::tuple<const char*, const char*, std::string, const char*>;
+    for (const auto& [kind, title, reference, to] :
+         {Gate{"willingness_consent", "改造意愿征询结果", "入户征询，同意率 91%", "planned"},
+          {"joint_review_opinion", "青云谱区老旧小区改造项目联合审查意见", "青住建联审〔" + y + "〕7号", "approved"},
+          {"construction_design", "施工图设计文件", "施工图审查合格书 QYP-" + y + "-018", "designed"},
+          {"tender_result", "中标通知书", "公开招标，3 家投标", "tendered"},
+          {"construction_permit", "建筑工程施工许可证", "360104" + y + "0309", "permitted"},
+          {"start_order", "开工令", "监理签发", "started"},
+          {"completion_report", "竣工报告", "施工单位提交，监理审核", "completed"}}) {
+      if (auto r = projects.AddDocument(system, id, {kind, title, reference}); !r) return std::move(r).error();
+      if (auto r = projects.Transition(system, id, to); !r) return std::move(r).error();
+    }
 
     // Household acceptance of the new windows: three signed, one refused (it goes on the punch list).
     auto dwellings = d.app.services.Get<service::RegisterService>().ListEstateDwellings(system, estate.estate_id);
@@ -123,6 +155,8 @@ class Acceptance final : public Module {
     auto handover = acceptance_->Handover(system, id, {core::calendar::FormatDate(handed), "南昌洪城物业服务有限公司",
                                                        "街道组织业委会、物业、居民代表和施工单位联合查验后移交"});
     if (!handover) return std::move(handover).error();
+    for (const char* to : {"accepted", "handed_over"})
+      if (auto r = projects.Transition(system, id, to); !r) return std::move(r).error();
     d.lines.push_back("demo acceptance: " + created->project.name + " accepted on " + in.on + ", " + std::to_string(households) +
                       " household acceptances (1 refused, waived), handed over");
     return Ok();

@@ -13,6 +13,7 @@
 #include "http/handlers/stewardship_handlers.hpp"
 #include "service/consultation/consultation_service.hpp"
 #include "service/project/pool_service.hpp"
+#include "service/project/project_service.hpp"
 #include "service/portal/portal_service.hpp"
 #include "service/stewardship/stewardship_service.hpp"
 
@@ -76,7 +77,23 @@ class Stewardship final : public Module {
     const auto system = service::Actor::System("demo");
     auto pool = d.app.services.Get<service::PoolService>().Pool(system, std::string("360104002"));
     if (!pool) return std::move(pool).error();
-    const auto& items = pool->items;
+    // The pool's 洪都 estates, then the estates of its handed-over projects (the acceptance demo's
+    // 电机厂花园, handed to 南昌洪城物业 and so the first below): "不但改造好，更要服务好" starts
+    // with the estates finished before.
+    struct Pick {
+      std::int64_t estate_id;
+      std::string name;
+    };
+    std::vector<Pick> items;
+    for (const auto& e : pool->items) items.push_back({e.estate.estate_id, e.estate.name});
+    auto& projects = d.app.services.Get<service::ProjectService>();
+    auto done = projects.List(system, {std::string("360104002"), std::string("handed_over"), std::nullopt, 1, 100});
+    if (!done) return std::move(done).error();
+    for (const auto& p : done->items) {
+      auto v = projects.Get(system, p.p.id);
+      if (!v) return std::move(v).error();
+      for (const auto& e : v->estates) items.push_back({e.estate.estate_id, e.estate.name});
+    }
     if (items.size() < 6) {
       d.lines.push_back("demo stewardship: none — fewer than 6 estates in 洪都街道");
       return Ok();
@@ -93,7 +110,7 @@ class Stewardship final : public Module {
     const auto today = FormatShanghai(d.app.clock.Now(), 10);
     std::int64_t bills = 0, payments = 0;
     for (std::size_t k = 0; k < 3; ++k) {
-      const auto& estate = items[items.size() - 1 - k].estate;
+      const auto& estate = items[items.size() - 1 - k];
       const auto& company = companies[k];
       auto vote = Vote(system, estate.estate_id, estate.name, company.name);
       if (!vote) return std::move(vote).error();
@@ -152,7 +169,7 @@ class Stewardship final : public Module {
     }
     // Where no company would come: self-management with a property management committee, and a
     // party-led 红色管家.
-    const auto& self = items[items.size() - 4].estate;
+    const auto& self = items[items.size() - 4];
     if (auto r = stewardship_->SetMode(system, self.estate_id, {"self_management", std::nullopt, std::nullopt, std::int64_t{20}}); !r)
       return std::move(r).error();
     if (auto r = stewardship_->PutCommittee(system, self.estate_id,
@@ -160,7 +177,7 @@ class Stewardship final : public Module {
                                              {{"社区党委 刘书记", "主任", std::nullopt}, {"居民代表 陈玉梅", "委员", std::nullopt}}});
         !r)
       return std::move(r).error();
-    const auto& red = items[items.size() - 5].estate;
+    const auto& red = items[items.size() - 5];
     if (auto r = stewardship_->SetMode(system, red.estate_id, {"red_steward", std::nullopt, std::string("社区红色物业服务站"), std::int64_t{25}});
         !r)
       return std::move(r).error();
