@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <atomic>
 #include <memory>
+#include <thread>
 #include <type_traits>
 #include <tuple>
 #include <utility>
@@ -228,8 +230,8 @@ TableStyle CompactTable(double body_pt) {
 // The report being laid out: a document, its footer, and the flow every section adds blocks to.
 class Builder {
  public:
-  Builder(const std::string& title, const std::string& generated_at)
-      : doc_(title.c_str()),
+  Builder(const std::string& title, const std::string& generated_at, PangoFontMap* fonts = nullptr)
+      : doc_(title.c_str(), fonts),
         footer_(doc_, FooterNote(generated_at), Left(), Width(), Mm(kPage.height_mm - kMarginBottomMm)),
         flow_(Mm(kMarginTopMm), footer_.top() - Mm(kAboveFooterMm)),
         running_title_(doc_, title, Style(8, false, kMuted), Width()) {}
@@ -277,6 +279,8 @@ class Builder {
     if (!drawn) return std::move(drawn).error();
     return doc_.Finish();
   }
+
+  bool missing_glyphs() const { return doc_.missing_glyphs(); }
 
  private:
   static std::string FooterNote(const std::string& generated_at) {
@@ -567,8 +571,10 @@ std::vector<std::pair<std::string, std::string>> EstateFacts(const CheckupEstate
   return facts;
 }
 
-Result<std::string> RenderEstate(const CheckupEstateReport& r) {
-  Builder b(r.title, r.generated_at);
+// With `fonts` (a SubsetFonts font map), `missing` is set when the subset lacked a character; the
+// bytes are then not to be used.
+Result<std::string> RenderEstate(const CheckupEstateReport& r, PangoFontMap* fonts = nullptr, bool* missing = nullptr) {
+  Builder b(r.title, r.generated_at, fonts);
   AddCover(b, JoinNonEmpty(r.period_label, r.catalog_label, " · "), r.title, r.region_path);
 
   b.Section("一、基本情况");
@@ -601,7 +607,9 @@ Result<std::string> RenderEstate(const CheckupEstateReport& r) {
 
   b.Section("六、建议改造内容");
   AddSuggestedItems(b, r.suggested_items);
-  return b.Finish();
+  auto bytes = b.Finish();
+  if (missing) *missing = b.missing_glyphs();
+  return bytes;
 }
 
 void AddEstateTable(Builder& b, const std::vector<CheckupAreaEstateRow>& estates) {
@@ -1013,6 +1021,68 @@ Result<std::string> RenderCheckupAreaPdf(const CheckupAreaReport& r) {
 std::string RenderCheckupHtml(const CheckupEstateReport& r) { return html::RenderEstate(r); }
 
 std::string RenderCheckupAreaHtml(const CheckupAreaReport& r) { return html::RenderArea(r); }
+
+namespace {
+
+// Characters of the estate report's fixed wording (section titles, labels, severity names, the
+// page numbers), so the batch's font subset holds them whatever the data. A character missed here
+// only costs a re-render of the reports that print it with the system fonts.
+constexpr std::string_view kEstateFixedText =
+    "−一三上不严中二五他位体值六共其内况化区单发变台号各合名周四在地址域基处大子存容对小平年序度建录待态总患"
+    "情成所持指按改数新无时明最期未本查标核检概横次汇清焕片状现生的目码社称程等累级结编色表见计议论该说象轴较达"
+    "造重量问间隐项题颜第页";
+
+void AppendReportText(const CheckupEstateReport& r, std::string& out) {
+  for (const std::string* s : {&r.title, &r.estate_name, &r.region_path, &r.address, &r.catalog_label, &r.period_label,
+                               &r.status_label, &r.generated_at})
+    out += *s;
+  for (const auto& [label, value] : r.facts) out += label + value;
+  for (const auto& row : r.indicators) out += row.code + row.name + row.sub_dimension + row.problem_unit;
+  for (const auto& [label, n] : r.by_sub_dimension) out += label;
+  for (const auto& p : r.problems)
+    out += p.object_label + p.indicator_code + p.indicator_name + p.criterion_name + p.value_label + p.note +
+           p.suggested_items;
+  for (const auto& item : r.suggested_items) out += item;
+}
+
+}  // namespace
+
+std::vector<CheckupBatchDocuments> RenderCheckupBatch(const std::vector<CheckupBatchItem>& items, unsigned threads) {
+  std::vector<CheckupBatchDocuments> out(items.size());
+  if (items.empty()) return out;
+  // Only text that passes the checks goes into the subset; an item that fails them fails in
+  // RenderCheckupPdf as it would alone.
+  std::string text(kEstateFixedText);
+  for (const CheckupBatchItem& item : items)
+    if (CheckEstate(item.report)) AppendReportText(item.report, text);
+  std::shared_ptr<const pdf_kit::SubsetFonts> fonts = pdf_kit::SubsetFonts::Build(text);
+
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, items.size()));
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    // cairo and Pango objects stay on this thread: its own font map, its own documents.
+    std::unique_ptr<PangoFontMap, pdf_kit::GObjectDeleter> map;
+    if (fonts) map = fonts->NewFontMap();
+    for (std::size_t i = next.fetch_add(1); i < items.size(); i = next.fetch_add(1)) {
+      const CheckupBatchItem& item = items[i];
+      CheckupBatchDocuments& docs = out[i];
+      if (auto checked = CheckEstate(item.report); !checked) {
+        docs.pdf = std::move(checked).error();
+      } else {
+        bool missing = false;
+        if (map) docs.pdf = pdf::RenderEstate(item.report, map.get(), &missing);
+        if (!map || missing) docs.pdf = pdf::RenderEstate(item.report);
+      }
+      docs.xlsx = item.xlsx ? RenderProblemListXlsx(item.sheet_title, item.problem_list) : Result<std::string>(std::string());
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return out;
+}
 
 Result<std::string> RenderProblemListXlsx(const std::string& sheet_title, const std::vector<CheckupProblemRow>& rows) {
   XlsxWriter writer;

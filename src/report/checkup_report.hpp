@@ -102,6 +102,31 @@ std::string RenderCheckupAreaHtml(const CheckupAreaReport& r);
 // characters, more than 1048575 rows, I/O).
 Result<std::string> RenderProblemListXlsx(const std::string& sheet_title, const std::vector<CheckupProblemRow>& rows);
 
+// ---------------------------------------------------------------------------------------------
+// Batch (issue #16): many estates' documents at once, e.g. every approved estate of a campaign.
+
+// One estate's documents to render: its report as a PDF (RenderCheckupPdf) and, when `xlsx` is
+// set, its problem list (RenderProblemListXlsx with `sheet_title` and `problem_list`).
+struct CheckupBatchItem {
+  CheckupEstateReport report;
+  bool xlsx = false;
+  std::string sheet_title;
+  std::vector<CheckupProblemRow> problem_list;
+};
+
+struct CheckupBatchDocuments {
+  Result<std::string> pdf = std::string();
+  Result<std::string> xlsx = std::string();  // an empty string when the item asked for none
+};
+
+// Renders every item on `threads` threads (0: std::thread::hardware_concurrency()), each with its
+// own cairo/Pango objects; results in the order of `items`. The PDFs are laid out with the sans
+// faces cut down once to the characters of the whole batch (pdf_kit::SubsetFonts) instead of the
+// system's 15 MB faces: same layout, pages and text as RenderCheckupPdf one at a time. A report
+// with a character outside the subset, or a batch whose subset cannot be built, is rendered with
+// the system fonts. Failures per item, as the single functions.
+std::vector<CheckupBatchDocuments> RenderCheckupBatch(const std::vector<CheckupBatchItem>& items, unsigned threads = 0);
+
 // Escapes text for HTML element content and quoted attribute values: & < > " ' become entities,
 // NUL is dropped. Exposed for tests and for other HTML exporters.
 std::string EscapeHtml(std::string_view text);

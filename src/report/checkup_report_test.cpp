@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/tabular/xlsx_reader.hpp"
 #include "testing/external_tools.hpp"
 
 namespace huanxin::report {
@@ -336,6 +337,130 @@ TEST(RenderProblemListXlsx, ReadsBackWithHeaderAndOneRowPerProblem) {
       RunCommand(std::string(kPython) + " -c \"$(cat <<'EOF'\n" + script + "EOF\n)\" " + Quote(path));
   EXPECT_EQ(out, std::string("桃花新村问题清单\n") + "序号|对象|指标编码|指标|子项|严重程度|量值|说明|建议改造内容\n" +
                      std::to_string(report.problems.size()) + "\n外墙饰面脱落\n" + kHostileNote + "\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batch (issue #16): the documents of many estates, rendered on several threads with fonts cut
+// down for the batch, read back the same as those rendered one at a time.
+
+std::vector<std::vector<std::string>> XlsxCells(const std::string& bytes) {
+  std::vector<std::vector<std::string>> rows;
+  auto read = tabular::ReadXlsx(bytes, [&](std::size_t, std::vector<std::string>& cells) {
+    rows.push_back(cells);
+    return true;
+  });
+  EXPECT_TRUE(read) << read.error().reason;
+  return rows;
+}
+
+std::vector<CheckupBatchItem> BatchItems() {
+  // Reports of different lengths and wording: each estate its own name, problems and notes; one
+  // with characters the other reports do not use (among them one outside the CJK font, which the
+  // system draws with another font: the batch must fall back for that report alone).
+  const std::vector<std::size_t> sizes = {0, 3, 40, 130, 12, 7};
+  const std::vector<std::string> names = {"桃花新村", "幸福里小区", "百花洲", "鑫淼犇苑", "青云谱路 12 号院", "湖滨小区"};
+  std::vector<CheckupBatchItem> items;
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    CheckupBatchItem item;
+    item.report = EstateReport(sizes[i]);
+    item.report.estate_name = names[i];
+    item.report.title = names[i] + " 2026年城市体检（住房与小区）报告";
+    for (std::size_t k = 0; k < item.report.problems.size(); ++k)
+      item.report.problems[k].object_label = names[i] + " " + std::to_string(k + 1) + "号楼";
+    if (i == 3) {
+      item.report.address = "瓯海区 𠮷野家 旁 ✆ 88 号";
+      item.report.suggested_items.push_back("屋面防水（含檐沟、落水管）");
+    }
+    item.xlsx = i % 2 == 0;
+    item.sheet_title = names[i] + "问题清单";
+    item.problem_list = item.report.problems;
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+TEST(RenderCheckupBatch, SameTextPagesAndCellsAsOneAtATime) {
+  const std::vector<CheckupBatchItem> items = BatchItems();
+  const auto batch = RenderCheckupBatch(items, 2);
+  ASSERT_EQ(batch.size(), items.size());
+
+  HX_REQUIRE_PDF_TOOLS();
+  TempDir dir("hx-checkup-batch");
+  ASSERT_FALSE(dir.path().empty());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    SCOPED_TRACE("item " + std::to_string(i));
+    auto single = RenderCheckupPdf(items[i].report);
+    ASSERT_TRUE(single) << single.error().reason;
+    ASSERT_TRUE(batch[i].pdf) << batch[i].pdf.error().reason;
+    const fs::path one = WriteFile(dir.path() / ("single-" + std::to_string(i) + ".pdf"), *single);
+    const fs::path many = WriteFile(dir.path() / ("batch-" + std::to_string(i) + ".pdf"), *batch[i].pdf);
+    KeepSample("checkup-single-" + std::to_string(i) + ".pdf", *single);
+    KeepSample("checkup-batch-" + std::to_string(i) + ".pdf", *batch[i].pdf);
+    const int pages = PageCount(one);
+    EXPECT_GE(pages, 1);
+    EXPECT_EQ(PageCount(many), pages);
+    // The text layer as extracted, whitespace and line breaks included.
+    const std::string text = RunCommand(std::string(kPdfToText) + " -enc UTF-8 " + Quote(one) + " -");
+    EXPECT_TRUE(Contains(text, items[i].report.estate_name));
+    EXPECT_EQ(RunCommand(std::string(kPdfToText) + " -enc UTF-8 " + Quote(many) + " -"), text);
+    // And the pages look the same: the same outlines at the same places.
+    for (const auto& [pdf, prefix] : {std::pair{one, "s"}, std::pair{many, "b"}})
+      RunCommand(std::string(kPdfToPpm) + " -r 40 -gray " + Quote(pdf) + " " + Quote(dir.path() / (prefix + std::to_string(i))));
+    auto images = [&](const std::string& prefix) {
+      std::vector<std::string> pixels;  // page images in page order (pdftoppm numbers them)
+      std::vector<fs::path> files;
+      for (const auto& e : fs::directory_iterator(dir.path()))
+        if (e.path().filename().string().starts_with(prefix + std::to_string(i) + "-")) files.push_back(e.path());
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) {
+        std::ifstream in(f, std::ios::binary);
+        pixels.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      }
+      return pixels;
+    };
+    const auto pixels_one = images("s");
+    EXPECT_EQ(pixels_one.size(), static_cast<std::size_t>(pages));
+    EXPECT_TRUE(images("b") == pixels_one) << "the pages differ";
+    ASSERT_TRUE(batch[i].xlsx) << batch[i].xlsx.error().reason;
+    if (!items[i].xlsx) {
+      EXPECT_TRUE(batch[i].xlsx->empty());
+      continue;
+    }
+    auto xlsx = RenderProblemListXlsx(items[i].sheet_title, items[i].problem_list);
+    ASSERT_TRUE(xlsx) << xlsx.error().reason;
+    const auto cells = XlsxCells(*xlsx);
+    EXPECT_EQ(cells.size(), items[i].problem_list.size() + 1);
+    EXPECT_EQ(XlsxCells(*batch[i].xlsx), cells);
+  }
+}
+
+TEST(RenderCheckupBatch, OneThreadGivesTheSameBytesAsTwo) {
+  // Separate documents on separate threads share nothing: the PDFs do not depend on the threads.
+  std::vector<CheckupBatchItem> items = BatchItems();
+  for (auto& item : items) item.report.address.clear();  // every character inside the subset
+  const auto one = RenderCheckupBatch(items, 1);
+  const auto two = RenderCheckupBatch(items, 2);
+  ASSERT_EQ(one.size(), two.size());
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    ASSERT_TRUE(one[i].pdf && two[i].pdf);
+    EXPECT_EQ(one[i].pdf->size(), two[i].pdf->size()) << i;
+  }
+}
+
+TEST(RenderCheckupBatch, AnItemWithInvalidTextFailsAlone) {
+  std::vector<CheckupBatchItem> items = BatchItems();
+  items[2].report.problems[1].note = std::string("\xff\xfe broken", 9);
+  const auto batch = RenderCheckupBatch(items);
+  ASSERT_EQ(batch.size(), items.size());
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    if (i == 2) {
+      ASSERT_FALSE(batch[i].pdf);
+      EXPECT_EQ(batch[i].pdf.error().reason, "report.pdf_bad_input");
+    } else {
+      EXPECT_TRUE(batch[i].pdf) << i;
+    }
+  }
+  EXPECT_TRUE(RenderCheckupBatch({}).empty());
 }
 
 TEST(RenderProblemListXlsx, EmptyListHasTheHeaderOnly) {

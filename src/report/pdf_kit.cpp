@@ -1,8 +1,15 @@
 #include "report/pdf_kit.hpp"
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+#include <hb-subset.h>
+#include <pango/pangofc-fontmap.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <new>
 #include <utility>
 
@@ -57,13 +64,19 @@ std::string PageNumberLabel(std::size_t page, std::size_t count) {
 // ---------------------------------------------------------------------------------------------
 // PdfDocument.
 
-PdfDocument::PdfDocument(const char* title) {
+PdfDocument::PdfDocument(const char* title, PangoFontMap* font_map) {
   surface_.reset(cairo_pdf_surface_create_for_stream(&PdfDocument::Append, this, Mm(kA4Portrait.width_mm),
                                                      Mm(kA4Portrait.height_mm)));
   cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATOR, "Huanxin");
   cr_.reset(cairo_create(surface_.get()));  // never null: a failed surface gives a failed context
-  pango_.reset(pango_cairo_create_context(cr_.get()));
+  if (font_map != nullptr) {
+    // What pango_cairo_create_context does, with the given font map instead of the default one.
+    pango_.reset(pango_font_map_create_context(font_map));
+    pango_cairo_update_context(cr_.get(), pango_.get());
+  } else {
+    pango_.reset(pango_cairo_create_context(cr_.get()));
+  }
   // Hinted metrics would snap every advance to a whole device unit, i.e. a whole point in a PDF,
   // and space glyphs unevenly; the viewer scales the outlines anyway.
   cairo_font_options_t* options = cairo_font_options_create();
@@ -95,6 +108,127 @@ cairo_status_t PdfDocument::Append(void* closure, const unsigned char* data, uns
     return CAIRO_STATUS_WRITE_ERROR;
   }
   return CAIRO_STATUS_SUCCESS;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SubsetFonts.
+
+namespace {
+
+struct HbBlobDeleter {
+  void operator()(hb_blob_t* p) const { hb_blob_destroy(p); }
+};
+struct HbFaceDeleter {
+  void operator()(hb_face_t* p) const { hb_face_destroy(p); }
+};
+struct HbSubsetInputDeleter {
+  void operator()(hb_subset_input_t* p) const { hb_subset_input_destroy(p); }
+};
+struct FcPatternDeleter {
+  void operator()(FcPattern* p) const { FcPatternDestroy(p); }
+};
+
+// The file and face index fontconfig (the system's configuration, as Pango uses it) picks for
+// `family` at `weight`.
+std::optional<std::pair<std::string, int>> MatchFace(const char* family, int weight) {
+  std::unique_ptr<FcPattern, FcPatternDeleter> pattern(FcPatternCreate());
+  FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(family));
+  FcPatternAddInteger(pattern.get(), FC_WEIGHT, weight);
+  FcConfigSubstitute(nullptr, pattern.get(), FcMatchPattern);
+  FcDefaultSubstitute(pattern.get());
+  FcResult result = FcResultNoMatch;
+  std::unique_ptr<FcPattern, FcPatternDeleter> match(FcFontMatch(nullptr, pattern.get(), &result));
+  if (!match) return std::nullopt;
+  FcChar8* file = nullptr;
+  FcChar8* matched_family = nullptr;
+  int index = 0;
+  if (FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch ||
+      FcPatternGetString(match.get(), FC_FAMILY, 0, &matched_family) != FcResultMatch)
+    return std::nullopt;
+  // Only the family itself: a substitute would make the subset differ from what Pango draws.
+  bool same_family = false;
+  for (int i = 0; FcPatternGetString(match.get(), FC_FAMILY, i, &matched_family) == FcResultMatch; ++i)
+    same_family = same_family || std::string_view(reinterpret_cast<const char*>(matched_family)) == family;
+  if (!same_family) return std::nullopt;
+  FcPatternGetInteger(match.get(), FC_INDEX, 0, &index);
+  return std::pair<std::string, int>(reinterpret_cast<const char*>(file), index);
+}
+
+// The subset of one face holding `codepoints`, as font file bytes.
+std::optional<std::string> SubsetFace(const std::string& file, int index, const std::vector<hb_codepoint_t>& codepoints) {
+  std::unique_ptr<hb_blob_t, HbBlobDeleter> blob(hb_blob_create_from_file_or_fail(file.c_str()));
+  if (!blob) return std::nullopt;
+  std::unique_ptr<hb_face_t, HbFaceDeleter> face(hb_face_create(blob.get(), static_cast<unsigned>(index)));
+  std::unique_ptr<hb_subset_input_t, HbSubsetInputDeleter> input(hb_subset_input_create_or_fail());
+  if (!input) return std::nullopt;
+  hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
+  for (hb_codepoint_t c : codepoints) hb_set_add(unicodes, c);
+  std::unique_ptr<hb_face_t, HbFaceDeleter> subset(hb_subset_or_fail(face.get(), input.get()));
+  if (!subset) return std::nullopt;
+  std::unique_ptr<hb_blob_t, HbBlobDeleter> out(hb_face_reference_blob(subset.get()));
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(out.get(), &length);
+  if (data == nullptr || length == 0) return std::nullopt;
+  return std::string(data, length);
+}
+
+}  // namespace
+
+void SubsetFonts::FcConfigDeleter::operator()(void* p) const { FcConfigDestroy(static_cast<FcConfig*>(p)); }
+
+std::shared_ptr<const SubsetFonts> SubsetFonts::Build(std::string_view text) {
+  if (!g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) return nullptr;
+  std::vector<hb_codepoint_t> codepoints;
+  // What Pango may add of its own (hyphens at a break inside a word, the ellipsis) and what the
+  // callers' fixed labels are most likely made of, beside the text itself.
+  for (hb_codepoint_t c = 0x20; c < 0x7F; ++c) codepoints.push_back(c);
+  for (hb_codepoint_t c = 0xA0; c < 0x100; ++c) codepoints.push_back(c);
+  for (hb_codepoint_t c = 0x2000; c < 0x2070; ++c) codepoints.push_back(c);
+  for (hb_codepoint_t c = 0x3000; c < 0x3040; ++c) codepoints.push_back(c);
+  for (hb_codepoint_t c = 0xFF01; c < 0xFF5F; ++c) codepoints.push_back(c);
+  for (const char* p = text.data(); p < text.data() + text.size(); p = g_utf8_next_char(p))
+    codepoints.push_back(g_utf8_get_char(p));
+  std::sort(codepoints.begin(), codepoints.end());
+  codepoints.erase(std::unique(codepoints.begin(), codepoints.end()), codepoints.end());
+
+  std::shared_ptr<SubsetFonts> fonts(new SubsetFonts());
+  static std::atomic<unsigned> serial{0};
+  std::error_code ec;
+  const auto dir = std::filesystem::temp_directory_path(ec) /
+                   ("hx-fonts-" + std::to_string(::getpid()) + "-" + std::to_string(serial.fetch_add(1)));
+  if (ec || !std::filesystem::create_directories(dir, ec) || ec) return nullptr;
+  fonts->dir_ = dir.string();  // removed by the destructor from here on
+  fonts->config_.reset(FcConfigCreate());
+  auto* config = static_cast<FcConfig*>(fonts->config_.get());
+  if (config == nullptr) return nullptr;
+  const std::pair<int, const char*> weights[] = {{FC_WEIGHT_REGULAR, "regular"}, {FC_WEIGHT_BOLD, "bold"}};
+  for (const auto& [weight, name] : weights) {
+    auto face = MatchFace(kSansFont, weight);
+    if (!face) return nullptr;
+    auto bytes = SubsetFace(face->first, face->second, codepoints);
+    if (!bytes) return nullptr;
+    const auto path = dir / (std::string(name) + ".otf");
+    {
+      std::ofstream out(path, std::ios::binary);
+      out.write(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+      if (!out) return nullptr;
+    }
+    fonts->bytes_ += bytes->size();
+    if (!FcConfigAppFontAddFile(config, reinterpret_cast<const FcChar8*>(path.c_str()))) return nullptr;
+  }
+  return fonts;
+}
+
+SubsetFonts::~SubsetFonts() {
+  if (dir_.empty()) return;
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+}
+
+std::unique_ptr<PangoFontMap, GObjectDeleter> SubsetFonts::NewFontMap() const {
+  std::unique_ptr<PangoFontMap, GObjectDeleter> map(pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT));
+  if (map) pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map.get()), static_cast<FcConfig*>(config_.get()));
+  return map;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,6 +292,7 @@ TextBox::TextBox(const PdfDocument& doc, const std::string& text, const TextStyl
   int width = 0;
   int height = 0;
   pango_layout_get_size(layout_.get(), &width, &height);
+  if (pango_layout_get_unknown_glyphs_count(layout_.get()) > 0) doc.NoteMissingGlyphs();
   width_ = static_cast<double>(width) / PANGO_SCALE;
   height_ = static_cast<double>(height) / PANGO_SCALE;
 }

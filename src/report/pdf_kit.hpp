@@ -99,8 +99,10 @@ struct GObjectDeleter {
 
 class PdfDocument {
  public:
-  // Starts an A4 portrait document with `title` in its metadata.
-  explicit PdfDocument(const char* title);
+  // Starts an A4 portrait document with `title` in its metadata. Text is laid out with `font_map`
+  // when given (see SubsetFonts; it must outlive the document and belong to this thread), else
+  // with Pango's default font map for the thread (the system's fonts).
+  explicit PdfDocument(const char* title, PangoFontMap* font_map = nullptr);
   // `this` is cairo's write closure: the document must stay where it was built.
   PdfDocument(const PdfDocument&) = delete;
   PdfDocument& operator=(const PdfDocument&) = delete;
@@ -116,6 +118,11 @@ class PdfDocument {
   // Failure: 500 report.pdf_io.
   Result<std::string> Finish();
 
+  // True when some text laid out in this document had a character its fonts lack (Pango would
+  // draw a hex box). With SubsetFonts this means the subset was too narrow: render again without.
+  bool missing_glyphs() const { return missing_glyphs_; }
+  void NoteMissingGlyphs() const { missing_glyphs_ = true; }
+
  private:
   static cairo_status_t Append(void* closure, const unsigned char* data, unsigned int length);
 
@@ -124,6 +131,49 @@ class PdfDocument {
   std::unique_ptr<cairo_surface_t, CairoDeleter> surface_;
   std::unique_ptr<cairo_t, CairoDeleter> cr_;
   std::unique_ptr<PangoContext, GObjectDeleter> pango_;
+  mutable bool missing_glyphs_ = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Fonts for a batch of documents (issue #16). cairo embeds a subset of every font a PDF uses, and
+// to make it reads the font's whole CFF table — 15 MB for Noto Sans CJK, twice per face and per
+// document — and looks each glyph up in its cmap. A batch that knows its text up front can instead
+// lay out every document with fonts cut down once to the characters the batch uses: the same
+// outlines and advances (so the same layout, pages and text layer), a fraction of the bytes to
+// read.
+//
+// Only the faces of kSansFont (regular and bold) are subset; documents that use another family
+// must not be laid out with these fonts. A document that meets a character outside the subset
+// notes it (PdfDocument::missing_glyphs) and should be rendered again with the system fonts.
+//
+// Thread safety: a SubsetFonts may be shared by threads once built; each thread makes its own
+// font map (NewFontMap), since Pango font maps are not thread-safe.
+class SubsetFonts {
+ public:
+  // Subsets of the faces fontconfig picks for kSansFont, regular and bold, holding the characters
+  // of `text` (UTF-8) plus printable ASCII, Latin-1 and common CJK and general punctuation, written
+  // to files in a fresh temporary folder. Null when fontconfig, HarfBuzz or the file system fail,
+  // or `text` is not valid UTF-8: callers then use the system fonts.
+  static std::shared_ptr<const SubsetFonts> Build(std::string_view text);
+
+  ~SubsetFonts();
+  SubsetFonts(const SubsetFonts&) = delete;
+  SubsetFonts& operator=(const SubsetFonts&) = delete;
+
+  // A Pango font map that sees the subset faces and nothing else, for the calling thread.
+  std::unique_ptr<PangoFontMap, GObjectDeleter> NewFontMap() const;
+
+  // Bytes of the subset font files (for the benchmark's notes).
+  std::size_t bytes() const { return bytes_; }
+
+ private:
+  SubsetFonts() = default;
+  struct FcConfigDeleter {
+    void operator()(void* p) const;
+  };
+  std::unique_ptr<void, FcConfigDeleter> config_;  // FcConfig*
+  std::string dir_;
+  std::size_t bytes_ = 0;
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -154,6 +154,14 @@ struct ReportsJob {
 
 class JobService;
 
+// One estate's documents from CheckupService::ReportBatch: what ReportPdf and ProblemListXlsx
+// return for it one at a time.
+struct EstateDocuments {
+  std::int64_t estate_id = 0;
+  Result<Document> pdf = Document{};
+  Result<Document> xlsx = Document{};  // an empty Document when not asked for
+};
+
 // The check-up part of the user's workbench (GET /api/v1/workbench): this year's campaigns.
 struct CheckupWorkbench {
   int year = 0;
@@ -208,6 +216,13 @@ class CheckupService {
   Result<Document> ReportPdf(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
   Result<Document> ReportHtml(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
   Result<Document> ProblemListXlsx(const Actor& actor, std::int64_t id, std::optional<std::int64_t> estate_id);
+  // The estate reports (and, with `xlsx`, problem lists) of many estates of the campaign at once
+  // (issue #16): the data read in one snapshot, then rendered on every core with the fonts cut
+  // down once for the batch (report::RenderCheckupBatch). The documents are those ReportPdf and
+  // ProblemListXlsx give one at a time, in the order of `estates`; an estate not in the campaign,
+  // or whose report fails to render, fails alone. The campaign itself must be readable.
+  Result<std::vector<EstateDocuments>> ReportBatch(const Actor& actor, std::int64_t id,
+                                                   const std::vector<std::int64_t>& estates, bool xlsx);
   // The data those documents print, ready for the renderers.
   Result<report::CheckupEstateReport> EstateReport(const Actor& actor, std::int64_t id, std::int64_t estate_id);
   Result<report::CheckupAreaReport> AreaReport(const Actor& actor, std::int64_t id);
