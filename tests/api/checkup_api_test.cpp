@@ -505,6 +505,78 @@ TEST_P(CheckupApiTest, ASecondObservationOfTheSameObjectAndCriterionUpdatesTheFi
   EXPECT_EQ(campaign.at("problems").as_int64(), 3);
 }
 
+// Issue #16: the batch path (one read snapshot, rendering on every core with fonts cut down for the
+// batch) gives each estate the documents the single-report path gives it: same PDF text layer and
+// page count, same XLSX cells. An estate outside the campaign fails alone.
+TEST_P(CheckupApiTest, ReportBatchGivesTheDocumentsOfTheSingleReportPath) {
+  if (!app_) return;
+  auto admin = Admin();
+  std::vector<Estate> estates{MakeEstate(admin, "批量甲小区"), MakeEstate(admin, "批量乙苑（东区）"),
+                              MakeEstate(admin, "鑫淼犇小区")};
+  json::array ids;
+  for (const auto& e : estates) ids.push_back(e.id);
+  auto created = As(admin, "POST", "/api/v1/checkups",
+                    json::object{{"title", "批量体检"}, {"year", 2026}, {"regionCode", "360104002"}, {"estateIds", ids}});
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto cid = created.Json().as_object()["id"].as_int64();
+  json::array observations;
+  for (std::size_t i = 0; i < estates.size(); ++i)
+    for (std::size_t k = 0; k < std::min<std::size_t>(i + 1, 2); ++k)  // one per building: 1, 2, 2 problems
+      observations.push_back({{"clientId", "b-" + std::to_string(i) + "-" + std::to_string(k)},
+                              {"estateId", estates[i].id},
+                              {"buildingId", estates[i].buildings[k]},
+                              {"indicator", "H04"},
+                              {"criterion", "H04.finish_loss"},
+                              {"value", 12 + 3 * static_cast<int>(k)},
+                              {"note", "批量第" + std::to_string(i) + "栋外墙空鼓"}});
+  ASSERT_EQ(Sync(admin, cid, observations).status, 200);
+
+  const auto system = service::Actor::System("test");
+  ManualClock clock(*ParseIso("2026-06-01T02:00:00Z"));  // one generation time for both paths
+  service::FileService files(app_->db(), clock, app_->config().var_dir + "/files");
+  service::CheckupService svc(app_->db(), clock, app_->service<service::CatalogueService>(), files);
+  std::vector<std::int64_t> asked{estates[0].id, estates[1].id, 987654321, estates[2].id};
+  auto batch = svc.ReportBatch(system, cid, asked, true);
+  ASSERT_TRUE(batch) << batch.error().reason;
+  ASSERT_EQ(batch->size(), asked.size());
+  EXPECT_FALSE((*batch)[2].pdf);
+  EXPECT_FALSE((*batch)[2].xlsx);
+  if (!HaveTool(kPdfToText) || !HaveTool(kPdfInfo) || !HaveOpenpyxl()) {
+    if (std::getenv("CI")) ADD_FAILURE() << "poppler-utils and python3-openpyxl are needed";
+    return;
+  }
+  const std::string dir = ::testing::TempDir();
+  auto write = [&](const std::string& name, const std::string& bytes) {
+    std::ofstream(dir + name, std::ios::binary) << bytes;
+    return "'" + dir + name + "'";
+  };
+  for (std::size_t i = 0; i < asked.size(); ++i) {
+    if (i == 2) continue;
+    SCOPED_TRACE("estate " + std::to_string(asked[i]));
+    const auto& docs = (*batch)[i];
+    EXPECT_EQ(docs.estate_id, asked[i]);
+    auto pdf = svc.ReportPdf(system, cid, asked[i]);
+    auto xlsx = svc.ProblemListXlsx(system, cid, asked[i]);
+    ASSERT_TRUE(pdf && xlsx && docs.pdf && docs.xlsx);
+    EXPECT_EQ(docs.pdf->filename, pdf->filename);
+    EXPECT_EQ(docs.xlsx->filename, xlsx->filename);
+    const auto one = write("single.pdf", pdf->bytes), many = write("batch.pdf", docs.pdf->bytes);
+    const auto text = RunCommand(std::string(kPdfToText) + " -enc UTF-8 " + one + " - 2>&1", false);
+    EXPECT_NE(text.find("批量第" + std::to_string(i < 2 ? i : 2) + "栋外墙空鼓"), std::string::npos) << text;
+    EXPECT_EQ(RunCommand(std::string(kPdfToText) + " -enc UTF-8 " + many + " - 2>&1", false), text);
+    const auto pages = RunCommand(std::string(kPdfInfo) + " " + one + " | grep Pages", false);
+    EXPECT_NE(pages.find("Pages:"), std::string::npos);
+    EXPECT_EQ(RunCommand(std::string(kPdfInfo) + " " + many + " | grep Pages", false), pages);
+    const std::string cells =
+        std::string(kPython) +
+        " -c \"import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1]).active; "
+        "[print('|'.join('' if c is None else str(c) for c in r)) for r in ws.iter_rows(values_only=True)]\" ";
+    const auto rows = RunCommand(cells + write("single.xlsx", xlsx->bytes) + " 2>&1", false);
+    EXPECT_EQ(std::count(rows.begin(), rows.end(), '\n'), static_cast<long>(i == 0 ? 2 : 3)) << rows;
+    EXPECT_EQ(RunCommand(cells + write("batch.xlsx", docs.xlsx->bytes) + " 2>&1", false), rows);
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, CheckupApiTest, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, CheckupApiTest, ::testing::Values("postgres"));
 
