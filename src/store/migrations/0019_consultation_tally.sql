@@ -45,6 +45,10 @@ CREATE TRIGGER consultation_tally_dwelling_del AFTER DELETE ON dwelling
 BEGIN DELETE FROM consultation_tally_state WHERE estate_id = OLD.estate_id; END;
 CREATE TRIGGER consultation_tally_dwelling_upd
 AFTER UPDATE OF estate_id, building_id, stairwell, exclusive_area_dm2, sale_status ON dwelling
+-- An UPDATE that writes every column (DwellingRepository::Update) names these columns even when it
+-- only renames a room: compare the values.
+WHEN OLD.estate_id IS NOT NEW.estate_id OR OLD.building_id IS NOT NEW.building_id OR OLD.stairwell IS NOT NEW.stairwell
+  OR OLD.exclusive_area_dm2 IS NOT NEW.exclusive_area_dm2 OR OLD.sale_status IS NOT NEW.sale_status
 BEGIN DELETE FROM consultation_tally_state WHERE estate_id IN (OLD.estate_id, NEW.estate_id); END;
 CREATE TRIGGER consultation_tally_owner_ins AFTER INSERT ON dwelling_owner
 BEGIN DELETE FROM consultation_tally_state WHERE estate_id = NEW.estate_id; END;
