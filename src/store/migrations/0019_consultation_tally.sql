@@ -96,3 +96,7 @@ REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION consultati
 CREATE TRIGGER consultation_tally_owner_upd AFTER UPDATE ON dwelling_owner
 REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION consultation_tally_stale();
 -- @dialect all
+
+INSERT INTO schema_table (name, context, label_zh, label_en) VALUES
+  ('consultation_tally', 'consultation', '表决计票汇总（随投票维护）', 'maintained consultation tally'),
+  ('consultation_tally_state', 'consultation', '表决计票汇总状态', 'maintained consultation tally state');
