@@ -203,11 +203,9 @@ Text HeadcountReadingNote(reg::HeadcountReading reading) {
           "sold-but-undelivered dwellings together are one head"};
 }
 
-ItemTally TallyItem(const Rule& rule, LawVersion law, std::span<const reg::DwellingShare> eligible,
-                    const std::unordered_map<std::int64_t, Cast>& ballots, reg::HeadcountReading reading) {
-  ItemTally t;
-  t.reading = reading;
-  t.approval_base = ApprovalBaseOf(rule, law);
+ItemCounts CountItem(std::span<const reg::DwellingShare> eligible, const std::unordered_map<std::int64_t, Cast>& ballots,
+                     reg::HeadcountReading reading) {
+  ItemCounts t;
   auto groups = reg::GroupHeads(eligible, reading);
   std::vector<Counts> head(groups.heads);
   std::vector<std::optional<Cast>> cast(groups.heads);
@@ -237,6 +235,19 @@ ItemTally TallyItem(const Rule& rule, LawVersion law, std::span<const reg::Dwell
                                                : t.abstain,
         head[h]);
   }
+  return t;
+}
+
+ItemTally EvaluateItem(const Rule& rule, LawVersion law, const ItemCounts& counts, reg::HeadcountReading reading) {
+  ItemTally t;
+  t.reading = reading;
+  t.approval_base = ApprovalBaseOf(rule, law);
+  t.eligible = counts.eligible;
+  t.participated = counts.participated;
+  t.agree = counts.agree;
+  t.disagree = counts.disagree;
+  t.abstain = counts.abstain;
+  t.conflicting_heads = counts.conflicting_heads;
   if (const auto* a = std::get_if<Art278Rule>(&rule))
     EvaluateArt278(*a, law, t);
   else
@@ -248,6 +259,11 @@ ItemTally TallyItem(const Rule& rule, LawVersion law, std::span<const reg::Dwell
   // Which reading of "one buyer" made the heads, with its source (issue #11 §2).
   Append(t.explanation, HeadcountReadingNote(reading), "。", ". ");
   return t;
+}
+
+ItemTally TallyItem(const Rule& rule, LawVersion law, std::span<const reg::DwellingShare> eligible,
+                    const std::unordered_map<std::int64_t, Cast>& ballots, reg::HeadcountReading reading) {
+  return EvaluateItem(rule, law, CountItem(eligible, ballots, reading), reading);
 }
 
 std::int64_t Basis(const Rule& rule, const Counts& c) {

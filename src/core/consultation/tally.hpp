@@ -59,6 +59,25 @@ struct ItemTally {
   }
 };
 
+// The counts of one item over a set of dwellings, before any rule applies: what the maintained
+// aggregates (store consultation_tally, docs/storage.md) keep per item, voting unit and round.
+// participated = agree + disagree + abstain.
+struct ItemCounts {
+  Counts eligible, participated, agree, disagree, abstain;
+  std::int64_t conflicting_heads = 0;
+  friend bool operator==(const ItemCounts&, const ItemCounts&) = default;
+};
+
+// Heads, area and dwellings by choice over `eligible` (grouped into heads by `reading`, REFERENCE
+// §8), with `ballots` as in TallyItem. The counts are additive over heads: counting a set of whole
+// heads gives exactly their share of the total, which is how a ballot's change is applied as a delta.
+ItemCounts CountItem(std::span<const reg::DwellingShare> eligible, const std::unordered_map<std::int64_t, Cast>& ballots,
+                     reg::HeadcountReading reading = reg::HeadcountReading::kLiteral);
+
+// The rule applied to counts: quorum, verdict and explanation (TallyItem = EvaluateItem ∘ CountItem).
+ItemTally EvaluateItem(const Rule& rule, LawVersion law, const ItemCounts& counts,
+                       reg::HeadcountReading reading = reg::HeadcountReading::kLiteral);
+
 // `eligible`: the dwellings of the item's voting unit. `ballots`: dwelling id → its current ballot
 // (ballots of dwellings outside `eligible` are ignored). `reading`: how sold dwellings group into
 // heads (core/register/headcount.hpp; the deployment chooses, literal by default).

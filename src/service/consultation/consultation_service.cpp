@@ -107,6 +107,49 @@ const store::RoundRecord* CurrentRound(const std::vector<store::RoundRecord>& ro
   return nullptr;
 }
 
+using CountsKey = std::tuple<int, std::int64_t, std::int64_t>;  // round (0 = eligible), item, building (0 = unit)
+
+void AddCounts(cs::Counts& to, const cs::Counts& c) {
+  to.heads += c.heads;
+  to.area_dm2 += c.area_dm2;
+  to.dwellings += c.dwellings;
+}
+
+// The rows of one counted set: agree/disagree/abstain/conflict of `round` (non-zero only), or the
+// eligible row when round is 0.
+void PushRows(std::vector<store::TallyRow>& out, int round, std::int64_t item, std::int64_t building,
+              const cs::ItemCounts& c) {
+  auto push = [&](const char* bucket, const cs::Counts& x) {
+    if (x.heads != 0 || x.area_dm2 != 0 || x.dwellings != 0)
+      out.push_back({round, item, building, bucket, x.heads, x.area_dm2, x.dwellings});
+  };
+  if (round == 0) {
+    push("eligible", c.eligible);
+    return;
+  }
+  push("agree", c.agree);
+  push("disagree", c.disagree);
+  push("abstain", c.abstain);
+  push("conflict", {c.conflicting_heads, 0, 0});
+}
+
+cs::Counts Minus(const cs::Counts& a, const cs::Counts& b) {
+  return {a.heads - b.heads, a.area_dm2 - b.area_dm2, a.dwellings - b.dwellings};
+}
+
+// Standing ballots per item at the end of round k: the last event per (item, dwelling), round ≤ k.
+using Standing = std::unordered_map<std::int64_t, std::unordered_map<std::int64_t, cs::Cast>>;
+Standing StandingAt(const std::vector<store::BallotEventRecord>& events, int k) {
+  Standing by_item;
+  for (const auto& e : events)
+    if (e.round <= k) by_item[e.item_id][e.dwelling_id] = {cs::ParseChoice(e.choice).value_or(cs::Choice::kAbstain), e.seq};
+  return by_item;
+}
+const std::unordered_map<std::int64_t, cs::Cast>& BallotsOf(const Standing& by_item, std::int64_t item_id) {
+  static const std::unordered_map<std::int64_t, cs::Cast> kNone;
+  auto it = by_item.find(item_id);
+  return it == by_item.end() ? kNone : it->second;
+}
 }  // namespace
 
 // ---- rule JSON (API and storage form) ----
@@ -468,7 +511,8 @@ Result<ConsultationView> ConsultationService::Open(const Actor& actor, std::int6
     for (const auto& d : *voters)
       if (auto r = Repo::InsertCode(s, {RandomBase32(kCodeChars), c.id, d.id, 0}); !r) return std::move(r).error();
     ch.Set("state", "draft", "open").Set("round", 0, 1).Set("codes", nullptr, static_cast<std::int64_t>(voters->size()));
-    return Ok();
+    // The maintained tally starts here: the units' eligible counts, no ballots yet.
+    return RebuildTally(s, c);
   });
 }
 
@@ -509,6 +553,11 @@ Result<ConsultationView> ConsultationService::AddRound(const Actor& actor, std::
     c.current_round += 1;
     if (auto r = Repo::InsertRound(s, {c.id, c.current_round, item_ids, dwelling_ids, c.updated_at, actor.user_id}); !r)
       return std::move(r).error();
+    // The new round's tally starts from the ballots standing at the end of the previous one.
+    auto maintained = TallyMaintained(s, c.id);
+    if (!maintained) return std::move(maintained).error();
+    if (auto r = *maintained ? Repo::CopyTallyRound(s, c.id, previous, c.current_round) : RebuildTally(s, c); !r)
+      return std::move(r).error();
     json::array ids;
     for (auto i : item_ids) ids.push_back(i);
     ch.Set("round", previous, c.current_round).Set("itemIds", nullptr, ids);
@@ -518,6 +567,47 @@ Result<ConsultationView> ConsultationService::AddRound(const Actor& actor, std::
 }
 
 // ---- ballots ----
+
+// The change one item's ballots make to the maintained tally. Every head of the item's unit (and of
+// each building's share of it) that holds a written dwelling lies inside `members` — the owner's
+// whole head over the estate, all of whose ballots are in `existing` — so counting `members` ∩ unit
+// before and after the writes gives exactly the change of the total (CountItem is additive over
+// heads, REFERENCE §8). Eligible counts do not move with ballots.
+void ConsultationService::AppendTallyDelta(std::vector<store::TallyRow>& out, int round,
+                                           const store::ConsultationItemRecord& item,
+                                           const std::vector<store::VoterDwelling>& members,
+                                           const std::vector<store::BallotRecord>& existing,
+                                           const std::vector<std::int64_t>& targets, cs::Choice choice,
+                                           std::int64_t seq) const {
+  std::unordered_map<std::int64_t, cs::Cast> before;
+  for (const auto& b : existing)
+    if (b.item_id == item.id) before[b.dwelling_id] = {cs::ParseChoice(b.choice).value_or(cs::Choice::kAbstain), b.seq};
+  auto after = before;
+  for (auto t : targets) after[t] = {choice, seq};
+  std::vector<const store::VoterDwelling*> unit;
+  for (const auto& m : members)
+    if (InUnit(item, m)) unit.push_back(&m);
+  // The recount's order (dwelling id), so that equal sequence numbers resolve alike.
+  std::sort(unit.begin(), unit.end(), [](const auto* a, const auto* b) { return a->id < b->id; });
+  std::map<std::int64_t, std::vector<core::reg::DwellingShare>> in_building;
+  std::vector<core::reg::DwellingShare> all;
+  for (const auto* m : unit) {
+    all.push_back(ShareOf(*m));
+    in_building[m->building_id].push_back(ShareOf(*m));
+  }
+  auto diff = [&](std::int64_t building, const std::vector<core::reg::DwellingShare>& shares) {
+    auto a = cs::CountItem(shares, before, reading_);
+    auto b = cs::CountItem(shares, after, reading_);
+    cs::ItemCounts d;
+    d.agree = Minus(b.agree, a.agree);
+    d.disagree = Minus(b.disagree, a.disagree);
+    d.abstain = Minus(b.abstain, a.abstain);
+    d.conflicting_heads = b.conflicting_heads - a.conflicting_heads;
+    PushRows(out, round, item.id, building, d);
+  };
+  diff(0, all);
+  for (const auto& [building, shares] : in_building) diff(building, shares);
+}
 
 Result<ReceiptView> ConsultationService::Cast(store::Session& s, const Actor& actor, const ConsultationView& view,
                                               const store::VoterDwelling& dwelling, const BallotInput& in,
@@ -605,6 +695,11 @@ Result<ReceiptView> ConsultationService::Cast(store::Session& s, const Actor& ac
   if (!locked) return std::move(locked).error();
   if (!*locked || (*locked)->state != "open") return StateConflict(*locked ? **locked : c);
   std::int64_t seq = (*locked)->ballots_cast;
+  // Read after the lock, so no ballot or register change of a concurrent writer slips between the
+  // check and the delta below.
+  auto maintained = TallyMaintained(s, c.id);
+  if (!maintained) return std::move(maintained).error();
+  std::vector<store::TallyRow> deltas;
   if (code) {
     auto used = Repo::FindCode(s, *code);
     if (!used) return std::move(used).error();
@@ -652,8 +747,13 @@ Result<ReceiptView> ConsultationService::Cast(store::Session& s, const Actor& ac
       ch.Set(std::to_string(item.id) + "@" + std::to_string(target), before.empty() ? json::value(nullptr) : json::value(json::string(before)),
              json::string(choice));
     }
+    if (*maintained) AppendTallyDelta(deltas, c.current_round, item, members, *existing, targets, in.choices[k].second, seq);
     recorded.emplace_back(item.id, choice);
   }
+  // The maintained tally moves in this same transaction: by the deltas of the owner's heads, or —
+  // when a register change has made it stale — rebuilt from a full recount (ballots included).
+  if (auto r = *maintained ? Repo::AddToTally(s, c, deltas) : RebuildTally(s, **locked); !r)
+    return std::move(r).error();
   store::ReceiptRecord rec;
   rec.code = receipt;
   rec.consultation_id = c.id;
@@ -855,48 +955,164 @@ Result<PublicReceipt> ConsultationService::CheckReceipt(const std::string& text)
 
 // ---- tally ----
 
-Result<TallyView> ConsultationService::ComputeTally(store::Session& s, ConsultationView view, std::optional<int> round) {
+
+Result<std::vector<store::TallyRow>> ConsultationService::RecountRows(store::Session& s, const store::ConsultationRecord& c,
+                                                                      const std::vector<store::ConsultationItemRecord>& items) {
+  auto voters = Repo::VoterDwellings(s, c.estate_id);
+  if (!voters) return std::move(voters).error();
+  auto events = Repo::Events(s, c.id, c.current_round);
+  if (!events) return std::move(events).error();
+  std::vector<store::TallyRow> rows;
+  std::map<std::int64_t, std::int64_t> per_building;  // building → dwellings
+  for (const auto& d : *voters) per_building[d.building_id] += 1;
+  for (const auto& [b, n] : per_building) rows.push_back({0, 0, b, "eligible", 0, 0, n});
+  std::vector<Standing> standing;
+  for (int k = 1; k <= c.current_round; ++k) standing.push_back(StandingAt(*events, k));
+  for (const auto& item : items) {
+    std::vector<core::reg::DwellingShare> unit;
+    std::map<std::int64_t, std::vector<core::reg::DwellingShare>> in_building;
+    for (const auto& d : *voters)
+      if (InUnit(item, d)) {
+        unit.push_back(ShareOf(d));
+        in_building[d.building_id].push_back(ShareOf(d));
+      }
+    static const std::unordered_map<std::int64_t, cs::Cast> kNone;
+    PushRows(rows, 0, item.id, 0, cs::CountItem(unit, kNone, reading_));
+    for (const auto& [b, shares] : in_building) PushRows(rows, 0, item.id, b, cs::CountItem(shares, kNone, reading_));
+    for (int k = 1; k <= c.current_round; ++k) {
+      const auto& ballots = BallotsOf(standing[k - 1], item.id);
+      if (ballots.empty()) continue;
+      PushRows(rows, k, item.id, 0, cs::CountItem(unit, ballots, reading_));
+      for (const auto& [b, shares] : in_building) PushRows(rows, k, item.id, b, cs::CountItem(shares, ballots, reading_));
+    }
+  }
+  return rows;
+}
+
+Result<void> ConsultationService::RebuildTally(store::Session& s, const store::ConsultationRecord& c) {
+  auto items = Repo::Items(s, c.id);
+  if (!items) return std::move(items).error();
+  auto rows = RecountRows(s, c, *items);
+  if (!rows) return std::move(rows).error();
+  return Repo::ReplaceTally(s, c, std::string(core::reg::HeadcountReadingCode(reading_)), *rows, FormatIsoUtc(clock_.Now()));
+}
+
+Result<bool> ConsultationService::TallyMaintained(store::Session& s, std::int64_t consultation_id) {
+  auto reading = Repo::TallyReading(s, consultation_id);
+  if (!reading) return std::move(reading).error();
+  return *reading && **reading == core::reg::HeadcountReadingCode(reading_);
+}
+
+Result<void> ConsultationService::RebuildTallies(const Actor& actor, std::int64_t id) {
+  return store::WriteResult(db_, [&](store::Session& s) -> Result<void> {
+    auto l = Load(s, actor, id, true, perm::kConsultationWrite);
+    if (!l) return std::move(l).error();
+    return RebuildTally(s, l->c);
+  });
+}
+
+Result<TallyView> ConsultationService::ComputeTally(store::Session& s, ConsultationView view, std::optional<int> round,
+                                                    bool maintained) {
   TallyView out;
   const auto& c = view.c;
   int evaluated = round.value_or(c.current_round);
   if (evaluated < 0 || evaluated > c.current_round)
     return BadField("round", Text("应为0–" + std::to_string(c.current_round), "must be 0–" + std::to_string(c.current_round)));
   auto law = cs::ParseLawVersion(c.law_version).value_or(cs::LawVersion::kCivilCode2021);
-  auto voters = Repo::VoterDwellings(s, c.estate_id);
-  if (!voters) return std::move(voters).error();
-  auto events = Repo::Events(s, c.id, c.current_round);
-  if (!events) return std::move(events).error();
-  // Ballots standing at the end of round k: the last event per (item, dwelling) with round ≤ k.
-  auto standing_at = [&](int k) {
-    std::unordered_map<std::int64_t, std::unordered_map<std::int64_t, cs::Cast>> by_item;
-    for (const auto& e : *events)
-      if (e.round <= k)
-        by_item[e.item_id][e.dwelling_id] = {cs::ParseChoice(e.choice).value_or(cs::Choice::kAbstain), e.seq};
-    return by_item;
-  };
+
+  // Two sources of the same counts: the maintained rows (migration 0019) or a full recount of the
+  // register and the ballot events. Everything after them is shared, so the outputs are identical.
+  std::function<cs::ItemCounts(int, std::size_t)> unit_counts;                               // (round, item index)
+  std::function<std::optional<cs::ItemCounts>(std::size_t, std::int64_t)> building_counts;  // evaluated round
+  std::vector<std::pair<std::string, std::int64_t>> building_keys;                           // (number, id), sorted
+  std::map<CountsKey, cs::ItemCounts> rows_by_key;
+  std::optional<std::vector<store::VoterDwelling>> voters;
+  std::vector<store::BallotEventRecord> events;
   std::vector<std::vector<core::reg::DwellingShare>> eligible;
-  for (const auto& i : view.items) eligible.push_back(Eligible(i.item, *voters));
-  static const std::unordered_map<std::int64_t, cs::Cast> kNone;
-  auto ballots_of = [&](const auto& by_item, std::int64_t item_id) -> const std::unordered_map<std::int64_t, cs::Cast>& {
-    auto it = by_item.find(item_id);
-    return it == by_item.end() ? kNone : it->second;
-  };
+  std::map<int, Standing> standing;
+  std::unordered_map<std::int64_t, std::vector<const store::VoterDwelling*>> dwellings_of;
+  if (maintained) {
+    auto rows = Repo::TallyRows(s, c.id, evaluated);
+    if (!rows) return std::move(rows).error();
+    for (const auto& r : *rows) {
+      auto& ic = rows_by_key[{r.round, r.item_id, r.building_id}];
+      cs::Counts x{r.heads, r.area_dm2, r.dwellings};
+      if (r.bucket == "eligible") ic.eligible = x;
+      else if (r.bucket == "agree") ic.agree = x;
+      else if (r.bucket == "disagree") ic.disagree = x;
+      else if (r.bucket == "abstain") ic.abstain = x;
+      else if (r.bucket == "conflict") ic.conflicting_heads = r.heads;
+    }
+    auto combine = [&](int k, std::int64_t item, std::int64_t building) {
+      cs::ItemCounts out_counts;
+      if (auto e = rows_by_key.find({0, item, building}); e != rows_by_key.end()) out_counts.eligible = e->second.eligible;
+      if (k > 0)
+        if (auto b = rows_by_key.find({k, item, building}); b != rows_by_key.end()) {
+          out_counts.agree = b->second.agree;
+          out_counts.disagree = b->second.disagree;
+          out_counts.abstain = b->second.abstain;
+          out_counts.conflicting_heads = b->second.conflicting_heads;
+        }
+      AddCounts(out_counts.participated, out_counts.agree);
+      AddCounts(out_counts.participated, out_counts.disagree);
+      AddCounts(out_counts.participated, out_counts.abstain);
+      return out_counts;
+    };
+    unit_counts = [&, combine](int k, std::size_t n) { return combine(k, view.items[n].item.id, 0); };
+    building_counts = [&, combine](std::size_t n, std::int64_t b) -> std::optional<cs::ItemCounts> {
+      auto e = rows_by_key.find({0, view.items[n].item.id, b});
+      if (e == rows_by_key.end() || e->second.eligible.dwellings == 0) return std::nullopt;
+      return combine(evaluated, view.items[n].item.id, b);
+    };
+    auto numbers = Repo::BuildingNumbers(s, c.estate_id);
+    if (!numbers) return std::move(numbers).error();
+    for (const auto& [id, number] : *numbers)
+      if (auto e = rows_by_key.find({0, 0, id}); e != rows_by_key.end() && e->second.eligible.dwellings > 0)
+        building_keys.emplace_back(number, id);
+    for (auto& iv : view.items) {
+      auto e = rows_by_key.find({0, iv.item.id, 0});
+      iv.eligible_dwellings = e == rows_by_key.end() ? 0 : e->second.eligible.dwellings;
+    }
+  } else {
+    auto loaded = Repo::VoterDwellings(s, c.estate_id);
+    if (!loaded) return std::move(loaded).error();
+    voters = std::move(*loaded);
+    auto ev = Repo::Events(s, c.id, c.current_round);
+    if (!ev) return std::move(ev).error();
+    events = std::move(*ev);
+    for (const auto& i : view.items) eligible.push_back(Eligible(i.item, *voters));
+    auto standing_at = [&](int k) -> const Standing& {
+      auto it = standing.find(k);
+      if (it == standing.end()) it = standing.emplace(k, StandingAt(events, k)).first;
+      return it->second;
+    };
+    unit_counts = [&, standing_at](int k, std::size_t n) {
+      return cs::CountItem(eligible[n], BallotsOf(standing_at(k), view.items[n].item.id), reading_);
+    };
+    for (const auto& d : *voters) dwellings_of[d.building_id].push_back(&d);
+    building_counts = [&, standing_at](std::size_t n, std::int64_t b) -> std::optional<cs::ItemCounts> {
+      std::vector<core::reg::DwellingShare> in_building;
+      for (const auto* d : dwellings_of[b])
+        if (InUnit(view.items[n].item, *d)) in_building.push_back(ShareOf(*d));
+      if (in_building.empty()) return std::nullopt;
+      return cs::CountItem(in_building, BallotsOf(standing_at(evaluated), view.items[n].item.id), reading_);
+    };
+    std::set<std::pair<std::string, std::int64_t>> keys;
+    for (const auto& d : *voters) keys.insert({d.building_number, d.building_id});
+    building_keys.assign(keys.begin(), keys.end());
+  }
+  std::sort(building_keys.begin(), building_keys.end());
 
   // The evaluated round in detail, then a summary per round (1..current), reusing the evaluated one.
-  auto by_item = standing_at(evaluated);
   std::vector<cs::ItemTally> evaluated_tallies;
   for (std::size_t n = 0; n < view.items.size(); ++n)
-    evaluated_tallies.push_back(
-        cs::TallyItem(view.items[n].rule, law, eligible[n], ballots_of(by_item, view.items[n].item.id), reading_));
+    evaluated_tallies.push_back(cs::EvaluateItem(view.items[n].rule, law, unit_counts(evaluated, n), reading_));
   for (int k = 1; k <= c.current_round; ++k) {
-    std::unordered_map<std::int64_t, std::unordered_map<std::int64_t, cs::Cast>> other;
-    if (k != evaluated) other = standing_at(k);
     RoundSummary rs;
     rs.round = k;
     for (std::size_t n = 0; n < view.items.size(); ++n) {
       const auto& iv = view.items[n];
-      auto t = k == evaluated ? evaluated_tallies[n]
-                              : cs::TallyItem(iv.rule, law, eligible[n], ballots_of(other, iv.item.id), reading_);
+      auto t = k == evaluated ? evaluated_tallies[n] : cs::EvaluateItem(iv.rule, law, unit_counts(k, n), reading_);
       // The round's overall figure is agree over eligible across items; each item's rate uses its
       // rule's own base, as in the item tallies.
       rs.agree += cs::Basis(iv.rule, t.agree);
@@ -926,24 +1142,24 @@ Result<TallyView> ConsultationService::ComputeTally(store::Session& s, Consultat
   // (issue #11 §2): the rule applies to the item's whole unit, so a building's share of an estate-wide
   // vote has no verdict of its own. Only when the building's dwellings are the whole unit (a building-
   // or stairwell-scope item there) is its tally the item's, and then it carries the item's verdict.
-  std::map<std::pair<std::string, std::int64_t>, std::vector<const store::VoterDwelling*>> buildings;
-  for (const auto& d : *voters) buildings[{d.building_number, d.building_id}].push_back(&d);
-  for (const auto& [key, dwellings] : buildings) {
+  for (const auto& key : building_keys) {
     BuildingTally bt{key.second, key.first, {}};
     for (std::size_t n = 0; n < view.items.size(); ++n) {
       const auto& iv = view.items[n];
-      std::vector<core::reg::DwellingShare> in_building;
-      for (const auto* d : dwellings)
-        if (InUnit(iv.item, *d)) in_building.push_back(ShareOf(*d));
-      if (in_building.empty()) continue;
+      bool decisive = iv.item.scope_type != "estate" && iv.item.building_id && *iv.item.building_id == key.second;
+      std::optional<cs::ItemCounts> counts;
+      if (!decisive || !maintained) counts = building_counts(n, key.second);
+      else if (auto e = rows_by_key.find({0, iv.item.id, key.second}); e != rows_by_key.end() && e->second.eligible.dwellings > 0)
+        counts = cs::ItemCounts{};  // present; the item's own tally is used
+      if (!counts) continue;
       BuildingItemTally bi;
       bi.item_id = iv.item.id;
-      bi.decisive = iv.item.scope_type != "estate" && iv.item.building_id && *iv.item.building_id == key.second;
+      bi.decisive = decisive;
       if (bi.decisive) {
         bi.tally = out.items[n].tally;
         bi.verdict = out.items[n].verdict;
       } else {
-        bi.tally = cs::TallyItem(iv.rule, law, in_building, ballots_of(by_item, iv.item.id), reading_);
+        bi.tally = cs::EvaluateItem(iv.rule, law, *counts, reading_);
       }
       bi.rates = cs::RatesOf(iv.rule, bi.tally);
       bt.items.push_back(std::move(bi));
@@ -952,19 +1168,28 @@ Result<TallyView> ConsultationService::ComputeTally(store::Session& s, Consultat
   }
   out.reading = reading_;
   out.round = evaluated;
+  out.from_aggregates = maintained;
   out.consultation = std::move(view);
   // Item pointers refer into out.consultation.items after the move: re-point them.
   for (std::size_t n = 0; n < out.items.size(); ++n) out.items[n].item = &out.consultation.items[n];
   return out;
 }
 
-Result<TallyView> ConsultationService::Tally(const Actor& actor, std::int64_t id, std::optional<int> round) {
+Result<TallyView> ConsultationService::Tally(const Actor& actor, std::int64_t id, std::optional<int> round,
+                                             TallySource source) {
   return store::ReadResult(db_, [&](store::Session& s) -> Result<TallyView> {
     auto l = Load(s, actor, id, false, perm::kConsultationRead);
     if (!l) return std::move(l).error();
-    auto view = View(s, std::move(l->c));
+    bool maintained = false;
+    if (source == TallySource::kAuto) {
+      auto m = TallyMaintained(s, id);
+      if (!m) return std::move(m).error();
+      maintained = *m;
+    }
+    // The maintained rows carry each unit's size; the recount sizes them from the register.
+    auto view = View(s, std::move(l->c), /*unit_sizes=*/!maintained);
     if (!view) return std::move(view).error();
-    return ComputeTally(s, std::move(*view), round);
+    return ComputeTally(s, std::move(*view), round, maintained);
   });
 }
 

@@ -115,7 +115,14 @@ struct TallyView {
   std::vector<BuildingTally> buildings;
   std::vector<RoundSummary> rounds;
   std::int64_t overall_agree = 0, overall_eligible = 0, overall_rate_bp = 0;
+  // Read from the maintained aggregates (true) or recounted from every ballot (false); the figures
+  // are the same either way (docs/storage.md "Maintained consultation tallies").
+  bool from_aggregates = false;
 };
+
+// Where a tally's counts come from: the maintained aggregates when they are valid (kAuto), or a full
+// recount of the register and every ballot event (kRecount, for checks and tests).
+enum class TallySource { kAuto, kRecount };
 
 // One dwelling's view through a ballot code (resident page, paper entry).
 struct CodeItem {
@@ -207,7 +214,11 @@ class ConsultationService {
   Result<ReceiptView> CastByCode(const std::string& code, const BallotInput& in, const std::string& request_id);
   Result<PublicReceipt> CheckReceipt(const std::string& code);
 
-  Result<TallyView> Tally(const Actor& actor, std::int64_t id, std::optional<int> round);
+  Result<TallyView> Tally(const Actor& actor, std::int64_t id, std::optional<int> round,
+                          TallySource source = TallySource::kAuto);
+  // Rebuilds the consultation's maintained tally from a full recount (consultation:write). The
+  // ballot, round and open paths keep it themselves; this is for data written outside them.
+  Result<void> RebuildTallies(const Actor& actor, std::int64_t id);
 
   Result<std::vector<FollowupRow>> Followups(const Actor& actor, std::int64_t id, const FollowupQuery& q);
   Result<std::int64_t> Assign(const Actor& actor, std::int64_t id, const std::vector<std::int64_t>& dwelling_ids,
@@ -246,7 +257,16 @@ class ConsultationService {
   Result<ReceiptView> Cast(store::Session& s, const Actor& actor, const ConsultationView& view,
                            const store::VoterDwelling& dwelling, const BallotInput& in,
                            const std::optional<std::string>& code);
-  Result<TallyView> ComputeTally(store::Session& s, ConsultationView view, std::optional<int> round);
+  Result<TallyView> ComputeTally(store::Session& s, ConsultationView view, std::optional<int> round, bool maintained);
+  // The maintained tally (migration 0019): its rows from a full recount, their replacement, whether
+  // they are valid for this server's headcount reading.
+  Result<std::vector<store::TallyRow>> RecountRows(store::Session& s, const store::ConsultationRecord& c,
+                                                   const std::vector<store::ConsultationItemRecord>& items);
+  Result<void> RebuildTally(store::Session& s, const store::ConsultationRecord& c);
+  void AppendTallyDelta(std::vector<store::TallyRow>& out, int round, const store::ConsultationItemRecord& item,
+                        const std::vector<store::VoterDwelling>& members, const std::vector<store::BallotRecord>& existing,
+                        const std::vector<std::int64_t>& targets, core::consult::Choice choice, std::int64_t seq) const;
+  Result<bool> TallyMaintained(store::Session& s, std::int64_t consultation_id);
   // The code's record and its consultation (404 consultation.code_not_found).
   Result<std::pair<store::BallotCodeRecord, ConsultationView>> ByCode(store::Session& s, const std::string& text);
 

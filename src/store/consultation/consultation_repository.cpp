@@ -1,5 +1,6 @@
 #include "store/consultation/consultation_repository.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "common/text.hpp"
@@ -488,6 +489,95 @@ Result<std::int64_t> ConsultationRepository::OpenFollowupsOf(Session& s, std::in
   AddPrefixFilter(where, p, "c.region_code", scope_prefix);
   return QueryInt(
       s, "SELECT COUNT(*) FROM followup_assignment a JOIN consultation c ON c.id = a.consultation_id" + where, p);
+}
+
+// ---- maintained tallies ----
+
+Result<std::optional<std::string>> ConsultationRepository::TallyReading(Session& s, std::int64_t consultation_id) {
+  auto rows = s.Query("SELECT reading FROM consultation_tally_state WHERE consultation_id = ?", {Int(consultation_id)});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty()) return std::optional<std::string>{};
+  return std::optional<std::string>(rows->front().GetText(0));
+}
+
+Result<std::vector<TallyRow>> ConsultationRepository::TallyRows(Session& s, std::int64_t consultation_id, int round) {
+  auto rows = s.Query(
+      "SELECT round, item_id, building_id, bucket, heads, area_dm2, dwellings FROM consultation_tally "
+      "WHERE consultation_id = ? AND (round = 0 OR round = ? OR building_id = 0)",
+      {Int(consultation_id), Int(round)});
+  if (!rows) return std::move(rows).error();
+  std::vector<TallyRow> out;
+  out.reserve(rows->size());
+  for (const auto& r : *rows)
+    out.push_back({static_cast<int>(r.GetInt(0)), r.GetInt(1), r.GetInt(2), r.GetText(3), r.GetInt(4), r.GetInt(5),
+                   r.GetInt(6)});
+  return out;
+}
+
+namespace {
+// Inserts rows in statements of up to 400 rows (9 parameters each: under every driver's limit).
+Result<void> InsertTallyRows(Session& s, const ConsultationRecord& c, const std::vector<TallyRow>& rows, bool add) {
+  constexpr std::size_t kBatch = 400;
+  for (std::size_t from = 0; from < rows.size(); from += kBatch) {
+    std::size_t to = std::min(rows.size(), from + kBatch);
+    std::string sql =
+        "INSERT INTO consultation_tally (consultation_id, round, item_id, building_id, bucket, region_code, heads, "
+        "area_dm2, dwellings) VALUES ";
+    Params p;
+    p.reserve((to - from) * 9);
+    for (std::size_t i = from; i < to; ++i) {
+      const auto& r = rows[i];
+      sql += i == from ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      p.insert(p.end(), {Int(c.id), Int(r.round), Int(r.item_id), Int(r.building_id), Str(r.bucket), Str(c.region_code),
+                         Int(r.heads), Int(r.area_dm2), Int(r.dwellings)});
+    }
+    if (add)
+      sql +=
+          " ON CONFLICT (consultation_id, round, item_id, building_id, bucket) DO UPDATE SET "
+          "heads = consultation_tally.heads + excluded.heads, area_dm2 = consultation_tally.area_dm2 + excluded.area_dm2, "
+          "dwellings = consultation_tally.dwellings + excluded.dwellings";
+    if (auto n = s.Exec(sql, p); !n) return std::move(n).error();
+  }
+  return Ok();
+}
+}  // namespace
+
+Result<void> ConsultationRepository::ReplaceTally(Session& s, const ConsultationRecord& c, const std::string& reading,
+                                                  const std::vector<TallyRow>& rows, const std::string& at) {
+  if (auto n = s.Exec("DELETE FROM consultation_tally WHERE consultation_id = ?", {Int(c.id)}); !n)
+    return std::move(n).error();
+  if (auto r = InsertTallyRows(s, c, rows, false); !r) return r;
+  auto n = s.Exec(
+      "INSERT INTO consultation_tally_state (consultation_id, estate_id, region_code, reading, built_at) "
+      "VALUES (?, ?, ?, ?, ?) ON CONFLICT (consultation_id) DO UPDATE SET estate_id = excluded.estate_id, "
+      "region_code = excluded.region_code, reading = excluded.reading, built_at = excluded.built_at",
+      {Int(c.id), Int(c.estate_id), Str(c.region_code), Str(reading), Str(at)});
+  if (!n) return std::move(n).error();
+  return Ok();
+}
+
+Result<void> ConsultationRepository::AddToTally(Session& s, const ConsultationRecord& c,
+                                                const std::vector<TallyRow>& deltas) {
+  return InsertTallyRows(s, c, deltas, true);
+}
+
+Result<void> ConsultationRepository::CopyTallyRound(Session& s, std::int64_t consultation_id, int from, int to) {
+  auto n = s.Exec(
+      "INSERT INTO consultation_tally (consultation_id, round, item_id, building_id, bucket, region_code, heads, "
+      "area_dm2, dwellings) SELECT consultation_id, ?, item_id, building_id, bucket, region_code, heads, area_dm2, "
+      "dwellings FROM consultation_tally WHERE consultation_id = ? AND round = ?",
+      {Int(to), Int(consultation_id), Int(from)});
+  if (!n) return std::move(n).error();
+  return Ok();
+}
+
+Result<std::vector<std::pair<std::int64_t, std::string>>> ConsultationRepository::BuildingNumbers(
+    Session& s, std::int64_t estate_id) {
+  auto rows = s.Query("SELECT id, number FROM building WHERE estate_id = ?", {Int(estate_id)});
+  if (!rows) return std::move(rows).error();
+  std::vector<std::pair<std::int64_t, std::string>> out;
+  for (const auto& r : *rows) out.emplace_back(r.GetInt(0), r.GetText(1));
+  return out;
 }
 
 }  // namespace huanxin::store

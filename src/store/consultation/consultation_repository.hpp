@@ -97,6 +97,15 @@ struct FollowupAssignmentRecord {
   std::string username;
 };
 
+// One row of the maintained tally (migration 0019): round 0 with bucket "eligible", or a round ≥ 1
+// with bucket agree | disagree | abstain | conflict; building_id 0 = the item's whole unit.
+struct TallyRow {
+  int round = 0;
+  std::int64_t item_id = 0, building_id = 0;
+  std::string bucket;
+  std::int64_t heads = 0, area_dm2 = 0, dwellings = 0;
+};
+
 struct ConsultationFilter {
   std::string scope_prefix;
   std::optional<std::int64_t> estate_id;
@@ -165,6 +174,23 @@ struct ConsultationRepository {
   static Result<Participation> ParticipationOf(Session& s, std::int64_t consultation_id);
   // Follow-up dwellings assigned to `user_id` in open consultations inside `scope_prefix`.
   static Result<std::int64_t> OpenFollowupsOf(Session& s, std::int64_t user_id, const std::string& scope_prefix);
+
+  // ---- maintained tallies (issue #16; docs/storage.md) ----
+  // The headcount reading the consultation's tally rows were built with, or nullopt when they are
+  // missing or stale (a register change since deleted the state row).
+  static Result<std::optional<std::string>> TallyReading(Session& s, std::int64_t consultation_id);
+  // Rows needed for a tally of `round`: round 0 (eligible), every round's whole-unit rows (building 0)
+  // and the building rows of `round`.
+  static Result<std::vector<TallyRow>> TallyRows(Session& s, std::int64_t consultation_id, int round);
+  // Replaces every row of the consultation and marks them valid for `reading`.
+  static Result<void> ReplaceTally(Session& s, const ConsultationRecord& c, const std::string& reading,
+                                   const std::vector<TallyRow>& rows, const std::string& at);
+  // Adds `deltas` to the rows (creating missing ones).
+  static Result<void> AddToTally(Session& s, const ConsultationRecord& c, const std::vector<TallyRow>& deltas);
+  // A new round starts from the standing ballots of the previous one.
+  static Result<void> CopyTallyRound(Session& s, std::int64_t consultation_id, int from, int to);
+  // The estate's buildings (id, number).
+  static Result<std::vector<std::pair<std::int64_t, std::string>>> BuildingNumbers(Session& s, std::int64_t estate_id);
 
   // Owner names per dwelling of the estate (dwelling id, name), for masked display.
   static Result<std::vector<std::pair<std::int64_t, std::string>>> OwnerNames(Session& s, std::int64_t estate_id);
