@@ -3,6 +3,8 @@
 # directory, installing Debian's postgresql package first if it is missing.
 #
 #   tools/pg-test-server.sh start DIR [PORT]   → prints the DSN (postgres://huanxin@127.0.0.1:PORT/huanxin_test)
+#   tools/pg-test-server.sh replica DIR PORT PRIMARY_PORT → a streaming replica of the server on
+#                                                 PRIMARY_PORT (pg_basebackup -R over loopback); prints its DSN
 #   tools/pg-test-server.sh stop DIR
 #
 # As root the server runs as the 'postgres' system user (initdb refuses root).
@@ -58,6 +60,28 @@ case "$cmd" in
     as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U huanxin huanxin_test
     echo "postgres://huanxin@127.0.0.1:$port/huanxin_test"
     ;;
+  replica)
+    # The primary's defaults already allow it: wal_level=replica, max_wal_senders=10, and initdb's
+    # pg_hba.conf lets loopback replication connections in (trust, as for the tests' other users).
+    primary_port=${4:?primary port}
+    bin=$(pg_bin)
+    mkdir -p "$dir"
+    dir=$(cd "$dir" && pwd)
+    if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$dir"; fi
+    if [ -f "$dir/data/postmaster.pid" ]; then
+      as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+    fi
+    rm -rf "$dir/data"
+    if ! as_owner "$bin/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U huanxin -D "$dir/data" -R -X stream \
+        --checkpoint=fast >"$dir/basebackup.log" 2>&1; then
+      echo "pg-test-server: pg_basebackup failed:" >&2
+      cat "$dir/basebackup.log" >&2
+      exit 1
+    fi
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=64MB -c hot_standby=on" start >/dev/null
+    echo "postgres://huanxin@127.0.0.1:$port/huanxin_test"
+    ;;
   stop)
     bin=$(pg_bin)
     if [ -f "$dir/data/postmaster.pid" ]; then
@@ -65,7 +89,7 @@ case "$cmd" in
     fi
     ;;
   *)
-    echo "usage: $0 start|stop DIR [PORT]" >&2
+    echo "usage: $0 start|stop DIR [PORT] | replica DIR PORT PRIMARY_PORT" >&2
     exit 2
     ;;
 esac

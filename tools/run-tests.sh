@@ -85,6 +85,13 @@ for i in 0 1; do
 done
 export HUANXIN_TEST_PG_SHARDS
 echo "   $HUANXIN_TEST_PG_SHARDS"
+stage "PostgreSQL streaming replica of the test server (pg_basebackup -R, for tests/scale)"
+pgshard_dirs+=("$(mktemp -d -t huanxin-pg-replica.XXXXXX)")
+while (exec 3<>"/dev/tcp/127.0.0.1/$shardport") 2>/dev/null; do shardport=$((shardport + 1)); done
+HUANXIN_TEST_PG_REPLICA=$(tools/pg-test-server.sh replica "${pgshard_dirs[2]}" "$shardport" "$pgport") ||
+  { echo "PostgreSQL replica failed to start" >&2; exit 1; }
+export HUANXIN_TEST_PG_REPLICA
+echo "   $HUANXIN_TEST_PG_REPLICA"
 
 stage "One definition per type name (tools/check-odr.py)"
 tools/check-odr.py

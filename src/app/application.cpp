@@ -13,6 +13,7 @@
 #include "http/handlers/platform_handlers.hpp"
 #include "common/crypto.hpp"
 #include "store/migrations.hpp"
+#include "store/replicated_database.hpp"
 
 namespace huanxin::app {
 
@@ -31,6 +32,7 @@ Result<void> Application::Open() {
   auto applied = store::Migrate(*db_);
   if (!applied) return std::move(applied).error();
   if (*applied > 0) spdlog::info("applied {} migration(s) on {}", *applied, db_->name());
+  if (auto r = AddReplicas(threads); !r) return r;
   core::auth::LoginThrottlePolicy throttle;
   throttle.per_username = {static_cast<std::size_t>(cfg_.login_failures_per_username),
                            std::chrono::minutes(cfg_.login_failure_window_minutes)};
@@ -64,6 +66,25 @@ Result<void> Application::Open() {
   http::AddFileRoutes(table, *file_api_);
   for (auto& m : modules_) m->AddRoutes(table, services_->workbench);
   routes_ = table.Take();
+  return Ok();
+}
+
+// Read replicas (docs/scaling.md "Read replicas"): the primary wrapped so that the read-only routes
+// may be served by streaming replicas. A replica that cannot be reached now is tried again later.
+Result<void> Application::AddReplicas(int threads) {
+  if (cfg_.db_replicas.empty()) return Ok();
+  auto refuse = [](const std::string& what) {
+    return MakeError(ErrorCode::kBadRequest, "config.bad_replica", Text("只读副本配置不正确", "bad read replica setting"),
+                     Text::Same(what), Text("副本须为 postgres://… 且主库为 PostgreSQL", "replicas are postgres://… URLs of a PostgreSQL primary"));
+  };
+  if (db_->dialect() != store::Dialect::kPostgres) return refuse("--db-replica needs a PostgreSQL --db");
+  for (const auto& r : cfg_.db_replicas)
+    if (!r.starts_with("postgres://") && !r.starts_with("postgresql://")) return refuse(r);
+  const int pool = cfg_.db_pool > 0 ? cfg_.db_pool : threads + 2;
+  store::ReplicaOptions options;
+  options.conninfos = cfg_.db_replicas;
+  db_ = store::WithReplicas(std::move(db_), options, [pool](const std::string& conninfo) { return OpenDatabase(conninfo, pool); });
+  spdlog::info("{} read replica(s) configured", cfg_.db_replicas.size());
   return Ok();
 }
 

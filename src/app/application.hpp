@@ -65,6 +65,7 @@ class Application {
   const Clock& clock() const { return clock_; }
 
  private:
+  Result<void> AddReplicas(int threads);
   Config cfg_;
   SystemClock clock_;
   std::unique_ptr<store::Database> db_;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/result.hpp"
 #include "http/server.hpp"
@@ -12,6 +13,9 @@ namespace huanxin::app {
 struct Config {
   std::string db = "sqlite:var/huanxin.db";  // or postgres://user@host:port/dbname
   int db_pool = 0;                           // connections (0 = server threads + 2)
+  // PostgreSQL streaming replicas that may serve the read-only routes (--db-replica, repeatable;
+  // docs/scaling.md "Read replicas"). Empty = every read on the primary.
+  std::vector<std::string> db_replicas;
   std::string var_dir = "var";
   std::string web_root = "web/dist";
   http::ServerOptions server;

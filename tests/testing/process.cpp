@@ -35,15 +35,26 @@ std::uint16_t FreePort() {
 
 pid_t StartServerProcess(const std::string& binary, const std::string& dsn, std::uint16_t port, const std::string& var,
                          const std::string& admin_password, const std::string& regions_source) {
+  return StartServerProcess(binary, dsn, port, var, admin_password, regions_source, {});
+}
+
+pid_t StartServerProcess(const std::string& binary, const std::string& dsn, std::uint16_t port, const std::string& var,
+                         const std::string& admin_password, const std::string& regions_source,
+                         const std::vector<std::string>& extra_args) {
+  const std::string p = std::to_string(port);
+  std::vector<std::string> args{binary, "serve", "--db", dsn, "--port", p, "--var-dir", var, "--regions-source", regions_source,
+                                "--no-access-log"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
     setenv("HUANXIN_ADMIN_PASSWORD", admin_password.c_str(), 1);
     int null = ::open("/dev/null", O_WRONLY);
     dup2(null, 1);
     dup2(null, 2);
-    std::string p = std::to_string(port);
-    execl(binary.c_str(), binary.c_str(), "serve", "--db", dsn.c_str(), "--port", p.c_str(), "--var-dir", var.c_str(),
-          "--regions-source", regions_source.c_str(), "--no-access-log", static_cast<char*>(nullptr));
+    execv(binary.c_str(), argv.data());
     _exit(127);
   }
   return pid;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace huanxin::testing {
 
@@ -24,6 +25,11 @@ std::uint16_t FreePort();
 // child process with output discarded and HUANXIN_ADMIN_PASSWORD set; returns the child's pid.
 pid_t StartServerProcess(const std::string& binary, const std::string& dsn, std::uint16_t port, const std::string& var,
                          const std::string& admin_password, const std::string& regions_source = "/nonexistent");
+
+// The same with more arguments after the others (e.g. {"--db-replica", dsn}).
+pid_t StartServerProcess(const std::string& binary, const std::string& dsn, std::uint16_t port, const std::string& var,
+                         const std::string& admin_password, const std::string& regions_source,
+                         const std::vector<std::string>& extra_args);
 
 // Polls GET /api/v1/health for up to `seconds`; true once it answers 200.
 bool WaitHealthy(std::uint16_t port, int seconds = 10);

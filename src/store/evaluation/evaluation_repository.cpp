@@ -152,8 +152,8 @@ Result<std::int64_t> Repo::InsertEvaluation(Session& s, const EvaluationRecord& 
                                Str(e.grade), Str(e.note), Int(e.created_by), Str(e.created_at)});
   if (!id) return std::move(id).error();
   for (const auto& sc : e.scores)
-    if (auto r = Done(s.Exec("INSERT INTO evaluation_score (evaluation_id, item_code, points, finding) VALUES (?, ?, ?, ?)",
-                             {Int(*id), Str(sc.item_code), Int(sc.points), Str(sc.finding)}));
+    if (auto r = Done(s.Exec("INSERT INTO evaluation_score (evaluation_id, item_code, points, finding, region_code) VALUES (?, ?, ?, ?, ?)",
+                             {Int(*id), Str(sc.item_code), Int(sc.points), Str(sc.finding), Str(e.region_code)}));
         !r)
       return std::move(r).error();
   return *id;

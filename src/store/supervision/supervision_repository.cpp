@@ -115,9 +115,11 @@ constexpr const char* kActionSelect =
     "SELECT a.id, a.day_id, a.region_code, a.text, a.owner, a.due_on, a.status, a.position FROM supervision_action a";
 
 // One row (parent, id) of `sql` per id.
+// `sql` takes (parent, id, parent): the third fills the row's region_code from its parent (the
+// shard key of the city-sharded layout, migration 0020; docs/scaling.md).
 Result<void> InsertLinks(Session& s, const char* sql, std::int64_t parent, const std::vector<std::int64_t>& ids) {
   for (auto id : ids)
-    if (auto x = s.Exec(sql, {Int(parent), Int(id)}); !x) return std::move(x).error();
+    if (auto x = s.Exec(sql, {Int(parent), Int(id), Int(parent)}); !x) return std::move(x).error();
   return Ok();
 }
 
@@ -130,7 +132,8 @@ Result<std::int64_t> Repo::InsertUnit(Session& s, const ResponsibleUnitRecord& u
                               {Str(u.region_code), Str(u.company), Str(u.kind), Str(u.credit_code), Str(u.contact),
                                Str(u.phone), Str(u.created_at)});
   if (!id) return id;
-  if (auto r = InsertLinks(s, "INSERT INTO responsible_unit_member (unit_id, user_id) VALUES (?, ?)", *id, u.user_ids); !r)
+  if (auto r = InsertLinks(s, "INSERT INTO responsible_unit_member (unit_id, user_id, region_code) "
+                                 "VALUES (?, ?, (SELECT region_code FROM responsible_unit WHERE id = ?))", *id, u.user_ids); !r)
     return std::move(r).error();
   return id;
 }
@@ -191,8 +194,12 @@ Result<std::int64_t> Repo::InsertSupervisor(Session& s, const SupervisorRecord& 
                               {Str(r.region_code), Str(r.name), Str(r.role), Str(r.phone), Str(r.background),
                                OptInt(r.user_id), Str(r.created_at)});
   if (!id) return id;
-  for (auto [sql, ids] : {std::pair{"INSERT INTO supervisor_assignment (supervisor_id, estate_id) VALUES (?, ?)", &r.estate_ids},
-                          {"INSERT INTO supervisor_assignment (supervisor_id, project_id) VALUES (?, ?)", &r.project_ids}})
+  for (auto [sql, ids] : {std::pair{"INSERT INTO supervisor_assignment (supervisor_id, estate_id, region_code) "
+                                    "VALUES (?, ?, (SELECT region_code FROM supervisor WHERE id = ?))",
+                                    &r.estate_ids},
+                          {"INSERT INTO supervisor_assignment (supervisor_id, project_id, region_code) "
+                           "VALUES (?, ?, (SELECT region_code FROM supervisor WHERE id = ?))",
+                           &r.project_ids}})
     if (auto x = InsertLinks(s, sql, *id, *ids); !x) return std::move(x).error();
   return id;
 }

@@ -261,8 +261,10 @@ Result<std::int64_t> TicketRepository::CountSince(Session& s, const std::string&
 
 Result<void> TicketRepository::InsertEvent(Session& s, const TicketEventRecord& e) {
   return Done(s.Exec(
-      "INSERT INTO ticket_event (ticket_id, at, from_status, to_status, note, by_kind, by_user) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {Int(e.ticket_id), Str(e.at), Str(e.from_status), Str(e.to_status), Str(e.note), Str(e.by_kind), OptInt(e.by_user)}));
+      "INSERT INTO ticket_event (ticket_id, at, from_status, to_status, note, by_kind, by_user, region_code) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT region_code FROM ticket WHERE id = ?))",
+      {Int(e.ticket_id), Str(e.at), Str(e.from_status), Str(e.to_status), Str(e.note), Str(e.by_kind), OptInt(e.by_user),
+       Int(e.ticket_id)}));
 }
 
 Result<std::vector<TicketEventRecord>> TicketRepository::Events(Session& s, std::int64_t ticket_id) {
@@ -283,7 +285,8 @@ Result<std::vector<TicketUpdateRecord>> TicketRepository::Updates(Session& s, co
 }
 
 Result<void> TicketRepository::AddPhoto(Session& s, std::int64_t ticket_id, std::int64_t file_id) {
-  return Done(s.Exec("INSERT INTO ticket_photo (ticket_id, file_id) VALUES (?, ?)", {Int(ticket_id), Int(file_id)}));
+  return Done(s.Exec("INSERT INTO ticket_photo (ticket_id, file_id, region_code) VALUES (?, ?, (SELECT region_code FROM ticket WHERE id = ?))",
+                     {Int(ticket_id), Int(file_id), Int(ticket_id)}));
 }
 
 Result<void> TicketRepository::InsertUpload(Session& s, std::int64_t file_id, const std::string& client_key,
