@@ -25,10 +25,11 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # serve_fresh WORK PORT: starts the server on a new SQLite database in WORK (synchronous=FULL, no
 # access log) with the admin password Bench#2026pass, sets `pid` and waits until it answers.
+# SERVER_THREADS=n runs it with --threads n (default: one worker thread per core).
 serve_fresh() {
   rm -rf "$1"/bench.db* "$1/var"
   HUANXIN_ADMIN_PASSWORD='Bench#2026pass' "$BIN/huanxin" serve --db "sqlite:$1/bench.db" --var-dir "$1/var" \
-    --port "$2" --regions-prefix 3601 --no-access-log >"$1/server.log" 2>&1 &
+    --port "$2" --regions-prefix 3601 --no-access-log ${SERVER_THREADS:+--threads "$SERVER_THREADS"} >"$1/server.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$2/api/v1/health" >/dev/null 2>&1 && break; sleep 0.5; done
 }
@@ -50,4 +51,14 @@ bench_workdir() {
   work=$(mktemp -d -t "hx-bench-$1.XXXXXX")
   mkdir -p "$out"
   trap 'if [ -n "${pid:-}" ]; then kill "$pid" 2>/dev/null || true; fi; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+}
+
+# dsync_rate DIR: 4 KiB writes per second on DIR's disk, each durable before the next (O_DSYNC), as
+# dd reports them (2 000 writes): the floor of one fsync per durable write, measured in the same run.
+dsync_rate() {
+  local dd_out secs
+  dd_out=$(dd if=/dev/zero of="$1/dsync" bs=4k count=2000 oflag=dsync 2>&1 | tail -n 1)
+  secs=$(echo "$dd_out" | sed -E 's/.*, ([0-9.]+) s,.*/\1/')
+  rm -f "$1/dsync"
+  echo "scale=1; 2000 / $secs" | bc
 }

@@ -68,11 +68,7 @@ LUA
   stored=$(curl -fs "$api/tickets?pageSize=1" -H "Authorization: Bearer $token" | json 'd["total"]')
   [ "$stored" -ge "$total" ] || { echo "bench: $total acknowledged but $stored tickets stored" >&2; exit 1; }
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=
-  # The same disk: 4 KiB writes, each durable before the next (O_DSYNC), as dd reports them.
-  dd_out=$(dd if=/dev/zero of="$work/dsync" bs=4k count=2000 oflag=dsync 2>&1 | tail -n 1)
-  secs=$(echo "$dd_out" | sed -E 's/.*, ([0-9.]+) s,.*/\1/')
-  dsync=$(echo "scale=1; 2000 / $secs" | bc)
-  rm -f "$work/dsync"
+  dsync=$(dsync_rate "$work")
   rates+=("$rate") dsyncs+=("$dsync")
   echo "   run $run: $rate tickets/s ($total acknowledged, $stored stored); dd oflag=dsync: $dsync writes/s"
 done

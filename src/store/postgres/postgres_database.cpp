@@ -16,6 +16,7 @@
 
 #include "common/text.hpp"
 #include "store/driver_errors.hpp"
+#include "store/group_commit.hpp"
 
 namespace huanxin::store {
 
@@ -301,7 +302,10 @@ class PostgresDatabase final : public Database {
   Result<void> Read(const SessionFn& fn) override {
     return WithConnection(fn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   }
-  Result<void> Write(const SessionFn& fn) override { return WithConnection(fn, "BEGIN"); }
+  // Concurrent writes of this process share one transaction and one commit (group_commit.hpp,
+  // docs/storage.md): nearly every write appends to the audit chain, whose head row stays locked
+  // until commit, so they ran one after another with a WAL flush each anyway.
+  Result<void> Write(const SessionFn& fn) override { return group_.Write(fn); }
 
   // pg_dump's custom format: a consistent snapshot taken in one transaction by the server.
   Result<void> Backup(const std::string& path) override {
@@ -365,6 +369,7 @@ class PostgresDatabase final : public Database {
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<PgConnection*> idle_;
+  GroupCommit group_{[this](const SessionFn& body) { return WithConnection(body, "BEGIN"); }};
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/driver_errors.hpp"
+#include "store/group_commit.hpp"
 
 namespace huanxin::store {
 
@@ -223,16 +224,8 @@ class SqliteDatabase final : public Database {
     return r;
   }
 
-  Result<void> Write(const SessionFn& fn) override {
-    std::lock_guard lock(write_mu_);
-    // IMMEDIATE takes the write lock up front, so a read-then-write transaction cannot fail
-    // half-way with SQLITE_BUSY when another process (the CLI) writes at the same time.
-    auto r = RunTx(*writer_, "BEGIN IMMEDIATE", fn);
-    // After the commit (or rollback) is over: a reader that saw the old count may have read either
-    // state, and its cached result is dropped when it compares counts next time.
-    changes_.fetch_add(1, std::memory_order_release);
-    return r;
-  }
+  // Concurrent writes share one transaction and one fsync (group_commit.hpp, docs/storage.md).
+  Result<void> Write(const SessionFn& fn) override { return group_.Write(fn); }
 
   std::optional<std::uint64_t> ChangeCounter() const override { return changes_.load(std::memory_order_acquire); }
 
@@ -281,8 +274,24 @@ class SqliteDatabase final : public Database {
     return Ok();
   }
 
+  // One transaction of the writer connection (a group's, or a single write's).
+  Result<void> WriterTransaction(const SessionFn& body) {
+    std::lock_guard lock(write_mu_);
+    // IMMEDIATE takes the write lock up front, so a read-then-write transaction cannot fail
+    // half-way with SQLITE_BUSY when another process (the CLI) writes at the same time.
+    struct Count {
+      std::atomic<std::uint64_t>& changes;
+      // After the commit (or rollback) is over, and before any member of the group is answered: a
+      // reader that saw the old count may have read either state, and its cached result is dropped
+      // when it compares counts next time; a caller reading its own write sees the new count.
+      ~Count() { changes.fetch_add(1, std::memory_order_release); }
+    } count{changes_};
+    return RunTx(*writer_, "BEGIN IMMEDIATE", body);
+  }
+
   std::mutex write_mu_;
-  std::atomic<std::uint64_t> changes_{0};  // Write/Restore calls finished (ChangeCounter)
+  std::atomic<std::uint64_t> changes_{0};  // write transactions and restores finished (ChangeCounter)
+  GroupCommit group_{[this](const SessionFn& body) { return WriterTransaction(body); }};
   std::unique_ptr<SqliteConnection> writer_;
   std::vector<std::unique_ptr<SqliteConnection>> readers_;
   std::mutex pool_mu_;

@@ -1,0 +1,170 @@
+#include "store/group_commit.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "store/driver_errors.hpp"
+
+namespace huanxin::store {
+
+namespace {
+
+// The callbacks this thread is running now, innermost first: which GroupCommit, on which session.
+// A Write through one of them from inside its callback runs in that session (re-entrant write).
+struct RunningFrame {
+  const GroupCommit* owner;
+  Session* session;
+  RunningFrame* outer;
+};
+thread_local RunningFrame* running = nullptr;
+
+class FrameGuard {
+ public:
+  FrameGuard(const GroupCommit* owner, Session& s) : frame_{owner, &s, running} { running = &frame_; }
+  ~FrameGuard() { running = frame_.outer; }
+  FrameGuard(const FrameGuard&) = delete;
+  FrameGuard& operator=(const FrameGuard&) = delete;
+
+ private:
+  RunningFrame frame_;
+};
+
+Session* RunningSession(const GroupCommit* owner) {
+  for (auto* f = running; f; f = f->outer)
+    if (f->owner == owner) return f->session;
+  return nullptr;
+}
+
+// Runs fn in a savepoint of the open transaction: released when fn succeeds, rolled back to (and
+// released) when fn fails or throws. `member_result` gets fn's own outcome; the return value is the
+// savepoint statements' outcome (an error there means the transaction is no longer usable).
+Result<void> InSavepoint(Session& s, const SessionFn& fn, Result<void>& member_result, std::exception_ptr& thrown) {
+  if (auto r = s.Exec("SAVEPOINT hx_member"); !r) return std::move(r).error();
+  try {
+    member_result = fn(s);
+  } catch (...) {
+    thrown = std::current_exception();
+  }
+  if (member_result && !thrown) return Done(s.Exec("RELEASE SAVEPOINT hx_member"));
+  if (auto r = s.Exec("ROLLBACK TO SAVEPOINT hx_member"); !r) return std::move(r).error();
+  return Done(s.Exec("RELEASE SAVEPOINT hx_member"));
+}
+
+}  // namespace
+
+GroupCommit::GroupCommit(Transaction transaction, std::size_t max_group)
+    : transaction_(std::move(transaction)), max_group_(std::max<std::size_t>(1, max_group)) {}
+
+std::uint64_t GroupCommit::groups() const {
+  std::lock_guard lock(mu_);
+  return groups_;
+}
+std::uint64_t GroupCommit::members() const {
+  std::lock_guard lock(mu_);
+  return members_;
+}
+std::size_t GroupCommit::waiting() const {
+  std::lock_guard lock(mu_);
+  return queue_.size();
+}
+
+Result<void> GroupCommit::Write(const SessionFn& fn) {
+  if (Session* s = RunningSession(this)) {
+    // Re-entrant: already inside one of our transactions on this thread.
+    Result<void> out = Ok();
+    std::exception_ptr thrown;
+    auto tx = InSavepoint(*s, fn, out, thrown);
+    if (thrown) std::rethrow_exception(thrown);
+    if (!tx) return tx;
+    return out;
+  }
+  Member me;
+  me.fn = &fn;
+  std::deque<Member*> group;
+  {
+    std::unique_lock lock(mu_);
+    queue_.push_back(&me);
+    cv_.wait(lock, [&] { return me.done || (!me.taken && !leading_); });
+    if (me.done) {
+      if (me.exception) std::rethrow_exception(me.exception);
+      return std::move(me.result);
+    }
+    // The leader: every queued caller (in arrival order, at most max_group_), itself among them.
+    leading_ = true;
+    while (!queue_.empty() && group.size() < max_group_) {
+      queue_.front()->taken = true;
+      group.push_back(queue_.front());
+      queue_.pop_front();
+    }
+    if (!me.taken) {  // more were queued than a group takes: the leader still runs its own
+      queue_.erase(std::find(queue_.begin(), queue_.end(), &me));
+      me.taken = true;
+      group.push_back(&me);
+    }
+    ++groups_;
+    members_ += group.size();
+  }
+  if (group.size() == 1) {
+    struct Release {
+      GroupCommit* self;
+      ~Release() {
+        std::lock_guard lock(self->mu_);
+        self->leading_ = false;
+        self->cv_.notify_all();
+      }
+    } release{this};
+    return RunAlone(fn);  // exceptions propagate to this caller, the only member
+  }
+  RunGroup(group);
+  {
+    std::lock_guard lock(mu_);
+    for (auto* m : group) m->done = true;
+    leading_ = false;
+  }
+  cv_.notify_all();
+  if (me.exception) std::rethrow_exception(me.exception);
+  return std::move(me.result);
+}
+
+Result<void> GroupCommit::RunAlone(const SessionFn& fn) {
+  return transaction_([&](Session& s) -> Result<void> {
+    FrameGuard frame(this, s);
+    return fn(s);
+  });
+}
+
+void GroupCommit::RunGroup(std::deque<Member*>& group) {
+  Result<void> tx = Ok();
+  std::exception_ptr tx_thrown;
+  try {
+    tx = transaction_([&](Session& s) { return RunMembers(s, group); });
+  } catch (...) {
+    tx_thrown = std::current_exception();  // from the driver itself: every member's failure
+  }
+  for (auto* m : group) {
+    if (m->failed_alone) continue;
+    if (tx_thrown) m->exception = tx_thrown;
+    else if (!tx) m->result = tx.error();
+    else if (!m->ran) m->result = InternalStoreError("group commit: a member did not run");
+  }
+}
+
+Result<void> GroupCommit::RunMembers(Session& s, std::deque<Member*>& group) {
+  FrameGuard frame(this, s);
+  for (auto* m : group) {
+    Result<void> out = Ok();
+    std::exception_ptr thrown;
+    auto tx = InSavepoint(s, *m->fn, out, thrown);
+    m->ran = true;
+    if (thrown || !out) {
+      m->failed_alone = true;
+      m->exception = thrown;
+      if (!out) m->result = std::move(out);
+    }
+    // The transaction itself failed (e.g. SQLite rolled it back on a full disk): the group fails.
+    if (!tx) return tx;
+  }
+  return Ok();
+}
+
+}  // namespace huanxin::store

@@ -1,0 +1,278 @@
+// Group commit (store/group_commit.hpp, issue #16): writes of concurrent callers share one
+// transaction; a member that fails or throws fails alone, its changes absent, its neighbours
+// committed; members run in arrival order and see the earlier members' writes; audit appends inside
+// a group keep the chain whole. On both drivers: the GroupCommit over the database's own Write, and
+// the driver's Write itself under concurrent callers (both drivers group their writes).
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "contract_fixture.hpp"
+#include "core/audit/chain.hpp"
+#include "store/audit/audit_repository.hpp"
+#include "store/group_commit.hpp"
+
+namespace huanxin::store::contract {
+namespace {
+
+class GroupCommitContract : public ContractTest {
+ protected:
+  void SetUp() override {
+    ContractTest::SetUp();
+    if (IsSkipped() || HasFailure()) return;
+    Put([](Session& s) { return s.ExecScript("CREATE TABLE gc_probe (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"); });
+  }
+
+  static Result<void> Insert(Session& s, std::int64_t id, const std::string& name) {
+    return Done(s.Exec("INSERT INTO gc_probe (id, name) VALUES (?, ?)", {Int(id), Str(name)}));
+  }
+
+  std::set<std::string> Names() {
+    return Get([](Session& s) -> Result<std::set<std::string>> {
+      auto rows = s.Query("SELECT name FROM gc_probe");
+      if (!rows) return std::move(rows).error();
+      std::set<std::string> out;
+      for (const auto& r : *rows) out.insert(r.GetText(0));
+      return out;
+    });
+  }
+
+  // Waits (bounded) until `gc` has `n` callers queued behind the running group.
+  static void AwaitWaiting(const GroupCommit& gc, std::size_t n) {
+    for (int i = 0; i < 20000 && gc.waiting() < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    ASSERT_EQ(gc.waiting(), n);
+  }
+};
+
+TEST_P(GroupCommitContract, AFailingOrThrowingMemberFailsAloneAndItsNeighboursCommit) {
+  GroupCommit gc([this](const SessionFn& body) { return db_->Write(body); });
+  std::mutex mu;
+  std::vector<std::string> order;
+  auto ran = [&](const std::string& who) {
+    std::lock_guard lock(mu);
+    order.push_back(who);
+  };
+  std::atomic<bool> release{false};
+  Result<void> a = Ok(), b = Ok(), c = Ok(), e = Ok();
+  std::string d_caught;
+  // A leads a group of one and holds it open until four callers queue behind it, one at a time so
+  // that their arrival order is known.
+  std::thread ta([&] {
+    a = gc.Write([&](Session& s) -> Result<void> {
+      ran("a");
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return Insert(s, 1, "a");
+    });
+  });
+  AwaitWaiting(gc, 0);
+  while (gc.groups() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::thread tb([&] {
+    b = gc.Write([&](Session& s) -> Result<void> {
+      ran("b");
+      return Insert(s, 2, "b");
+    });
+  });
+  AwaitWaiting(gc, 1);
+  std::thread tc([&] {
+    c = gc.Write([&](Session& s) -> Result<void> {
+      ran("c");
+      if (auto r = Insert(s, 3, "c"); !r) return r;
+      return Insert(s, 4, "a");  // duplicate name: the statement fails (on PostgreSQL, aborting the transaction)
+    });
+  });
+  AwaitWaiting(gc, 2);
+  std::thread td([&] {
+    try {
+      (void)gc.Write([&](Session& s) -> Result<void> {
+        ran("d");
+        Must(Insert(s, 5, "d"));
+        throw std::runtime_error("member d failed");
+      });
+      d_caught = "no exception";
+    } catch (const std::runtime_error& ex) {
+      d_caught = ex.what();
+    }
+  });
+  AwaitWaiting(gc, 3);
+  std::thread te([&] {
+    e = gc.Write([&](Session& s) -> Result<void> {
+      ran("e");
+      // The earlier members' state as the group left it: b's row visible, c's and d's rolled back.
+      auto n = QueryInt(s, "SELECT COUNT(*) FROM gc_probe WHERE name IN ('b', 'c', 'd')");
+      if (!n) return std::move(n).error();
+      if (*n != 1) return MakeError(ErrorCode::kInternal, "test.visibility", Text::Same(std::to_string(*n)));
+      return Insert(s, 6, "e");
+    });
+  });
+  AwaitWaiting(gc, 4);
+  release = true;
+  for (auto* t : {&ta, &tb, &tc, &td, &te}) t->join();
+
+  EXPECT_TRUE(a) << Describe(a.error());
+  EXPECT_TRUE(b) << Describe(b.error());
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().reason, "store.duplicate");
+  EXPECT_EQ(d_caught, "member d failed") << "the exception reaches its own caller";
+  EXPECT_TRUE(e) << Describe(e.error());
+  EXPECT_EQ(Names(), (std::set<std::string>{"a", "b", "e"}));
+  EXPECT_EQ(order, (std::vector<std::string>{"a", "b", "c", "d", "e"}));
+  EXPECT_EQ(gc.groups(), 2u) << "b, c, d and e shared one transaction";
+  EXPECT_EQ(gc.members(), 5u);
+}
+
+TEST_P(GroupCommitContract, AGroupWhoseCommitFailsAnswersEveryMemberWithTheFailure) {
+  // The transaction refuses to commit (here: the outer callback fails after the members ran).
+  GroupCommit gc([this](const SessionFn& body) {
+    return db_->Write([&](Session& s) -> Result<void> {
+      if (auto r = body(s); !r) return r;
+      return MakeError(ErrorCode::kUnavailable, "test.commit_failed", Text::Same("disk full"));
+    });
+  });
+  std::atomic<bool> release{false};
+  Result<void> first = Ok(), second = Ok(), third = Ok();
+  std::thread t1([&] {
+    first = gc.Write([&](Session& s) -> Result<void> {
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return Insert(s, 1, "one");
+    });
+  });
+  while (gc.groups() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::thread t2([&] { second = gc.Write([&](Session& s) { return Insert(s, 2, "two"); }); });
+  AwaitWaiting(gc, 1);
+  std::thread t3([&] {
+    third = gc.Write([&](Session&) -> Result<void> {
+      return MakeError(ErrorCode::kUnprocessable, "test.own", Text::Same("own failure"));
+    });
+  });
+  AwaitWaiting(gc, 2);
+  release = true;
+  for (auto* t : {&t1, &t2, &t3}) t->join();
+  ASSERT_FALSE(first);
+  EXPECT_EQ(first.error().reason, "test.commit_failed");
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().reason, "test.commit_failed") << "never acknowledged when its commit failed";
+  ASSERT_FALSE(third);
+  EXPECT_EQ(third.error().reason, "test.own") << "a member that failed alone keeps its own error";
+  EXPECT_TRUE(Names().empty());
+}
+
+TEST_P(GroupCommitContract, AReentrantWriteRunsInsideTheOuterTransaction) {
+  GroupCommit gc([this](const SessionFn& body) { return db_->Write(body); });
+  auto r = gc.Write([&](Session& s) -> Result<void> {
+    if (auto w = Insert(s, 1, "outer"); !w) return w;
+    auto inner_ok = gc.Write([&](Session& inner) { return Insert(inner, 2, "inner"); });
+    if (!inner_ok) return inner_ok;
+    auto inner_failed = gc.Write([&](Session& inner) -> Result<void> {
+      if (auto w = Insert(inner, 3, "rolled back"); !w) return w;
+      return Insert(inner, 4, "outer");  // duplicate
+    });
+    EXPECT_FALSE(inner_failed);
+    return Ok();
+  });
+  ASSERT_TRUE(r) << Describe(r.error());
+  EXPECT_EQ(Names(), (std::set<std::string>{"outer", "inner"}));
+  EXPECT_EQ(gc.groups(), 1u);
+}
+
+TEST_P(GroupCommitContract, AuditAppendsOfAGroupKeepTheChainWhole) {
+  GroupCommit gc([this](const SessionFn& body) { return db_->Write(body); });
+  auto entry = [](int i) {
+    core::audit::Entry e;
+    e.at = "2026-12-04T08:00:00.000Z";
+    e.user_id = 1;
+    e.username = "u";
+    e.role = "admin";
+    e.action = "probe.create";
+    e.entity = "probe";
+    e.entity_id = std::to_string(i);
+    e.region_code = "360104";
+    e.changes = "{}";
+    return e;
+  };
+  constexpr int kThreads = 6, kEach = 15;
+  std::atomic<int> committed{0}, refused{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        int n = t * kEach + i;
+        auto r = gc.Write([&](Session& s) -> Result<void> {
+          auto e = entry(n);
+          if (auto a = AuditRepository::Append(s, e); !a) return a;
+          if (n % 4 == 3)  // fails after its audit row was appended: the row must go with it
+            return MakeError(ErrorCode::kUnprocessable, "test.refused", Text::Same("refused"));
+          return Insert(s, n + 1, "p" + std::to_string(n));
+        });
+        (r ? committed : refused)++;
+      }
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(refused.load(), kThreads * kEach / 4);
+  auto rows = Get([](Session& s) { return AuditRepository::Range(s, 0, 1000); });
+  ASSERT_EQ(rows.size(), static_cast<std::size_t>(committed.load()));
+  core::audit::VerifyState state;
+  EXPECT_EQ(core::audit::VerifyEntries(rows, state), std::nullopt) << "the chain has a broken link";
+  auto head = Get([](Session& s) { return AuditRepository::Head(s); });
+  EXPECT_EQ(head.first, committed.load());
+  EXPECT_EQ(head.second, rows.back().hash);
+  // Every committed member's probe row and audit row, and none of a refused one's.
+  std::set<std::string> audited;
+  for (const auto& e : rows) audited.insert("p" + e.entity_id);
+  EXPECT_EQ(audited, Names());
+  RecordProperty("groups", static_cast<int>(gc.groups()));
+}
+
+// The driver's own Write under concurrent callers (grouped): every caller gets exactly
+// its own outcome and the stored rows are exactly the acknowledged ones.
+TEST_P(GroupCommitContract, ConcurrentDriverWritesEachGetTheirOwnOutcome) {
+  Put([](Session& s) { return Insert(s, 1000000, "taken"); });
+  const auto before = db_->ChangeCounter();
+  constexpr int kThreads = 8, kEach = 30;
+  std::mutex mu;
+  std::set<std::string> acknowledged;
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kEach; ++i) {
+        int n = t * kEach + i;
+        std::string name = "w" + std::to_string(n);
+        try {
+          auto r = db_->Write([&](Session& s) -> Result<void> {
+            if (auto w = Insert(s, n + 1, name); !w) return w;
+            if (n % 7 == 3) return Insert(s, 1000000 + n, "taken");  // duplicate: this write fails
+            if (n % 11 == 5) throw std::runtime_error("boom " + std::to_string(n));
+            return Ok();
+          });
+          bool should = n % 7 != 3 && n % 11 != 5;
+          if (static_cast<bool>(r) != should || (!r && r.error().reason != "store.duplicate")) ++wrong;
+          if (r) {
+            std::lock_guard lock(mu);
+            acknowledged.insert(name);
+          }
+        } catch (const std::runtime_error& ex) {
+          if (std::string(ex.what()) != "boom " + std::to_string(n) || n % 11 != 5 || n % 7 == 3) ++wrong;
+        }
+      }
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wrong.load(), 0);
+  acknowledged.insert("taken");
+  EXPECT_EQ(Names(), acknowledged);
+  if (before) {
+    auto after = db_->ChangeCounter();
+    ASSERT_TRUE(after);
+    EXPECT_GT(*after, *before) << "the change counter moves with every committed group";
+    RecordProperty("transactions", static_cast<int>(*after - *before));
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, GroupCommitContract, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Postgres, GroupCommitContract, ::testing::Values("postgres"));
+
+}  // namespace
+}  // namespace huanxin::store::contract
