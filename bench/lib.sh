@@ -62,3 +62,27 @@ dsync_rate() {
   rm -f "$1/dsync"
   echo "scale=1; 2000 / $secs" | bc
 }
+
+# nginx_serving WORK PORT LOCATION…: starts nginx (one worker per core, access log off, sendfile)
+# on 127.0.0.1:PORT serving WORK/www, each LOCATION (an exact path such as /api/v1/health) as
+# application/json; its pid file is WORK/nginx.pid (stop it on exit).
+nginx_serving() {
+  local w=$1 p=$2 locs=""
+  shift 2
+  for l in "$@"; do locs+="location = $l { default_type application/json; } "; done
+  mkdir -p "$w/tmp" "$w/www"
+  cat >"$w/nginx.conf" <<NGX
+worker_processes $(nproc);
+pid $w/nginx.pid;
+error_log $w/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off; sendfile on; tcp_nopush on; keepalive_requests 1000000;
+  client_body_temp_path $w/tmp; proxy_temp_path $w/tmp; fastcgi_temp_path $w/tmp; uwsgi_temp_path $w/tmp; scgi_temp_path $w/tmp;
+  server { listen 127.0.0.1:$p; root $w/www; $locs}
+}
+NGX
+  chmod -R a+rX "$w"  # nginx workers run as www-data
+  nginx -c "$w/nginx.conf"
+  sleep 0.5
+}

@@ -161,7 +161,7 @@ fuzz_one() {
   fi
 }
 export -f fuzz_one
-printf '%s\n' csv_fuzz xlsx_fuzz json_body_fuzz multipart_fuzz form_body_fuzz image_meta_fuzz psplib_fuzz |
+printf '%s\n' csv_fuzz xlsx_fuzz json_body_fuzz multipart_fuzz form_body_fuzz image_meta_fuzz psplib_fuzz request_parser_fuzz |
   xargs -P "$jobs" -I{} bash -c 'fuzz_one "$1" "$2"' _ {} "$fuzzdir"
 rm -rf "$fuzzdir"
 

@@ -9,9 +9,9 @@
 #include <thread>
 
 #include "app/wiring.hpp"
+#include "common/crypto.hpp"
 #include "http/handlers/file_handlers.hpp"
 #include "http/handlers/platform_handlers.hpp"
-#include "common/crypto.hpp"
 #include "store/migrations.hpp"
 #include "store/replicated_database.hpp"
 
@@ -24,8 +24,10 @@ Application::~Application() {
 }
 
 Result<void> Application::Open() {
-  int threads = cfg_.server.threads > 0 ? cfg_.server.threads
-                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // Database connections: one per handler thread that may read at once, up to 8, plus two (the
+  // jobs worker, a health check); --db-pool overrides.
+  const int handlers = cfg_.server.handler_threads > 0 ? cfg_.server.handler_threads : http::kDefaultHandlerThreads;
+  int threads = std::min(handlers, 8);
   auto opened = OpenDatabase(cfg_.db, cfg_.db_pool > 0 ? cfg_.db_pool : threads + 2);
   if (!opened) return std::move(opened).error();
   db_ = std::move(*opened);
@@ -38,7 +40,8 @@ Result<void> Application::Open() {
                            std::chrono::minutes(cfg_.login_failure_window_minutes)};
   throttle.per_address = {static_cast<std::size_t>(cfg_.login_failures_per_address),
                           std::chrono::minutes(cfg_.login_failure_window_minutes)};
-  auth_ = std::make_unique<service::AuthService>(*db_, clock_, std::chrono::minutes(cfg_.session_ttl_minutes), throttle);
+  auth_ =
+      std::make_unique<service::AuthService>(*db_, clock_, std::chrono::minutes(cfg_.session_ttl_minutes), throttle);
   users_ = std::make_unique<service::UserService>(*db_, clock_);
   audit_ = std::make_unique<service::AuditService>(*db_);
   regions_ = std::make_unique<service::RegionService>(*db_, clock_);
@@ -57,8 +60,8 @@ Result<void> Application::Open() {
   modules_ = ContextModules();
   for (auto& m : modules_)
     if (auto r = m->Wire(*module_ctx_); !r) return r;
-  services_ = std::make_unique<http::Services>(
-      http::Services{*db_, *auth_, *users_, *audit_, *regions_, clock_, kVersion, cfg_.session_ttl_minutes, cfg_.secure_cookie});
+  services_ = std::make_unique<http::Services>(http::Services{*db_, *auth_, *users_, *audit_, *regions_, clock_,
+                                                              kVersion, cfg_.session_ttl_minutes, cfg_.secure_cookie});
   http::RouteTable table;
   http::AddPlatformRoutes(table, *services_);
   http::FileApi file_api{*files_, *jobs_};
@@ -74,8 +77,10 @@ Result<void> Application::Open() {
 Result<void> Application::AddReplicas(int threads) {
   if (cfg_.db_replicas.empty()) return Ok();
   auto refuse = [](const std::string& what) {
-    return MakeError(ErrorCode::kBadRequest, "config.bad_replica", Text("只读副本配置不正确", "bad read replica setting"),
-                     Text::Same(what), Text("副本须为 postgres://… 且主库为 PostgreSQL", "replicas are postgres://… URLs of a PostgreSQL primary"));
+    return MakeError(
+        ErrorCode::kBadRequest, "config.bad_replica", Text("只读副本配置不正确", "bad read replica setting"),
+        Text::Same(what),
+        Text("副本须为 postgres://… 且主库为 PostgreSQL", "replicas are postgres://… URLs of a PostgreSQL primary"));
   };
   if (db_->dialect() != store::Dialect::kPostgres) return refuse("--db-replica needs a PostgreSQL --db");
   for (const auto& r : cfg_.db_replicas)
@@ -83,7 +88,8 @@ Result<void> Application::AddReplicas(int threads) {
   const int pool = cfg_.db_pool > 0 ? cfg_.db_pool : threads + 2;
   store::ReplicaOptions options;
   options.conninfos = cfg_.db_replicas;
-  db_ = store::WithReplicas(std::move(db_), options, [pool](const std::string& conninfo) { return OpenDatabase(conninfo, pool); });
+  db_ = store::WithReplicas(std::move(db_), options,
+                            [pool](const std::string& conninfo) { return OpenDatabase(conninfo, pool); });
   spdlog::info("{} read replica(s) configured", cfg_.db_replicas.size());
   return Ok();
 }
@@ -129,7 +135,8 @@ Result<void> Application::ImportRegionsIfEmpty() {
 Result<std::uint16_t> Application::Serve() {
   router_ = std::make_unique<http::Router>(routes_);
   static_files_ = std::make_unique<http::StaticFiles>(cfg_.web_root);
-  if (static_files_->size() == 0) spdlog::warn("no web app under {} (run: make web); the API still works", cfg_.web_root);
+  if (static_files_->size() == 0)
+    spdlog::warn("no web app under {} (run: make web); the API still works", cfg_.web_root);
   pipeline_ = std::make_unique<http::Pipeline>(*router_, *services_, *static_files_);
   for (auto& m : modules_) m->Start();
   server_ = std::make_unique<http::Server>(cfg_.server, *pipeline_);

@@ -8,10 +8,10 @@
 //   huanxin audit verify     check the audit hash chain; names the first broken row
 //                            --against FILE: also the heads saved from /api/v1/public/audit-heads
 //   huanxin version
-#include <CLI/CLI.hpp>
-#include <boost/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -41,9 +41,10 @@ int Fail(const Error& e) {
 // The heads a verifier saved: the JSON array GET /api/v1/public/audit-heads answered.
 Result<std::vector<store::PublishedHead>> ReadSavedHeads(const std::string& path) {
   auto bad = [&](const std::string& why) {
-    return MakeError(ErrorCode::kBadRequest, "audit.bad_heads_file", Text("已保存的审计链头文件无效", "the saved heads file is invalid"),
-                     Text(path + "：" + why, path + ": " + why),
-                     Text("保存 GET /api/v1/public/audit-heads 的应答", "save the answer of GET /api/v1/public/audit-heads"));
+    return MakeError(
+        ErrorCode::kBadRequest, "audit.bad_heads_file",
+        Text("已保存的审计链头文件无效", "the saved heads file is invalid"), Text(path + "：" + why, path + ": " + why),
+        Text("保存 GET /api/v1/public/audit-heads 的应答", "save the answer of GET /api/v1/public/audit-heads"));
   };
   std::ifstream in(path, std::ios::binary);
   if (!in) return bad("cannot be read");
@@ -58,7 +59,8 @@ Result<std::vector<store::PublishedHead>> ReadSavedHeads(const std::string& path
     if (!o || !o->contains("on") || !o->contains("seq") || !o->contains("hash") || !o->at("on").is_string() ||
         !o->at("seq").is_int64() || !o->at("hash").is_string())
       return bad("each item needs on (string), seq (integer) and hash (string)");
-    out.push_back({std::string(o->at("on").as_string()), o->at("seq").as_int64(), std::string(o->at("hash").as_string())});
+    out.push_back(
+        {std::string(o->at("on").as_string()), o->at("seq").as_int64(), std::string(o->at("hash").as_string())});
   }
   return out;
 }
@@ -74,7 +76,7 @@ int main(int argc, char** argv) {
   cli.fallthrough();
   cli.require_subcommand(1);
   std::string config_file, db, var_dir, web_root, host, regions_source, regions_prefix;
-  int port = -1, threads = -1;
+  int port = -1, threads = -1, handler_threads = -1;
   bool no_access_log = false;
   cli.add_option("--config", config_file, "TOML configuration file (see config/huanxin.example.toml)");
   cli.add_option("--db", db, "database: sqlite:PATH or postgres://user@host:port/db (env HUANXIN_DB)");
@@ -89,7 +91,9 @@ int main(int argc, char** argv) {
   auto* serve = cli.add_subcommand("serve", "run the HTTP server");
   serve->add_option("--host", host, "listen address (default 127.0.0.1)");
   serve->add_option("--port", port, "listen port (default 8080; 0 = any free port)");
-  serve->add_option("--threads", threads, "worker threads (default: cores)");
+  serve->add_option("--threads", threads, "I/O threads (default: cores)");
+  serve->add_option("--handler-threads", handler_threads,
+                    "threads running handlers that wait on the database, files or reports (default 16)");
   serve->add_option("--web-root", web_root, "built web app directory (default web/dist)");
   serve->add_flag("--no-access-log", no_access_log, "do not log each request");
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations");
@@ -104,11 +108,13 @@ int main(int argc, char** argv) {
   std::uint64_t gen_seed = 1;
   std::string gen_out, gen_region;
   gen->add_option("--estates", gen_estates, "number of estates (about 100–250 dwellings each)");
-  gen->add_option("--roster-dwellings", gen_roster, "instead: one estate's import roster (CSV) with this many dwellings");
+  gen->add_option("--roster-dwellings", gen_roster,
+                  "instead: one estate's import roster (CSV) with this many dwellings");
   gen->add_option("--seed", gen_seed, "seed");
   gen->add_option("--out", gen_out, "write CSV to this file");
   int gen_projects = 0;
-  gen->add_option("--projects", gen_projects, "with --db: also package the estates into projects of this year, with funds and plans");
+  gen->add_option("--projects", gen_projects,
+                  "with --db: also package the estates into projects of this year, with funds and plans");
   gen->add_option("--region", gen_region, "with --db: only communities under this region code prefix (e.g. 360104)");
   // `--db DSN` (the global option) selects a database to write into instead of --out.
   auto* audit = cli.add_subcommand("audit", "audit log tools");
@@ -119,7 +125,8 @@ int main(int argc, char** argv) {
                      "also check the heads saved from GET /api/v1/public/audit-heads (a JSON file [{on, seq, hash}])");
   auto* backup = cli.add_subcommand("backup", "copy the whole database to a file while it stays in use");
   std::string backup_out, restore_from;
-  backup->add_option("--out", backup_out, "file to write (SQLite: a database file; PostgreSQL: pg_dump custom format)")->required();
+  backup->add_option("--out", backup_out, "file to write (SQLite: a database file; PostgreSQL: pg_dump custom format)")
+      ->required();
   auto* restore = cli.add_subcommand("restore", "replace the database with a backup (stop the server first)");
   restore->add_option("--from", restore_from, "file written by huanxin backup")->required();
   auto* version = cli.add_subcommand("version", "print the version");
@@ -134,8 +141,9 @@ int main(int argc, char** argv) {
 
   if (rcpsp->parsed()) return app::RunRcpsp(rcpsp_opts);
 
-  if (gen->parsed()) return app::RunGen(gen_estates, gen_roster, gen_seed, gen_out, cli.count("--db") ? db : "", gen_region,
-                                           gen_projects);
+  if (gen->parsed())
+    return app::RunGen(gen_estates, gen_roster, gen_seed, gen_out, cli.count("--db") ? db : "", gen_region,
+                       gen_projects);
   if (version->parsed()) {
     std::cout << "huanxin " << app::kVersion << "\n";
     return 0;
@@ -153,6 +161,7 @@ int main(int argc, char** argv) {
   if (!host.empty()) cfg.server.host = host;
   if (port >= 0) cfg.server.port = static_cast<std::uint16_t>(port);
   if (threads >= 0) cfg.server.threads = threads;
+  if (handler_threads >= 0) cfg.server.handler_threads = handler_threads;
   if (no_access_log) cfg.server.access_log = false;
   if (!regions_source.empty()) cfg.regions_source = regions_source;
   if (cli.count("--regions-prefix")) cfg.regions_prefix = regions_prefix;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -15,23 +16,47 @@
 
 namespace huanxin::http {
 
+// Request headers with lower-case names, in arrival order; a repeated name: the last one counts.
+// The server keeps one list per connection and reuses its strings from request to request, so
+// reading a request's headers allocates nothing once the connection has served its first request
+// (issue #16, "HTTP path").
+class HeaderList {
+ public:
+  const std::string* Find(std::string_view lower_name) const {
+    for (std::size_t i = size_; i-- > 0;)
+      if (fields_[i].first == lower_name) return &fields_[i].second;
+    return nullptr;
+  }
+  void Add(std::string_view name, std::string_view value) {
+    if (size_ == fields_.size()) fields_.emplace_back();
+    auto& [n, v] = fields_[size_++];
+    n.assign(name);
+    for (char& c : n)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    v.assign(value);
+  }
+  void Clear() { size_ = 0; }
+  std::size_t size() const { return size_; }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> fields_;
+  std::size_t size_ = 0;
+};
+
 struct Request {
-  std::string method;  // "GET", "POST", …
-  std::string path;    // decoded path without the query
+  std::string method;                         // "GET", "POST", …
+  std::string path;                           // decoded path without the query
   std::map<std::string, std::string> query;   // decoded; last value wins
   std::map<std::string, std::string> params;  // path parameters from the route pattern
-  std::map<std::string, std::string> headers; // lower-case names
+  HeaderList headers;
   std::string body;
   std::string client_ip;
   std::string request_id;
-  bool english = false;  // Accept-Language prefers English
+  bool english = false;                        // Accept-Language prefers English
   std::optional<service::Authenticated> auth;  // set for routes that need a session
   bool cookie_auth = false;                    // authenticated by cookie (CSRF applies)
 
-  const std::string* Header(const std::string& lower_name) const {
-    auto it = headers.find(lower_name);
-    return it == headers.end() ? nullptr : &it->second;
-  }
+  const std::string* Header(std::string_view lower_name) const { return headers.Find(lower_name); }
   const service::Actor& actor() const { return auth->actor; }
 };
 

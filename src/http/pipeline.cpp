@@ -1,8 +1,8 @@
 #include "http/pipeline.hpp"
 
-#include <algorithm>
-
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
 
 #include "common/crypto.hpp"
 #include "common/text.hpp"
@@ -32,53 +32,117 @@ std::string ExtractCookie(const std::string& header, const std::string& name) {
 }
 
 namespace {
-void AddSecurityHeaders(Response& r) {
-  // A handler may set a stricter policy of its own (a self-contained report page); one policy only,
-  // since browsers enforce every policy they are sent.
-  bool own_policy = std::any_of(r.headers.begin(), r.headers.end(),
-                                [](const auto& h) { return h.first == "Content-Security-Policy"; });
-  if (!own_policy) r.headers.emplace_back("Content-Security-Policy", Pipeline::kContentSecurityPolicy);
-  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  r.headers.emplace_back("X-Frame-Options", "DENY");
-  r.headers.emplace_back("Referrer-Policy", "same-origin");
-  r.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
-  r.headers.emplace_back("Permissions-Policy", "camera=(self), geolocation=(self), microphone=()");
-}
-
 Error NoRoute(const std::string& path) {
   return MakeError(ErrorCode::kNotFound, "http.not_found", Text("接口不存在", "no such endpoint"), Text::Same(path),
                    Text("接口列表见 /api/docs", "see /api/docs for the endpoints"));
 }
+
+bool IsApiPath(const std::string& path) {
+  // Open311 GeoReport v2 (issue #14) lives at the path its clients expect, beside the API.
+  return path.starts_with("/api/v1/") || path == "/api/v1" || path.starts_with("/open311/");
+}
+
+// The session token a request carries: a bearer token, else the hx_session cookie.
+std::string SessionToken(const Request& req, bool& by_cookie) {
+  by_cookie = false;
+  if (const auto* authz = req.Header("authorization"); authz && authz->starts_with("Bearer "))
+    return std::string(Trim(std::string_view(*authz).substr(7)));
+  if (const auto* cookie = req.Header("cookie")) {
+    auto token = ExtractCookie(*cookie, "hx_session");
+    by_cookie = !token.empty();
+    return token;
+  }
+  return "";
+}
 }  // namespace
+
+const std::string& Pipeline::SecurityHeaders(bool with_policy) {
+  // Built once: every response carries them (the server writes them, http/server.cpp). A handler
+  // may set a stricter policy of its own (a self-contained report page): then only the others, as
+  // browsers enforce every policy they are sent.
+  static const std::string without = std::string("X-Content-Type-Options: nosniff\r\n") + "X-Frame-Options: DENY\r\n" +
+                                     "Referrer-Policy: same-origin\r\n" +
+                                     "Cross-Origin-Opener-Policy: same-origin\r\n" +
+                                     "Permissions-Policy: camera=(self), geolocation=(self), microphone=()\r\n";
+  static const std::string with = "Content-Security-Policy: " + std::string(kContentSecurityPolicy) + "\r\n" + without;
+  return with_policy ? with : without;
+}
 
 Response Pipeline::Handle(Request& req) const {
   Response resp;
   try {
-    // Open311 GeoReport v2 (issue #14) lives at the path its clients expect, beside the API.
-    resp = req.path.starts_with("/api/v1/") || req.path == "/api/v1" || req.path.starts_with("/open311/") ? Api(req) : Static(req);
+    resp = IsApiPath(req.path) ? Api(req) : Static(req);
   } catch (const std::exception& e) {
     spdlog::error("request {} {} {} failed: {}", req.request_id, req.method, req.path, e.what());
-    resp = ErrorResponse(MakeError(ErrorCode::kInternal, "http.internal", Text("服务器内部错误", "internal server error")),
-                         req.english);
+    resp = ErrorResponse(
+        MakeError(ErrorCode::kInternal, "http.internal", Text("服务器内部错误", "internal server error")), req.english);
   }
-  AddSecurityHeaders(resp);
-  resp.headers.emplace_back("X-Request-Id", req.request_id);
   return resp;
+}
+
+std::optional<Response> Pipeline::Quick(Request& req) const {
+  try {
+    if (!IsApiPath(req.path)) return Static(req);  // in memory
+    auto match = router_.Find(req.method, req.path);
+    if (!match.route) return NoMatch(req, match);
+    const Route& route = *match.route;
+    if (route.quick && route.access == Access::kPublic) {
+      req.params = std::move(match.params);
+      auto r = route.quick(req);
+      if (r) r->headers.emplace_back("Cache-Control", "no-store");
+      return r;
+    }
+    if (req.method != "GET" || !route.reusable || !req.body.empty()) return std::nullopt;
+    const bool public_route = route.access == Access::kPublic;
+    if (!public_route) {
+      bool by_cookie = false;
+      auto who = services_.auth.FromSessionCache(SessionToken(req, by_cookie), req.request_id);
+      if (!who) return std::nullopt;
+      req.auth = std::move(*who);
+      req.cookie_auth = by_cookie;
+    }
+    const auto changes = services_.db.ChangeCounter();
+    if (!changes) return std::nullopt;
+    return StoredAnswer(AnswerKey(req, public_route), *changes);
+  } catch (const std::exception&) {
+    return std::nullopt;  // Handle runs the request again and reports the failure
+  }
+}
+
+std::string Pipeline::AnswerKey(const Request& req, bool public_route) const {
+  std::string key = (public_route ? std::string("public") : std::to_string(req.auth->user.id)) +
+                    (req.english ? "|en|" : "|zh|") + req.path;
+  for (const auto& [k, v] : req.query) key += "\x1f" + k + "=" + v;  // std::map: a stable order
+  return key;
+}
+
+std::optional<Response> Pipeline::StoredAnswer(const std::string& key, std::uint64_t changes) const {
+  std::lock_guard lock(answers_mu_);
+  auto it = answers_.find(key);
+  if (it == answers_.end() || it->second.changes != changes) return std::nullopt;
+  Response hit;
+  hit.status = it->second.status;
+  hit.content_type = it->second.content_type;
+  hit.shared_body = it->second.body;
+  hit.headers.emplace_back("Cache-Control", "no-store");
+  return hit;
+}
+
+Response Pipeline::NoMatch(const Request& req, const Match& match) const {
+  if (match.allowed.empty()) return ErrorResponse(NoRoute(req.path), req.english);
+  std::string allow;
+  for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+  auto r = ErrorResponse(
+      MakeError(ErrorCode::kMethodNotAllowed, "http.method_not_allowed", Text("不支持该请求方法", "method not allowed"),
+                Text::Same(req.method + " " + req.path + "; allowed: " + allow)),
+      req.english);
+  r.headers.emplace_back("Allow", allow);
+  return r;
 }
 
 Response Pipeline::Api(Request& req) const {
   auto match = router_.Find(req.method, req.path);
-  if (!match.route) {
-    if (match.allowed.empty()) return ErrorResponse(NoRoute(req.path), req.english);
-    std::string allow;
-    for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
-    auto r = ErrorResponse(MakeError(ErrorCode::kMethodNotAllowed, "http.method_not_allowed",
-                                     Text("不支持该请求方法", "method not allowed"),
-                                     Text::Same(req.method + " " + req.path + "; allowed: " + allow)),
-                           req.english);
-    r.headers.emplace_back("Allow", allow);
-    return r;
-  }
+  if (!match.route) return NoMatch(req, match);
   const Route& route = *match.route;
   req.params = std::move(match.params);
   Response resp;
@@ -90,24 +154,18 @@ Response Pipeline::Api(Request& req) const {
     const std::string* ct = req.Header("content-type");
     std::string type = ct ? ToLowerAscii(Trim(Split(*ct, ';').front())) : "";
     if (type != "application/json") {
-      auto r = ErrorResponse(MakeError(ErrorCode::kUnsupportedMediaType, "http.unsupported_media_type",
-                                       Text("请求体类型不受支持", "unsupported content type"),
-                                       Text::Same(ct ? *ct : "(none)"),
-                                       Text("请使用 Content-Type: application/json", "send Content-Type: application/json")),
-                             req.english);
+      auto r = ErrorResponse(
+          MakeError(ErrorCode::kUnsupportedMediaType, "http.unsupported_media_type",
+                    Text("请求体类型不受支持", "unsupported content type"), Text::Same(ct ? *ct : "(none)"),
+                    Text("请使用 Content-Type: application/json", "send Content-Type: application/json")),
+          req.english);
       r.headers.emplace_back("Cache-Control", "no-store");
       return r;
     }
   }
 
   if (route.access == Access::kSession) {
-    std::string token;
-    if (const auto* authz = req.Header("authorization"); authz && authz->starts_with("Bearer ")) {
-      token = std::string(Trim(authz->substr(7)));
-    } else if (const auto* cookie = req.Header("cookie")) {
-      token = ExtractCookie(*cookie, "hx_session");
-      req.cookie_auth = !token.empty();
-    }
+    std::string token = SessionToken(req, req.cookie_auth);
     auto who = services_.auth.Authenticate(token, req.request_id);
     if (!who) return ErrorResponse(who.error(), req.english);
     req.auth = std::move(*who);
@@ -130,17 +188,8 @@ Response Pipeline::Api(Request& req) const {
   std::optional<std::uint64_t> changes;
   std::string key;
   if (cacheable && (changes = services_.db.ChangeCounter())) {
-    key = (public_route ? std::string("public") : std::to_string(req.auth->user.id)) + (req.english ? "|en|" : "|zh|") + req.path;
-    for (const auto& [k, v] : req.query) key += "\x1f" + k + "=" + v;  // std::map: a stable order
-    std::lock_guard lock(answers_mu_);
-    if (auto it = answers_.find(key); it != answers_.end() && it->second.changes == *changes) {
-      Response hit;
-      hit.status = it->second.status;
-      hit.content_type = it->second.content_type;
-      hit.shared_body = it->second.body;
-      hit.headers.emplace_back("Cache-Control", "no-store");
-      return hit;
-    }
+    key = AnswerKey(req, public_route);
+    if (auto hit = StoredAnswer(key, *changes)) return std::move(*hit);
   }
   // Read replicas (store/replicated_database.hpp): the reads of a reusable GET may be served by a
   // replica; the acting user's writes are tracked so that their own reads see them.
@@ -167,9 +216,10 @@ Response Pipeline::Api(Request& req) const {
 
 Response Pipeline::Static(const Request& req) const {
   if (req.method != "GET" && req.method != "HEAD")
-    return ErrorResponse(MakeError(ErrorCode::kMethodNotAllowed, "http.method_not_allowed",
-                                   Text("不支持该请求方法", "method not allowed"), Text::Same(req.method + " " + req.path)),
-                         req.english);
+    return ErrorResponse(
+        MakeError(ErrorCode::kMethodNotAllowed, "http.method_not_allowed",
+                  Text("不支持该请求方法", "method not allowed"), Text::Same(req.method + " " + req.path)),
+        req.english);
   const StaticFile* f = files_.Find(req.path);
   if (!f) return ErrorResponse(NoRoute(req.path), req.english);
   Response r;

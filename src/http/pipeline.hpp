@@ -7,10 +7,9 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
-
-#include <string>
 
 #include "http/message.hpp"
 #include "http/router.hpp"
@@ -24,7 +23,17 @@ class Pipeline {
   Pipeline(const Router& router, Services& services, const StaticFiles& files)
       : router_(router), services_(services), files_(files) {}
 
+  // Answers the request (routing, authentication, the handler). May block (database, files):
+  // the server runs it on a handler thread. Security headers and X-Request-Id are the server's.
   Response Handle(Request& req) const;
+  // The answer when it can be given without blocking: static files, no route (404/405), a stored
+  // answer of a reusable route for a cached session, a public route's `quick` answer. Nullopt means
+  // "run Handle"; the server calls this on its I/O thread first.
+  std::optional<Response> Quick(Request& req) const;
+
+  // The security header lines (CRLF-terminated), built once; without the Content-Security-Policy
+  // when the handler set its own.
+  static const std::string& SecurityHeaders(bool with_policy);
 
   // The Content-Security-Policy sent with every response.
   static const char* kContentSecurityPolicy;
@@ -32,6 +41,9 @@ class Pipeline {
  private:
   Response Api(Request& req) const;
   Response Static(const Request& req) const;
+  Response NoMatch(const Request& req, const Match& match) const;
+  std::string AnswerKey(const Request& req, bool public_route) const;
+  std::optional<Response> StoredAnswer(const std::string& key, std::uint64_t changes) const;
 
   const Router& router_;
   Services& services_;

@@ -4,6 +4,7 @@
 // segments before parameters.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,11 +16,15 @@ namespace huanxin::http {
 class RouteTable {
  public:
   // A handler bound to its context's dependencies `deps` (which must outlive the router).
+  // `quick` (public routes): an answer without blocking work, tried on the I/O thread (Route::quick).
   template <typename Deps>
   RouteTable& Add(std::string method, std::string pattern, Access access, BodyKind body, Deps& deps,
-                  Response (*fn)(Deps&, Request&), bool reusable = false) {
-    routes_.push_back(Route{std::move(method), std::move(pattern), access, body,
-                            [&deps, fn](Request& req) { return fn(deps, req); }, reusable});
+                  Response (*fn)(Deps&, Request&), bool reusable = false,
+                  std::optional<Response> (*quick)(Deps&, Request&) = nullptr) {
+    Route r{std::move(method), std::move(pattern), access, body, [&deps, fn](Request& req) { return fn(deps, req); },
+            reusable};
+    if (quick) r.quick = [&deps, quick](Request& req) { return quick(deps, req); };
+    routes_.push_back(std::move(r));
     return *this;
   }
   void Add(Route route) { routes_.push_back(std::move(route)); }

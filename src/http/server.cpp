@@ -1,11 +1,15 @@
 #include "http/server.hpp"
 
+#include <spdlog/sinks/base_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <charconv>
 #include <condition_variable>
+#include <cstdio>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -13,6 +17,7 @@
 
 #include "common/crypto.hpp"
 #include "common/text.hpp"
+#include "http/request_parser.hpp"
 
 namespace huanxin::http {
 
@@ -27,36 +32,84 @@ struct Server::Impl {
   ServerOptions options;
   const Pipeline& pipeline;
   net::io_context ioc;
-  // Keeps the worker threads in ioc.run() until Stop() has finished: without it run() returns as
+  // Keeps the I/O threads in ioc.run() until Stop() has finished: without it run() returns as
   // soon as the listener closes and no socket has I/O pending, and handlers Stop() posts (closing
   // idle connections) would never run.
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
   std::optional<tcp::acceptor> acceptor;
   std::vector<std::thread> threads;
+  // Blocking handlers (Pipeline::Handle) run here, off the I/O threads.
+  std::optional<net::thread_pool> handlers;
+  std::shared_ptr<spdlog::logger> access;  // buffered; null when the access log is off
   std::atomic<bool> stopping{false};
   std::mutex mu;
   std::condition_variable cv;
   std::set<std::weak_ptr<Connection>, std::owner_less<std::weak_ptr<Connection>>> connections;
   std::size_t live = 0;
   bool stopped = false;
+  // Request ids: a random prefix per process and a counter (unique, cheap: no system call).
+  std::string id_prefix = RandomHex(4);
+  std::atomic<std::uint64_t> next_id{1};
+
+  std::optional<net::steady_timer> flush_timer;  // writes the buffered access log every second
 
   Impl(ServerOptions o, const Pipeline& p) : options(std::move(o)), pipeline(p) {}
   void Accept();
+  void FlushAccessLogLater() {
+    flush_timer->expires_after(std::chrono::seconds(1));
+    flush_timer->async_wait([this](beast::error_code ec) {
+      access->flush();
+      if (!ec && !stopping) FlushAccessLogLater();
+    });
+  }
 };
 
 namespace {
-std::string MakeRequestId(const bhttp::request<bhttp::string_body>& req) {
-  // Honour a caller's id when it is short and plain (tracing across a proxy); otherwise mint one.
-  auto it = req.find("X-Request-Id");
-  if (it != req.end()) {
-    std::string_view v = it->value();
-    bool plain = !v.empty() && v.size() <= 64;
-    for (char c : v)
-      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') plain = false;
-    if (plain) return std::string(v);
-  }
-  return RandomHex(8);
+// The caller's X-Request-Id when it is short and plain (tracing across a proxy); otherwise false.
+bool PlainRequestId(const std::string* v) {
+  if (!v || v->empty() || v->size() > 64) return false;
+  for (char c : *v)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') return false;
+  return true;
 }
+
+// Access-log lines collected in memory and written in blocks (when 64 KiB have gathered, or on the
+// periodic flush), instead of one write and flush per request as the console sink does.
+class BufferedStdoutSink final : public spdlog::sinks::base_sink<std::mutex> {
+ public:
+  ~BufferedStdoutSink() override { Write(); }
+
+ protected:
+  void sink_it_(const spdlog::details::log_msg& msg) override {
+    spdlog::memory_buf_t line;
+    formatter_->format(msg, line);
+    buffer_.append(line.data(), line.size());
+    if (buffer_.size() >= 64 * 1024) Write();
+  }
+  void flush_() override { Write(); }
+
+ private:
+  void Write() {
+    if (buffer_.empty()) return;
+    std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
+    std::fflush(stdout);
+    buffer_.clear();
+  }
+  std::string buffer_;
+};
+
+// "HTTP/1.1 200 OK\r\n" for a status code.
+void AppendStatusLine(std::string& out, int status) {
+  out += "HTTP/1.1 ";
+  char code[8];
+  auto [end, ec] = std::to_chars(code, code + sizeof code, status);
+  out.append(code, end);
+  out += ' ';
+  auto reason = bhttp::obsolete_reason(static_cast<bhttp::status>(status));
+  out.append(reason.data(), reason.size());
+  out += "\r\n";
+}
+
 }  // namespace
 
 class Connection : public std::enable_shared_from_this<Connection> {
@@ -90,9 +143,26 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
  private:
+  // The reused request: its strings and header list keep their storage from request to request.
+  void ResetRequest() {
+    req_.method.clear();
+    req_.path.clear();
+    req_.query.clear();
+    req_.params.clear();
+    req_.headers.Clear();
+    req_.body.clear();
+    if (req_.body.capacity() > 64 * 1024) req_.body.shrink_to_fit();  // after an upload
+    req_.request_id.clear();
+    req_.english = false;
+    req_.auth.reset();
+    req_.cookie_auth = false;
+    target_.clear();
+  }
+
   void ReadHeader() {
     if (server_.stopping) return Close();
-    parser_.emplace();
+    ResetRequest();
+    parser_.emplace(req_, target_);
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.header_limit));
     parser_->body_limit(std::max(server_.options.json_body_limit, server_.options.upload_body_limit));
     busy_ = false;
@@ -103,17 +173,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
   }
 
   void OnHeader(beast::error_code ec) {
-    if (ec == bhttp::error::header_limit) return Reject(413, "http.header_too_large", "请求头过大", "request headers too large");
+    if (ec == bhttp::error::header_limit)
+      return Reject(413, "http.header_too_large", "请求头过大", "request headers too large");
     if (ec) return Close();
     busy_ = true;
-    started_ = std::chrono::steady_clock::now();
+    if (server_.access) started_ = std::chrono::steady_clock::now();
     stream_.expires_after(server_.options.read_timeout);
-    const auto& req = parser_->get();
-    std::string ct = ToLowerAscii(std::string(req[bhttp::field::content_type]));
-    limit_ = ct.starts_with("multipart/form-data") ? server_.options.upload_body_limit : server_.options.json_body_limit;
-    english_ = PrefersEnglish(req.count(bhttp::field::accept_language)
-                                  ? &(accept_language_ = std::string(req[bhttp::field::accept_language]))
-                                  : nullptr);
+    const std::string* ct = req_.Header("content-type");
+    limit_ = ct && ToLowerAscii(*ct).starts_with("multipart/form-data") ? server_.options.upload_body_limit
+                                                                        : server_.options.json_body_limit;
+    req_.english = PrefersEnglish(req_.Header("accept-language"));
     if (auto len = parser_->content_length(); len && *len > limit_) return TooLarge();
     parser_->body_limit(limit_);
     if (parser_->is_done()) return OnBody({});
@@ -124,112 +193,126 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void OnBody(beast::error_code ec) {
     if (ec == bhttp::error::body_limit) return TooLarge();
     if (ec) return Close();
-    auto& raw = parser_->get();
-    Request req;
-    req.method = std::string(raw.method_string());
-    std::string_view target = raw.target();
+    std::string_view target = target_;
     auto qpos = target.find('?');
     auto path = UrlDecode(target.substr(0, qpos));
-    req.path = path ? *path : std::string(target.substr(0, qpos));
-    if (qpos != std::string_view::npos) req.query = ParseUrlEncoded(target.substr(qpos + 1));
-    for (const auto& f : raw) req.headers[ToLowerAscii(std::string(f.name_string()))] = std::string(f.value());
-    req.body = std::move(raw.body());
-    req.client_ip = client_ip_;
-    req.request_id = MakeRequestId(raw);
-    req.english = english_;
-    keep_alive_ = raw.keep_alive();
-    target_ = std::string(target);
-    method_ = req.method;
-    Response resp = server_.pipeline.Handle(req);
-    Send(std::move(resp), req.request_id, req.method == "HEAD");
+    req_.path = path ? std::move(*path) : std::string(target.substr(0, qpos));
+    if (qpos != std::string_view::npos) req_.query = ParseUrlEncoded(target.substr(qpos + 1));
+    req_.client_ip = client_ip_;
+    const std::string* rid = req_.Header("x-request-id");
+    req_.request_id = PlainRequestId(rid) ? *rid : NewRequestId();
+    keep_alive_ = parser_->keep_alive();
+    version10_ = parser_->version() == 10;
+    if (auto quick = server_.pipeline.Quick(req_)) return Send(std::move(*quick));
+    // Off the I/O thread: the handler may wait on the database, a file or a report. The connection
+    // reads nothing more until the answer is written, so the handler has req_ to itself.
+    net::post(*server_.handlers, [self = shared_from_this()] {
+      Response r = self->server_.pipeline.Handle(self->req_);
+      net::post(self->stream_.get_executor(), [self, r = std::move(r)]() mutable { self->Send(std::move(r)); });
+    });
   }
 
-  void Send(Response resp, const std::string& request_id, bool head) {
-    const std::size_t bytes = resp.shared_body ? resp.shared_body->size() : resp.body.size();
-    bool keep = keep_alive_ && !resp.close && !server_.stopping;
-    if (server_.options.access_log) {
+  std::string NewRequestId() const {
+    char hex[20];
+    const auto n = server_.next_id.fetch_add(1, std::memory_order_relaxed);
+    std::snprintf(hex, sizeof hex, "%08llx", static_cast<unsigned long long>(n & 0xffffffffu));
+    return server_.id_prefix + hex;
+  }
+
+  // One header block in the reused buffer out_, then the body: one write (a gather write of two
+  // buffers for a stored body, which is sent without a copy).
+  void Send(Response resp, bool log = true) {
+    resp_ = std::move(resp);
+    const bool head = req_.method == "HEAD";
+    const std::string& body = resp_.shared_body ? *resp_.shared_body : resp_.body;
+    const bool keep = keep_alive_ && !resp_.close && !server_.stopping;
+    const int status = resp_.status;
+    const bool no_body = status == 204 || status == 304 || (status >= 100 && status < 200);
+    out_.clear();
+    AppendStatusLine(out_, status);
+    out_ += "Server: huanxin\r\n";
+    if (!resp_.content_type.empty() && !no_body) {
+      out_ += "Content-Type: ";
+      out_ += resp_.content_type;
+      out_ += "\r\n";
+    }
+    bool own_policy = false;
+    for (const auto& [k, v] : resp_.headers) {
+      own_policy = own_policy || k == "Content-Security-Policy";
+      out_ += k;
+      out_ += ": ";
+      out_ += v;
+      out_ += "\r\n";
+    }
+    out_ += Pipeline::SecurityHeaders(!own_policy);
+    out_ += "X-Request-Id: ";
+    out_ += req_.request_id;
+    out_ += "\r\n";
+    if (!no_body) {
+      char len[24];
+      auto [end, ec] = std::to_chars(len, len + sizeof len, body.size());
+      out_ += "Content-Length: ";
+      out_.append(len, end);
+      out_ += "\r\n";
+    }
+    if (!keep)
+      out_ += "Connection: close\r\n";
+    else if (version10_)
+      out_ += "Connection: keep-alive\r\n";
+    out_ += "\r\n";
+    if (server_.access && log) {
       auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
-      spdlog::info("{} \"{} {}\" {} {} {:.1f}ms rid={}", client_ip_, method_, target_, resp.status, bytes, ms, request_id);
+      server_.access->info("{} \"{} {}\" {} {} {:.1f}ms rid={}", client_ip_, req_.method, target_, status, body.size(),
+                           ms, req_.request_id);
     }
-    if (resp.shared_body) {
-      // Static files: the body is an immutable shared buffer, written without a copy; the write
-      // handler keeps it alive.
-      auto res = std::make_shared<bhttp::response<bhttp::span_body<const char>>>(static_cast<bhttp::status>(resp.status), 11);
-      auto body = resp.shared_body;
-      Prepare(*res, resp, keep);
-      if (!head) res->body() = {body->data(), body->size()};
-      Write(res, std::move(body), bytes, head, keep);
+    const bool send_body = !head && !no_body && !body.empty();
+    if (send_body && !resp_.shared_body && body.size() <= 16 * 1024) {
+      out_ += body;  // small: one buffer
+      WriteBuffers(std::array<net::const_buffer, 1>{net::buffer(out_)}, keep);
+    } else if (send_body) {
+      WriteBuffers(std::array<net::const_buffer, 2>{net::buffer(out_), net::buffer(body)}, keep);
     } else {
-      auto res = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(resp.status), 11);
-      Prepare(*res, resp, keep);
-      if (!head) res->body() = std::move(resp.body);
-      Write(res, nullptr, bytes, head, keep);
+      WriteBuffers(std::array<net::const_buffer, 1>{net::buffer(out_)}, keep);
     }
   }
 
-  template <typename Res>
-  void Prepare(Res& res, const Response& resp, bool keep) {
-    res.set(bhttp::field::server, "huanxin");
-    if (!resp.content_type.empty() && resp.status != 204 && resp.status != 304)
-      res.set(bhttp::field::content_type, resp.content_type);
-    for (const auto& [k, v] : resp.headers) res.insert(k, v);
-    res.keep_alive(keep);
-  }
-
-  template <typename Res>
-  void Write(std::shared_ptr<Res> res, std::shared_ptr<const std::string> hold, std::size_t bytes, bool head, bool keep) {
-    if (head) {
-      res->content_length(bytes);
-    } else if (res->result() != bhttp::status::no_content && res->result() != bhttp::status::not_modified) {
-      res->prepare_payload();
-    }
-    bhttp::async_write(stream_, *res, [self = shared_from_this(), res, hold, keep](beast::error_code ec, std::size_t) {
+  template <typename Buffers>
+  void WriteBuffers(const Buffers& buffers, bool keep) {
+    net::async_write(stream_, buffers, [self = shared_from_this(), keep](beast::error_code ec, std::size_t) {
+      self->resp_ = Response{};
+      if (!ec && self->drain_after_) return self->Drain();
       if (ec || !keep) return self->Close();
       self->ReadHeader();
     });
   }
-
   // Answers an error before the request was read in full, then closes after draining what the
   // client is still sending (so it reads our answer instead of a connection reset).
   void Reject(int status, const char* reason, const char* zh, const char* en) {
-    busy_ = true;
-    Response r = ErrorResponse(MakeError(ErrorCode::kPayloadTooLarge, reason, Text(zh, en)), english_);
+    Response r = ErrorResponse(MakeError(ErrorCode::kPayloadTooLarge, reason, Text(zh, en)), req_.english);
     r.status = status;
-    r.close = true;
-    method_ = parser_ && parser_->is_header_done() ? std::string(parser_->get().method_string()) : "?";
-    target_ = parser_ && parser_->is_header_done() ? std::string(parser_->get().target()) : "?";
-    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(status), 11);
-    res->set(bhttp::field::content_type, r.content_type);
-    res->set(bhttp::field::connection, "close");
-    res->body() = std::move(r.body);
-    res->prepare_payload();
-    if (server_.options.access_log) spdlog::info("{} \"{} {}\" {} rejected {}", client_ip_, method_, target_, status, reason);
-    bhttp::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
-      if (ec) return self->Close();
-      self->Drain();
-    });
+    RejectWith(std::move(r), reason);
   }
 
   void TooLarge() {
     std::string limit = FormatLimit(limit_);
+    RejectWith(ErrorResponse(MakeError(ErrorCode::kPayloadTooLarge, "http.payload_too_large",
+                                       Text("请求体过大", "request body too large"),
+                                       Text("上限为 " + limit, "the limit is " + limit),
+                                       Text("文件请分批上传，或压缩后再试", "split the upload or make it smaller")),
+                             req_.english),
+               "over " + limit);
+  }
+
+  void RejectWith(Response r, const std::string& why) {
     busy_ = true;
-    Response r = ErrorResponse(
-        MakeError(ErrorCode::kPayloadTooLarge, "http.payload_too_large", Text("请求体过大", "request body too large"),
-                  Text("上限为 " + limit, "the limit is " + limit),
-                  Text("文件请分批上传，或压缩后再试", "split the upload or make it smaller")),
-        english_);
-    method_ = std::string(parser_->get().method_string());
-    target_ = std::string(parser_->get().target());
-    auto res = std::make_shared<bhttp::response<bhttp::string_body>>(bhttp::status::payload_too_large, 11);
-    res->set(bhttp::field::content_type, r.content_type);
-    res->set(bhttp::field::connection, "close");
-    res->body() = std::move(r.body);
-    res->prepare_payload();
-    if (server_.options.access_log) spdlog::info("{} \"{} {}\" 413 over {}", client_ip_, method_, target_, limit);
-    bhttp::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
-      if (ec) return self->Close();
-      self->Drain();
-    });
+    r.close = true;
+    drain_after_ = true;
+    if (req_.method.empty()) req_.method = "?";
+    if (target_.empty()) target_ = "?";
+    if (req_.request_id.empty()) req_.request_id = NewRequestId();
+    if (server_.access)
+      server_.access->info("{} \"{} {}\" {} rejected {}", client_ip_, req_.method, target_, r.status, why);
+    Send(std::move(r), false);
   }
 
   static std::string FormatLimit(std::size_t bytes) {
@@ -263,12 +346,16 @@ class Connection : public std::enable_shared_from_this<Connection> {
   beast::tcp_stream stream_;
   Server::Impl& server_;
   beast::flat_buffer buffer_;
-  std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  std::string client_ip_, accept_language_, target_, method_;
+  Request req_;
+  std::string target_;
+  std::optional<RequestParser> parser_;
+  Response resp_;    // being written
+  std::string out_;  // the header block being written (reused)
+  std::string client_ip_;
   std::size_t limit_ = 0;
   std::size_t drained_ = 0;
   std::vector<char> drain_buf_;
-  bool english_ = false, keep_alive_ = false, busy_ = false, first_ = true;
+  bool keep_alive_ = false, version10_ = false, busy_ = false, first_ = true, drain_after_ = false;
   std::chrono::steady_clock::time_point started_;
 };
 
@@ -316,6 +403,13 @@ Result<std::uint16_t> Server::Start() {
                      Text("端口可能已被占用：换一个 --port", "the port may be taken: choose another --port"));
   auto port = s.acceptor->local_endpoint().port();
   s.work.emplace(s.ioc.get_executor());
+  s.handlers.emplace(s.options.handler_threads > 0 ? s.options.handler_threads : kDefaultHandlerThreads);
+  if (s.options.access_log) {
+    s.access = std::make_shared<spdlog::logger>("access", std::make_shared<BufferedStdoutSink>());
+    s.access->set_level(spdlog::default_logger()->level());
+    s.flush_timer.emplace(s.ioc);
+    s.FlushAccessLogLater();
+  }
   s.Accept();
   int n = s.options.threads > 0 ? s.options.threads : std::max(1u, std::thread::hardware_concurrency());
   for (int i = 0; i < n; ++i) s.threads.emplace_back([&s] { s.ioc.run(); });
@@ -359,12 +453,15 @@ bool Server::Stop() {
       break;
     }
   }
+  s.handlers->join();
+  if (s.flush_timer) net::post(s.ioc, [&s] { s.flush_timer->cancel(); });
   s.work.reset();
   s.ioc.stop();
   for (auto& t : s.threads) t.join();
   s.threads.clear();
-  spdlog::info("shutdown: done in {} ms", std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                std::chrono::steady_clock::now() - began).count());
+  if (s.access) s.access->flush();
+  spdlog::info("shutdown: done in {} ms",
+               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began).count());
   return clean;
 }
 

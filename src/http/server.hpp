@@ -1,6 +1,14 @@
 // The HTTP/1.1 server on Boost.Beast + Asio (issue #2 §2).
 //
-// Worker threads run one io_context; each connection lives on its own strand. Per connection:
+// I/O threads run one io_context; each connection lives on its own strand. Requests are parsed by
+// Beast's basic_parser into the connection's reused header list (no allocation per header), and
+// answers are written as one header block built in the connection's reused buffer plus the body
+// (the security headers are one precomputed string). What can be answered without blocking — static
+// files, 404/405, stored answers of reusable routes, a route's `quick` answer — is answered on the
+// I/O thread; every other handler (database, files, reports) runs on a separate pool of handler
+// threads, so a slow request never stalls a connection's neighbours, and concurrent durable writes
+// can share one commit (store/group_commit.hpp). Pipelined requests are answered in order. The
+// access log goes through its own buffered logger, flushed every second. Per connection:
 // keep-alive, a header size limit, a body limit chosen from the Content-Type (JSON vs multipart
 // uploads), a read timeout while a request arrives and an idle timeout between requests. A body
 // over its limit answers 413 (early, from Content-Length, when it can). Stop() is graceful: the
@@ -19,10 +27,13 @@
 
 namespace huanxin::http {
 
+inline constexpr int kDefaultHandlerThreads = 16;
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 = pick a free port
-  int threads = 0;            // 0 = hardware cores
+  int threads = 0;            // I/O threads; 0 = hardware cores
+  int handler_threads = 0;    // threads running blocking handlers; 0 = kDefaultHandlerThreads
   std::size_t header_limit = 16 * 1024;
   std::size_t json_body_limit = 1024 * 1024;          // 1 MiB
   std::size_t upload_body_limit = 20 * 1024 * 1024;   // 20 MiB

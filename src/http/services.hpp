@@ -3,6 +3,9 @@
 // dependencies to their routes (http/handlers/<context>_handlers.hpp); nothing here names them.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+#include <memory>
 #include <string>
 
 #include "common/clock.hpp"
@@ -25,6 +28,8 @@ struct Services {
   int session_ttl_minutes = 720;
   bool secure_cookie = false;  // set the Secure flag (behind HTTPS)
   Workbench workbench{};       // the sections of GET /api/v1/workbench, added by the contexts
+  // Steady-clock milliseconds of the last successful health ping (GET /api/v1/health).
+  std::shared_ptr<std::atomic<std::int64_t>> health_checked_ms = std::make_shared<std::atomic<std::int64_t>>(-1000000);
 };
 
 }  // namespace huanxin::http

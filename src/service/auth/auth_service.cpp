@@ -10,8 +10,8 @@ namespace huanxin::service {
 
 namespace {
 Error Unauthenticated() {
-  return MakeError(ErrorCode::kUnauthorized, "auth.unauthenticated", Text("请先登录", "please log in"),
-                   {}, Text("登录已失效或未登录，请重新登录", "your session is missing or has expired"));
+  return MakeError(ErrorCode::kUnauthorized, "auth.unauthenticated", Text("请先登录", "please log in"), {},
+                   Text("登录已失效或未登录，请重新登录", "your session is missing or has expired"));
 }
 // A fixed argon2id hash to verify against when the user does not exist, so the response time does
 // not tell whether a username exists.
@@ -99,7 +99,8 @@ Result<LoginResult> AuthService::Login(const std::string& username_in, const std
   bool ok = VerifyPassword(user ? user->password_hash : DummyHash(), password);
   if (!user || !ok) {
     RecordFailure(username, client_ip, now);
-    auto n = std::to_string(throttle_.per_username.max_failures), w = std::to_string(throttle_.per_username.window.count());
+    auto n = std::to_string(throttle_.per_username.max_failures),
+         w = std::to_string(throttle_.per_username.window.count());
     return MakeError(ErrorCode::kUnauthorized, "auth.invalid_credentials",
                      Text("用户名或密码错误", "wrong username or password"), {},
                      Text("同一账号 " + w + " 分钟内失败 " + n + " 次将被暂时锁定",
@@ -138,24 +139,31 @@ Result<LoginResult> AuthService::Login(const std::string& username_in, const std
   return out;
 }
 
+std::optional<Authenticated> AuthService::FromSessionCache(const std::string& token, const std::string& request_id) {
+  if (token.size() != 64) return std::nullopt;
+  const auto changes = db_.ChangeCounter();
+  if (!changes) return std::nullopt;
+  const auto hash = HashToken(token);
+  const auto now = FormatIsoUtc(clock_.Now());
+  std::lock_guard lock(session_cache_mu_);
+  auto it = session_cache_.find(hash);
+  if (it == session_cache_.end()) return std::nullopt;
+  // The same conditions as SessionRepository::FindActive: not revoked (a write) and not expired.
+  if (it->second.changes == *changes && it->second.who.session.expires_at > now) {
+    Authenticated who = it->second.who;
+    who.actor.request_id = request_id;
+    return who;
+  }
+  session_cache_.erase(it);
+  return std::nullopt;
+}
+
 Result<Authenticated> AuthService::Authenticate(const std::string& token, const std::string& request_id) {
   if (token.size() != 64) return Unauthenticated();
+  if (auto cached = FromSessionCache(token, request_id)) return std::move(*cached);
   const auto hash = HashToken(token);
   const auto now = FormatIsoUtc(clock_.Now());
   const auto changes = db_.ChangeCounter();  // read before the data (see Database::ChangeCounter)
-  if (changes) {
-    std::lock_guard lock(session_cache_mu_);
-    auto it = session_cache_.find(hash);
-    if (it != session_cache_.end()) {
-      // The same conditions as SessionRepository::FindActive: not revoked (a write) and not expired.
-      if (it->second.changes == *changes && it->second.who.session.expires_at > now) {
-        Authenticated who = it->second.who;
-        who.actor.request_id = request_id;
-        return who;
-      }
-      session_cache_.erase(it);
-    }
-  }
   std::optional<Authenticated> out;
   auto r = db_.Read([&](store::Session& s) -> Result<void> {
     auto sess = store::SessionRepository::FindActive(s, hash, now);
@@ -179,8 +187,7 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token, const 
 
 Result<void> AuthService::Logout(const Authenticated& who) {
   return db_.Write([&](store::Session& s) -> Result<void> {
-    if (auto r = store::SessionRepository::Revoke(s, who.session.token_hash, FormatIsoUtc(clock_.Now())); !r)
-      return r;
+    if (auto r = store::SessionRepository::Revoke(s, who.session.token_hash, FormatIsoUtc(clock_.Now())); !r) return r;
     return RecordAudit(s, clock_, who.actor, "auth.logout", "session", std::to_string(who.session.id),
                        who.user.region_code, Changes{});
   });

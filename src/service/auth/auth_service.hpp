@@ -12,6 +12,7 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "common/clock.hpp"
@@ -47,11 +48,14 @@ class AuthService {
   // 401 auth.invalid_credentials (same answer for unknown user and wrong password), 403
   // auth.user_disabled, 429 auth.too_many_attempts (the username's or the address's limit; the
   // detail says which).
-  Result<LoginResult> Login(const std::string& username, const std::string& password,
-                            const std::string& client_ip, const std::string& user_agent,
-                            const std::string& request_id);
+  Result<LoginResult> Login(const std::string& username, const std::string& password, const std::string& client_ip,
+                            const std::string& user_agent, const std::string& request_id);
   // 401 auth.unauthenticated if the token is unknown, expired, revoked, or its user disabled.
   Result<Authenticated> Authenticate(const std::string& token, const std::string& request_id);
+  // The same answer as Authenticate when the session is in the in-memory cache and nothing was
+  // written since it was stored; nullopt otherwise (the caller then calls Authenticate). Never
+  // touches the database, so the HTTP server may call it on an I/O thread.
+  std::optional<Authenticated> FromSessionCache(const std::string& token, const std::string& request_id);
   Result<void> Logout(const Authenticated& who);
   Result<void> ChangePassword(const Authenticated& who, const std::string& old_password,
                               const std::string& new_password);
