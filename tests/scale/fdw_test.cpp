@@ -117,7 +117,7 @@ const std::vector<std::string>& RegionFreeTables() {
       "audit_head", "audit_published_head", "auth_session", "budget_item", "calendar_day", "calendar_version",
       "calendar_year", "catalogue_version", "change_order", "checkup_catalog", "checkup_criterion", "checkup_indicator",
       "construction_crew", "construction_item_weight", "construction_schedule_step", "construction_step_building",
-      "construction_step_predecessor", "inspection_item", "open311_client", "owner", "project_document",
+      "construction_step_predecessor", "inspection_item", "open311_client", "owner", "owner_stat", "project_document",
       "project_transition", "project_unit", "publicity_objection", "publicity_version", "region", "renovation_category",
       "renovation_item", "resident_bill", "schema_migration", "schema_table", "scorecard", "scorecard_band",
       "scorecard_item", "step_template", "ticket_category", "ticket_upload",

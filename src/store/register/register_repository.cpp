@@ -408,9 +408,52 @@ Result<std::unordered_map<std::string, OwnerRecord>> OwnerRepository::FindByIdNu
   return out;
 }
 
+namespace {
+
+// How many owners hold at least one dwelling anywhere: the sum of the owner_stat slots that the
+// triggers on dwelling_owner keep exact (migration 0021, docs/storage.md "National owner count"),
+// 16 rows at most to read, not a count of the distinct owners of every link. SUM of a BIGINT is
+// NUMERIC on PostgreSQL: cast back to the integer the drivers read.
+Result<std::int64_t> CountLinkedOwners(Session& s) {
+  return QueryInt(s, "SELECT CAST(COALESCE(SUM(linked_owners), 0) AS BIGINT) FROM owner_stat");
+}
+
+// The whole country (issue #16): no link range to read first. The owners are walked in primary-key
+// order and each kept if one entry of the (owner_id) index of the links exists, so a page reads
+// about offset + limit owners, whatever the register's size (the 44 M-owner register's first page
+// no longer collects 44 M distinct ids). The total without a name filter is the maintained counter;
+// with one it reads every owner's name (a sequential scan of owner, probing the links only for the
+// names that match), still without collecting ids.
+Result<std::vector<OwnerRecord>> ListNational(Session& s, const std::optional<std::string>& q, std::int64_t limit,
+                                              std::int64_t offset, Page& page) {
+  std::string where = " FROM owner o WHERE EXISTS (SELECT 1 FROM dwelling_owner l WHERE l.owner_id = o.id)";
+  Params params;
+  if (q && !q->empty()) {
+    where += " AND o.name LIKE ? ESCAPE '\\'";
+    params.push_back(Str("%" + EscapeLike(*q) + "%"));
+    auto total = QueryInt(s, "SELECT COUNT(*)" + where, params);
+    if (!total) return std::move(total).error();
+    page.total = *total;
+  } else {
+    auto total = CountLinkedOwners(s);
+    if (!total) return std::move(total).error();
+    page.total = *total;
+  }
+  params.push_back(Int(limit));
+  params.push_back(Int(offset));
+  auto rows = s.Query(std::string("SELECT ") + kOwnerColumns + where + " ORDER BY o.id LIMIT ? OFFSET ?", params);
+  if (!rows) return std::move(rows).error();
+  std::vector<OwnerRecord> out;
+  for (const auto& r : *rows) out.push_back(OwnerFromRow(r));
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<OwnerRecord>> OwnerRepository::List(Session& s, const std::string& scope_prefix,
                                                        const std::optional<std::string>& q, std::int64_t limit,
                                                        std::int64_t offset, Page& page) {
+  if (scope_prefix.empty()) return ListNational(s, q, limit, offset, page);
   // The scope's owner ids first, from one range of the (region_code, owner_id) index of the links
   // (migration 0005). MATERIALIZED keeps the planner from walking the whole owner table in id order
   // hoping to meet a city's owners (seconds on the national register), then the page or the name
