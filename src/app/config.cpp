@@ -46,7 +46,7 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
       {"regions", {"source", "prefix"}},
       {"log", {"level"}},
       {"register", {"cutoff_year", "extension_last_year", "extension_cap_percent", "import_sync_row_limit",
-                    "transitive_owner_merge"}},
+                    "import_bulk_row_limit", "transitive_owner_merge"}},
       {"project", {"require_willingness_consent", "separate_material_supplier", "pool_weight_safety", "pool_weight_age",
                    "pool_weight_willingness", "pool_weight_elderly", "publicity_working_days", "objection_rate_per_hour"}},
       {"construction", {"delay_alert_days"}},
@@ -69,6 +69,7 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                ttl = cfg.session_ttl_minutes, cutoff = cfg.eligibility_cutoff_year,
                ext_last = cfg.eligibility_extension_last_year, cap = cfg.eligibility_extension_cap_percent,
                sync_rows = static_cast<std::int64_t>(cfg.import_sync_row_limit),
+               bulk_rows = static_cast<std::int64_t>(cfg.import_bulk_row_limit),
                per_user = cfg.login_failures_per_username, per_address = cfg.login_failures_per_address,
                failure_window = cfg.login_failure_window_minutes, w_safety = cfg.project_pool_weight_safety,
                w_age = cfg.project_pool_weight_age, w_willing = cfg.project_pool_weight_willingness,
@@ -93,6 +94,7 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
                  Read(t, "log", "level", cfg.log_level), Read(t, "register", "cutoff_year", cutoff),
                  Read(t, "register", "extension_last_year", ext_last), Read(t, "register", "extension_cap_percent", cap),
                  Read(t, "register", "import_sync_row_limit", sync_rows),
+                 Read(t, "register", "import_bulk_row_limit", bulk_rows),
                  Read(t, "register", "transitive_owner_merge", cfg.transitive_owner_merge),
                  Read(t, "project", "require_willingness_consent", cfg.project_require_willingness_consent),
                  Read(t, "project", "separate_material_supplier", cfg.project_separate_material_supplier),
@@ -158,12 +160,14 @@ Result<void> LoadConfigFile(const std::string& path, Config& cfg) {
     return ConfigError("server.public_url must start with http:// or https://");
   if (header_kib < 1 || json_kib < 1 || upload_mib < 1 || read_s < 1 || idle_s < 1 || grace_s < 0 || ttl < 5)
     return ConfigError("limits and timeouts must be positive (session_ttl_minutes ≥ 5)");
-  if (cutoff < 1900 || ext_last < cutoff || cap < 0 || cap > 100 || sync_rows < 1)
-    return ConfigError("register: cutoff_year ≤ extension_last_year, 0 ≤ extension_cap_percent ≤ 100");
+  if (cutoff < 1900 || ext_last < cutoff || cap < 0 || cap > 100 || sync_rows < 1 || bulk_rows < 1)
+    return ConfigError(
+        "register: cutoff_year ≤ extension_last_year, 0 ≤ extension_cap_percent ≤ 100, import row limits ≥ 1");
   cfg.eligibility_cutoff_year = static_cast<int>(cutoff);
   cfg.eligibility_extension_last_year = static_cast<int>(ext_last);
   cfg.eligibility_extension_cap_percent = static_cast<int>(cap);
   cfg.import_sync_row_limit = static_cast<std::size_t>(sync_rows);
+  cfg.import_bulk_row_limit = static_cast<std::size_t>(bulk_rows);
   cfg.server.port = static_cast<std::uint16_t>(port);
   cfg.server.threads = static_cast<int>(threads);
   cfg.db_pool = static_cast<int>(pool);
