@@ -252,8 +252,10 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
   bool have_header = false;
   std::int64_t data_rows = 0;
   std::vector<ParsedRow> rows;
-  // Sized once from the line count (CSV), so the rows are not moved again and again as they grow.
-  if (!IsXlsx(bytes)) rows.reserve(EstimateRows(bytes));
+  // Sized once from the line count (CSV), so the rows are not moved again and again as they grow;
+  // at most one row per 64 bytes (a roster row is about 78), so that a file of empty lines cannot
+  // make it reserve gigabytes.
+  if (!IsXlsx(bytes)) rows.reserve(std::min(EstimateRows(bytes), bytes.size() / 64 + 1));
   if (progress) {
     progress->phase = 1;
     progress->total = static_cast<std::int64_t>(EstimateRows(bytes));
