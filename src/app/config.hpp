@@ -38,6 +38,7 @@ struct Config {
   // owner sets are one buyer); true = co-owners' dwellings merge transitively.
   bool transitive_owner_merge = false;
   std::size_t import_sync_row_limit = 20000;  // larger rosters run as a background job
+  std::size_t import_bulk_row_limit = 50000;  // from this many rows, the SQLite bulk-load path (ImportService)
   // Projects (issue #12, core/project/gates.hpp): the residents' willingness consent is on file
   // before a project is planned (Yizheng ≥ 2/3, Luoyang ≥ 80 %; REFERENCE.md §1.4); material
   // selection and construction by separate companies (望奎, REFERENCE.md §10).

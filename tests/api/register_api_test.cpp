@@ -1,10 +1,13 @@
 // Register over HTTP (issue #3), on SQLite and PostgreSQL.
 #include <iconv.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <map>
+#include <set>
 #include <thread>
 
 #include "api/api_fixture.hpp"
@@ -13,6 +16,7 @@
 #include "common/text.hpp"
 #include "core/register/identity.hpp"
 #include "report/xlsx_writer.hpp"
+#include "store/database.hpp"
 
 namespace huanxin::testing {
 namespace {
@@ -847,6 +851,241 @@ TEST_P(RegisterApiTest, ReusedListPagesFollowWritesUsersAndLogout) {
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, RegisterApiTest, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, RegisterApiTest, ::testing::Values("postgres"));
+
+// Large rosters (issue #16, "bulk import"): from register.import_bulk_row_limit rows the load runs
+// with several hundred rows to a statement and, on SQLite, with the per-row insert triggers and the
+// secondary indexes of dwelling and dwelling_owner set aside, then replaced by one set-based update
+// and one index build in the same transaction. The limit is 200 here so that a 300-dwelling roster
+// takes that path and halves of it do not.
+class RegisterBulkImportTest : public RegisterApiTest {
+ protected:
+  void Configure(app::Config& c) override { c.import_bulk_row_limit = 200; }
+
+  std::vector<std::string> Column(const std::string& sql, const store::Params& params) {
+    std::vector<std::string> out;
+    auto r = db().Read([&](store::Session& s) -> Result<void> {
+      auto rows = s.Query(sql, params);
+      if (!rows) return std::move(rows).error();
+      for (const auto& row : *rows) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) line += (i ? "|" : "") + (row.IsNull(i) ? "NULL" : row.GetText(i));
+        out.push_back(line);
+      }
+      return Ok();
+    });
+    EXPECT_TRUE(r) << sql;
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  // The estate's dwellings and owner links by their natural keys (ids differ between estates).
+  std::vector<std::string> Register(std::int64_t estate) {
+    auto out = Column(
+        "SELECT b.number, d.stairwell, d.floor, d.room, d.exclusive_area_dm2, d.area_source, d.use_type, "
+        "d.sale_status, "
+        "d.region_code FROM dwelling d JOIN building b ON b.id = d.building_id WHERE d.estate_id = ?",
+        {store::Int(estate)});
+    for (auto& l : Column("SELECT b.number, d.stairwell, d.room, o.id_number, o.name, o.phone, l.region_code, "
+                          "CASE WHEN l.estate_id = d.estate_id THEN 'same' ELSE 'other' END FROM dwelling_owner l "
+                          "JOIN dwelling d ON d.id = l.dwelling_id JOIN building b ON b.id = d.building_id "
+                          "JOIN owner o ON o.id = l.owner_id WHERE d.estate_id = ?",
+                          {store::Int(estate)}))
+      out.push_back("link " + l);
+    return out;
+  }
+  // estate_stat beside a count taken straight from the base tables.
+  void ExpectCountersEqualARecount(std::int64_t estate) {
+    auto kept = Column("SELECT buildings, dwellings, exclusive_area_dm2 FROM estate_stat WHERE estate_id = ?",
+                       {store::Int(estate)});
+    auto counted = Column(
+        "SELECT (SELECT COUNT(*) FROM building WHERE estate_id = ?), (SELECT COUNT(*) FROM dwelling WHERE estate_id = "
+        "?), "
+        "(SELECT COALESCE(SUM(exclusive_area_dm2), 0) FROM dwelling WHERE estate_id = ?)",
+        {store::Int(estate), store::Int(estate), store::Int(estate)});
+    EXPECT_EQ(kept, counted) << "estate " << estate;
+  }
+  // A consultation of the estate whose maintained tally is current (its state row exists).
+  std::int64_t ConsultationWithCurrentTally(std::int64_t estate) {
+    std::int64_t id = 0;
+    auto r = db().Write([&](store::Session& s) -> Result<void> {
+      auto c = store::InsertReturningId(
+          s,
+          "INSERT INTO consultation (estate_id, region_code, title, kind, law_version, state, created_by, created_at, "
+          "updated_at) VALUES (?, '360104002001', '批量导入', 'menu', 'civil-code-2021', 'open', 1, "
+          "'2026-12-04T00:00:00Z', '2026-12-04T00:00:00Z') RETURNING id",
+          {store::Int(estate)});
+      if (!c) return std::move(c).error();
+      id = *c;
+      return store::Done(
+          s.Exec("INSERT INTO consultation_tally_state (consultation_id, estate_id, region_code, reading, built_at) "
+                 "VALUES (?, ?, '360104002001', 'literal', '2026-12-04T00:00:00Z')",
+                 {store::Int(id), store::Int(estate)}));
+    });
+    EXPECT_TRUE(r);
+    return id;
+  }
+  bool TallyCurrent(std::int64_t consultation) {
+    return !Column("SELECT consultation_id FROM consultation_tally_state WHERE consultation_id = ?",
+                   {store::Int(consultation)})
+                .empty();
+  }
+  // SQLite: the schema's text and its change counter (moved by every DROP and CREATE).
+  std::vector<std::string> Schema() {
+    if (GetParam() != "sqlite") return {};
+    return Column("SELECT type, name, tbl_name, sql FROM sqlite_master", {});
+  }
+  std::string SchemaVersion() {
+    if (GetParam() != "sqlite") return "";
+    auto v = Column("SELECT schema_version FROM pragma_schema_version", {});
+    return v.empty() ? "" : v.front();
+  }
+};
+
+// 300 dwellings, some with a second owner (co-owner rows), and one owner on two dwellings.
+std::vector<std::string> BulkRoster() {
+  auto lines = RosterLines(300);
+  std::vector<std::string> out{lines[0]};
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    out.push_back(lines[i]);
+    auto cells = Split(lines[i], ',');
+    if (i % 37 == 0 && cells[6] == "已售") {  // a co-owner on the next row
+      std::string co;
+      for (int c = 0; c < 7; ++c) co += std::string(cells[c]) + ",";
+      char first17[18];
+      std::snprintf(first17, sizeof first17, "36010419700101%03d", static_cast<int>(i));
+      co += "共有人" + std::to_string(i) + "," + Id(first17) + ",";
+      out.push_back(co);
+    }
+  }
+  // The owner of the first dwelling also owns the last one (with the same name).
+  auto first = Split(out[1], ','), last = Split(out.back(), ',');
+  if (first[6] == "已售" && last[6] == "已售") {
+    std::string line;
+    for (int c = 0; c < 7; ++c) line += std::string(last[c]) + ",";
+    out.back() = line + std::string(first[7]) + "," + std::string(first[8]) + "," + std::string(first[9]);
+  }
+  return out;
+}
+
+TEST_P(RegisterBulkImportTest, ALargeRosterStoresWhatTheRowByRowPathStores) {
+  if (!app_) return;
+  auto admin = Admin();
+  const auto bulk = CreateEstate(admin, "批量甲", 1988), rows = CreateEstate(admin, "逐行乙", 1988);
+  const auto roster = BulkRoster();
+  ASSERT_GE(roster.size(), 301u);
+  const auto tally_bulk = ConsultationWithCurrentTally(bulk), tally_rows = ConsultationWithCurrentTally(rows);
+  const auto schema = Schema();
+  const auto version = SchemaVersion();
+
+  std::set<std::string> ids;
+  for (std::size_t i = 1; i < roster.size(); ++i)
+    if (auto id = std::string(Split(roster[i], ',')[8]); !id.empty()) ids.insert(id);
+
+  auto r = Import(admin, bulk, "roster.csv", Join(roster));
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 500);
+  auto report = r.Json().as_object();
+  EXPECT_EQ(report["created"].as_int64(), 300);
+  EXPECT_EQ(report["rows"].as_int64(), static_cast<std::int64_t>(roster.size() - 1));
+  EXPECT_EQ(report["ownersCreated"].as_int64(), static_cast<std::int64_t>(ids.size()));
+  if (GetParam() == "sqlite") EXPECT_NE(SchemaVersion(), version) << "the bulk path set triggers and indexes aside";
+  EXPECT_EQ(Schema(), schema) << "every trigger and index is back, as it was";
+  EXPECT_FALSE(TallyCurrent(tally_bulk)) << "new dwellings make the estate's tally stale";
+
+  // Below the limit: two halves, each under 200 rows (the owners are registered by now).
+  const auto version_after = SchemaVersion();
+  std::size_t half = roster.size() / 2;
+  auto room_of = [](const std::string& l) {
+    auto c = Split(l, ',');
+    return std::string(c[0]) + "," + std::string(c[1]) + "," + std::string(c[3]);
+  };
+  while (room_of(roster[half]) == room_of(roster[half - 1])) ++half;  // co-owners stay in one half
+  std::vector<std::string> first(roster.begin(), roster.begin() + static_cast<std::ptrdiff_t>(half));
+  std::vector<std::string> second{roster[0]};
+  second.insert(second.end(), roster.begin() + static_cast<std::ptrdiff_t>(half), roster.end());
+  ASSERT_LT(first.size(), 201u);
+  ASSERT_LT(second.size(), 201u);
+  for (const auto& part : {first, second}) {
+    auto p = Import(admin, rows, "part.csv", Join(part));
+    ASSERT_EQ(p.status, 200) << p.body.substr(0, 500);
+    EXPECT_EQ(p.Json().as_object()["ownersCreated"].as_int64(), 0);
+  }
+  EXPECT_EQ(SchemaVersion(), version_after) << "the row-by-row path changes no schema";
+  EXPECT_FALSE(TallyCurrent(tally_rows)) << "new dwellings make the estate's tally stale";
+
+  const auto stored = Register(bulk);
+  const auto with_owner =
+      static_cast<std::size_t>(std::count_if(roster.begin() + 1, roster.end(), [](const std::string& l) {
+        return l.find("开发商未售") == std::string::npos;
+      }));
+  EXPECT_EQ(stored.size(), 300u + with_owner) << "300 dwellings and one link per row with an owner";
+  EXPECT_EQ(stored, Register(rows));
+  ExpectCountersEqualARecount(bulk);
+  ExpectCountersEqualARecount(rows);
+
+  // Again above the limit: one area changed, one dwelling added, the rest unchanged. The update
+  // triggers stay in place during a bulk load, the insert's work is done once at the end.
+  const auto tally_again = ConsultationWithCurrentTally(bulk);
+  auto changed = roster;
+  auto cells = Split(changed[5], ',');
+  std::string line;
+  for (std::size_t c = 0; c < cells.size(); ++c)
+    line += (c ? "," : "") + (c == 4 ? std::string("99.99") : std::string(cells[c]));
+  changed[5] = line;
+  changed.push_back("新楼,1,1,101,50.00,实测,开发商未售,,,");
+  r = Import(admin, bulk, "roster.csv", Join(changed));
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 500);
+  report = r.Json().as_object();
+  EXPECT_EQ(report["created"].as_int64(), 1);
+  EXPECT_EQ(report["updated"].as_int64(), 1);
+  EXPECT_EQ(report["unchanged"].as_int64(), 299);
+  EXPECT_EQ(report["buildingsCreated"].as_int64(), 1);
+  EXPECT_EQ(Schema(), schema);
+  EXPECT_FALSE(TallyCurrent(tally_again));
+  ExpectCountersEqualARecount(bulk);
+  EXPECT_EQ(Register(bulk).size(), stored.size() + 1);
+}
+
+TEST_P(RegisterBulkImportTest, ALargeRosterWithBadRowsStoresNothingAndListsEveryOne) {
+  if (!app_) return;
+  auto admin = Admin();
+  const auto estate = CreateEstate(admin, "批量丙", 1988);
+  auto roster = RosterLines(300);
+  auto set = [&](std::size_t i, std::size_t field, const std::string& value) {
+    auto cells = Split(roster[i], ',');
+    std::string out;
+    for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + (c == field ? value : std::string(cells[c]));
+    roster[i] = out;
+  };
+  set(10, 4, "0");      // row 11: area not above 0
+  set(150, 2, "0");     // row 151: floor 0
+  set(299, 6, "卖了");  // row 300: unknown sale status
+  // Row 302: the same room as row 3 again, without an owner (a duplicate room).
+  auto dup = Split(roster[2], ',');
+  roster.push_back(std::string(dup[0]) + "," + std::string(dup[1]) + "," + std::string(dup[2]) + "," +
+                   std::string(dup[3]) + "," + std::string(dup[4]) + "," + std::string(dup[5]) + ",开发商未售,,,");
+  const auto before = Snapshot(db());
+  const auto schema = Schema();
+  auto r = Import(admin, estate, "roster.csv", Join(roster));
+  ASSERT_EQ(r.status, 422) << r.body.substr(0, 500);
+  EXPECT_EQ(r.Reason(), "import.invalid_rows");
+  auto errors = r.Json().as_object()["errors"].as_array();
+  std::vector<std::pair<std::int64_t, std::string>> got;
+  for (const auto& e : errors)
+    got.emplace_back(e.as_object().at("row").as_int64(), std::string(e.as_object().at("column").as_string()));
+  const std::vector<std::pair<std::int64_t, std::string>> want{
+      {11, "专有部分面积(㎡)"}, {151, "楼层"}, {300, "出售状态"}, {302, dup[6] == "开发商未售" ? "房号" : "出售状态"}};
+  if (dup[6] == "开发商未售") {
+    EXPECT_EQ(got, want) << r.body.substr(0, 2000);
+  } else {  // row 3 has an owner: row 302 differs in sale status and, having no owner, repeats the room
+    ASSERT_EQ(got.size(), 5u) << r.body.substr(0, 2000);
+    EXPECT_EQ(got[3], (std::pair<std::int64_t, std::string>{302, "出售状态"}));
+    EXPECT_EQ(got[4], (std::pair<std::int64_t, std::string>{302, "房号"}));
+  }
+  EXPECT_EQ(Snapshot(db()), before) << "a refused import stores nothing";
+  EXPECT_EQ(Schema(), schema);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, RegisterBulkImportTest, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Postgres, RegisterBulkImportTest, ::testing::Values("postgres"));
 
 }  // namespace
 }  // namespace huanxin::testing

@@ -29,7 +29,8 @@ class Register final : public Module {
     policy.cap_denominator = 100;
     reg_ = std::make_unique<service::RegisterService>(ctx.db, ctx.clock, policy, HeadcountReadingOf(ctx.config));
     imports_ = std::make_unique<service::ImportService>(ctx.db, ctx.clock, ctx.services.Get<service::JobService>(),
-                                                        ctx.config.import_sync_row_limit);
+                                                        ctx.config.import_sync_row_limit,
+                                                        ctx.config.import_bulk_row_limit);
     documents_ = std::make_unique<service::RegisterDocuments>(*reg_);
     api_ = std::make_unique<http::RegisterApi>(http::RegisterApi{*reg_, *imports_, *documents_});
     ctx.services.Provide(*reg_);

@@ -6,7 +6,8 @@
 // 出售状态 已售 / 已售未交付 / 开发商未售 / 公房; 单元 "2" or "2单元"; 楼层 "5" or "5层".
 //
 // All-or-nothing: every row is validated before anything is written; any bad row → 422 listing
-// every error {row, column, value, message} and nothing stored. Re-importing the same roster
+// every error {row, column, value, message} and nothing stored. Rows are checked as the reader
+// streams them (only the parsed rows are kept) and written several hundred to a statement. Re-importing the same roster
 // changes nothing; a changed row updates its dwelling (audited). Buildings and stairwells named by
 // the roster are created when missing. Dwellings absent from the roster are left alone (a roster may
 // cover part of an estate).
@@ -28,8 +29,8 @@
 namespace huanxin::service {
 
 struct ImportError {
-  std::size_t row = 0;   // as the user sees it (header = row 1)
-  std::string column;    // the Chinese header
+  std::size_t row = 0;  // as the user sees it (header = row 1)
+  std::string column;   // the Chinese header
   std::string value;
   Text message;
 };
@@ -57,10 +58,15 @@ struct ImportStarted {
 class ImportService {
  public:
   // Large rosters run as jobs of `jobs`; `sync_row_limit`: rosters with more data rows run as a job
-  // (register.import_sync_row_limit).
-  ImportService(store::Database& db, const Clock& clock, JobService& jobs,
-                std::size_t sync_row_limit = 20000)
-      : db_(db), clock_(clock), jobs_(jobs), sync_row_limit_(sync_row_limit) {}
+  // (register.import_sync_row_limit); `bulk_row_limit`: rosters with at least this many valid rows
+  // load in bulk (register.import_bulk_row_limit): on SQLite the per-row insert triggers and, when
+  // the roster at least doubles the dwelling table, the secondary indexes of dwelling and
+  // dwelling_owner are set aside and replaced by one set-based update and one index build at the end
+  // of the same transaction (store::RegisterBulkRepository::BeginRosterLoad). What is stored is the
+  // same either way.
+  ImportService(store::Database& db, const Clock& clock, JobService& jobs, std::size_t sync_row_limit = 20000,
+                std::size_t bulk_row_limit = 50000)
+      : db_(db), clock_(clock), jobs_(jobs), sync_row_limit_(sync_row_limit), bulk_row_limit_(bulk_row_limit) {}
 
   // The roster upload (POST /estates/{id}/dwellings/import): refuses a file that is neither an
   // Excel workbook (recognised by its bytes) nor CSV (.csv or .txt) with 415
@@ -98,6 +104,7 @@ class ImportService {
   const Clock& clock_;
   JobService& jobs_;
   std::size_t sync_row_limit_;
+  std::size_t bulk_row_limit_;
 };
 
 }  // namespace huanxin::service

@@ -1,6 +1,115 @@
 #include "store/register/register_bulk_repository.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <tuple>
+
 namespace huanxin::store {
+
+namespace {
+
+// Rows per multi-row INSERT: 500 dwellings bind 6 000 parameters, well under SQLite's 32 766 and
+// PostgreSQL's 65 535, and one statement then carries the per-statement work (parsing is cached;
+// trigger and RETURNING set-up) for 500 rows instead of one.
+constexpr std::size_t kRowsPerStatement = 500;
+
+// "INSERT INTO t (a, b) VALUES " + `rows` × "(?, ?)" + `tail`.
+std::string MultiRowInsert(std::string_view head, std::size_t columns, std::size_t rows, std::string_view tail) {
+  std::string marks = "(";
+  for (std::size_t c = 0; c < columns; ++c) marks += c ? ", ?" : "?";
+  marks += ")";
+  std::string sql(head);
+  sql.reserve(head.size() + rows * (marks.size() + 2) + tail.size());
+  for (std::size_t r = 0; r < rows; ++r) {
+    if (r) sql += ", ";
+    sql += marks;
+  }
+  sql += tail;
+  return sql;
+}
+
+Error Internal(std::string what) {
+  return MakeError(ErrorCode::kInternal, "store.error", Text("数据库错误", "database error"),
+                   Text::Same(std::move(what)));
+}
+
+// Runs `head` VALUES … RETURNING id, <key columns> over `n` inputs in chunks and returns the ids in
+// input order. Neither SQLite nor PostgreSQL promise that RETURNING rows come in VALUES order, so
+// each row is matched to its input by its key: in order when it is (the usual case, one comparison
+// per row), else through a map of the chunk's keys.
+template <typename Key, typename BindFn, typename InputKeyFn, typename RowKeyFn>
+Result<std::vector<std::int64_t>> InsertReturningIds(Session& s, std::size_t n, std::string_view head,
+                                                     std::size_t columns, std::string_view returning, BindFn bind,
+                                                     InputKeyFn input_key, RowKeyFn row_key) {
+  std::vector<std::int64_t> ids(n, 0);
+  Params params;
+  for (std::size_t start = 0; start < n; start += kRowsPerStatement) {
+    const std::size_t m = std::min(kRowsPerStatement, n - start);
+    params.clear();
+    params.reserve(m * columns);
+    for (std::size_t i = start; i < start + m; ++i) bind(i, params);
+    auto rows = s.Query(MultiRowInsert(head, columns, m, returning), params);
+    if (!rows) return std::move(rows).error();
+    if (rows->size() != m)
+      return Internal("multi-row INSERT returned " + std::to_string(rows->size()) + " rows for " + std::to_string(m));
+    std::map<Key, std::size_t> by_key;  // built only when the rows come out of order
+    for (std::size_t j = 0; j < m; ++j) {
+      const auto& row = (*rows)[j];
+      Key key = row_key(row);
+      std::size_t at = start + j;
+      if (!(key == input_key(at))) {
+        if (by_key.empty())
+          for (std::size_t i = start; i < start + m; ++i) by_key.emplace(input_key(i), i);
+        auto it = by_key.find(key);
+        if (it == by_key.end()) return Internal("multi-row INSERT returned a row it was not given");
+        at = it->second;
+      }
+      ids[at] = row.GetInt(0);
+    }
+  }
+  return ids;
+}
+
+// The sqlite_master text of `name` (an index or trigger), or nullopt when the schema has none.
+Result<std::optional<std::string>> SchemaSql(Session& s, std::string_view type, std::string_view name) {
+  auto rows = s.Query("SELECT sql FROM sqlite_master WHERE type = ? AND name = ?",
+                      {Str(std::string(type)), Str(std::string(name))});
+  if (!rows) return std::move(rows).error();
+  if (rows->empty() || rows->front().IsNull(0)) return std::optional<std::string>{};
+  return std::optional<std::string>(rows->front().GetText(0));
+}
+
+// Whether a trigger's CREATE text fires on INSERT: "… [BEFORE|AFTER] INSERT ON table …" before its
+// body, compared upper-case with runs of white space as one space.
+bool FiresOnInsert(const std::string& sql) {
+  std::string head;
+  bool space = false;
+  for (char c : sql) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = true;
+      continue;
+    }
+    if (space && !head.empty()) head += ' ';
+    space = false;
+    head += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  auto body = head.find(" BEGIN ");
+  return head.substr(0, body).find(" INSERT ON ") != std::string::npos;
+}
+
+// The row triggers BeginRosterLoad replaces, with what EndRosterLoad does instead (migrations 0005
+// and 0019).
+constexpr const char* kLoadTriggers[] = {"estate_stat_dwelling_ins", "consultation_tally_dwelling_ins",
+                                         "consultation_tally_owner_ins"};
+// Secondary indexes the load never reads (it finds dwellings by the estate once, before the load,
+// owners by ID number through owner's unique index, links by their primary key).
+constexpr const char* kLoadIndexes[] = {"dwelling_estate", "dwelling_owner_owner", "dwelling_owner_estate",
+                                        "dwelling_owner_region"};
+// 128 MiB (negative: KiB): the random inserts into owner's ID-number index stay in memory.
+constexpr std::int64_t kLoadCacheKib = 131072;
+
+}  // namespace
 
 Result<RegisterMaxIds> RegisterBulkRepository::MaxIds(Session& s) {
   auto rows = s.Query(
@@ -15,6 +124,125 @@ Result<void> RegisterBulkRepository::AfterLoad(Session& s) {
   for (const char* t : {"estate", "building", "dwelling", "owner"})
     if (auto r = s.ResetIdentity(t); !r) return r;
   return s.Analyze({"estate", "estate_stat", "building", "dwelling", "owner", "dwelling_owner"});
+}
+
+Result<std::vector<std::int64_t>> RegisterBulkRepository::InsertOwners(Session& s,
+                                                                       const std::vector<OwnerRecord>& owners) {
+  return InsertReturningIds<std::string>(
+      s, owners.size(), "INSERT INTO owner (id_number, name, phone, created_at, updated_at) VALUES ", 5,
+      " RETURNING id, id_number",
+      [&](std::size_t i, Params& p) {
+        const auto& o = owners[i];
+        p.insert(p.end(), {Str(o.id_number), Str(o.name), OptStr(o.phone), Str(o.created_at), Str(o.updated_at)});
+      },
+      [&](std::size_t i) -> const std::string& { return owners[i].id_number; },
+      [](const Row& r) { return r.GetText(1); });
+}
+
+Result<std::vector<std::int64_t>> RegisterBulkRepository::InsertDwellings(
+    Session& s, const std::vector<DwellingRecord>& dwellings) {
+  using Key = std::tuple<std::int64_t, std::int64_t, std::string>;  // building, stairwell, room: unique
+  return InsertReturningIds<Key>(
+      s, dwellings.size(),
+      "INSERT INTO dwelling (building_id, estate_id, region_code, stairwell, floor, room, exclusive_area_dm2, "
+      "area_source, use_type, sale_status, created_at, updated_at) VALUES ",
+      12, " RETURNING id, building_id, stairwell, room",
+      [&](std::size_t i, Params& p) {
+        const auto& d = dwellings[i];
+        p.insert(p.end(), {Int(d.building_id), Int(d.estate_id), Str(d.region_code), Int(d.stairwell), Int(d.floor),
+                           Str(d.room), Int(d.exclusive_area_dm2), Str(d.area_source), Str(d.use_type),
+                           Str(d.sale_status), Str(d.created_at), Str(d.updated_at)});
+      },
+      [&](std::size_t i) {
+        const auto& d = dwellings[i];
+        return Key{d.building_id, d.stairwell, d.room};
+      },
+      [](const Row& r) {
+        return Key{r.GetInt(1), r.GetInt(2), r.GetText(3)};
+      });
+}
+
+Result<void> RegisterBulkRepository::InsertLinks(Session& s, const std::vector<OwnerLinkRecord>& links) {
+  Params params;
+  for (std::size_t start = 0; start < links.size(); start += kRowsPerStatement) {
+    const std::size_t m = std::min(kRowsPerStatement, links.size() - start);
+    params.clear();
+    params.reserve(m * 4);
+    for (std::size_t i = start; i < start + m; ++i) {
+      const auto& l = links[i];
+      params.insert(params.end(), {Int(l.dwelling_id), Int(l.owner_id), Int(l.estate_id), Str(l.region_code)});
+    }
+    auto n = s.Exec(
+        MultiRowInsert("INSERT INTO dwelling_owner (dwelling_id, owner_id, estate_id, region_code) VALUES ", 4, m, ""),
+        params);
+    if (!n) return std::move(n).error();
+  }
+  return Ok();
+}
+
+Result<RosterLoad> RegisterBulkRepository::BeginRosterLoad(Session& s, bool drop_indexes) {
+  RosterLoad load;
+  if (s.dialect() != Dialect::kSqlite) return load;
+  // Every insert trigger of the tables the load writes must be one this code replaces.
+  auto triggers = s.Query(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('dwelling', 'dwelling_owner', "
+      "'owner')");
+  if (!triggers) return std::move(triggers).error();
+  for (const auto& t : *triggers) {
+    if (t.IsNull(1) || !FiresOnInsert(t.GetText(1))) continue;
+    if (std::none_of(std::begin(kLoadTriggers), std::end(kLoadTriggers),
+                     [&](const char* k) { return t.GetText(0) == k; }))
+      return load;  // an insert trigger we cannot stand in for: load with every trigger
+  }
+  auto cache = QueryInt(s, "PRAGMA cache_size");
+  if (!cache) return std::move(cache).error();
+  load.cache_size = *cache;
+  for (const char* name : kLoadTriggers) {
+    auto sql = SchemaSql(s, "trigger", name);
+    if (!sql) return std::move(sql).error();
+    if (!*sql) continue;
+    if (auto r = s.ExecScript("DROP TRIGGER " + std::string(name)); !r) return std::move(r).error();
+    load.triggers.push_back(std::move(**sql));
+  }
+  if (drop_indexes)
+    for (const char* name : kLoadIndexes) {
+      auto sql = SchemaSql(s, "index", name);
+      if (!sql) return std::move(sql).error();
+      if (!*sql) continue;
+      if (auto r = s.ExecScript("DROP INDEX " + std::string(name)); !r) return std::move(r).error();
+      load.indexes.push_back(std::move(**sql));
+    }
+  load.active = true;
+  if (auto r = s.Exec("PRAGMA cache_size = -" + std::to_string(kLoadCacheKib)); !r) return std::move(r).error();
+  return load;
+}
+
+Result<void> RegisterBulkRepository::EndRosterLoad(Session& s, RosterLoad& load, const RosterLoadChange& change) {
+  if (!load.active) return Ok();
+  for (const auto& sql : load.indexes)
+    if (auto r = s.ExecScript(sql); !r) return r;
+  // What estate_stat_dwelling_ins did row by row (migration 0005).
+  if (change.dwellings_inserted != 0)
+    if (auto r = s.Exec("UPDATE estate_stat SET dwellings = dwellings + ?, exclusive_area_dm2 = exclusive_area_dm2 + ? "
+                        "WHERE estate_id = ?",
+                        {Int(change.dwellings_inserted), Int(change.area_inserted_dm2), Int(change.estate_id)});
+        !r)
+      return std::move(r).error();
+  // What consultation_tally_dwelling_ins and consultation_tally_owner_ins did row by row (0019).
+  if (change.register_changed)
+    if (auto r = s.Exec("DELETE FROM consultation_tally_state WHERE estate_id = ?", {Int(change.estate_id)}); !r)
+      return std::move(r).error();
+  for (const auto& sql : load.triggers)
+    if (auto r = s.ExecScript(sql); !r) return r;
+  ResetRosterCache(s, load);
+  load.active = false;
+  return Ok();
+}
+
+void RegisterBulkRepository::ResetRosterCache(Session& s, RosterLoad& load) {
+  if (load.cache_size == 0) return;
+  (void)s.Exec("PRAGMA cache_size = " + std::to_string(load.cache_size));
+  load.cache_size = 0;
 }
 
 }  // namespace huanxin::store
