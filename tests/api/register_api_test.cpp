@@ -902,6 +902,9 @@ class RegisterBulkImportTest : public RegisterApiTest {
         "(SELECT COALESCE(SUM(exclusive_area_dm2), 0) FROM dwelling WHERE estate_id = ?)",
         {store::Int(estate), store::Int(estate), store::Int(estate)});
     EXPECT_EQ(kept, counted) << "estate " << estate;
+    // The national owner count (0021_owner_stat) beside a recount of the linked owners.
+    EXPECT_EQ(Column("SELECT SUM(linked_owners) FROM owner_stat", {}),
+              Column("SELECT COUNT(DISTINCT owner_id) FROM dwelling_owner", {}));
   }
   // A consultation of the estate whose maintained tally is current (its state row exists).
   std::int64_t ConsultationWithCurrentTally(std::int64_t estate) {

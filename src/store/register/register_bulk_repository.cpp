@@ -98,10 +98,10 @@ bool FiresOnInsert(const std::string& sql) {
   return head.substr(0, body).find(" INSERT ON ") != std::string::npos;
 }
 
-// The row triggers BeginRosterLoad replaces, with what EndRosterLoad does instead (migrations 0005
-// and 0019).
+// The row triggers BeginRosterLoad replaces, with what EndRosterLoad does instead (migrations 0005,
+// 0019 and 0021).
 constexpr const char* kLoadTriggers[] = {"estate_stat_dwelling_ins", "consultation_tally_dwelling_ins",
-                                         "consultation_tally_owner_ins"};
+                                         "consultation_tally_owner_ins", "owner_stat_link_ins"};
 // Secondary indexes the load never reads (it finds dwellings by the estate once, before the load,
 // owners by ID number through owner's unique index, links by their primary key).
 constexpr const char* kLoadIndexes[] = {"dwelling_estate", "dwelling_owner_owner", "dwelling_owner_estate",
@@ -232,6 +232,12 @@ Result<void> RegisterBulkRepository::EndRosterLoad(Session& s, RosterLoad& load,
   if (change.register_changed)
     if (auto r = s.Exec("DELETE FROM consultation_tally_state WHERE estate_id = ?", {Int(change.estate_id)}); !r)
       return std::move(r).error();
+  // What owner_stat_link_ins did row by row (0021): the owners holding a link, counted once on the
+  // rebuilt (owner_id) index of the links. SQLite keeps the count in slot 0 alone.
+  if (auto r = s.Exec("UPDATE owner_stat SET linked_owners = CASE WHEN slot = 0 THEN "
+                      "(SELECT COUNT(DISTINCT owner_id) FROM dwelling_owner) ELSE 0 END");
+      !r)
+    return std::move(r).error();
   for (const auto& sql : load.triggers)
     if (auto r = s.ExecScript(sql); !r) return r;
   ResetRosterCache(s, load);
