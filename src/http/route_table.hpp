@@ -22,7 +22,7 @@ class RouteTable {
                   Response (*fn)(Deps&, Request&), bool reusable = false,
                   std::optional<Response> (*quick)(Deps&, Request&) = nullptr) {
     Route r{std::move(method), std::move(pattern), access, body, [&deps, fn](Request& req) { return fn(deps, req); },
-            reusable};
+            reusable, {}};
     if (quick) r.quick = [&deps, quick](Request& req) { return quick(deps, req); };
     routes_.push_back(std::move(r));
     return *this;
