@@ -35,7 +35,7 @@ if [ "${ONLY:-}" != ballots ]; then
   recount=$(gbench BM_TallyFullRecount "$out/consultation_bench.txt")
 fi
 
-echo "== 2. Durable ballots per second over HTTP (SQLite, synchronous=FULL) beside dd oflag=dsync"
+echo "== 2. Durable ballots per second over HTTP (SQLite, WAL synced before each answer) beside dd oflag=dsync"
 "$BIN/huanxin" gen --roster-dwellings 2000 --out "$work/roster.csv" >/dev/null
 rates=() dsyncs=()
 for run in $(seq 1 "$RUNS"); do

@@ -23,7 +23,8 @@ LUA
 # median: the middle of the numbers on stdin, one per line (the lower middle for an even count).
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# serve_fresh WORK PORT: starts the server on a new SQLite database in WORK (synchronous=FULL, no
+# serve_fresh WORK PORT: starts the server on a new SQLite database in WORK (durable writes: the WAL
+# is synced before each answer, docs/storage.md "Group commit"; no
 # access log) with the admin password Bench#2026pass, sets `pid` and waits until it answers.
 # SERVER_THREADS=n runs it with --threads n (default: one worker thread per core).
 serve_fresh() {

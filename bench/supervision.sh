@@ -4,7 +4,7 @@
 #     same count and page written as raw SQL, and the home page's supervision counts (Google
 #     Benchmark, one process, same run; SQLite, and PostgreSQL when HUANXIN_BENCH_PG is set);
 #  2. durable tickets per second over HTTP: wrk POSTs staff-intake tickets (a grid worker's door
-#     visit) on SQLite synchronous=FULL; every answer must be 201 and the tickets counted afterwards
+#     visit) on SQLite, durable (WAL synced before each answer); every answer must be 201 and the tickets counted afterwards
 #     must be at least those acknowledged. Beside it, in the same run, 4 KiB O_DSYNC writes per
 #     second on the same disk (dd), the floor of one fsync per acknowledged write.
 set -euo pipefail
@@ -46,7 +46,7 @@ if [ -n "${HUANXIN_BENCH_PG:-}" ]; then
 | Home page supervision counts, PostgreSQL (ms) | $pc | – | – |"
 fi
 
-echo "== 2. Durable tickets per second over HTTP (SQLite, synchronous=FULL) beside dd oflag=dsync"
+echo "== 2. Durable tickets per second over HTTP (SQLite, WAL synced before each answer) beside dd oflag=dsync"
 rates=() dsyncs=()
 for run in $(seq 1 "$RUNS"); do
   serve_fresh "$work" "$port"

@@ -112,8 +112,8 @@ class Database {
   // Runs `fn` in a read transaction (one consistent snapshot).
   virtual Result<void> Read(const SessionFn& fn) = 0;
   // Runs `fn` in a write transaction: commits when fn returns Ok, rolls back otherwise (or when fn
-  // throws, rethrowing). When Write returns Ok the transaction is durable (SQLite WAL with
-  // synchronous=FULL; PostgreSQL synchronous_commit default on).
+  // throws, rethrowing). When Write returns Ok the transaction is durable (SQLite: the WAL synced
+  // after the group's commit, sqlite_database.hpp; PostgreSQL synchronous_commit default on).
   virtual Result<void> Write(const SessionFn& fn) = 0;
   // A consistent copy of the whole database at `path` while it stays in use: SQLite's online
   // backup API (a database file), or pg_dump's custom format for PostgreSQL.

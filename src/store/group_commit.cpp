@@ -52,8 +52,8 @@ Result<void> InSavepoint(Session& s, const SessionFn& fn, Result<void>& member_r
 
 }  // namespace
 
-GroupCommit::GroupCommit(Transaction transaction, std::size_t max_group)
-    : transaction_(std::move(transaction)), max_group_(std::max<std::size_t>(1, max_group)) {}
+GroupCommit::GroupCommit(Transaction transaction, std::size_t max_group, Sync sync)
+    : transaction_(std::move(transaction)), max_group_(std::max<std::size_t>(1, max_group)), sync_(std::move(sync)) {}
 
 std::uint64_t GroupCommit::groups() const {
   std::lock_guard lock(mu_);
@@ -66,6 +66,25 @@ std::uint64_t GroupCommit::members() const {
 std::size_t GroupCommit::waiting() const {
   std::lock_guard lock(mu_);
   return queue_.size();
+}
+std::uint64_t GroupCommit::syncs() const {
+  std::lock_guard lock(mu_);
+  return syncs_;
+}
+
+void GroupCommit::EndLeading() {
+  std::lock_guard lock(mu_);
+  leading_ = false;
+  WakeNextLeader();
+}
+
+Result<void> GroupCommit::MakeDurable() {
+  if (!sync_) return Ok();
+  {
+    std::lock_guard lock(mu_);
+    ++syncs_;
+  }
+  return sync_();
 }
 
 Result<void> GroupCommit::Write(const SessionFn& fn) {
@@ -84,7 +103,7 @@ Result<void> GroupCommit::Write(const SessionFn& fn) {
   {
     std::unique_lock lock(mu_);
     queue_.push_back(&me);
-    cv_.wait(lock, [&] { return me.done || (!me.taken && !leading_); });
+    me.cv.wait(lock, [&] { return me.done || (!me.taken && !leading_); });
     if (me.done) {
       if (me.exception) std::rethrow_exception(me.exception);
       return std::move(me.result);
@@ -105,25 +124,40 @@ Result<void> GroupCommit::Write(const SessionFn& fn) {
     members_ += group.size();
   }
   if (group.size() == 1) {
-    struct Release {
-      GroupCommit* self;
-      ~Release() {
-        std::lock_guard lock(self->mu_);
-        self->leading_ = false;
-        self->cv_.notify_all();
-      }
-    } release{this};
-    return RunAlone(fn);  // exceptions propagate to this caller, the only member
+    Result<void> out = Ok();
+    try {
+      out = RunAlone(fn);
+    } catch (...) {
+      EndLeading();
+      throw;  // to this caller, the only member
+    }
+    EndLeading();
+    if (out) out = MakeDurable();
+    return out;
   }
   RunGroup(group);
-  {
-    std::lock_guard lock(mu_);
-    for (auto* m : group) m->done = true;
-    leading_ = false;
+  // The next group may run while this one's commit reaches the disk.
+  EndLeading();
+  bool committed = std::any_of(group.begin(), group.end(), [](const Member* m) { return !m->exception && m->result; });
+  if (committed) {
+    if (auto durable = MakeDurable(); !durable)
+      for (auto* m : group)
+        if (!m->exception && m->result) m->result = durable.error();
   }
-  cv_.notify_all();
+  {
+    // Notified with mu_ held: a member returns (and its cv goes away) only after taking mu_.
+    std::lock_guard lock(mu_);
+    for (auto* m : group) {
+      m->done = true;
+      if (m != &me) m->cv.notify_one();
+    }
+  }
   if (me.exception) std::rethrow_exception(me.exception);
   return std::move(me.result);
+}
+
+void GroupCommit::WakeNextLeader() {
+  if (!queue_.empty()) queue_.front()->cv.notify_one();
 }
 
 Result<void> GroupCommit::RunAlone(const SessionFn& fn) {

@@ -15,6 +15,7 @@
 #include "core/audit/chain.hpp"
 #include "store/audit/audit_repository.hpp"
 #include "store/group_commit.hpp"
+#include "store/sqlite/sqlite_database.hpp"
 
 namespace huanxin::store::contract {
 namespace {
@@ -39,6 +40,35 @@ class GroupCommitContract : public ContractTest {
       for (const auto& r : *rows) out.insert(r.GetText(0));
       return out;
     });
+  }
+
+  struct Outcomes {
+    Result<void> first = Ok(), second = Ok(), third = Ok();
+  };
+  // Three writers through `gc`: the first ("one") holds its group open until the second (inserts
+  // "two") and the third (fails alone with test.own) queue behind it as one group. `groups_before`:
+  // the groups `gc` ran before.
+  static Outcomes HeldGroupAndTwoQueued(GroupCommit& gc, std::uint64_t groups_before) {
+    std::atomic<bool> release{false};
+    Outcomes out;
+    std::thread t1([&] {
+      out.first = gc.Write([&](Session& s) -> Result<void> {
+        while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return Insert(s, 1, "one");
+      });
+    });
+    while (gc.groups() < groups_before + 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::thread t2([&] { out.second = gc.Write([&](Session& s) { return Insert(s, 2, "two"); }); });
+    AwaitWaiting(gc, 1);
+    std::thread t3([&] {
+      out.third = gc.Write([&](Session&) -> Result<void> {
+        return MakeError(ErrorCode::kUnprocessable, "test.own", Text::Same("own failure"));
+      });
+    });
+    AwaitWaiting(gc, 2);
+    release = true;
+    for (auto* t : {&t1, &t2, &t3}) t->join();
+    return out;
   }
 
   // Waits (bounded) until `gc` has `n` callers queued behind the running group.
@@ -132,25 +162,7 @@ TEST_P(GroupCommitContract, AGroupWhoseCommitFailsAnswersEveryMemberWithTheFailu
       return MakeError(ErrorCode::kUnavailable, "test.commit_failed", Text::Same("disk full"));
     });
   });
-  std::atomic<bool> release{false};
-  Result<void> first = Ok(), second = Ok(), third = Ok();
-  std::thread t1([&] {
-    first = gc.Write([&](Session& s) -> Result<void> {
-      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      return Insert(s, 1, "one");
-    });
-  });
-  while (gc.groups() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  std::thread t2([&] { second = gc.Write([&](Session& s) { return Insert(s, 2, "two"); }); });
-  AwaitWaiting(gc, 1);
-  std::thread t3([&] {
-    third = gc.Write([&](Session&) -> Result<void> {
-      return MakeError(ErrorCode::kUnprocessable, "test.own", Text::Same("own failure"));
-    });
-  });
-  AwaitWaiting(gc, 2);
-  release = true;
-  for (auto* t : {&t1, &t2, &t3}) t->join();
+  auto [first, second, third] = HeldGroupAndTwoQueued(gc, 0);
   ASSERT_FALSE(first);
   EXPECT_EQ(first.error().reason, "test.commit_failed");
   ASSERT_FALSE(second);
@@ -158,6 +170,87 @@ TEST_P(GroupCommitContract, AGroupWhoseCommitFailsAnswersEveryMemberWithTheFailu
   ASSERT_FALSE(third);
   EXPECT_EQ(third.error().reason, "test.own") << "a member that failed alone keeps its own error";
   EXPECT_TRUE(Names().empty());
+}
+
+TEST_P(GroupCommitContract, ASeparateSyncRunsAfterTheCommitWhileTheNextGroupRuns) {
+  // The first sync blocks until released: its caller must not be answered meanwhile, and a second
+  // writer's group must run (and be answered after its own sync) while the first waits on the disk.
+  std::atomic<int> syncs{0};
+  std::atomic<bool> release{false};
+  std::atomic<bool> a_committed_before_sync{false};
+  GroupCommit gc(
+      [this](const SessionFn& body) { return db_->Write(body); }, 64,
+      [&]() -> Result<void> {
+        if (syncs.fetch_add(1) == 0) {
+          a_committed_before_sync = Names().count("a") == 1;  // committed, visible to a reader
+          while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        return Ok();
+      });
+  std::atomic<bool> a_returned{false};
+  Result<void> a = Ok(), b = Ok();
+  std::thread ta([&] {
+    a = gc.Write([&](Session& s) { return Insert(s, 1, "a"); });
+    a_returned = true;
+  });
+  while (syncs.load() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::atomic<bool> b_ran{false};
+  std::thread tb([&] {
+    b = gc.Write([&](Session& s) {
+      b_ran = true;
+      return Insert(s, 2, "b");
+    });
+  });
+  tb.join();  // b's whole write, sync included, while a's sync is still held
+  EXPECT_TRUE(b_ran);
+  EXPECT_TRUE(b) << Describe(b.error());
+  EXPECT_FALSE(a_returned) << "a is answered only after its own sync";
+  release = true;
+  ta.join();
+  EXPECT_TRUE(a) << Describe(a.error());
+  EXPECT_TRUE(a_committed_before_sync) << "the sync runs after the commit";
+  EXPECT_EQ(syncs.load(), 2);
+  EXPECT_EQ(gc.syncs(), 2u);
+  EXPECT_EQ(Names(), (std::set<std::string>{"a", "b"}));
+}
+
+TEST_P(GroupCommitContract, AFailedSyncFailsEveryCommittedMemberAndAFailedWriteDoesNotSync) {
+  GroupCommit gc([this](const SessionFn& body) { return db_->Write(body); }, 64, []() -> Result<void> {
+    return MakeError(ErrorCode::kUnavailable, "test.sync_failed", Text::Same("fdatasync: EIO"));
+  });
+  auto refused = gc.Write([&](Session&) -> Result<void> {
+    return MakeError(ErrorCode::kUnprocessable, "test.own", Text::Same("own failure"));
+  });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().reason, "test.own");
+  EXPECT_EQ(gc.syncs(), 0u) << "nothing committed, nothing to make durable";
+
+  auto [first, second, third] = HeldGroupAndTwoQueued(gc, 1);
+  ASSERT_FALSE(first);
+  EXPECT_EQ(first.error().reason, "test.sync_failed") << "never acknowledged without its sync";
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().reason, "test.sync_failed");
+  ASSERT_FALSE(third);
+  EXPECT_EQ(third.error().reason, "test.own") << "a member that failed alone keeps its own error";
+  EXPECT_EQ(gc.syncs(), 2u) << "one sync per committed group";
+}
+
+TEST_P(GroupCommitContract, TheSqliteDriverSyncsItsWalOncePerCommittedGroup) {
+  if (GetParam() != std::string("sqlite")) {
+    EXPECT_FALSE(SqliteWalSyncs(*db_).has_value()) << "PostgreSQL commits are durable by themselves";
+    return;
+  }
+  auto before = SqliteWalSyncs(*db_);
+  ASSERT_TRUE(before.has_value()) << "a file database syncs its WAL after each group";
+  Put([](Session& s) { return Insert(s, 1, "synced"); });
+  auto after = SqliteWalSyncs(*db_);
+  ASSERT_TRUE(after.has_value());
+  EXPECT_EQ(*after, *before + 1);
+  auto refused = db_->Write([](Session& s) { return Insert(s, 2, "synced"); });  // duplicate: nothing committed
+  EXPECT_FALSE(refused);
+  EXPECT_EQ(*SqliteWalSyncs(*db_), *after);
+  auto level = Put([](Session& s) { return QueryInt(s, "PRAGMA synchronous"); });  // on the writer
+  EXPECT_EQ(level, 1) << "the writer commits with synchronous=NORMAL; WalSync makes each group durable";
 }
 
 TEST_P(GroupCommitContract, AReentrantWriteRunsInsideTheOuterTransaction) {

@@ -289,7 +289,11 @@ Result<ConsultationView> ConsultationService::View(store::Session& s, store::Con
   // Unit sizes from one grouped count (the tally loads the dwellings itself; ballots skip it).
   auto units = unit_sizes ? Repo::UnitCounts(s, c.estate_id) : Result<std::vector<Repo::UnitCount>>(std::vector<Repo::UnitCount>{});
   if (!units) return std::move(units).error();
-  auto buildings = store::BuildingRepository::ListByEstate(s, c.estate_id);
+  // Building numbers only for building-scoped items (a ballot builds this view too: most
+  // consultations have none, and the estate's building list was 2 % of a ballot's time).
+  bool scoped = std::any_of(items->begin(), items->end(), [](const auto& i) { return i.building_id.has_value(); });
+  auto buildings = scoped ? store::BuildingRepository::ListByEstate(s, c.estate_id)
+                          : Result<std::vector<store::BuildingRecord>>(std::vector<store::BuildingRecord>{});
   if (!buildings) return std::move(buildings).error();
   for (auto& i : *items) {
     ConsultationItemView iv;

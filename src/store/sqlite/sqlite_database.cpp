@@ -2,8 +2,16 @@
 
 #include <sqlite3.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
+#include <cstring>
+#include <filesystem>
+#include <memory>
 #include <mutex>
 #include <unordered_map>
 #include <vector>
@@ -162,7 +170,79 @@ class SqliteConnection final : public Session {
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
+// Statement journals and savepoint sub-journals stay in memory up to this size (SQLite's default is
+// 64 KiB, then a temporary file). Each member of a group commit runs in its own savepoint
+// (group_commit.hpp); a ballot touches more than 16 pages (ballot, receipt, event, audit and tally
+// rows with their indexes), so with the default the sub-journal spilled to an unlinked file in
+// /var/tmp once per group and every later page of the group became a pwrite() on the leader's
+// thread (perf on `ONLY=ballots bench/consultation.sh`, docs/BENCHMARKS.md). The journal is freed
+// when the transaction ends, so this bounds memory per open write transaction, not per process.
+constexpr int kStatementJournalSpillBytes = 8 << 20;
+
+// Process-wide SQLite settings, applied once before the first connection opens (sqlite3_config
+// must run before sqlite3_initialize; if something else initialised SQLite first, the defaults stay).
+void ConfigureSqliteOnce() {
+  static const bool configured = [] {
+    return sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalSpillBytes) == SQLITE_OK;
+  }();
+  (void)configured;
+}
+
+// Makes the WAL durable after a group's commit, outside the write lock (group_commit.hpp "Sync").
+// The writer connection commits with synchronous=NORMAL (frames written to the WAL, no fsync); this
+// then runs fdatasync on the WAL file, which covers every frame written before the call, so each
+// group's members are answered only once their commit is on disk, as with synchronous=FULL, while
+// the next group already runs. A checkpoint still syncs the WAL before it copies frames into the
+// database and syncs the database after (SQLite's NORMAL), so the WAL is only reused once its
+// frames are durable in the database file. The file is opened on first use with a descriptor of
+// our own (fdatasync acts on the file, not on the descriptor), its directory synced once so the WAL's
+// name is durable too, and reopened if SQLite ever replaced the file.
+class WalSync {
+ public:
+  explicit WalSync(std::string path) : path_(std::move(path)) {}
+
+  Result<void> Sync() {
+    std::shared_ptr<const Fd> fd;
+    {
+      std::lock_guard lock(mu_);
+      struct stat st {};
+      if (::stat(path_.c_str(), &st) != 0) return UnavailableError(path_ + ": " + std::strerror(errno));
+      if (!fd_ || fd_->ino != st.st_ino) {
+        int h = ::open(path_.c_str(), O_RDWR | O_CLOEXEC);
+        if (h < 0) return UnavailableError(path_ + ": " + std::strerror(errno));
+        auto next = std::make_shared<Fd>(h, st.st_ino);
+        auto dir = std::filesystem::path(path_).parent_path();
+        int d = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (d < 0 || ::fsync(d) != 0) {
+          int err = errno;
+          if (d >= 0) ::close(d);
+          return UnavailableError(dir.string() + ": " + std::strerror(err));
+        }
+        ::close(d);
+        fd_ = std::move(next);  // an older descriptor closes when the last sync using it returns
+      }
+      fd = fd_;
+    }
+    if (::fdatasync(fd->h) != 0) return UnavailableError(path_ + ": fdatasync: " + std::strerror(errno));
+    return Ok();
+  }
+
+ private:
+  struct Fd {
+    Fd(int handle, ino_t inode) : h(handle), ino(inode) {}
+    ~Fd() { ::close(h); }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int h;
+    ino_t ino;
+  };
+  std::string path_;
+  std::mutex mu_;
+  std::shared_ptr<const Fd> fd_;
+};
+
 Result<std::unique_ptr<SqliteConnection>> OpenConnection(const SqliteOptions& o, bool writer) {
+  ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(o.path.c_str(), &db, flags, nullptr);
@@ -174,7 +254,8 @@ Result<std::unique_ptr<SqliteConnection>> OpenConnection(const SqliteOptions& o,
   auto conn = std::make_unique<SqliteConnection>(db);
   sqlite3_busy_timeout(db, o.busy_timeout_ms);
   // WAL: readers never block the writer. synchronous=FULL: fsync the WAL at every commit, so an
-  // acknowledged write survives power loss (NORMAL would only survive an application crash).
+  // acknowledged write survives power loss. OpenSqlite lowers the writer of a file database to
+  // NORMAL and syncs the WAL itself after each group, outside the write lock (WalSync).
   std::string pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
   if (writer) pragmas = "PRAGMA journal_mode=WAL; " + pragmas;
   if (auto r = conn->ExecScript(pragmas); !r) return std::move(r).error();
@@ -183,9 +264,15 @@ Result<std::unique_ptr<SqliteConnection>> OpenConnection(const SqliteOptions& o,
 
 class SqliteDatabase final : public Database {
  public:
-  SqliteDatabase(std::unique_ptr<SqliteConnection> writer,
-                 std::vector<std::unique_ptr<SqliteConnection>> readers)
-      : writer_(std::move(writer)), readers_(std::move(readers)) {
+  // `wal`: the WAL's separate sync (writer on synchronous=NORMAL); null when the writer's own
+  // commits are durable (synchronous=FULL: a database without a WAL file, e.g. in memory).
+  SqliteDatabase(std::unique_ptr<SqliteConnection> writer, std::vector<std::unique_ptr<SqliteConnection>> readers,
+                 std::unique_ptr<WalSync> wal)
+      : wal_(std::move(wal)),
+        group_([this](const SessionFn& body) { return WriterTransaction(body); }, 64,
+               wal_ ? GroupCommit::Sync([this] { return wal_->Sync(); }) : GroupCommit::Sync()),
+        writer_(std::move(writer)),
+        readers_(std::move(readers)) {
     for (auto& r : readers_) idle_.push_back(r.get());
   }
 
@@ -218,9 +305,13 @@ class SqliteDatabase final : public Database {
   }
 
   Result<void> Restore(const std::string& path) override {
-    std::lock_guard lock(write_mu_);
-    auto r = Copy(writer_->handle(), path, /*into_file=*/false);
-    changes_.fetch_add(1, std::memory_order_release);
+    Result<void> r = Ok();
+    {
+      std::lock_guard lock(write_mu_);
+      r = Copy(writer_->handle(), path, /*into_file=*/false);
+      changes_.fetch_add(1, std::memory_order_release);
+    }
+    if (r && wal_) r = wal_->Sync();
     return r;
   }
 
@@ -228,6 +319,11 @@ class SqliteDatabase final : public Database {
   Result<void> Write(const SessionFn& fn) override { return group_.Write(fn); }
 
   std::optional<std::uint64_t> ChangeCounter() const override { return changes_.load(std::memory_order_acquire); }
+
+  std::optional<std::uint64_t> WalSyncs() const {
+    if (!wal_) return std::nullopt;
+    return group_.syncs();
+  }
 
  private:
   // Copies the whole database between the live connection and the file at `path` with SQLite's
@@ -291,7 +387,8 @@ class SqliteDatabase final : public Database {
 
   std::mutex write_mu_;
   std::atomic<std::uint64_t> changes_{0};  // write transactions and restores finished (ChangeCounter)
-  GroupCommit group_{[this](const SessionFn& body) { return WriterTransaction(body); }};
+  std::unique_ptr<WalSync> wal_;
+  GroupCommit group_;
   std::unique_ptr<SqliteConnection> writer_;
   std::vector<std::unique_ptr<SqliteConnection>> readers_;
   std::mutex pool_mu_;
@@ -304,13 +401,28 @@ class SqliteDatabase final : public Database {
 Result<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& options) {
   auto writer = OpenConnection(options, true);
   if (!writer) return std::move(writer).error();
+  // A file database in WAL mode: commits skip the fsync and the group commit syncs the WAL after
+  // the write lock is released (WalSync). Anything else keeps synchronous=FULL.
+  std::unique_ptr<WalSync> wal;
+  auto mode = (*writer)->Query("PRAGMA journal_mode", {});
+  if (!mode) return std::move(mode).error();
+  const char* file = sqlite3_db_filename((*writer)->handle(), "main");
+  if (!mode->empty() && (*mode)[0].GetText(0) == "wal" && file && *file) {
+    if (auto r = (*writer)->ExecScript("PRAGMA synchronous=NORMAL;"); !r) return std::move(r).error();
+    wal = std::make_unique<WalSync>(std::string(file) + "-wal");
+  }
   std::vector<std::unique_ptr<SqliteConnection>> readers;
   for (int i = 0; i < std::max(1, options.readers); ++i) {
     auto r = OpenConnection(options, false);
     if (!r) return std::move(r).error();
     readers.push_back(std::move(*r));
   }
-  return std::unique_ptr<Database>(new SqliteDatabase(std::move(*writer), std::move(readers)));
+  return std::unique_ptr<Database>(new SqliteDatabase(std::move(*writer), std::move(readers), std::move(wal)));
+}
+
+std::optional<std::uint64_t> SqliteWalSyncs(const Database& db) {
+  const auto* sqlite = dynamic_cast<const SqliteDatabase*>(&db);
+  return sqlite ? sqlite->WalSyncs() : std::nullopt;
 }
 
 }  // namespace huanxin::store

@@ -3,11 +3,16 @@
 // One writer connection behind a mutex (SQLite allows a single writer; queuing in-process is
 // cheaper and fairer than spinning on SQLITE_BUSY), a pool of reader connections (WAL lets them
 // read a snapshot while the writer writes). Every connection: journal_mode=WAL, foreign_keys=ON,
-// busy_timeout, synchronous=FULL so that a write acknowledged to a client survives kill -9 and
-// power loss. Prepared statements are cached per connection.
+// busy_timeout. A write acknowledged to a client survives kill -9 and power loss: the writer commits
+// with synchronous=NORMAL and the group commit then runs fdatasync on the WAL before answering the
+// group, outside the write lock, so the next group's work overlaps this group's disk flush
+// (WalSync, group_commit.hpp); a database without a WAL file keeps synchronous=FULL. Prepared
+// statements are cached per connection.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "store/database.hpp"
@@ -21,6 +26,12 @@ struct SqliteOptions {
 };
 
 // Opens (creating if needed) the database. Fails with kUnavailable if the file cannot be opened.
+// A file database runs in WAL mode; its writes are durable when Write returns (the group commit
+// syncs the WAL after each group, docs/storage.md "Group commit").
 Result<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& options);
+
+// For tests and diagnostics: the WAL syncs `db` (opened by OpenSqlite) has run after group commits;
+// nullopt when `db` is not such a database or its commits sync by themselves (no WAL file).
+std::optional<std::uint64_t> SqliteWalSyncs(const Database& db);
 
 }  // namespace huanxin::store
