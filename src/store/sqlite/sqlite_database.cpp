@@ -55,7 +55,7 @@ class SqliteConnection final : public Session {
       if (rc == SQLITE_DONE) break;
       if (rc != SQLITE_ROW) {
         auto err = SqliteError(db_, sqlite3_extended_errcode(db_));
-        sqlite3_reset(*stmt);
+        Finish(*stmt);
         return err;
       }
       int n = sqlite3_column_count(*stmt);
@@ -73,7 +73,7 @@ class SqliteConnection final : public Session {
       }
       rows.emplace_back(std::move(cells));
     }
-    sqlite3_reset(*stmt);
+    Finish(*stmt);
     return rows;
   }
 
@@ -85,10 +85,10 @@ class SqliteConnection final : public Session {
     }
     if (rc != SQLITE_DONE) {
       auto err = SqliteError(db_, sqlite3_extended_errcode(db_));
-      sqlite3_reset(*stmt);
+      Finish(*stmt);
       return err;
     }
-    sqlite3_reset(*stmt);
+    Finish(*stmt);
     return static_cast<std::int64_t>(sqlite3_changes64(db_));
   }
 
@@ -140,10 +140,9 @@ class SqliteConnection final : public Session {
  private:
   Result<sqlite3_stmt*> Prepare(std::string_view sql, const Params& params) {
     sqlite3_stmt* stmt = nullptr;
-    auto it = cache_.find(std::string(sql));
+    auto it = cache_.find(sql);
     if (it != cache_.end()) {
       stmt = it->second;
-      sqlite3_clear_bindings(stmt);
     } else {
       int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                   SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
@@ -159,34 +158,45 @@ class SqliteConnection final : public Session {
       else if (auto p = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, idx, *p);
       else {
         const auto& s = std::get<std::string>(v);
-        rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        // Not copied: `params` outlives the statement's steps, and Finish clears the bindings when
+        // the statement is reset, so no pointer into it is kept afterwards.
+        rc = sqlite3_bind_text(stmt, idx, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
       }
-      if (rc != SQLITE_OK) return SqliteError(db_, rc);
+      if (rc != SQLITE_OK) {
+        Finish(stmt);
+        return SqliteError(db_, rc);
+      }
     }
     return stmt;
   }
 
+  // Ends a use of a cached statement: reset, and its parameters unbound (they point into the
+  // caller's Params, which do not outlive the call).
+  static void Finish(sqlite3_stmt* stmt) {
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+  }
+
+  // Looked up by the SQL's string_view, without building a std::string per statement.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const noexcept { return std::hash<std::string_view>{}(sql); }
+  };
+
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, sqlite3_stmt*, SqlHash, std::equal_to<>> cache_;
 };
 
-// Statement journals and savepoint sub-journals stay in memory up to this size (SQLite's default is
-// 64 KiB, then a temporary file). Each member of a group commit runs in its own savepoint
-// (group_commit.hpp); a ballot touches more than 16 pages (ballot, receipt, event, audit and tally
-// rows with their indexes), so with the default the sub-journal spilled to an unlinked file in
-// /var/tmp once per group and every later page of the group became a pwrite() on the leader's
-// thread (perf on `ONLY=ballots bench/consultation.sh`, docs/BENCHMARKS.md). The journal is freed
-// when the transaction ends, so this bounds memory per open write transaction, not per process.
-constexpr int kStatementJournalSpillBytes = 8 << 20;
-
-// Process-wide SQLite settings, applied once before the first connection opens (sqlite3_config
-// must run before sqlite3_initialize; if something else initialised SQLite first, the defaults stay).
-void ConfigureSqliteOnce() {
-  static const bool configured = [] {
-    return sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, kStatementJournalSpillBytes) == SQLITE_OK;
-  }();
-  (void)configured;
-}
+// The writer keeps its temporary storage in memory. Each member of a group commit runs in its own
+// savepoint (group_commit.hpp), whose sub-journal SQLite spills to an unlinked file in /var/tmp
+// after 64 KiB (16 pages) by default; a ballot changes more pages than that, so every group
+// created, wrote and deleted a temporary file on the leader's thread, and every later page of the
+// group was a pwrite() (perf on `ONLY=ballots bench/consultation.sh`, docs/BENCHMARKS.md). In memory
+// the journal lives as long as the transaction. (Raising the spill limit process-wide with
+// SQLITE_CONFIG_STMTJRNL_SPILL instead made the 1 M-row bulk import fail in SQLite 3.40 with an I/O
+// error when the journal spilled, then "cannot rollback - no transaction is active".) The bulk
+// import's index rebuilds sort in memory too (tens of MB for 1 M dwellings).
+constexpr const char* kWriterTempStore = "PRAGMA temp_store=MEMORY;";
 
 // Makes the WAL durable after a group's commit, outside the write lock (group_commit.hpp "Sync").
 // The writer connection commits with synchronous=NORMAL (frames written to the WAL, no fsync); this
@@ -242,7 +252,6 @@ class WalSync {
 };
 
 Result<std::unique_ptr<SqliteConnection>> OpenConnection(const SqliteOptions& o, bool writer) {
-  ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(o.path.c_str(), &db, flags, nullptr);
@@ -408,7 +417,8 @@ Result<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& options) {
   if (!mode) return std::move(mode).error();
   const char* file = sqlite3_db_filename((*writer)->handle(), "main");
   if (!mode->empty() && (*mode)[0].GetText(0) == "wal" && file && *file) {
-    if (auto r = (*writer)->ExecScript("PRAGMA synchronous=NORMAL;"); !r) return std::move(r).error();
+    if (auto r = (*writer)->ExecScript(std::string("PRAGMA synchronous=NORMAL; ") + kWriterTempStore); !r)
+      return std::move(r).error();
     wal = std::make_unique<WalSync>(std::string(file) + "-wal");
   }
   std::vector<std::unique_ptr<SqliteConnection>> readers;
