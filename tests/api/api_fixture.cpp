@@ -1,6 +1,9 @@
 #include "api/api_fixture.hpp"
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <string>
 
 #include "common/crypto.hpp"
 
@@ -16,7 +19,9 @@ void ApiTest::SetUp() {
   cfg.server.threads = 2;
   cfg.server.access_log = std::getenv("HX_TEST_ACCESS_LOG") != nullptr;
   cfg.web_root = "";
-  cfg.var_dir = ::testing::TempDir() + "hx-api-var";
+  // One var dir per process: the suite's shards and databases run as concurrent processes, and
+  // the keys made on first start (publicity-key) must not be read half-written by a neighbour.
+  cfg.var_dir = ::testing::TempDir() + "hx-api-var-" + std::to_string(::getpid());
   Configure(cfg);
   app_ = std::make_unique<app::Application>(cfg);
   auto opened = app_->Open();
