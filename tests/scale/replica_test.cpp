@@ -216,7 +216,11 @@ TEST(Replica, ReadRoutesServedByAStreamingReplicaWithReadYourWritesAndPrimaryFal
                              {{"regionCode", "360104002001"}, {"name", "副本甲小区"}, {"address", "副本路1号"}, {"builtYear", 1990}});
   ASSERT_EQ(created.status, 201) << created.body;
   // The writer reads its own write at once, though the replica has not replayed it.
-  for (int i = 0; i < 5; ++i) EXPECT_TRUE(Lists(server.Get(admin, "/api/v1/estates?page=1"), "副本甲小区")) << "read-your-writes, call " << i;
+  for (int i = 0; i < 5; ++i) {
+    auto own = server.Get(admin, "/api/v1/estates?page=1");
+    EXPECT_TRUE(Lists(own, "副本甲小区")) << "read-your-writes, call " << i << ": " << own.status << " "
+                                         << own.body.substr(0, 400);
+  }
   // Another reader is served by the (paused) replica: the new estate is not there yet.
   auto stale = server.Get(reader, "/api/v1/estates?page=1");
   ASSERT_EQ(stale.status, 200) << stale.body;
