@@ -100,7 +100,6 @@ void AppendCopyField(std::string& row, std::string_view value);
 // string_view (null data) is written as NULL (`\N`).
 void AppendCopyRow(std::string& buffer, std::initializer_list<std::string_view> fields);
 
-
 using SessionFn = std::function<Result<void>(Session&)>;
 
 // A database. Thread safety: Read and Write may be called from any number of threads at once.
@@ -127,6 +126,11 @@ class Database {
   // writer, as with the embedded SQLite deployment; std::nullopt (never cache) otherwise, e.g. for
   // PostgreSQL, which several servers may share.
   virtual std::optional<std::uint64_t> ChangeCounter() const { return std::nullopt; }
+  // The same promise, kept only for the accounts: it changes whenever a write may have changed a
+  // user (app_user), their assignments (user_assignment) or a session (auth_session). The session
+  // cache checks it, so a server busy with ballots or tickets does not read every signed-in
+  // caller's session again after each commit. Defaults to ChangeCounter().
+  virtual std::optional<std::uint64_t> AccountsChangeCounter() const { return ChangeCounter(); }
 };
 
 // Runs `fn` (Session& → Result<T>) in a read / write transaction and returns its result: the value

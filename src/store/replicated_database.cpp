@@ -1,11 +1,11 @@
 #include "store/replicated_database.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <atomic>
 #include <charconv>
 #include <mutex>
 #include <unordered_map>
-
-#include <spdlog/spdlog.h>
 
 namespace huanxin::store {
 
@@ -13,7 +13,8 @@ namespace {
 thread_local ReadRouting tl_routing;
 
 std::int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
 }
 
 constexpr std::uint64_t kUnknownLsn = ~std::uint64_t{0};
@@ -90,10 +91,9 @@ class ReplicatedDatabase final : public Database {
   Result<void> Backup(const std::string& path) override { return primary_->Backup(path); }
   Result<void> Restore(const std::string& path) override { return primary_->Restore(path); }
   std::optional<std::uint64_t> ChangeCounter() const override { return primary_->ChangeCounter(); }
+  std::optional<std::uint64_t> AccountsChangeCounter() const override { return primary_->AccountsChangeCounter(); }
 
-  ReplicaStats Stats() const {
-    return {replica_reads_.load(), primary_reads_.load(), replica_failures_.load()};
-  }
+  ReplicaStats Stats() const { return {replica_reads_.load(), primary_reads_.load(), replica_failures_.load()}; }
 
  private:
   struct Replica {
@@ -119,9 +119,11 @@ class ReplicatedDatabase final : public Database {
       return nullptr;
     }
     // A server that is not in recovery is not a replica: its data need not match the primary's.
-    auto recovery = ReadResult(**opened, [](Session& s) { return QueryInt(s, "SELECT CASE WHEN pg_is_in_recovery() THEN 1 ELSE 0 END"); });
+    auto recovery = ReadResult(
+        **opened, [](Session& s) { return QueryInt(s, "SELECT CASE WHEN pg_is_in_recovery() THEN 1 ELSE 0 END"); });
     if (!recovery || *recovery != 1) {
-      MarkDown(r, recovery ? "the server is not a streaming replica (pg_is_in_recovery() is false)" : recovery.error().detail.en);
+      MarkDown(r, recovery ? "the server is not a streaming replica (pg_is_in_recovery() is false)"
+                           : recovery.error().detail.en);
       return nullptr;
     }
     r.owned = std::move(*opened);

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "contract/contract_fixture.hpp"
+#include "store/auth/user_repository.hpp"
+#include "store/driver_errors.hpp"
 #include "store/register/register_repository.hpp"
 #include "testing/test_db.hpp"
 
@@ -25,7 +27,9 @@ class SessionContract : public ContractTest {
     });
   }
   std::int64_t InsertOwner(const std::string& id_number) {
-    return Put([&](Session& s) { return OwnerRepository::Insert(s, {0, id_number, "新业主", std::nullopt, kAt, kAt}); });
+    return Put([&](Session& s) {
+      return OwnerRepository::Insert(s, {0, id_number, "新业主", std::nullopt, kAt, kAt});
+    });
   }
   void Reset(const char* table) {
     Put([&](Session& s) { return s.ResetIdentity(table); });
@@ -49,6 +53,66 @@ TEST_P(SessionContract, PingAnswersInReadsAndWritesAndChangesNothing) {
   });
   EXPECT_EQ(Count("SELECT COUNT(*) FROM owner"), 1);
   EXPECT_NE(testing::Snapshot(*db_), before);
+}
+
+// The session cache's counter (Database::AccountsChangeCounter): moved by every write that changed a
+// user, an assignment or a session, and only by those on SQLite (the sole writer); PostgreSQL, which
+// several servers may share, keeps no counter at all.
+TEST_P(SessionContract, AccountsChangeCounterMovesWithAccountWritesOnly) {
+  if (IsSkipped()) return;
+  const auto accounts = [&] { return db_->AccountsChangeCounter(); };
+  if (!db_->ChangeCounter()) {
+    EXPECT_FALSE(accounts()) << "no counter where the data may change behind the process";
+    return;
+  }
+  auto seen = accounts();
+  ASSERT_TRUE(seen);
+  const auto moved = [&](const char* what) {
+    const auto now = accounts();
+    EXPECT_NE(now, seen) << what;
+    seen = now;
+  };
+  const auto kept = [&](const char* what) { EXPECT_EQ(accounts(), seen) << what; };
+
+  auto all = db_->ChangeCounter();
+  Put([&](Session& s) -> Result<void> {
+    AddOwner(s, "360104199001010011", "业主");
+    return Ok();
+  });
+  EXPECT_NE(db_->ChangeCounter(), all) << "the general counter moves with any write";
+  kept("an owner is not an account");
+  (void)db_->Read(Ping);
+  kept("a read");
+
+  std::int64_t user = 0;
+  Put([&](Session& s) -> Result<void> {
+    user = AddUser(s, "counter", "360104002001");
+    return Ok();
+  });
+  moved("a new user");
+  Put([&](Session& s) { return UserRepository::ReplaceAssignments(s, user, "360104002001", {{"estate", 7}}); });
+  moved("an assignment given");
+  Put([&](Session& s) { return UserRepository::ReplaceAssignments(s, user, "360104002001", {}); });
+  moved("the assignment taken away");
+  SessionRecord sess{0, std::string(64, 'a'), user, "csrf", kAt, "2099-01-01T00:00:00.000Z", "127.0.0.1", "test"};
+  Put([&](Session& s) -> Result<void> {
+    if (auto id = SessionRepository::Insert(s, sess); !id) return std::move(id).error();
+    return Ok();
+  });
+  moved("a session");
+  Put([&](Session& s) { return SessionRepository::Revoke(s, sess.token_hash, kAt); });
+  moved("a session revoked");
+  Put([&](Session& s) { return SessionRepository::Revoke(s, sess.token_hash, kAt); });
+  kept("a revocation that changed no row");
+  // A write that changed a user and then failed: rolled back, and still counted (a reader may have
+  // looked while it was under way).
+  auto failed = db_->Write([&](Session& s) -> Result<void> {
+    if (auto r = s.Exec("UPDATE app_user SET display_name = 'x' WHERE id = ?", {Int(user)}); !r)
+      return std::move(r).error();
+    return InternalStoreError("fail on purpose");
+  });
+  EXPECT_FALSE(failed);
+  moved("a failed write that touched a user");
 }
 
 TEST_P(SessionContract, AfterResetIdentityInsertsContinueAfterTheLoadedIds) {

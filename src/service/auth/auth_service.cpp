@@ -141,7 +141,7 @@ Result<LoginResult> AuthService::Login(const std::string& username_in, const std
 
 std::optional<Authenticated> AuthService::FromSessionCache(const std::string& token, const std::string& request_id) {
   if (token.size() != 64) return std::nullopt;
-  const auto changes = db_.ChangeCounter();
+  const auto changes = db_.AccountsChangeCounter();
   if (!changes) return std::nullopt;
   const auto hash = HashToken(token);
   const auto now = FormatIsoUtc(clock_.Now());
@@ -163,7 +163,7 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token, const 
   if (auto cached = FromSessionCache(token, request_id)) return std::move(*cached);
   const auto hash = HashToken(token);
   const auto now = FormatIsoUtc(clock_.Now());
-  const auto changes = db_.ChangeCounter();  // read before the data (see Database::ChangeCounter)
+  const auto changes = db_.AccountsChangeCounter();  // read before the data (see Database::ChangeCounter)
   std::optional<Authenticated> out;
   auto r = db_.Read([&](store::Session& s) -> Result<void> {
     auto sess = store::SessionRepository::FindActive(s, hash, now);

@@ -279,19 +279,28 @@ Result<std::optional<VoterDwelling>> ConsultationRepository::FindVoterDwelling(S
 Result<std::vector<VoterDwelling>> ConsultationRepository::CoOwnedDwellings(Session& s, std::int64_t estate_id,
                                                                             const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return std::vector<VoterDwelling>{};
-  Params p{Int(estate_id)};
+  // Driven by the few dwellings that share an owner (rowid lookups), not by the estate's index: the
+  // unary plus keeps SQLite's planner, which has no statistics, from walking every dwelling of the
+  // estate through dwelling_estate to test each against the list (0.18 ms per ballot on a
+  // 2 000-dwelling estate, half the ballot's SQL time; docs/BENCHMARKS.md, issue #16).
+  Params p;
   AddIds(p, ids);
-  return Voters(
-      s,
-      "WHERE d.estate_id = ? AND d.id IN (SELECT o2.dwelling_id FROM dwelling_owner o1 JOIN dwelling_owner o2 "
-      "ON o2.owner_id = o1.owner_id WHERE o1.dwelling_id IN (" +
-          Placeholders(ids.size()) + "))",
-      p, std::nullopt);
+  p.push_back(Int(estate_id));
+  return Voters(s,
+                "WHERE d.id IN (SELECT o2.dwelling_id FROM dwelling_owner o1 JOIN dwelling_owner o2 "
+                "ON o2.owner_id = o1.owner_id WHERE o1.dwelling_id IN (" +
+                    Placeholders(ids.size()) + ")) AND +d.estate_id = ?",
+                p, std::nullopt);
 }
 
 Result<std::vector<VoterDwelling>> ConsultationRepository::DwellingsBySaleStatus(Session& s, std::int64_t estate_id,
                                                                                  const std::string& sale_status) {
-  return Voters(s, "WHERE d.estate_id = ? AND d.sale_status = ?", {Int(estate_id), Str(sale_status)}, std::nullopt);
+  // Any status other than sold: the query repeats dwelling_held's condition (migration 0022) so that
+  // both databases read that small partial index instead of every dwelling of the estate.
+  if (sale_status == "sold")
+    return Voters(s, "WHERE d.estate_id = ? AND d.sale_status = ?", {Int(estate_id), Str(sale_status)}, std::nullopt);
+  return Voters(s, "WHERE d.estate_id = ? AND d.sale_status = ? AND d.sale_status <> 'sold'",
+                {Int(estate_id), Str(sale_status)}, std::nullopt);
 }
 
 // ---- ballots ----
@@ -509,8 +518,8 @@ Result<std::vector<TallyRow>> ConsultationRepository::TallyRows(Session& s, std:
   std::vector<TallyRow> out;
   out.reserve(rows->size());
   for (const auto& r : *rows)
-    out.push_back({static_cast<int>(r.GetInt(0)), r.GetInt(1), r.GetInt(2), r.GetText(3), r.GetInt(4), r.GetInt(5),
-                   r.GetInt(6)});
+    out.push_back(
+        {static_cast<int>(r.GetInt(0)), r.GetInt(1), r.GetInt(2), r.GetText(3), r.GetInt(4), r.GetInt(5), r.GetInt(6)});
   return out;
 }
 
@@ -534,7 +543,8 @@ Result<void> InsertTallyRows(Session& s, const ConsultationRecord& c, const std:
     if (add)
       sql +=
           " ON CONFLICT (consultation_id, round, item_id, building_id, bucket) DO UPDATE SET "
-          "heads = consultation_tally.heads + excluded.heads, area_dm2 = consultation_tally.area_dm2 + excluded.area_dm2, "
+          "heads = consultation_tally.heads + excluded.heads, area_dm2 = consultation_tally.area_dm2 + "
+          "excluded.area_dm2, "
           "dwellings = consultation_tally.dwellings + excluded.dwellings";
     if (auto n = s.Exec(sql, p); !n) return std::move(n).error();
   }

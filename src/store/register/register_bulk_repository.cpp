@@ -104,8 +104,8 @@ constexpr const char* kLoadTriggers[] = {"estate_stat_dwelling_ins", "consultati
                                          "consultation_tally_owner_ins", "owner_stat_link_ins"};
 // Secondary indexes the load never reads (it finds dwellings by the estate once, before the load,
 // owners by ID number through owner's unique index, links by their primary key).
-constexpr const char* kLoadIndexes[] = {"dwelling_estate", "dwelling_owner_owner", "dwelling_owner_estate",
-                                        "dwelling_owner_region"};
+constexpr const char* kLoadIndexes[] = {"dwelling_estate", "dwelling_held", "dwelling_owner_owner",
+                                        "dwelling_owner_estate", "dwelling_owner_region"};
 // 128 MiB (negative: KiB): the random inserts into owner's ID-number index stay in memory.
 constexpr std::int64_t kLoadCacheKib = 131072;
 

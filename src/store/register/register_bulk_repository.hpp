@@ -71,12 +71,12 @@ class RegisterBulkRepository {
   // triggers that fire on inserting a dwelling or an owner link (estate_stat_dwelling_ins,
   // consultation_tally_dwelling_ins, consultation_tally_owner_ins) and, with `drop_indexes`, the
   // secondary indexes of dwelling and dwelling_owner that the load itself does not read
-  // (dwelling_estate, dwelling_owner_owner, dwelling_owner_estate, dwelling_owner_region; the unique
-  // constraints stay), and raises the connection's page cache to 128 MiB. Everything happens in
-  // the caller's transaction, so a rollback or a crash before the commit leaves the schema as it
-  // was. When the schema holds an insert trigger on dwelling, dwelling_owner or owner that this code
-  // does not know (a later migration), nothing is set aside and the RosterLoad is inactive: the load
-  // then runs with every trigger, slower but exact.
+  // (dwelling_estate, dwelling_held, dwelling_owner_owner, dwelling_owner_estate,
+  // dwelling_owner_region; the unique constraints stay), and raises the connection's page cache to
+  // 128 MiB. Everything happens in the caller's transaction, so a rollback or a crash before the
+  // commit leaves the schema as it was. When the schema holds an insert trigger on dwelling,
+  // dwelling_owner or owner that this code does not know (a later migration), nothing is set aside
+  // and the RosterLoad is inactive: the load then runs with every trigger, slower but exact.
   static Result<RosterLoad> BeginRosterLoad(Session& s, bool drop_indexes);
   // Finishes what BeginRosterLoad started, in the same transaction: recreates the dropped indexes
   // (one sort each), applies what the suspended triggers would have done — adds `change`'s new

@@ -1,8 +1,7 @@
 #include "store/sqlite/sqlite_database.hpp"
 
-#include <sqlite3.h>
-
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,8 +27,8 @@ Error SqliteError(sqlite3* db, int rc) {
   int primary = rc & 0xff;
   if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) return DuplicateError(msg);
   if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) return InUseError(msg);
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL ||
-      primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN)
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL || primary == SQLITE_IOERR ||
+      primary == SQLITE_CANTOPEN)
     return UnavailableError(msg);
   return InternalStoreError(msg);
 }
@@ -63,8 +62,12 @@ class SqliteConnection final : public Session {
       cells.reserve(n);
       for (int i = 0; i < n; ++i) {
         switch (sqlite3_column_type(*stmt, i)) {
-          case SQLITE_NULL: cells.emplace_back(std::monostate{}); break;
-          case SQLITE_INTEGER: cells.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(*stmt, i))); break;
+          case SQLITE_NULL:
+            cells.emplace_back(std::monostate{});
+            break;
+          case SQLITE_INTEGER:
+            cells.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(*stmt, i)));
+            break;
           default: {
             auto p = reinterpret_cast<const char*>(sqlite3_column_text(*stmt, i));
             cells.emplace_back(std::string(p ? p : "", sqlite3_column_bytes(*stmt, i)));
@@ -144,8 +147,8 @@ class SqliteConnection final : public Session {
     if (it != cache_.end()) {
       stmt = it->second;
     } else {
-      int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                  SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      int rc =
+          sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
       if (rc != SQLITE_OK) return SqliteError(db_, rc);
       cache_.emplace(std::string(sql), stmt);
     }
@@ -154,8 +157,10 @@ class SqliteConnection final : public Session {
     for (std::size_t i = 0; i < params.size(); ++i) {
       int idx = static_cast<int>(i + 1), rc = SQLITE_OK;
       const auto& v = params[i];
-      if (std::holds_alternative<std::monostate>(v)) rc = sqlite3_bind_null(stmt, idx);
-      else if (auto p = std::get_if<std::int64_t>(&v)) rc = sqlite3_bind_int64(stmt, idx, *p);
+      if (std::holds_alternative<std::monostate>(v))
+        rc = sqlite3_bind_null(stmt, idx);
+      else if (auto p = std::get_if<std::int64_t>(&v))
+        rc = sqlite3_bind_int64(stmt, idx, *p);
       else {
         const auto& s = std::get<std::string>(v);
         // Not copied: `params` outlives the statement's steps, and Finish clears the bindings when
@@ -283,6 +288,7 @@ class SqliteDatabase final : public Database {
         writer_(std::move(writer)),
         readers_(std::move(readers)) {
     for (auto& r : readers_) idle_.push_back(r.get());
+    sqlite3_update_hook(writer_->handle(), &SqliteDatabase::OnRowChange, this);
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
@@ -319,6 +325,7 @@ class SqliteDatabase final : public Database {
       std::lock_guard lock(write_mu_);
       r = Copy(writer_->handle(), path, /*into_file=*/false);
       changes_.fetch_add(1, std::memory_order_release);
+      accounts_changes_.fetch_add(1, std::memory_order_release);
     }
     if (r && wal_) r = wal_->Sync();
     return r;
@@ -328,6 +335,9 @@ class SqliteDatabase final : public Database {
   Result<void> Write(const SessionFn& fn) override { return group_.Write(fn); }
 
   std::optional<std::uint64_t> ChangeCounter() const override { return changes_.load(std::memory_order_acquire); }
+  std::optional<std::uint64_t> AccountsChangeCounter() const override {
+    return accounts_changes_.load(std::memory_order_acquire);
+  }
 
   std::optional<std::uint64_t> WalSyncs() const {
     if (!wal_) return std::nullopt;
@@ -385,17 +395,37 @@ class SqliteDatabase final : public Database {
     // IMMEDIATE takes the write lock up front, so a read-then-write transaction cannot fail
     // half-way with SQLITE_BUSY when another process (the CLI) writes at the same time.
     struct Count {
-      std::atomic<std::uint64_t>& changes;
+      SqliteDatabase& db;
       // After the commit (or rollback) is over, and before any member of the group is answered: a
       // reader that saw the old count may have read either state, and its cached result is dropped
       // when it compares counts next time; a caller reading its own write sees the new count.
-      ~Count() { changes.fetch_add(1, std::memory_order_release); }
-    } count{changes_};
+      ~Count() {
+        if (db.accounts_touched_) {
+          db.accounts_touched_ = false;
+          db.accounts_changes_.fetch_add(1, std::memory_order_release);
+        }
+        db.changes_.fetch_add(1, std::memory_order_release);
+      }
+    } count{*this};
     return RunTx(*writer_, "BEGIN IMMEDIATE", body);
+  }
+
+  // SQLite's update hook on the writer: called for every row the writer inserts, updates or deletes
+  // (triggers and foreign-key actions included; not for a DELETE without WHERE, which no statement
+  // on these tables uses, nor for the rows of WITHOUT ROWID tables, which these are not). Only
+  // notes that the transaction touched an account table; the count moves after it ends, as above.
+  static void OnRowChange(void* self, int, const char*, const char* table, sqlite3_int64) {
+    const std::string_view t(table);
+    if (t == "auth_session" || t == "app_user" || t == "user_assignment")
+      static_cast<SqliteDatabase*>(self)->accounts_touched_ = true;
   }
 
   std::mutex write_mu_;
   std::atomic<std::uint64_t> changes_{0};  // write transactions and restores finished (ChangeCounter)
+  // Write transactions that touched app_user, user_assignment or auth_session, and restores
+  // (AccountsChangeCounter); accounts_touched_ is the writer's own flag, under write_mu_.
+  std::atomic<std::uint64_t> accounts_changes_{0};
+  bool accounts_touched_ = false;
   std::unique_ptr<WalSync> wal_;
   GroupCommit group_;
   std::unique_ptr<SqliteConnection> writer_;
