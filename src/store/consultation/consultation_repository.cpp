@@ -279,10 +279,11 @@ Result<std::optional<VoterDwelling>> ConsultationRepository::FindVoterDwelling(S
 Result<std::vector<VoterDwelling>> ConsultationRepository::CoOwnedDwellings(Session& s, std::int64_t estate_id,
                                                                             const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return std::vector<VoterDwelling>{};
-  // Driven by the few dwellings that share an owner (rowid lookups), not by the estate's index: the
-  // unary plus keeps SQLite's planner, which has no statistics, from walking every dwelling of the
-  // estate through dwelling_estate to test each against the list (0.18 ms per ballot on a
-  // 2 000-dwelling estate, half the ballot's SQL time; docs/BENCHMARKS.md, issue #16).
+  // Driven by the few dwellings that share an owner (rowid lookups): the unary plus keeps the estate
+  // test out of the planner's index choice. With dwelling_estate on (estate_id) alone SQLite already
+  // looks up (estate_id, rowid) per id; an index on the estate and another column made it walk every
+  // dwelling of the estate instead (0.18 ms per ballot; docs/BENCHMARKS.md, issue #16), so the plan
+  // no longer depends on which index the estate has.
   Params p;
   AddIds(p, ids);
   p.push_back(Int(estate_id));
