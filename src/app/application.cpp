@@ -24,6 +24,11 @@ Application::~Application() {
 }
 
 Result<void> Application::Open() {
+  SetPasswordHashCost(cfg_.test_weak_password_hash ? PasswordHashCost::kTestMinimum : PasswordHashCost::kInteractive);
+  if (cfg_.test_weak_password_hash)
+    spdlog::warn(
+        "HUANXIN_TEST_WEAK_PASSWORD_HASH: new password hashes use argon2id's minimum cost; "
+        "for test servers only, never for real accounts");
   // Database connections: one per handler thread that may read at once, up to 8, plus two (the
   // jobs worker, a health check); --db-pool overrides.
   const int handlers = cfg_.server.handler_threads > 0 ? cfg_.server.handler_threads : http::kDefaultHandlerThreads;

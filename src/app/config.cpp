@@ -214,6 +214,10 @@ Result<void> ApplyEnvironment(Config& cfg) {
     if (!hex || v->size() < 32 || v->size() > 128) return ConfigError("HUANXIN_PUBLICITY_KEY: 32–128 hex digits");
     cfg.publicity_key = *v;
   }
+  if (auto v = env("HUANXIN_TEST_WEAK_PASSWORD_HASH")) {
+    if (*v != "0" && *v != "1") return ConfigError("HUANXIN_TEST_WEAK_PASSWORD_HASH: 0 or 1");
+    cfg.test_weak_password_hash = *v == "1";
+  }
   if (auto v = env("HUANXIN_PUBLIC_URL")) {
     if (v->rfind("http://", 0) != 0 && v->rfind("https://", 0) != 0) return ConfigError("HUANXIN_PUBLIC_URL: " + *v);
     cfg.public_url = *v;

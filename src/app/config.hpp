@@ -78,6 +78,10 @@ struct Config {
   // The secret client addresses are hashed with for that limit (HUANXIN_PUBLICITY_KEY, 32–128 hex
   // digits); "" = the key file <var_dir>/publicity-key, made on first start.
   std::string publicity_key;
+  // Test servers only (HUANXIN_TEST_WEAK_PASSWORD_HASH=1; no file key, no flag): new password hashes
+  // at libsodium's minimum argon2id cost instead of the interactive limits (common/crypto.hpp).
+  // The API suites, the browser journeys and the API checkers create and log in hundreds of accounts.
+  bool test_weak_password_hash = false;
 };
 
 // Reads the TOML file at `path` over `cfg` (missing keys keep their value). Unknown keys are an

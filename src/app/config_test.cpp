@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -96,6 +97,24 @@ TEST(Config, PublicityKeysDefaultsAndBounds) {
   EXPECT_FALSE(LoadConfigFile(WriteToml("[project]\npublicity_working_days = 61\n"), cfg));
   EXPECT_FALSE(LoadConfigFile(WriteToml("[project]\nobjection_rate_per_hour = 0\n"), cfg));
   EXPECT_FALSE(LoadConfigFile(WriteToml("[project]\nobjection_rate_per_hour = 1001\n"), cfg));
+}
+
+// The weak test hash is reachable only through the environment: no file key, off by default, and a
+// value other than 0 or 1 is refused.
+TEST(Config, WeakTestPasswordHashOnlyFromTheEnvironment) {
+  Config defaults;
+  EXPECT_FALSE(defaults.test_weak_password_hash);
+  Config cfg;
+  EXPECT_FALSE(LoadConfigFile(WriteToml("[auth]\ntest_weak_password_hash = true\n"), cfg));
+  ::setenv("HUANXIN_TEST_WEAK_PASSWORD_HASH", "1", 1);
+  ASSERT_TRUE(ApplyEnvironment(cfg));
+  EXPECT_TRUE(cfg.test_weak_password_hash);
+  ::setenv("HUANXIN_TEST_WEAK_PASSWORD_HASH", "yes", 1);
+  EXPECT_FALSE(ApplyEnvironment(cfg));
+  ::setenv("HUANXIN_TEST_WEAK_PASSWORD_HASH", "0", 1);
+  ASSERT_TRUE(ApplyEnvironment(cfg));
+  EXPECT_FALSE(cfg.test_weak_password_hash);
+  ::unsetenv("HUANXIN_TEST_WEAK_PASSWORD_HASH");
 }
 
 }  // namespace

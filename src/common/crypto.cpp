@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <atomic>
 #include <stdexcept>
 
 namespace huanxin {
@@ -55,12 +56,18 @@ std::string RandomBase32(std::size_t chars) {
   return raw;
 }
 
-std::string HashPassword(std::string_view password) {
-  return Hash(password, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE);
-}
+namespace {
+std::atomic<PasswordHashCost> g_password_hash_cost{PasswordHashCost::kInteractive};
+}  // namespace
 
-std::string HashPasswordForTests(std::string_view password) {
-  return Hash(password, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
+void SetPasswordHashCost(PasswordHashCost cost) { g_password_hash_cost.store(cost, std::memory_order_relaxed); }
+
+PasswordHashCost CurrentPasswordHashCost() { return g_password_hash_cost.load(std::memory_order_relaxed); }
+
+std::string HashPassword(std::string_view password) {
+  if (CurrentPasswordHashCost() == PasswordHashCost::kTestMinimum)
+    return Hash(password, crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN);
+  return Hash(password, crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE);
 }
 
 bool VerifyPassword(std::string_view stored, std::string_view password) {

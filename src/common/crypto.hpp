@@ -26,13 +26,19 @@ std::string RandomHex(std::size_t bytes);
 // people read off paper and type (ballot codes, receipts). 5 bits of entropy per character.
 std::string RandomBase32(std::size_t chars);
 
-// argon2id hash in libsodium's self-describing string form ("$argon2id$v=19$m=…").
-// Cost: the "interactive" limits (64 MiB, 2 passes) — about 0.1 s on the target 2-core box.
-// Throws std::runtime_error if memory cannot be allocated.
-std::string HashPassword(std::string_view password);
+// The cost HashPassword uses for new hashes, process-wide. kInteractive (the default) is libsodium's
+// "interactive" limits: 64 MiB, 2 passes, about 0.25 s of CPU on the target 2-core box (measured
+// 2026-12-04). kTestMinimum is libsodium's minimum (8 KiB, 1 pass, 0.1 ms): still argon2id and
+// verified the same way, for test servers only (HUANXIN_TEST_WEAK_PASSWORD_HASH, config/README.md),
+// where hundreds of logins and new accounts made the password hash 60 % of the API suites' CPU time.
+// Stored hashes carry their own cost, so verifying is unaffected by this setting.
+enum class PasswordHashCost { kInteractive, kTestMinimum };
+void SetPasswordHashCost(PasswordHashCost cost);
+PasswordHashCost CurrentPasswordHashCost();
 
-// Cheaper hashing for test fixtures only (still argon2id; minimum limits).
-std::string HashPasswordForTests(std::string_view password);
+// argon2id hash in libsodium's self-describing string form ("$argon2id$v=19$m=…"), at the current
+// cost (above). Throws std::runtime_error if memory cannot be allocated.
+std::string HashPassword(std::string_view password);
 
 // True when `password` matches `stored` (constant-time inside libsodium).
 bool VerifyPassword(std::string_view stored, std::string_view password);

@@ -33,13 +33,38 @@ TEST(RandomHex, HasRequestedLengthAndDiffers) {
   EXPECT_NE(a, b);
 }
 
+// Restores the process-wide cost when a test ends.
+struct CostGuard {
+  PasswordHashCost before = CurrentPasswordHashCost();
+  ~CostGuard() { SetPasswordHashCost(before); }
+};
+
 TEST(Password, Argon2idVerifiesOnlyTheRightPassword) {
   ASSERT_TRUE(InitCrypto());
-  auto stored = HashPasswordForTests("Correct#Horse9");
+  CostGuard guard;
+  SetPasswordHashCost(PasswordHashCost::kTestMinimum);
+  auto stored = HashPassword("Correct#Horse9");
   EXPECT_EQ(stored.rfind("$argon2id$", 0), 0u);
   EXPECT_TRUE(VerifyPassword(stored, "Correct#Horse9"));
   EXPECT_FALSE(VerifyPassword(stored, "correct#horse9"));
   EXPECT_FALSE(VerifyPassword("not a hash", "Correct#Horse9"));
+}
+
+TEST(Password, ProductionCostIsTheInteractiveLimitsAndTheTestCostIsOptIn) {
+  ASSERT_TRUE(InitCrypto());
+  CostGuard guard;
+  EXPECT_EQ(CurrentPasswordHashCost(), PasswordHashCost::kInteractive);  // nothing in this process set it
+  // libsodium's interactive limits, as the stored string spells them: 64 MiB, 2 passes, 1 lane.
+  auto strong = HashPassword("Correct#Horse9");
+  EXPECT_EQ(strong.rfind("$argon2id$v=19$m=65536,t=2,p=1$", 0), 0u) << strong;
+  SetPasswordHashCost(PasswordHashCost::kTestMinimum);
+  auto weak = HashPassword("Correct#Horse9");
+  EXPECT_EQ(weak.rfind("$argon2id$v=19$m=8,t=1,p=1$", 0), 0u) << weak;
+  // A stored hash carries its own cost: both verify under either setting.
+  EXPECT_TRUE(VerifyPassword(strong, "Correct#Horse9"));
+  SetPasswordHashCost(PasswordHashCost::kInteractive);
+  EXPECT_TRUE(VerifyPassword(weak, "Correct#Horse9"));
+  EXPECT_FALSE(VerifyPassword(weak, "Correct#Horse0"));
 }
 
 TEST(ConstantTimeEquals, ComparesContentAndLength) {

@@ -19,6 +19,11 @@ void ApiTest::SetUp() {
   cfg.server.threads = 2;
   cfg.server.access_log = std::getenv("HX_TEST_ACCESS_LOG") != nullptr;
   cfg.web_root = "";
+  // New accounts at argon2id's minimum cost (common/crypto.hpp): the suite logs in and creates
+  // hundreds of accounts, and the interactive cost made the hash 60 % of its CPU time. The
+  // production cost is checked by common_test (Password.ProductionCost…) and
+  // ApiTest.ProductionServersHashAtTheInteractiveCost.
+  cfg.test_weak_password_hash = true;
   // One var dir per process: the suite's shards and databases run as concurrent processes, and
   // the keys made on first start (publicity-key) must not be read half-written by a neighbour.
   cfg.var_dir = ::testing::TempDir() + "hx-api-var-" + std::to_string(::getpid());

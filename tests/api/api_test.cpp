@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/api_fixture.hpp"
+#include "store/auth/user_repository.hpp"
 
 namespace huanxin::testing {
 namespace {
@@ -153,6 +154,30 @@ TEST_P(AddressThrottleApiTest, Issue11AddressPassesOneShortOfItsBarAndIsBlockedA
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, AddressThrottleApiTest, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, AddressThrottleApiTest, ::testing::Values("postgres"));
+
+// A server as deployed (test_weak_password_hash off, the default) stores new passwords at argon2id's
+// interactive cost: the bootstrap admin and an account made through the API. The other suites run
+// with the weak test cost (api_fixture.cpp); this one proves the switch is off unless asked for.
+class ProductionHashApiTest : public ApiTest {
+ protected:
+  void Configure(app::Config& cfg) override { cfg.test_weak_password_hash = false; }
+};
+
+TEST_P(ProductionHashApiTest, ProductionServersHashAtTheInteractiveCost) {
+  if (!app_) return;
+  auto id = CreateUser("colleague.p", "street", "360104002");
+  ASSERT_GT(id, 0);
+  for (const std::string username : {"admin", "colleague.p"}) {
+    auto user =
+        store::ReadResult(db(), [&](store::Session& s) { return store::UserRepository::FindByUsername(s, username); });
+    ASSERT_TRUE(user && *user) << username;
+    EXPECT_EQ((*user)->password_hash.rfind("$argon2id$v=19$m=65536,t=2,p=1$", 0), 0u) << username;
+  }
+  EXPECT_EQ(Call("POST", "/api/v1/auth/login", R"({"username":"colleague.p","password":"Street#2026x"})").status, 200);
+}
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, ProductionHashApiTest, ::testing::Values("sqlite"));
+INSTANTIATE_TEST_SUITE_P(Postgres, ProductionHashApiTest, ::testing::Values("postgres"));
 
 TEST_P(ApiTest, CookieWriteNeedsCsrfToken) {
   if (!app_) return;

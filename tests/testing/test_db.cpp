@@ -48,8 +48,13 @@ std::string FreshDsn(const std::string& backend) {
     PQfinish(conn);
     return "";
   }
+  // PostgreSQL 15 copies a template page by page through the WAL by default; copying its files
+  // (STRATEGY FILE_COPY, one checkpoint, cheap on the test server without fsync) took 0.11 s instead
+  // of 0.28 s for the migrated 13 MB template, once per test.
+  const std::string strategy = PQserverVersion(conn) >= 150000 ? " STRATEGY FILE_COPY" : "";
   auto create = [&](const std::string& db, const std::string& from) {
-    PGresult* res = PQexec(conn, ("CREATE DATABASE " + db + " TEMPLATE " + from + " ENCODING 'UTF8'").c_str());
+    PGresult* res =
+        PQexec(conn, ("CREATE DATABASE " + db + " TEMPLATE " + from + " ENCODING 'UTF8'" + strategy).c_str());
     const bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
     if (!ok) ADD_FAILURE() << "CREATE DATABASE " << db << " TEMPLATE " << from << ": " << PQerrorMessage(conn);
     PQclear(res);

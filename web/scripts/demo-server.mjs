@@ -37,6 +37,8 @@ export async function startDemoServer({ adminPassword, demoPassword, prefix }) {
   const common = ['--regions-prefix', '3601', '--db', `sqlite:${join(tmp, 'api.db')}`, '--var-dir', join(tmp, 'var')]
   const env = { ...process.env, HUANXIN_ADMIN_PASSWORD: adminPassword }
   for (const k of Object.keys(env)) if (k.startsWith('HUANXIN_') && k !== 'HUANXIN_ADMIN_PASSWORD' && k !== 'HUANXIN_BIN') delete env[k]
+  // New password hashes at argon2id's minimum cost (test servers only; config/README.md).
+  env.HUANXIN_TEST_WEAK_PASSWORD_HASH = '1'
   const demo = run(bin, 'demo', [...common, 'demo', '--password', demoPassword], env)
   const d = await demo.exit
   if (d.code !== 0) {

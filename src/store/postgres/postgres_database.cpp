@@ -291,11 +291,26 @@ std::string ToolError(const std::string& tool, int code, const std::string& log)
   return tool + " exited with " + std::to_string(code) + ": " + text.substr(0, 2000);
 }
 
+// A new session: UTC text times and UTF-8 regardless of the server's defaults; quiet NOTICEs.
+Result<std::unique_ptr<PgConnection>> Connect(const std::string& conninfo) {
+  PGconn* c = PQconnectdb(conninfo.c_str());
+  if (PQstatus(c) != CONNECTION_OK) {
+    std::string msg = PQerrorMessage(c);
+    PQfinish(c);
+    return UnavailableError(msg);
+  }
+  auto conn = std::make_unique<PgConnection>(c);
+  if (auto r = conn->Simple("SET TIME ZONE 'UTC'; SET client_min_messages = warning"); !r) return std::move(r).error();
+  PQsetClientEncoding(c, "UTF8");
+  return conn;
+}
+
 class PostgresDatabase final : public Database {
  public:
-  PostgresDatabase(std::vector<std::unique_ptr<PgConnection>> conns, std::string conninfo)
-      : conns_(std::move(conns)), conninfo_(std::move(conninfo)) {
-    for (auto& c : conns_) idle_.push_back(c.get());
+  PostgresDatabase(std::unique_ptr<PgConnection> first, std::string conninfo, std::size_t pool_size)
+      : conninfo_(std::move(conninfo)), pool_size_(std::max<std::size_t>(1, pool_size)) {
+    idle_.push_back(first.get());
+    conns_.push_back(std::move(first));
   }
   Dialect dialect() const override { return Dialect::kPostgres; }
 
@@ -334,10 +349,27 @@ class PostgresDatabase final : public Database {
   Result<void> WithConnection(const SessionFn& fn, const char* begin) {
     PgConnection* conn = nullptr;
     {
+      // An idle connection, or a new one while the pool is below its size (connections are opened
+      // when first needed: a server, or a test, that never has ten transactions at once never pays
+      // for ten backends), or wait for one to come back.
       std::unique_lock lock(mu_);
-      cv_.wait(lock, [&] { return !idle_.empty(); });
-      conn = idle_.back();
-      idle_.pop_back();
+      cv_.wait(lock, [&] { return !idle_.empty() || conns_.size() + opening_ < pool_size_; });
+      if (!idle_.empty()) {
+        conn = idle_.back();
+        idle_.pop_back();
+      } else {
+        ++opening_;
+        lock.unlock();
+        auto made = Connect(conninfo_);
+        lock.lock();
+        --opening_;
+        if (!made) {
+          cv_.notify_one();  // another waiter may try
+          return std::move(made).error();
+        }
+        conn = made->get();
+        conns_.push_back(std::move(*made));
+      }
     }
     struct Return {
       PostgresDatabase* self;
@@ -364,8 +396,10 @@ class PostgresDatabase final : public Database {
     return conn->Commit();
   }
 
-  std::vector<std::unique_ptr<PgConnection>> conns_;
+  std::vector<std::unique_ptr<PgConnection>> conns_;  // every connection opened, idle or in use (mu_)
   std::string conninfo_;
+  const std::size_t pool_size_;
+  std::size_t opening_ = 0;  // connections being opened outside the lock (mu_)
   std::mutex mu_;
   std::condition_variable cv_;
   std::vector<PgConnection*> idle_;
@@ -375,22 +409,11 @@ class PostgresDatabase final : public Database {
 }  // namespace
 
 Result<std::unique_ptr<Database>> OpenPostgres(const PostgresOptions& options) {
-  std::vector<std::unique_ptr<PgConnection>> conns;
-  for (int i = 0; i < std::max(1, options.pool_size); ++i) {
-    PGconn* c = PQconnectdb(options.conninfo.c_str());
-    if (PQstatus(c) != CONNECTION_OK) {
-      std::string msg = PQerrorMessage(c);
-      PQfinish(c);
-      return UnavailableError(msg);
-    }
-    auto conn = std::make_unique<PgConnection>(c);
-    // UTC text times and UTF-8 regardless of the server's defaults; quiet NOTICEs.
-    if (auto r = conn->Simple("SET TIME ZONE 'UTC'; SET client_min_messages = warning"); !r)
-      return std::move(r).error();
-    PQsetClientEncoding(c, "UTF8");
-    conns.push_back(std::move(conn));
-  }
-  return std::unique_ptr<Database>(new PostgresDatabase(std::move(conns), options.conninfo));
+  // One connection now, so a wrong address or credentials fail at start; the rest when needed.
+  auto first = Connect(options.conninfo);
+  if (!first) return std::move(first).error();
+  return std::unique_ptr<Database>(new PostgresDatabase(std::move(*first), options.conninfo,
+                                                        static_cast<std::size_t>(std::max(1, options.pool_size))));
 }
 
 }  // namespace huanxin::store

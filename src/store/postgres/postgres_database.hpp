@@ -1,9 +1,11 @@
 // PostgreSQL driver over libpq: a city or province deployment (ARCHITECTURE.md §6).
 //
-// A fixed pool of connections; statements are prepared once per connection (named by a counter)
-// with text-format parameters. `?` placeholders are renumbered to `$n` outside string literals.
-// Integer result columns (int2/int4/int8, and integral numeric such as SUM(bigint)) come back as
-// int64; everything else as text. A lost connection is reset and the call answers 503.
+// A pool of at most `pool_size` connections: one opened at start (a wrong address or credentials
+// fail there), the others when a transaction finds none idle. Statements are prepared once per
+// connection (named by a counter) with text-format parameters. `?` placeholders are renumbered to
+// `$n` outside string literals. Integer result columns (int2/int4/int8, and integral numeric such as
+// SUM(bigint)) come back as int64; everything else as text. A lost connection is reset and the call
+// answers 503.
 #pragma once
 
 #include <memory>

