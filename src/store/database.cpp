@@ -288,4 +288,18 @@ Result<std::int64_t> DeleteRows(Session& s, std::string_view table_view, std::st
                    Text("先删除或改掉这些记录，再删除它", "remove or change those records first"));
 }
 
+std::string MultiRowInsert(std::string_view head, std::size_t columns, std::size_t rows, std::string_view tail) {
+  std::string marks = "(";
+  for (std::size_t c = 0; c < columns; ++c) marks += c ? ", ?" : "?";
+  marks += ")";
+  std::string sql(head);
+  sql.reserve(head.size() + rows * (marks.size() + 2) + tail.size());
+  for (std::size_t r = 0; r < rows; ++r) {
+    if (r) sql += ", ";
+    sql += marks;
+  }
+  sql += tail;
+  return sql;
+}
+
 }  // namespace huanxin::store

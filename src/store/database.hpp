@@ -192,6 +192,10 @@ inline Result<void> Done(Result<std::int64_t> changed) {
   return Ok();
 }
 
+// "INSERT INTO t (a, b) VALUES " + `rows` × "(?, ?)" + `tail`: a multi-row statement's text, the same
+// on both drivers (bulk roster load, ballots, tally rows).
+std::string MultiRowInsert(std::string_view head, std::size_t columns, std::size_t rows, std::string_view tail);
+
 // Convenience: first row's first column as int (e.g. COUNT(*)).
 Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& params = {});
 

@@ -72,12 +72,6 @@ std::uint64_t GroupCommit::syncs() const {
   return syncs_;
 }
 
-void GroupCommit::EndLeading() {
-  std::lock_guard lock(mu_);
-  leading_ = false;
-  WakeNextLeader();
-}
-
 Result<void> GroupCommit::MakeDurable() {
   if (!sync_) return Ok();
   {
@@ -99,77 +93,140 @@ Result<void> GroupCommit::Write(const SessionFn& fn) {
   }
   Member me;
   me.fn = &fn;
-  std::deque<Member*> group;
-  {
-    std::unique_lock lock(mu_);
-    queue_.push_back(&me);
-    me.cv.wait(lock, [&] { return me.done || (!me.taken && !leading_); });
-    if (me.done) {
-      if (me.exception) std::rethrow_exception(me.exception);
-      return std::move(me.result);
-    }
-    // The leader: every queued caller (in arrival order, at most max_group_), itself among them.
-    leading_ = true;
-    while (!queue_.empty() && group.size() < max_group_) {
-      queue_.front()->taken = true;
-      group.push_back(queue_.front());
-      queue_.pop_front();
-    }
-    if (!me.taken) {  // more were queued than a group takes: the leader still runs its own
-      queue_.erase(std::find(queue_.begin(), queue_.end(), &me));
-      me.taken = true;
-      group.push_back(&me);
-    }
-    ++groups_;
-    members_ += group.size();
-  }
-  if (group.size() == 1) {
-    Result<void> out = Ok();
-    try {
-      out = RunAlone(fn);
-    } catch (...) {
-      EndLeading();
-      throw;  // to this caller, the only member
-    }
-    EndLeading();
-    if (out) out = MakeDurable();
-    return out;
-  }
-  RunGroup(group);
-  // The next group may run while this one's commit reaches the disk.
-  EndLeading();
-  bool committed = std::any_of(group.begin(), group.end(), [](const Member* m) { return !m->exception && m->result; });
-  if (committed) {
-    if (auto durable = MakeDurable(); !durable)
-      for (auto* m : group)
-        if (!m->exception && m->result) m->result = durable.error();
-  }
-  {
-    // Notified with mu_ held: a member returns (and its cv goes away) only after taking mu_.
-    std::lock_guard lock(mu_);
-    for (auto* m : group) {
-      m->done = true;
-      if (m != &me) m->cv.notify_one();
+  std::unique_lock lock(mu_);
+  queue_.push_back(&me);
+  for (;;) {
+    me.cv.wait(lock, [&] { return me.done || me.syncer || (!me.taken && !leading_); });
+    if (me.syncer) {
+      me.syncer = false;
+      lock.unlock();
+      RunSync(&me);
+      lock.lock();
+    } else if (me.done) {
+      break;
+    } else {
+      leading_ = true;
+      leader_ = &me;
+      lock.unlock();
+      Lead(me);
+      lock.lock();
     }
   }
+  lock.unlock();
   if (me.exception) std::rethrow_exception(me.exception);
   return std::move(me.result);
+}
+
+void GroupCommit::TakeGroup(Group& group, Member* me) {
+  while (!queue_.empty() && group.size() < max_group_) {
+    queue_.front()->taken = true;
+    group.push_back(queue_.front());
+    queue_.pop_front();
+  }
+  if (me && !me->taken) {  // more were queued than a group takes: the leader still runs its own
+    queue_.erase(std::find(queue_.begin(), queue_.end(), me));
+    me->taken = true;
+    group.push_back(me);
+  }
+  ++groups_;
+  members_ += group.size();
+}
+
+void GroupCommit::Lead(Member& me) {
+  Group group;
+  {
+    std::lock_guard lock(mu_);
+    TakeGroup(group, &me);
+  }
+  for (int led = 1;; ++led) {
+    RunGroup(group);
+    std::unique_lock lock(mu_);
+    Finish(std::move(group));
+    if (!queue_.empty() && led < kMaxLedGroups) {
+      // Go on at once; a member of a group waiting for the disk runs the sync meanwhile.
+      if (!syncing_ && !unsynced_.empty()) WakeSyncer();
+      group.clear();
+      TakeGroup(group, nullptr);
+      continue;
+    }
+    leading_ = false;
+    leader_ = nullptr;
+    WakeNextLeader();
+    if (!syncing_ && !unsynced_.empty()) {
+      syncing_ = true;  // this thread is free now: it syncs itself, without waking anyone
+      lock.unlock();
+      RunSync(&me);
+    }
+    return;
+  }
+}
+
+void GroupCommit::Finish(Group group) {
+  bool committed = std::any_of(group.begin(), group.end(), [](const Member* m) { return !m->exception && m->result; });
+  if (sync_ && committed) {
+    unsynced_.push_back(std::move(group));
+    return;
+  }
+  // Nothing to make durable (every member failed, or the commit was durable by itself). Notified
+  // with mu_ held: a member returns (and its cv goes away) only after taking mu_.
+  for (auto* m : group) {
+    m->done = true;
+    m->cv.notify_one();
+  }
+}
+
+bool GroupCommit::WakeSyncer() {
+  for (const auto& group : unsynced_)
+    for (auto* m : group)
+      if (m != leader_) {
+        m->syncer = true;
+        syncing_ = true;
+        m->cv.notify_one();
+        return true;
+      }
+  return false;
+}
+
+void GroupCommit::RunSync(const Member* self) {
+  std::vector<Group> batch;
+  {
+    std::lock_guard lock(mu_);
+    batch.swap(unsynced_);
+  }
+  // Every group in the batch committed before this call: one sync covers them all.
+  auto durable = MakeDurable();
+  std::lock_guard lock(mu_);
+  for (auto& group : batch)
+    for (auto* m : group) {
+      if (!durable && !m->exception && m->result) m->result = durable.error();
+      m->done = true;
+      if (m != self) m->cv.notify_one();
+    }
+  syncing_ = false;
+  if (!unsynced_.empty()) WakeSyncer();  // groups that committed during this sync
 }
 
 void GroupCommit::WakeNextLeader() {
   if (!queue_.empty()) queue_.front()->cv.notify_one();
 }
 
-Result<void> GroupCommit::RunAlone(const SessionFn& fn) {
-  return transaction_([&](Session& s) -> Result<void> {
-    FrameGuard frame(this, s);
-    return fn(s);
-  });
-}
-
-void GroupCommit::RunGroup(std::deque<Member*>& group) {
+void GroupCommit::RunGroup(Group& group) {
   Result<void> tx = Ok();
   std::exception_ptr tx_thrown;
+  if (group.size() == 1) {
+    // A group of one: the callback directly, without a savepoint; its own outcome is the group's.
+    auto* m = group.front();
+    try {
+      m->result = transaction_([&](Session& s) -> Result<void> {
+        FrameGuard frame(this, s);
+        return (*m->fn)(s);
+      });
+    } catch (...) {
+      m->exception = std::current_exception();
+    }
+    m->ran = true;
+    return;
+  }
   try {
     tx = transaction_([&](Session& s) { return RunMembers(s, group); });
   } catch (...) {
@@ -183,7 +240,7 @@ void GroupCommit::RunGroup(std::deque<Member*>& group) {
   }
 }
 
-Result<void> GroupCommit::RunMembers(Session& s, std::deque<Member*>& group) {
+Result<void> GroupCommit::RunMembers(Session& s, Group& group) {
   FrameGuard frame(this, s);
   for (auto* m : group) {
     Result<void> out = Ok();

@@ -12,10 +12,15 @@
 // A group of one (no contention) runs its callback directly, without a savepoint.
 //
 // Durability may be a separate step (`Sync`, SQLite): the transaction then commits without waiting
-// for the disk, the leader hands leadership to the next group at once and only then waits for
-// `sync` (an fdatasync of the WAL), so the next group's callbacks run while this group's data goes
-// to disk. Members are answered only after their group's sync returned Ok: a sync that fails fails
-// every member that had succeeded.
+// for the disk and `sync` (an fdatasync of the WAL) runs after it, outside the write lock, while the
+// next groups run. Members are answered only after a sync that began after their commit returned
+// Ok: a sync that fails fails every member it was to cover that had succeeded. Syncs coalesce: one
+// runs at a time, and the groups that commit while it runs wait for the next one, which covers
+// them all (one fdatasync covers every frame written before it). Each sync is run by a waiting
+// member of a group it covers (the "syncer"), never by the leader while it leads.
+//
+// The leader keeps leading while callers are queued (at most `kMaxLedGroups` groups in a row, so
+// that its own caller is answered too), then passes leadership to the oldest waiting caller.
 //
 // Callbacks run on the leader's thread while their callers wait. A Write through the same
 // GroupCommit from inside a running callback (re-entrant) does not queue (that would wait for
@@ -30,6 +35,7 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <vector>
 
 #include "store/database.hpp"
 
@@ -44,6 +50,9 @@ class GroupCommit {
   // Makes every transaction committed before the call durable (called after the commit, outside
   // the transaction, possibly while the next group runs). Empty: `transaction` is durable by itself.
   using Sync = std::function<Result<void>()>;
+
+  // Groups one leader runs in a row before passing leadership on (see above).
+  static constexpr int kMaxLedGroups = 8;
 
   explicit GroupCommit(Transaction transaction, std::size_t max_group = 64, Sync sync = nullptr);
   GroupCommit(const GroupCommit&) = delete;
@@ -63,27 +72,44 @@ class GroupCommit {
  private:
   struct Member {
     const SessionFn* fn = nullptr;
-    // Woken alone (never a broadcast): when its group is done, or when it is first in the queue and
-    // no group is running. With 16 handler threads a broadcast woke every waiter per group, and the
-    // futex and context-switch work was a quarter of the server's CPU (docs/BENCHMARKS.md).
+    // Woken alone (never a broadcast): when its group is done, when it is to run a sync, or when it
+    // is first in the queue and no group is running. With 16 handler threads a broadcast woke every
+    // waiter per group, and the futex and context-switch work was a quarter of the server's CPU
+    // (docs/BENCHMARKS.md).
     std::condition_variable cv;
     Result<void> result = Ok();
     std::exception_ptr exception;
     bool taken = false;     // a leader has it
     bool done = false;      // result / exception final
+    bool syncer = false;    // its caller is to run the next sync (RunSync)
     bool failed_alone = false;
     bool ran = false;
   };
+  using Group = std::vector<Member*>;
 
-  Result<void> RunAlone(const SessionFn& fn);
-  void RunGroup(std::deque<Member*>& group);
-  // With mu_ held, after a group ends: wakes the next leader, if any caller is waiting.
+  // The leader's loop: runs groups while callers are queued (bounded); `me` is the leader's own
+  // member (in its first group).
+  void Lead(Member& me);
+  // With mu_ held: moves up to max_group_ queued members into `group`, `me` among them when it is
+  // still queued.
+  void TakeGroup(Group& group, Member* me);
+  // Runs one group's transaction and sets each member's outcome (exceptions captured, never thrown).
+  void RunGroup(Group& group);
+  // With mu_ held, after a group ran: answers it at once when nothing of it needs a sync, otherwise
+  // queues it for the next sync.
+  void Finish(Group group);
+  // With mu_ held, when no sync runs and groups wait for one: makes a waiting member of theirs the
+  // syncer (never the leading caller's, busy leading) and wakes it; false when none can be woken
+  // (the leader then appoints one after its next group, or syncs when it stops leading).
+  bool WakeSyncer();
+  // The syncer's work: one sync covering every group committed so far, then their answers; wakes
+  // the next syncer when more groups committed meanwhile. `self`: the calling member (not woken).
+  void RunSync(const Member* self);
+  // With mu_ held, after leadership ends: wakes the next leader, if any caller is waiting.
   void WakeNextLeader();
-  // Ends this thread's leadership (the next group may start) and wakes the next leader.
-  void EndLeading();
-  // `sync_` after a committed transaction; Ok when there is none.
+  // `sync_`; counted.
   Result<void> MakeDurable();
-  Result<void> RunMembers(Session& s, std::deque<Member*>& group);
+  Result<void> RunMembers(Session& s, Group& group);
 
   Transaction transaction_;
   const std::size_t max_group_;
@@ -91,6 +117,9 @@ class GroupCommit {
   mutable std::mutex mu_;
   std::deque<Member*> queue_;
   bool leading_ = false;
+  const Member* leader_ = nullptr;  // the leading caller's member, while leading_
+  std::vector<Group> unsynced_;     // committed groups waiting for a sync
+  bool syncing_ = false;            // a syncer is appointed or running
   std::uint64_t groups_ = 0, members_ = 0, syncs_ = 0;
 };
 

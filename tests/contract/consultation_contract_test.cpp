@@ -645,6 +645,39 @@ TEST_P(ConsultationContract, EventsComeInCastingOrderUpToTheRound) {
   EXPECT_EQ(dup.reason, "store.duplicate");
 }
 
+TEST_P(ConsultationContract, ManyBallotsAndEventsOfOneSubmissionInOneWrite) {
+  // One submission that changes an owner's choice on several dwellings: new and replaced standing
+  // ballots in one statement, and their events, more rows than one statement takes (400).
+  auto x = SeedConsultations();
+  const std::string t1 = "2026-12-01T09:00:00.000Z", t2 = "2026-12-02T09:00:00.000Z";
+  Put([&](Session& s) { return Repo::UpsertBallot(s, {x.c, x.i1, x.d1, "agree", 1, "door", "R1", 1, t1}); });
+  std::vector<BallotRecord> submission = {
+      {x.c, x.i1, x.d1, "disagree", 1, "paper", "R2", 2, t2},  // replaces R1's
+      {x.c, x.i1, x.d2, "disagree", 1, "paper", "R2", 2, t2},  // new
+      {x.c, x.i2, x.d1, "abstain", 1, "paper", "R2", 2, t2},   // new
+  };
+  Put([&](Session& s) { return Repo::UpsertBallots(s, submission); });
+  EXPECT_EQ(AllFields(Get([&](Session& s) { return Repo::Ballots(s, x.c, std::nullopt); })),
+            AllFields(std::vector<BallotRecord>{submission[0], submission[2], submission[1]}));
+  EXPECT_EQ(Get([&](Session& s) { return Repo::StandingBallotsOf(s, "R1"); }), 0);
+  Put([&](Session& s) { return Repo::UpsertBallots(s, {}); });  // nothing to write is not an error
+
+  std::vector<BallotEventRecord> events;
+  for (int k = 0; k < 401; ++k) events.push_back({10 + k, x.i1, x.d1, k % 2 ? "agree" : "disagree", 1});
+  Put([&](Session& s) { return Repo::InsertEvents(s, x.c, events, "R5"); });
+  auto got = Get([&](Session& s) { return Repo::Events(s, x.c, 1); });
+  EXPECT_EQ(AllFields(got), AllFields(events)) << "both statements' rows, in casting order";
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ballot_event WHERE receipt = 'R5'", {}), 401);
+
+  // A duplicate inside the second statement refuses the whole call's rows with store.duplicate.
+  std::vector<BallotEventRecord> more;
+  for (int k = 0; k < 401; ++k) more.push_back({1000 + k, x.i2, x.d2, "agree", 1});
+  more.back() = {10, x.i1, x.d1, "agree", 1};
+  auto dup = Refused([&](Session& s) { return Repo::InsertEvents(s, x.c, more, "R6"); });
+  EXPECT_EQ(dup.reason, "store.duplicate");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ballot_event WHERE receipt = 'R6'", {}), 0);
+}
+
 TEST_P(ConsultationContract, ReceiptsRoundTripWithEvidenceAndDwellingLists) {
   auto x = SeedConsultations();
   constexpr std::int64_t kBigFile = 5'000'000'000;  // above 2^32

@@ -3,8 +3,11 @@
 // committed; members run in arrival order and see the earlier members' writes; audit appends inside
 // a group keep the chain whole. On both drivers: the GroupCommit over the database's own Write, and
 // the driver's Write itself under concurrent callers (both drivers group their writes).
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <filesystem>
+#include <map>
 #include <mutex>
 #include <set>
 #include <stdexcept>
@@ -172,9 +175,10 @@ TEST_P(GroupCommitContract, AGroupWhoseCommitFailsAnswersEveryMemberWithTheFailu
   EXPECT_TRUE(Names().empty());
 }
 
-TEST_P(GroupCommitContract, ASeparateSyncRunsAfterTheCommitWhileTheNextGroupRuns) {
-  // The first sync blocks until released: its caller must not be answered meanwhile, and a second
-  // writer's group must run (and be answered after its own sync) while the first waits on the disk.
+TEST_P(GroupCommitContract, GroupsCommitWhileASyncRunsAndTheNextSyncCoversThemAll) {
+  // The first sync blocks until released. Meanwhile two more writers each commit a group of their
+  // own (the write lock is free during a sync), but neither is answered: one sync at a time, and the
+  // next one, run after the first returns, covers both groups.
   std::atomic<int> syncs{0};
   std::atomic<bool> release{false};
   std::atomic<bool> a_committed_before_sync{false};
@@ -187,31 +191,104 @@ TEST_P(GroupCommitContract, ASeparateSyncRunsAfterTheCommitWhileTheNextGroupRuns
         }
         return Ok();
       });
-  std::atomic<bool> a_returned{false};
-  Result<void> a = Ok(), b = Ok();
+  std::atomic<int> returned{0};
+  Result<void> a = Ok(), b = Ok(), c = Ok();
   std::thread ta([&] {
     a = gc.Write([&](Session& s) { return Insert(s, 1, "a"); });
-    a_returned = true;
+    ++returned;
   });
   while (syncs.load() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  std::atomic<bool> b_ran{false};
   std::thread tb([&] {
-    b = gc.Write([&](Session& s) {
-      b_ran = true;
-      return Insert(s, 2, "b");
+    b = gc.Write([&](Session& s) { return Insert(s, 2, "b"); });
+    ++returned;
+  });
+  while (gc.groups() < 2) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::thread tc([&] {
+    c = gc.Write([&](Session& s) { return Insert(s, 3, "c"); });
+    ++returned;
+  });
+  for (int i = 0; i < 20000 && Names().size() < 3; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_EQ(Names(), (std::set<std::string>{"a", "b", "c"})) << "b and c committed while a's sync was held";
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(returned.load(), 0) << "nobody is answered before a sync that covers their commit";
+  EXPECT_EQ(syncs.load(), 1);
+  release = true;
+  for (auto* t : {&ta, &tb, &tc}) t->join();
+  EXPECT_TRUE(a) << Describe(a.error());
+  EXPECT_TRUE(b) << Describe(b.error());
+  EXPECT_TRUE(c) << Describe(c.error());
+  EXPECT_TRUE(a_committed_before_sync) << "the sync runs after the commit";
+  EXPECT_EQ(gc.groups(), 3u);
+  EXPECT_EQ(syncs.load(), 2) << "b's and c's groups share the second sync";
+  EXPECT_EQ(gc.syncs(), 2u);
+}
+
+TEST_P(GroupCommitContract, TheLeaderRunsTheNextGroupItselfWhileCallersWait) {
+  // The first writer's group is held open while two more queue; when it commits, the same thread
+  // runs their group at once (no hand-over of leadership between two groups).
+  std::atomic<bool> release{false};
+  std::mutex mu;
+  std::map<std::string, std::thread::id> ran_on;
+  auto note = [&](const std::string& name) {
+    std::lock_guard lock(mu);
+    ran_on[name] = std::this_thread::get_id();
+  };
+  GroupCommit gc([this](const SessionFn& body) { return db_->Write(body); });
+  Result<void> one = Ok(), two = Ok(), three = Ok();
+  std::thread t1([&] {
+    one = gc.Write([&](Session& s) -> Result<void> {
+      note("one");
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return Insert(s, 1, "one");
     });
   });
-  tb.join();  // b's whole write, sync included, while a's sync is still held
-  EXPECT_TRUE(b_ran);
-  EXPECT_TRUE(b) << Describe(b.error());
-  EXPECT_FALSE(a_returned) << "a is answered only after its own sync";
+  while (gc.groups() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::thread t2([&] {
+    two = gc.Write([&](Session& s) {
+      note("two");
+      return Insert(s, 2, "two");
+    });
+  });
+  AwaitWaiting(gc, 1);
+  std::thread t3([&] {
+    three = gc.Write([&](Session& s) {
+      note("three");
+      return Insert(s, 3, "three");
+    });
+  });
+  AwaitWaiting(gc, 2);
+  const auto leader = t1.get_id();
+  release = true;
+  for (auto* t : {&t1, &t2, &t3}) t->join();
+  EXPECT_TRUE(one && two && three);
+  EXPECT_EQ(gc.groups(), 2u);
+  EXPECT_EQ(ran_on["one"], leader);
+  EXPECT_EQ(ran_on["two"], leader) << "the leader went on with the queued group";
+  EXPECT_EQ(ran_on["three"], leader);
+}
+
+TEST_P(GroupCommitContract, AGroupIsNotHeldBackByTheDiskWhenNothingOfItCommitted) {
+  // While a sync is held, a write that fails alone is answered at once: it has nothing to wait for.
+  std::atomic<bool> release{false};
+  std::atomic<int> syncs{0};
+  GroupCommit gc([this](const SessionFn& body) { return db_->Write(body); }, 64,
+                 [&]() -> Result<void> {
+                   if (syncs.fetch_add(1) == 0)
+                     while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                   return Ok();
+                 });
+  Result<void> a = Ok();
+  std::thread ta([&] { a = gc.Write([&](Session& s) { return Insert(s, 1, "a"); }); });
+  while (syncs.load() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  auto refused = gc.Write([&](Session&) -> Result<void> {
+    return MakeError(ErrorCode::kUnprocessable, "test.own", Text::Same("own failure"));
+  });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().reason, "test.own");
   release = true;
   ta.join();
   EXPECT_TRUE(a) << Describe(a.error());
-  EXPECT_TRUE(a_committed_before_sync) << "the sync runs after the commit";
-  EXPECT_EQ(syncs.load(), 2);
-  EXPECT_EQ(gc.syncs(), 2u);
-  EXPECT_EQ(Names(), (std::set<std::string>{"a", "b"}));
+  EXPECT_EQ(syncs.load(), 1);
 }
 
 TEST_P(GroupCommitContract, AFailedSyncFailsEveryCommittedMemberAndAFailedWriteDoesNotSync) {
@@ -232,7 +309,7 @@ TEST_P(GroupCommitContract, AFailedSyncFailsEveryCommittedMemberAndAFailedWriteD
   EXPECT_EQ(second.error().reason, "test.sync_failed");
   ASSERT_FALSE(third);
   EXPECT_EQ(third.error().reason, "test.own") << "a member that failed alone keeps its own error";
-  EXPECT_EQ(gc.syncs(), 2u) << "one sync per committed group";
+  EXPECT_EQ(gc.syncs(), 1u) << "the two committed groups (the held one and the queued one) share one sync";
 }
 
 TEST_P(GroupCommitContract, TheSqliteDriverSyncsItsWalOncePerCommittedGroup) {
@@ -251,6 +328,36 @@ TEST_P(GroupCommitContract, TheSqliteDriverSyncsItsWalOncePerCommittedGroup) {
   EXPECT_EQ(*SqliteWalSyncs(*db_), *after);
   auto level = Put([](Session& s) { return QueryInt(s, "PRAGMA synchronous"); });  // on the writer
   EXPECT_EQ(level, 1) << "the writer commits with synchronous=NORMAL; WalSync makes each group durable";
+}
+
+TEST_P(GroupCommitContract, TheSqliteDriverCheckpointsInTheBackgroundAndStillReusesItsWal) {
+  if (GetParam() != std::string("sqlite")) {
+    EXPECT_FALSE(SqliteCheckpoints(*db_).has_value()) << "PostgreSQL has no WAL file of ours";
+    return;
+  }
+  ASSERT_TRUE(SqliteCheckpoints(*db_).has_value()) << "a file database checkpoints in the background";
+  auto file = Put([](Session& s) -> Result<std::string> {
+    auto rows = s.Query("PRAGMA database_list", {});
+    if (!rows) return std::move(rows).error();
+    return rows->front().GetText(2);
+  });
+  Put([](Session& s) { return s.ExecScript("CREATE TABLE ckpt_probe (id INTEGER PRIMARY KEY, body BLOB NOT NULL)"); });
+  // Rows of 30 kB (eight pages or more each) until the writer has finished four background
+  // checkpoints, each letting SQLite start the WAL again from its beginning.
+  std::int64_t rows = 0;
+  std::uintmax_t largest_wal = 0;
+  while (SqliteCheckpoints(*db_)->finished < 4 && rows < 5000) {
+    Put([](Session& s) { return Done(s.Exec("INSERT INTO ckpt_probe (body) VALUES (randomblob(30000))", {})); });
+    ++rows;
+    largest_wal = std::max(largest_wal, std::filesystem::file_size(file + "-wal"));
+  }
+  auto stats = *SqliteCheckpoints(*db_);
+  EXPECT_GE(stats.finished, 4u) << "the writer finishes background checkpoints (" << rows << " rows)";
+  EXPECT_GE(stats.background, stats.finished) << "each finish follows a background checkpoint";
+  EXPECT_EQ(stats.inline_whole, 0u) << "the background kept up: the writer never checkpointed the whole WAL";
+  const std::uintmax_t written = static_cast<std::uintmax_t>(rows) * 30000;
+  EXPECT_LT(largest_wal, written * 6 / 10) << "the WAL was reused from its start, not grown to hold every frame";
+  EXPECT_EQ(Put([](Session& s) { return QueryInt(s, "SELECT COUNT(*) FROM ckpt_probe"); }), rows);
 }
 
 TEST_P(GroupCommitContract, AReentrantWriteRunsInsideTheOuterTransaction) {

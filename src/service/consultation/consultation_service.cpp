@@ -279,11 +279,14 @@ Result<ConsultationService::Loaded> ConsultationService::Load(store::Session& s,
   return Loaded{std::move(**c)};
 }
 
-Result<ConsultationView> ConsultationService::View(store::Session& s, store::ConsultationRecord c, bool unit_sizes) {
+Result<ConsultationView> ConsultationService::View(store::Session& s, store::ConsultationRecord c, bool unit_sizes,
+                                                   bool estate_name) {
   ConsultationView v;
-  auto estate = store::EstateRepository::Find(s, c.estate_id);
-  if (!estate) return std::move(estate).error();
-  v.estate_name = *estate ? (*estate)->name : "";
+  if (estate_name) {
+    auto estate = store::EstateRepository::Find(s, c.estate_id);
+    if (!estate) return std::move(estate).error();
+    v.estate_name = *estate ? (*estate)->name : "";
+  }
   auto items = Repo::Items(s, c.id);
   if (!items) return std::move(items).error();
   // Unit sizes from one grouped count (the tally loads the dwellings itself; ballots skip it).
@@ -720,6 +723,10 @@ Result<ReceiptView> ConsultationService::Cast(store::Session& s, const Actor& ac
   std::string receipt = RandomBase32(kReceiptChars);
   std::vector<std::pair<std::int64_t, std::string>> recorded;
   std::set<std::int64_t> dwellings_recorded{dwelling.id};
+  // Written after the loop in one statement each (two fewer statements per item inside the write
+  // lock); the loop reads only `existing`, which these writes do not change.
+  std::vector<store::BallotRecord> writes;
+  std::vector<store::BallotEventRecord> events;
   Changes ch;
   for (std::size_t k = 0; k < chosen.size(); ++k) {
     const auto& item = chosen[k]->item;
@@ -743,10 +750,8 @@ Result<ReceiptView> ConsultationService::Cast(store::Session& s, const Actor& ac
       std::string before;
       for (const auto& b : *existing)
         if (b.item_id == item.id && b.dwelling_id == target) before = b.choice;
-      store::BallotRecord rec{c.id, item.id, target, choice, c.current_round, in.channel, receipt, seq, now};
-      if (auto r = Repo::UpsertBallot(s, rec); !r) return std::move(r).error();
-      if (auto r = Repo::InsertEvent(s, c.id, {seq, item.id, target, choice, c.current_round}, receipt); !r)
-        return std::move(r).error();
+      writes.push_back({c.id, item.id, target, choice, c.current_round, in.channel, receipt, seq, now});
+      events.push_back({seq, item.id, target, choice, c.current_round});
       dwellings_recorded.insert(target);
       ch.Set(std::to_string(item.id) + "@" + std::to_string(target), before.empty() ? json::value(nullptr) : json::value(json::string(before)),
              json::string(choice));
@@ -754,6 +759,8 @@ Result<ReceiptView> ConsultationService::Cast(store::Session& s, const Actor& ac
     if (*maintained) AppendTallyDelta(deltas, c.current_round, item, members, *existing, targets, in.choices[k].second, seq);
     recorded.emplace_back(item.id, choice);
   }
+  if (auto r = Repo::UpsertBallots(s, writes); !r) return std::move(r).error();
+  if (auto r = Repo::InsertEvents(s, c.id, events, receipt); !r) return std::move(r).error();
   // The maintained tally moves in this same transaction: by the deltas of the owner's heads, or —
   // when a register change has made it stale — rebuilt from a full recount (ballots included).
   if (auto r = *maintained ? Repo::AddToTally(s, c, deltas) : RebuildTally(s, **locked); !r)
@@ -785,7 +792,7 @@ Result<ReceiptView> ConsultationService::CastBallot(const Actor& actor, std::int
   return store::WriteResult(db_, [&](store::Session& s) -> Result<ReceiptView> {
     auto l = Load(s, actor, id, true, perm::kBallotWrite);
     if (!l) return std::move(l).error();
-    auto view = View(s, std::move(l->c), /*unit_sizes=*/false);
+    auto view = View(s, std::move(l->c), /*unit_sizes=*/false, /*estate_name=*/false);
     if (!view) return std::move(view).error();
     auto d = Repo::FindVoterDwelling(s, dwelling_id);
     if (!d) return std::move(d).error();

@@ -248,9 +248,11 @@ class ConsultationService {
  private:
   struct Loaded;
   Result<Loaded> Load(store::Session& s, const Actor& actor, std::int64_t id, bool write, std::string_view permission);
-  // `unit_sizes`: count each item's eligible dwellings (a grouped scan of the estate's dwellings).
-  // The staff ballot path skips it: a ballot needs the items, rounds and units, not their sizes.
-  Result<ConsultationView> View(store::Session& s, store::ConsultationRecord c, bool unit_sizes = true);
+  // `unit_sizes`: count each item's eligible dwellings (a grouped scan of the estate's dwellings);
+  // `estate_name`: read the estate's name. The staff ballot path skips both: a ballot needs the
+  // items, rounds and units, and both were reads inside the write lock (docs/BENCHMARKS.md).
+  Result<ConsultationView> View(store::Session& s, store::ConsultationRecord c, bool unit_sizes = true,
+                                bool estate_name = true);
   Result<ConsultationView> Transition(
       const Actor& actor, std::int64_t id, const char* state, const char* action,
       const std::function<Result<void>(store::Session&, store::ConsultationRecord&, Changes&)>& change);

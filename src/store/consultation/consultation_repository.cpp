@@ -325,27 +325,58 @@ Result<std::vector<BallotRecord>> ConsultationRepository::Ballots(
   return out;
 }
 
-Result<void> ConsultationRepository::UpsertBallot(Session& s, const BallotRecord& b) {
-  auto n = s.Exec(
-      "INSERT INTO ballot (consultation_id, item_id, dwelling_id, choice, round, channel, receipt, seq, cast_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (item_id, dwelling_id) DO UPDATE SET choice = excluded.choice, "
-      "round = excluded.round, channel = excluded.channel, receipt = excluded.receipt, seq = excluded.seq, "
-      "cast_at = excluded.cast_at",
-      {Int(b.consultation_id), Int(b.item_id), Int(b.dwelling_id), Str(b.choice), Int(b.round), Str(b.channel),
-       Str(b.receipt), Int(b.seq), Str(b.cast_at)});
-  if (!n) return std::move(n).error();
+Result<void> ConsultationRepository::UpsertBallot(Session& s, const BallotRecord& b) { return UpsertBallots(s, {b}); }
+
+namespace {
+// Rows per multi-row statement: far below both drivers' parameter limits (SQLite 32 766, PostgreSQL
+// 65 535) with up to nine columns.
+constexpr std::size_t kRowsPerStatement = 400;
+
+// `head` + rows + `tail` (MultiRowInsert) for every kRowsPerStatement rows; `bind(row, params)`
+// appends one row's `columns` values.
+template <typename T, typename Bind>
+Result<void> InsertRows(Session& s, std::string_view head, std::size_t columns, std::string_view tail,
+                        const std::vector<T>& rows, Bind bind) {
+  for (std::size_t from = 0; from < rows.size(); from += kRowsPerStatement) {
+    std::size_t to = std::min(rows.size(), from + kRowsPerStatement);
+    Params p;
+    p.reserve((to - from) * columns);
+    for (std::size_t i = from; i < to; ++i) bind(rows[i], p);
+    if (auto n = s.Exec(MultiRowInsert(head, columns, to - from, tail), p); !n) return std::move(n).error();
+  }
   return Ok();
+}
+}  // namespace
+
+Result<void> ConsultationRepository::UpsertBallots(Session& s, const std::vector<BallotRecord>& ballots) {
+  return InsertRows(
+      s,
+      "INSERT INTO ballot (consultation_id, item_id, dwelling_id, choice, round, channel, receipt, seq, cast_at) "
+      "VALUES ",
+      9,
+      " ON CONFLICT (item_id, dwelling_id) DO UPDATE SET choice = excluded.choice, round = excluded.round, "
+      "channel = excluded.channel, receipt = excluded.receipt, seq = excluded.seq, cast_at = excluded.cast_at",
+      ballots, [](const BallotRecord& b, Params& p) {
+        p.insert(p.end(), {Int(b.consultation_id), Int(b.item_id), Int(b.dwelling_id), Str(b.choice), Int(b.round),
+                           Str(b.channel), Str(b.receipt), Int(b.seq), Str(b.cast_at)});
+      });
 }
 
 Result<void> ConsultationRepository::InsertEvent(Session& s, std::int64_t consultation_id, const BallotEventRecord& e,
                                                  const std::string& receipt) {
-  auto n = s.Exec(
-      "INSERT INTO ballot_event (consultation_id, seq, item_id, dwelling_id, choice, round, receipt) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {Int(consultation_id), Int(e.seq), Int(e.item_id), Int(e.dwelling_id), Str(e.choice), Int(e.round),
-       Str(receipt)});
-  if (!n) return std::move(n).error();
-  return Ok();
+  return InsertEvents(s, consultation_id, {e}, receipt);
+}
+
+Result<void> ConsultationRepository::InsertEvents(Session& s, std::int64_t consultation_id,
+                                                  const std::vector<BallotEventRecord>& events,
+                                                  const std::string& receipt) {
+  return InsertRows(s,
+                    "INSERT INTO ballot_event (consultation_id, seq, item_id, dwelling_id, choice, round, receipt) "
+                    "VALUES ",
+                    7, "", events, [&](const BallotEventRecord& e, Params& p) {
+                      p.insert(p.end(), {Int(consultation_id), Int(e.seq), Int(e.item_id), Int(e.dwelling_id),
+                                         Str(e.choice), Int(e.round), Str(receipt)});
+                    });
 }
 
 Result<std::vector<BallotEventRecord>> ConsultationRepository::Events(Session& s, std::int64_t consultation_id,
@@ -527,29 +558,19 @@ Result<std::vector<TallyRow>> ConsultationRepository::TallyRows(Session& s, std:
 namespace {
 // Inserts rows in statements of up to 400 rows (9 parameters each: under every driver's limit).
 Result<void> InsertTallyRows(Session& s, const ConsultationRecord& c, const std::vector<TallyRow>& rows, bool add) {
-  constexpr std::size_t kBatch = 400;
-  for (std::size_t from = 0; from < rows.size(); from += kBatch) {
-    std::size_t to = std::min(rows.size(), from + kBatch);
-    std::string sql =
-        "INSERT INTO consultation_tally (consultation_id, round, item_id, building_id, bucket, region_code, heads, "
-        "area_dm2, dwellings) VALUES ";
-    Params p;
-    p.reserve((to - from) * 9);
-    for (std::size_t i = from; i < to; ++i) {
-      const auto& r = rows[i];
-      sql += i == from ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-      p.insert(p.end(), {Int(c.id), Int(r.round), Int(r.item_id), Int(r.building_id), Str(r.bucket), Str(c.region_code),
-                         Int(r.heads), Int(r.area_dm2), Int(r.dwellings)});
-    }
-    if (add)
-      sql +=
-          " ON CONFLICT (consultation_id, round, item_id, building_id, bucket) DO UPDATE SET "
-          "heads = consultation_tally.heads + excluded.heads, area_dm2 = consultation_tally.area_dm2 + "
-          "excluded.area_dm2, "
-          "dwellings = consultation_tally.dwellings + excluded.dwellings";
-    if (auto n = s.Exec(sql, p); !n) return std::move(n).error();
-  }
-  return Ok();
+  return InsertRows(
+      s,
+      "INSERT INTO consultation_tally (consultation_id, round, item_id, building_id, bucket, region_code, heads, "
+      "area_dm2, dwellings) VALUES ",
+      9,
+      add ? " ON CONFLICT (consultation_id, round, item_id, building_id, bucket) DO UPDATE SET "
+            "heads = consultation_tally.heads + excluded.heads, area_dm2 = consultation_tally.area_dm2 + "
+            "excluded.area_dm2, dwellings = consultation_tally.dwellings + excluded.dwellings"
+          : "",
+      rows, [&](const TallyRow& r, Params& p) {
+        p.insert(p.end(), {Int(c.id), Int(r.round), Int(r.item_id), Int(r.building_id), Str(r.bucket),
+                           Str(c.region_code), Int(r.heads), Int(r.area_dm2), Int(r.dwellings)});
+      });
 }
 }  // namespace
 

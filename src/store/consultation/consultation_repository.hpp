@@ -146,8 +146,13 @@ struct ConsultationRepository {
   static Result<std::vector<BallotRecord>> Ballots(Session& s, std::int64_t consultation_id,
                                                    const std::optional<std::vector<std::int64_t>>& dwelling_ids);
   static Result<void> UpsertBallot(Session& s, const BallotRecord& b);
+  // Several standing ballots in one statement per 400 rows (distinct (item, dwelling) pairs).
+  static Result<void> UpsertBallots(Session& s, const std::vector<BallotRecord>& ballots);
   static Result<void> InsertEvent(Session& s, std::int64_t consultation_id, const BallotEventRecord& e,
                                   const std::string& receipt);
+  // Several events of one receipt in one statement per 400 rows.
+  static Result<void> InsertEvents(Session& s, std::int64_t consultation_id,
+                                   const std::vector<BallotEventRecord>& events, const std::string& receipt);
   // Every recorded ballot with round ≤ `round`, in casting order.
   static Result<std::vector<BallotEventRecord>> Events(Session& s, std::int64_t consultation_id, int round);
   static Result<void> InsertReceipt(Session& s, const ReceiptRecord& r);

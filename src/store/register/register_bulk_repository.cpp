@@ -14,21 +14,6 @@ namespace {
 // trigger and RETURNING set-up) for 500 rows instead of one.
 constexpr std::size_t kRowsPerStatement = 500;
 
-// "INSERT INTO t (a, b) VALUES " + `rows` × "(?, ?)" + `tail`.
-std::string MultiRowInsert(std::string_view head, std::size_t columns, std::size_t rows, std::string_view tail) {
-  std::string marks = "(";
-  for (std::size_t c = 0; c < columns; ++c) marks += c ? ", ?" : "?";
-  marks += ")";
-  std::string sql(head);
-  sql.reserve(head.size() + rows * (marks.size() + 2) + tail.size());
-  for (std::size_t r = 0; r < rows; ++r) {
-    if (r) sql += ", ";
-    sql += marks;
-  }
-  sql += tail;
-  return sql;
-}
-
 Error Internal(std::string what) {
   return MakeError(ErrorCode::kInternal, "store.error", Text("数据库错误", "database error"),
                    Text::Same(std::move(what)));

@@ -1,6 +1,7 @@
 #include "store/sqlite/sqlite_database.hpp"
 
 #include <fcntl.h>
+#include <spdlog/spdlog.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -12,6 +13,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -280,16 +282,38 @@ class SqliteDatabase final : public Database {
  public:
   // `wal`: the WAL's separate sync (writer on synchronous=NORMAL); null when the writer's own
   // commits are durable (synchronous=FULL: a database without a WAL file, e.g. in memory).
+  // `checkpointer`: the connection that copies the WAL into the database in the background (with
+  // `wal`; see OnWalCommit).
   SqliteDatabase(std::unique_ptr<SqliteConnection> writer, std::vector<std::unique_ptr<SqliteConnection>> readers,
-                 std::unique_ptr<WalSync> wal)
+                 std::unique_ptr<WalSync> wal, std::unique_ptr<SqliteConnection> checkpointer)
       : wal_(std::move(wal)),
         group_([this](const SessionFn& body) { return WriterTransaction(body); }, 64,
                wal_ ? GroupCommit::Sync([this] { return wal_->Sync(); }) : GroupCommit::Sync()),
         writer_(std::move(writer)),
-        readers_(std::move(readers)) {
+        readers_(std::move(readers)),
+        checkpointer_(std::move(checkpointer)) {
     for (auto& r : readers_) idle_.push_back(r.get());
     sqlite3_update_hook(writer_->handle(), &SqliteDatabase::OnRowChange, this);
+    if (checkpointer_) {
+      // Replaces SQLite's automatic checkpoint on the writer (the same hook slot).
+      sqlite3_wal_hook(writer_->handle(), &SqliteDatabase::OnWalCommit, this);
+      checkpoint_thread_ = std::thread([this] { CheckpointLoop(); });
+    }
   }
+
+  ~SqliteDatabase() override {
+    if (checkpoint_thread_.joinable()) {
+      {
+        std::lock_guard lock(checkpoint_mu_);
+        checkpoint_stop_ = true;
+      }
+      checkpoint_cv_.notify_one();
+      checkpoint_thread_.join();
+    }
+  }
+
+  SqliteDatabase(const SqliteDatabase&) = delete;
+  SqliteDatabase& operator=(const SqliteDatabase&) = delete;
 
   Dialect dialect() const override { return Dialect::kSqlite; }
 
@@ -342,6 +366,12 @@ class SqliteDatabase final : public Database {
   std::optional<std::uint64_t> WalSyncs() const {
     if (!wal_) return std::nullopt;
     return group_.syncs();
+  }
+
+  std::optional<SqliteCheckpointStats> Checkpoints() const {
+    if (!checkpointer_) return std::nullopt;
+    return SqliteCheckpointStats{background_.load(std::memory_order_acquire), finished_.load(std::memory_order_acquire),
+                                 inline_.load(std::memory_order_acquire)};
   }
 
  private:
@@ -420,6 +450,71 @@ class SqliteDatabase final : public Database {
       static_cast<SqliteDatabase*>(self)->accounts_touched_ = true;
   }
 
+  // Checkpoints (docs/storage.md "Checkpoints mostly off the write path"). SQLite's automatic
+  // checkpoint copies the WAL's frames into the database file and syncs both on the committing
+  // connection once the WAL holds 1 000 pages, so with group commit every caller queued behind the
+  // leader waited for it. Instead, called by SQLite on the writer after each commit (the write lock
+  // released) with the frames now in the WAL:
+  //  - from kCheckpointFrames on, the checkpointer thread is asked for a PASSIVE checkpoint on its
+  //    own connection: it copies and syncs while groups keep committing;
+  //  - when one has run and at most kFinishFrames were added since (and none runs now), the writer
+  //    copies those last frames itself: the WAL is then wholly in the database file, and SQLite
+  //    starts it again from its beginning at the writer's next transaction (a WAL is only restarted
+  //    when every frame was copied, which a background checkpoint alone never achieves under a
+  //    continuous load);
+  //  - from kInlineCheckpointFrames on (the checkpointer cannot keep up, e.g. a long reader pins the
+  //    WAL) the writer checkpoints whatever it can, as SQLite would, so the WAL stays bounded.
+  // SQLite's own rules apply to every checkpoint: the WAL is synced before frames are copied and the
+  // database after, so nothing acknowledged depends on a frame that can be overwritten.
+  static int OnWalCommit(void* self, sqlite3* db, const char* name, int frames) {
+    auto* d = static_cast<SqliteDatabase*>(self);
+    if (frames < kCheckpointFrames) return SQLITE_OK;
+    const int copied = d->copied_.load(std::memory_order_acquire);
+    const bool running = d->checkpoint_running_.load(std::memory_order_acquire);
+    if (frames >= kInlineCheckpointFrames ||
+        (!running && copied > 0 && copied <= frames && frames - copied <= kFinishFrames)) {
+      if (sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK)
+        (frames >= kInlineCheckpointFrames ? d->inline_ : d->finished_).fetch_add(1, std::memory_order_release);
+      d->copied_.store(0, std::memory_order_release);  // the WAL starts again at the next transaction
+      return SQLITE_OK;
+    }
+    if (!running) {
+      {
+        std::lock_guard lock(d->checkpoint_mu_);
+        d->checkpoint_wanted_ = true;
+      }
+      d->checkpoint_cv_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  void CheckpointLoop() {
+    std::unique_lock lock(checkpoint_mu_);
+    for (;;) {
+      checkpoint_cv_.wait(lock, [&] { return checkpoint_wanted_ || checkpoint_stop_; });
+      if (checkpoint_stop_) return;
+      checkpoint_wanted_ = false;
+      checkpoint_running_.store(true, std::memory_order_release);
+      lock.unlock();
+      int done = 0;
+      int rc = sqlite3_wal_checkpoint_v2(checkpointer_->handle(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, &done);
+      if (rc == SQLITE_OK) {
+        copied_.store(done, std::memory_order_release);
+        background_.fetch_add(1, std::memory_order_release);
+      } else {
+        spdlog::debug("sqlite: background checkpoint: {}", sqlite3_errstr(rc));  // asked again at the next commit
+      }
+      checkpoint_running_.store(false, std::memory_order_release);
+      lock.lock();
+    }
+  }
+
+  // SQLite's default automatic checkpoint threshold (WAL pages), the frames the writer copies itself
+  // to finish a background checkpoint, and the bound past which it checkpoints regardless.
+  static constexpr int kCheckpointFrames = 1000;
+  static constexpr int kFinishFrames = 400;
+  static constexpr int kInlineCheckpointFrames = 16 * kCheckpointFrames;
+
   std::mutex write_mu_;
   std::atomic<std::uint64_t> changes_{0};  // write transactions and restores finished (ChangeCounter)
   // Write transactions that touched app_user, user_assignment or auth_session, and restores
@@ -433,6 +528,15 @@ class SqliteDatabase final : public Database {
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;
   std::vector<SqliteConnection*> idle_;
+  std::unique_ptr<SqliteConnection> checkpointer_;
+  std::atomic<int> copied_{0};  // frames the last background checkpoint copied (0: none since restart)
+  std::atomic<bool> checkpoint_running_{false};
+  std::atomic<std::uint64_t> background_{0}, finished_{0}, inline_{0};
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_wanted_ = false;
+  bool checkpoint_stop_ = false;
+  std::thread checkpoint_thread_;  // last: started after, and joined before, everything it uses
 };
 
 }  // namespace
@@ -457,7 +561,19 @@ Result<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& options) {
     if (!r) return std::move(r).error();
     readers.push_back(std::move(*r));
   }
-  return std::unique_ptr<Database>(new SqliteDatabase(std::move(*writer), std::move(readers), std::move(wal)));
+  std::unique_ptr<SqliteConnection> checkpointer;
+  if (wal) {
+    auto c = OpenConnection(options, false);
+    if (!c) return std::move(c).error();
+    checkpointer = std::move(*c);
+  }
+  return std::unique_ptr<Database>(
+      new SqliteDatabase(std::move(*writer), std::move(readers), std::move(wal), std::move(checkpointer)));
+}
+
+std::optional<SqliteCheckpointStats> SqliteCheckpoints(const Database& db) {
+  const auto* sqlite = dynamic_cast<const SqliteDatabase*>(&db);
+  return sqlite ? sqlite->Checkpoints() : std::nullopt;
 }
 
 std::optional<std::uint64_t> SqliteWalSyncs(const Database& db) {

@@ -34,4 +34,15 @@ Result<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& options);
 // nullopt when `db` is not such a database or its commits sync by themselves (no WAL file).
 std::optional<std::uint64_t> SqliteWalSyncs(const Database& db);
 
+// For tests and diagnostics: WAL checkpoints of `db` (opened by OpenSqlite) so far: run by the
+// background checkpointer, finished by the writer (the last frames after a background one, so the
+// WAL restarts), and run whole by the writer because the background ones fell behind. nullopt when
+// `db` has no WAL file (docs/storage.md "Checkpoints mostly off the write path").
+struct SqliteCheckpointStats {
+  std::uint64_t background = 0;
+  std::uint64_t finished = 0;
+  std::uint64_t inline_whole = 0;
+};
+std::optional<SqliteCheckpointStats> SqliteCheckpoints(const Database& db);
+
 }  // namespace huanxin::store
