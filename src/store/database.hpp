@@ -62,6 +62,18 @@ struct ForeignKey {
   enum class OnDelete { kRefuse, kCascade, kSetNull } on_delete = OnDelete::kRefuse;
 };
 
+// The values of one row for Session::InsertMany, in column order. Text is borrowed: it must stay
+// valid until InsertMany returns (the SQLite driver binds it without copying).
+class RowValues {
+ public:
+  virtual void AddInt(std::int64_t v) = 0;
+  virtual void AddText(std::string_view v) = 0;
+  virtual void AddNull() = 0;
+
+ protected:
+  ~RowValues() = default;
+};
+
 class Session {
  public:
   virtual ~Session() = default;
@@ -78,6 +90,12 @@ class Session {
   // loaded. Triggers and constraints apply as for any insert.
   virtual Result<std::int64_t> CopyIn(std::string_view table, const std::vector<std::string>& columns,
                                       std::string_view rows);
+  // Bulk insert of `n` rows into `table (columns)` (identifiers from the code), each row's values
+  // written by `row(i, values)` in column order: no Params, no Row and no copy of the text on SQLite
+  // (statements of up to 500 rows, bound in place, prepared once); the default (PostgreSQL) builds
+  // multi-row INSERTs from copies. Triggers and constraints apply as for any insert.
+  virtual Result<void> InsertMany(std::string_view table, const std::vector<std::string_view>& columns, std::size_t n,
+                                  const std::function<void(std::size_t, RowValues&)>& row);
   // Every foreign key of the schema, read from the database's own catalogue (SQLite's
   // pragma_foreign_key_list, PostgreSQL's pg_constraint), for explaining refused deletes.
   virtual Result<std::vector<ForeignKey>> ForeignKeys() = 0;

@@ -169,6 +169,58 @@ TEST_P(SessionContract, AnalyzeRunsInAWriteAndChangesNoData) {
   }
 }
 
+// InsertMany (the roster import's write path): every row in statements of up to 500 rows, text
+// exactly as given (tabs, newlines, quotes, backslashes, Chinese), NULLs; a duplicate anywhere, or a
+// row with the wrong number of values, fails the call and the transaction writes nothing.
+TEST_P(SessionContract, InsertManyWritesEveryRowAsGivenAndFailsWhole) {
+  if (IsSkipped()) return;
+  constexpr std::size_t kRows = 1234;  // 500 + 500 + 234
+  std::vector<std::string> id_numbers, names;
+  for (std::size_t i = 0; i < kRows; ++i) {
+    id_numbers.push_back("IM-" + std::to_string(i));
+    names.push_back(i % 7 == 0 ? "张\t三\t'\"\\\n" + std::to_string(i) : "业主" + std::to_string(i));
+  }
+  const std::vector<std::string_view> columns = {"id", "id_number", "name", "phone", "created_at", "updated_at"};
+  auto owner = [&](std::size_t i, RowValues& v) {
+    v.AddInt(static_cast<std::int64_t>(1000 + i));
+    v.AddText(id_numbers[i]);
+    v.AddText(names[i]);
+    i % 2 ? v.AddText("1380013" + std::to_string(1000 + i)) : v.AddNull();
+    v.AddText(kAt);
+    v.AddText(kAt);
+  };
+  // A duplicate ID number in the last statement: nothing of the earlier statements stays either.
+  id_numbers[kRows - 1] = id_numbers[3];
+  auto dup = Refused([&](Session& s) { return s.InsertMany("owner", columns, kRows, owner); });
+  EXPECT_EQ(dup.reason, "store.duplicate") << Describe(dup);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM owner"), 0);
+  id_numbers[kRows - 1] = "IM-last";
+  // A row short of a value.
+  auto shape = Refused([&](Session& s) {
+    return s.InsertMany("owner", columns, kRows, [&](std::size_t i, RowValues& v) {
+      if (i == 700) return v.AddInt(1);
+      owner(i, v);
+    });
+  });
+  EXPECT_EQ(shape.code, ErrorCode::kInternal) << Describe(shape);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM owner"), 0);
+
+  Put([&](Session& s) { return s.InsertMany("owner", columns, kRows, owner); });
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM owner"), static_cast<std::int64_t>(kRows));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM owner WHERE phone IS NULL"), static_cast<std::int64_t>(kRows / 2));
+  auto rows = Get([&](Session& s) { return s.Query("SELECT id, id_number, name, phone FROM owner ORDER BY id"); });
+  ASSERT_EQ(rows.size(), kRows);
+  for (std::size_t i = 0; i < kRows; ++i) {
+    ASSERT_EQ(rows[i].GetInt(0), static_cast<std::int64_t>(1000 + i));
+    ASSERT_EQ(rows[i].GetText(1), id_numbers[i]);
+    ASSERT_EQ(rows[i].GetText(2), names[i]) << i;
+    ASSERT_EQ(rows[i].IsNull(3), i % 2 == 0) << i;
+  }
+  // Nothing to insert is no statement at all.
+  Put([&](Session& s) { return s.InsertMany("owner", columns, 0, owner); });
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM owner"), static_cast<std::int64_t>(kRows));
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, SessionContract, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, SessionContract, ::testing::Values("postgres"));
 

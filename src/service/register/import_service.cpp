@@ -469,16 +469,19 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
     auto known = store::OwnerRepository::FindByIdNumbers(s, id_numbers);
     if (!known) return std::move(known).error();
     id_numbers = {};
-    std::unordered_map<std::string, std::int64_t> owner_ids;  // id number → owner id
+    // ID number (borrowed from `rows`, which outlive the load) → owner id.
+    std::unordered_map<std::string_view, std::int64_t> owner_ids;
     owner_ids.reserve(owner_rows.size());
+    const store::RosterLoadScope scope{estate_id, estate->region_code, now};
     // A registered owner takes the file's name and phone (audited); a new one waits in `fresh` for
     // the chunk's multi-row insert.
-    std::vector<store::OwnerRecord> fresh;
+    std::vector<store::NewOwner> fresh;
     auto resolve = [&](const ParsedRow& p) -> Result<void> {
       if (owner_ids.count(p.id_number)) return Ok();
       auto found = known->find(p.id_number);
       if (found == known->end()) {
-        fresh.push_back(store::OwnerRecord{0, p.id_number, p.owner_name, p.phone, now, now});
+        fresh.push_back(store::NewOwner{p.id_number, p.owner_name,
+                                        p.phone ? std::optional<std::string_view>(*p.phone) : std::nullopt});
         owner_ids[p.id_number] = 0;  // filled in after the insert
         return Ok();
       }
@@ -503,7 +506,7 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
       return Ok();
     };
     constexpr std::size_t kChunk = 2000;  // dwellings per round of multi-row inserts
-    std::vector<store::DwellingRecord> new_dwellings;
+    std::vector<store::NewDwelling> new_dwellings;
     std::vector<std::uint32_t> new_plans;  // planned index of each new dwelling
     std::vector<store::OwnerLinkRecord> links;
     std::vector<std::int64_t> want_owners, have_owners;
@@ -520,7 +523,7 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
         for (auto o = planned[i].begin; o < planned[i].end; ++o)
           if (auto r = resolve(rows[owner_rows[o]]); !r) return r;
       if (!fresh.empty()) {
-        auto ids = store::RegisterBulkRepository::InsertOwners(s, fresh);
+        auto ids = store::RegisterBulkRepository::InsertOwners(s, scope, fresh);
         if (!ids) return std::move(ids).error();
         for (std::size_t k = 0; k < fresh.size(); ++k) owner_ids[fresh[k].id_number] = (*ids)[k];
         report.owners_created += static_cast<std::int64_t>(fresh.size());
@@ -532,19 +535,8 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
         const auto& f = rows[pd.first];
         auto hit = have.empty() ? have.end() : have.find(DwellingKey{f.building, f.stairwell, f.room});
         if (hit == have.end()) {
-          store::DwellingRecord d;
-          d.building_id = by_number[f.building].id;
-          d.estate_id = estate_id;
-          d.region_code = estate->region_code;
-          d.stairwell = f.stairwell;
-          d.floor = f.floor;
-          d.room = f.room;
-          d.exclusive_area_dm2 = f.area_dm2;
-          d.area_source = f.area_source;
-          d.use_type = "residential";
-          d.sale_status = f.sale_status;
-          d.created_at = d.updated_at = now;
-          new_dwellings.push_back(std::move(d));
+          new_dwellings.push_back(store::NewDwelling{by_number[f.building].id, f.stairwell, f.floor, f.area_dm2, f.room,
+                                                     f.area_source, f.sale_status});
           new_plans.push_back(static_cast<std::uint32_t>(i));
           continue;
         }
@@ -588,15 +580,15 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
         change.register_changed = true;
       }
       if (!new_dwellings.empty()) {
-        auto ids = store::RegisterBulkRepository::InsertDwellings(s, new_dwellings);
+        auto ids = store::RegisterBulkRepository::InsertDwellings(s, scope, new_dwellings);
         if (!ids) return std::move(ids).error();
         links.clear();
         for (std::size_t k = 0; k < new_dwellings.size(); ++k) {
           wanted(planned[new_plans[k]]);
-          for (auto o : want_owners) links.push_back({(*ids)[k], o, estate_id, estate->region_code});
+          for (auto o : want_owners) links.push_back({(*ids)[k], o});
           change.area_inserted_dm2 += new_dwellings[k].exclusive_area_dm2;
         }
-        if (auto r = store::RegisterBulkRepository::InsertLinks(s, links); !r) return r;
+        if (auto r = store::RegisterBulkRepository::InsertLinks(s, scope, links); !r) return r;
         report.created += static_cast<std::int64_t>(new_dwellings.size());
         change.dwellings_inserted += static_cast<std::int64_t>(new_dwellings.size());
         change.register_changed = true;

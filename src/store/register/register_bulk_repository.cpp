@@ -111,21 +111,75 @@ Result<void> RegisterBulkRepository::AfterLoad(Session& s) {
   return s.Analyze({"estate", "estate_stat", "building", "dwelling", "owner", "dwelling_owner"});
 }
 
-Result<std::vector<std::int64_t>> RegisterBulkRepository::InsertOwners(Session& s,
-                                                                       const std::vector<OwnerRecord>& owners) {
+namespace {
+// SQLite: `n` ids after `table`'s largest, written with the rows (no RETURNING to read back; the
+// caller's write lock keeps the table's largest id where it was read).
+Result<std::vector<std::int64_t>> NextIds(Session& s, std::string_view table, std::size_t n) {
+  auto max = QueryInt(s, "SELECT COALESCE(MAX(id), 0) FROM " + std::string(table));
+  if (!max) return std::move(max).error();
+  std::vector<std::int64_t> ids(n);
+  for (std::size_t i = 0; i < n; ++i) ids[i] = *max + 1 + static_cast<std::int64_t>(i);
+  return ids;
+}
+}  // namespace
+
+Result<std::vector<std::int64_t>> RegisterBulkRepository::InsertOwners(Session& s, const RosterLoadScope& scope,
+                                                                       const std::vector<NewOwner>& owners) {
+  if (s.dialect() == Dialect::kSqlite) {
+    auto ids = NextIds(s, "owner", owners.size());
+    if (!ids) return ids;
+    auto r = s.InsertMany("owner", {"id", "id_number", "name", "phone", "created_at", "updated_at"}, owners.size(),
+                          [&](std::size_t i, RowValues& v) {
+                            const auto& o = owners[i];
+                            v.AddInt((*ids)[i]);
+                            v.AddText(o.id_number);
+                            v.AddText(o.name);
+                            o.phone ? v.AddText(*o.phone) : v.AddNull();
+                            v.AddText(scope.now);
+                            v.AddText(scope.now);
+                          });
+    if (!r) return std::move(r).error();
+    return ids;
+  }
   return InsertReturningIds<std::string>(
       s, owners.size(), "INSERT INTO owner (id_number, name, phone, created_at, updated_at) VALUES ", 5,
       " RETURNING id, id_number",
       [&](std::size_t i, Params& p) {
         const auto& o = owners[i];
-        p.insert(p.end(), {Str(o.id_number), Str(o.name), OptStr(o.phone), Str(o.created_at), Str(o.updated_at)});
+        p.insert(p.end(), {Str(std::string(o.id_number)), Str(std::string(o.name)),
+                           o.phone ? Str(std::string(*o.phone)) : Null(), Str(std::string(scope.now)),
+                           Str(std::string(scope.now))});
       },
-      [&](std::size_t i) -> const std::string& { return owners[i].id_number; },
-      [](const Row& r) { return r.GetText(1); });
+      [&](std::size_t i) { return std::string(owners[i].id_number); }, [](const Row& r) { return r.GetText(1); });
 }
 
-Result<std::vector<std::int64_t>> RegisterBulkRepository::InsertDwellings(
-    Session& s, const std::vector<DwellingRecord>& dwellings) {
+Result<std::vector<std::int64_t>> RegisterBulkRepository::InsertDwellings(Session& s, const RosterLoadScope& scope,
+                                                                          const std::vector<NewDwelling>& dwellings) {
+  if (s.dialect() == Dialect::kSqlite) {
+    auto ids = NextIds(s, "dwelling", dwellings.size());
+    if (!ids) return ids;
+    auto r = s.InsertMany("dwelling",
+                          {"id", "building_id", "estate_id", "region_code", "stairwell", "floor", "room",
+                           "exclusive_area_dm2", "area_source", "use_type", "sale_status", "created_at", "updated_at"},
+                          dwellings.size(), [&](std::size_t i, RowValues& v) {
+                            const auto& d = dwellings[i];
+                            v.AddInt((*ids)[i]);
+                            v.AddInt(d.building_id);
+                            v.AddInt(scope.estate_id);
+                            v.AddText(scope.region_code);
+                            v.AddInt(d.stairwell);
+                            v.AddInt(d.floor);
+                            v.AddText(d.room);
+                            v.AddInt(d.exclusive_area_dm2);
+                            v.AddText(d.area_source);
+                            v.AddText("residential");
+                            v.AddText(d.sale_status);
+                            v.AddText(scope.now);
+                            v.AddText(scope.now);
+                          });
+    if (!r) return std::move(r).error();
+    return ids;
+  }
   using Key = std::tuple<std::int64_t, std::int64_t, std::string>;  // building, stairwell, room: unique
   return InsertReturningIds<Key>(
       s, dwellings.size(),
@@ -134,35 +188,29 @@ Result<std::vector<std::int64_t>> RegisterBulkRepository::InsertDwellings(
       12, " RETURNING id, building_id, stairwell, room",
       [&](std::size_t i, Params& p) {
         const auto& d = dwellings[i];
-        p.insert(p.end(), {Int(d.building_id), Int(d.estate_id), Str(d.region_code), Int(d.stairwell), Int(d.floor),
-                           Str(d.room), Int(d.exclusive_area_dm2), Str(d.area_source), Str(d.use_type),
-                           Str(d.sale_status), Str(d.created_at), Str(d.updated_at)});
+        p.insert(p.end(), {Int(d.building_id), Int(scope.estate_id), Str(std::string(scope.region_code)),
+                           Int(d.stairwell), Int(d.floor), Str(std::string(d.room)), Int(d.exclusive_area_dm2),
+                           Str(std::string(d.area_source)), Str("residential"), Str(std::string(d.sale_status)),
+                           Str(std::string(scope.now)), Str(std::string(scope.now))});
       },
       [&](std::size_t i) {
         const auto& d = dwellings[i];
-        return Key{d.building_id, d.stairwell, d.room};
+        return Key{d.building_id, d.stairwell, std::string(d.room)};
       },
       [](const Row& r) {
         return Key{r.GetInt(1), r.GetInt(2), r.GetText(3)};
       });
 }
 
-Result<void> RegisterBulkRepository::InsertLinks(Session& s, const std::vector<OwnerLinkRecord>& links) {
-  Params params;
-  for (std::size_t start = 0; start < links.size(); start += kRowsPerStatement) {
-    const std::size_t m = std::min(kRowsPerStatement, links.size() - start);
-    params.clear();
-    params.reserve(m * 4);
-    for (std::size_t i = start; i < start + m; ++i) {
-      const auto& l = links[i];
-      params.insert(params.end(), {Int(l.dwelling_id), Int(l.owner_id), Int(l.estate_id), Str(l.region_code)});
-    }
-    auto n = s.Exec(
-        MultiRowInsert("INSERT INTO dwelling_owner (dwelling_id, owner_id, estate_id, region_code) VALUES ", 4, m, ""),
-        params);
-    if (!n) return std::move(n).error();
-  }
-  return Ok();
+Result<void> RegisterBulkRepository::InsertLinks(Session& s, const RosterLoadScope& scope,
+                                                 const std::vector<OwnerLinkRecord>& links) {
+  return s.InsertMany("dwelling_owner", {"dwelling_id", "owner_id", "estate_id", "region_code"}, links.size(),
+                      [&](std::size_t i, RowValues& v) {
+                        v.AddInt(links[i].dwelling_id);
+                        v.AddInt(links[i].owner_id);
+                        v.AddInt(scope.estate_id);
+                        v.AddText(scope.region_code);
+                      });
 }
 
 Result<RosterLoad> RegisterBulkRepository::BeginRosterLoad(Session& s, bool drop_indexes) {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "store/database.hpp"
@@ -22,10 +23,27 @@ struct RegisterMaxIds {
   std::int64_t estate = 0, building = 0, dwelling = 0, owner = 0;  // 0 for an empty table
 };
 
-// One owner link to insert (dwelling_owner).
+// What every row of one roster load shares: the estate, its region, and the time written as
+// created_at and updated_at. Text borrowed from the caller.
+struct RosterLoadScope {
+  std::int64_t estate_id = 0;
+  std::string_view region_code, now;
+};
+// A new owner to insert; text borrowed from the caller (the parsed roster).
+struct NewOwner {
+  std::string_view id_number, name;
+  std::optional<std::string_view> phone;
+};
+// A new dwelling to insert (use_type residential); text borrowed from the caller.
+struct NewDwelling {
+  std::int64_t building_id = 0;
+  int stairwell = 0, floor = 0;
+  std::int64_t exclusive_area_dm2 = 0;
+  std::string_view room, area_source, sale_status;
+};
+// One owner link to insert (dwelling_owner; the estate and region are the load's).
 struct OwnerLinkRecord {
-  std::int64_t dwelling_id = 0, owner_id = 0, estate_id = 0;
-  std::string region_code;
+  std::int64_t dwelling_id = 0, owner_id = 0;
 };
 
 // What BeginRosterLoad set aside: EndRosterLoad puts it back. Empty (inactive) when nothing was.
@@ -53,18 +71,22 @@ class RegisterBulkRepository {
   // (Session::Analyze).
   static Result<void> AfterLoad(Session& s);
 
-  // Inserts `owners` (new ID numbers; `id` ignored) several hundred rows to a statement and returns
-  // their ids in the order given. A duplicate ID number fails with store.duplicate (nothing of the
-  // statement inserted; the caller's transaction decides).
-  static Result<std::vector<std::int64_t>> InsertOwners(Session& s, const std::vector<OwnerRecord>& owners);
-  // Inserts `dwellings` (`id`, `building_number`, `owners`, `household` ignored) several hundred rows
-  // to a statement and returns their ids in the order given. Insert triggers fire as for single
+  // Inserts `owners` (new ID numbers) several hundred rows to a statement and returns their ids in
+  // the order given. On SQLite the ids are numbered here, after the table's largest (the caller
+  // holds the write lock), and the rows go through Session::InsertMany without copies; on
+  // PostgreSQL the identity numbers them and RETURNING gives them back. A duplicate ID number fails
+  // with store.duplicate (nothing of the statement inserted; the caller's transaction decides).
+  static Result<std::vector<std::int64_t>> InsertOwners(Session& s, const RosterLoadScope& scope,
+                                                        const std::vector<NewOwner>& owners);
+  // Inserts `dwellings` of the load's estate several hundred rows to a statement and returns their
+  // ids in the order given, numbered as InsertOwners does. Insert triggers fire as for single
   // inserts (unless BeginRosterLoad suspended them). A duplicate (building, stairwell, room) fails
   // with store.duplicate.
-  static Result<std::vector<std::int64_t>> InsertDwellings(Session& s, const std::vector<DwellingRecord>& dwellings);
-  // Inserts new owner links, several hundred to a statement; a link that exists already fails with
-  // store.duplicate.
-  static Result<void> InsertLinks(Session& s, const std::vector<OwnerLinkRecord>& links);
+  static Result<std::vector<std::int64_t>> InsertDwellings(Session& s, const RosterLoadScope& scope,
+                                                           const std::vector<NewDwelling>& dwellings);
+  // Inserts new owner links of the load's estate, several hundred to a statement; a link that
+  // exists already fails with store.duplicate.
+  static Result<void> InsertLinks(Session& s, const RosterLoadScope& scope, const std::vector<OwnerLinkRecord>& links);
 
   // Prepares a large roster load (SQLite only; on PostgreSQL an inactive RosterLoad, as its
   // statement triggers already cost one grouped statement per multi-row insert). Drops the row

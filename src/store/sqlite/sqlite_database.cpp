@@ -140,20 +140,80 @@ class SqliteConnection final : public Session {
     return Ok();
   }
 
+  // Statements of up to 500 rows, each prepared once per connection and text bound in place
+  // (SQLITE_STATIC: the caller's text outlives the step), without Params or Row values.
+  Result<void> InsertMany(std::string_view table, const std::vector<std::string_view>& columns, std::size_t n,
+                          const std::function<void(std::size_t, RowValues&)>& row) override {
+    if (!IsPlainIdentifier(table) || columns.empty())
+      return InternalStoreError("not a table name: " + std::string(table));
+    std::string head = "INSERT INTO " + std::string(table) + " (";
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (!IsPlainIdentifier(columns[i])) return InternalStoreError("not a column name: " + std::string(columns[i]));
+      (head += i ? ", " : "") += columns[i];
+    }
+    head += ") VALUES ";
+    struct Bind final : RowValues {
+      sqlite3_stmt* stmt = nullptr;
+      int next = 1, rc = SQLITE_OK;
+      void AddInt(std::int64_t v) override { Keep(sqlite3_bind_int64(stmt, next++, v)); }
+      void AddText(std::string_view v) override {
+        Keep(sqlite3_bind_text(stmt, next++, v.data(), static_cast<int>(v.size()), SQLITE_STATIC));
+      }
+      void AddNull() override { Keep(sqlite3_bind_null(stmt, next++)); }
+      void Keep(int r) {
+        if (rc == SQLITE_OK) rc = r;
+      }
+    };
+    const std::size_t cols = columns.size(), per = std::max<std::size_t>(1, std::min<std::size_t>(500, 30000 / cols));
+    sqlite3_stmt* full = nullptr;
+    for (std::size_t from = 0; from < n; from += per) {
+      const std::size_t m = std::min(per, n - from);
+      sqlite3_stmt* stmt = m == per ? full : nullptr;
+      if (!stmt) {
+        auto prepared = Lookup(MultiRowInsert(head, cols, m, ""));
+        if (!prepared) return std::move(prepared).error();
+        stmt = *prepared;
+        if (m == per) full = stmt;
+      }
+      Bind b;
+      b.stmt = stmt;
+      for (std::size_t i = from; i < from + m; ++i) row(i, b);
+      int rc = b.rc;
+      if (rc == SQLITE_OK && static_cast<std::size_t>(b.next - 1) != m * cols) {
+        Finish(stmt);
+        return InternalStoreError("bulk insert into " + std::string(table) + ": " + std::to_string(b.next - 1) +
+                                  " values for " + std::to_string(m) + " rows of " + std::to_string(cols) + " columns");
+      }
+      if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
+      if (rc != SQLITE_DONE) {
+        auto err = SqliteError(db_, sqlite3_extended_errcode(db_));
+        Finish(stmt);
+        return err;
+      }
+      Finish(stmt);
+    }
+    return Ok();
+  }
+
   sqlite3* handle() { return db_; }
 
  private:
-  Result<sqlite3_stmt*> Prepare(std::string_view sql, const Params& params) {
-    sqlite3_stmt* stmt = nullptr;
+  // The prepared statement of `sql`, from the connection's cache.
+  Result<sqlite3_stmt*> Lookup(std::string_view sql) {
     auto it = cache_.find(sql);
-    if (it != cache_.end()) {
-      stmt = it->second;
-    } else {
-      int rc =
-          sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-      if (rc != SQLITE_OK) return SqliteError(db_, rc);
-      cache_.emplace(std::string(sql), stmt);
-    }
+    if (it != cache_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    int rc =
+        sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) return SqliteError(db_, rc);
+    cache_.emplace(std::string(sql), stmt);
+    return stmt;
+  }
+
+  Result<sqlite3_stmt*> Prepare(std::string_view sql, const Params& params) {
+    auto looked = Lookup(sql);
+    if (!looked) return std::move(looked).error();
+    sqlite3_stmt* stmt = *looked;
     if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt))
       return InternalStoreError("parameter count mismatch for: " + std::string(sql));
     for (std::size_t i = 0; i < params.size(); ++i) {
