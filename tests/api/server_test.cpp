@@ -171,6 +171,44 @@ TEST(ServerHttpPath, PipelinedRequestsAreAnsweredInOrder) {
   EXPECT_EQ(got, want);
 }
 
+// "Expect: 100-continue" (RFC 9110 §10.1.1): the server answers "100 Continue" before the client
+// sends the body, then the final answer; a body refused by its Content-Length gets its final answer
+// at once and no 100. The body, larger than one read, arrives whole and in order.
+TEST(ServerHttpPath, ExpectContinueGetsAnInterimAnswerBeforeTheBody) {
+  EchoServer srv({EchoRoute("POST", "/api/v1/echo/{n}")}, 1, 1);
+  namespace asio = boost::asio;
+  std::string body;
+  for (int i = 0; body.size() < 700 * 1024; ++i) body += std::to_string(i) + ",";
+  asio::io_context ioc;
+  boost::beast::tcp_stream s(ioc);
+  s.connect({asio::ip::make_address("127.0.0.1"), srv.port});
+  asio::write(s.socket(), asio::buffer("POST /api/v1/echo/1 HTTP/1.1\r\nHost: x\r\nExpect: 100-Continue\r\n"
+                                       "Content-Length: " +
+                                       std::to_string(body.size()) + "\r\n\r\n"));
+  std::string got;
+  auto n = asio::read_until(s.socket(), asio::dynamic_buffer(got), "\r\n\r\n");
+  EXPECT_EQ(got.substr(0, n), "HTTP/1.1 100 Continue\r\n\r\n") << "the interim answer, before any byte of the body";
+  got.erase(0, n);
+  asio::write(s.socket(), asio::buffer(body));
+  boost::beast::flat_buffer buf;
+  buf.commit(asio::buffer_copy(buf.prepare(got.size()), asio::buffer(got)));
+  boost::beast::http::response<boost::beast::http::string_body> res;
+  boost::beast::http::read(s, buf, res);
+  EXPECT_EQ(res.result_int(), 200);
+  auto echoed = boost::json::parse(res.body()).as_object();
+  EXPECT_EQ(echoed.at("body").as_string(), body);
+
+  // Too large by its length (over the upload limit too): 413 straight away, the body never asked for.
+  boost::beast::tcp_stream t(ioc);
+  t.connect({asio::ip::make_address("127.0.0.1"), srv.port});
+  asio::write(t.socket(), asio::buffer(std::string("POST /api/v1/echo/2 HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                                                   "Content-Length: 50000000\r\n\r\n")));
+  boost::beast::flat_buffer buf2;
+  boost::beast::http::response<boost::beast::http::string_body> refused;
+  boost::beast::http::read(t, buf2, refused);
+  EXPECT_EQ(refused.result_int(), 413);
+}
+
 // A header repeated keeps its last value; names are matched without regard to case; the reused
 // header list of a connection does not leak one request's headers into the next.
 TEST(ServerHttpPath, HeadersDoNotLeakBetweenRequestsOfOneConnection) {

@@ -523,15 +523,22 @@ class SqliteDatabase final : public Database {
   //    when every frame was copied, which a background checkpoint alone never achieves under a
   //    continuous load);
   //  - from kInlineCheckpointFrames on (the checkpointer cannot keep up, e.g. a long reader pins the
-  //    WAL) the writer checkpoints whatever it can, as SQLite would, so the WAL stays bounded.
+  //    WAL) the writer checkpoints whatever it can, as SQLite would, so the WAL stays bounded;
+  //  - except after one transaction that alone added kInlineCheckpointFrames or more (a roster
+  //    import) while no background checkpoint runs: those go to the checkpointer as well, so the
+  //    import's caller is answered once its frames are durable, not after they were copied too.
   // SQLite's own rules apply to every checkpoint: the WAL is synced before frames are copied and the
   // database after, so nothing acknowledged depends on a frame that can be overwritten.
   static int OnWalCommit(void* self, sqlite3* db, const char* name, int frames) {
     auto* d = static_cast<SqliteDatabase*>(self);
+    // Frames this transaction added (the WAL started again when there are fewer than before).
+    const int added = frames >= d->wal_frames_ ? frames - d->wal_frames_ : frames;
+    d->wal_frames_ = frames;
     if (frames < kCheckpointFrames) return SQLITE_OK;
     const int copied = d->copied_.load(std::memory_order_acquire);
     const bool running = d->checkpoint_running_.load(std::memory_order_acquire);
-    if (frames >= kInlineCheckpointFrames ||
+    const bool bulk = added >= kInlineCheckpointFrames && !running;
+    if ((frames >= kInlineCheckpointFrames && !bulk) ||
         (!running && copied > 0 && copied <= frames && frames - copied <= kFinishFrames)) {
       if (sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr) == SQLITE_OK)
         (frames >= kInlineCheckpointFrames ? d->inline_ : d->finished_).fetch_add(1, std::memory_order_release);
@@ -589,6 +596,7 @@ class SqliteDatabase final : public Database {
   std::condition_variable pool_cv_;
   std::vector<SqliteConnection*> idle_;
   std::unique_ptr<SqliteConnection> checkpointer_;
+  int wal_frames_ = 0;          // the WAL's frames at the writer's last commit (OnWalCommit, writer thread only)
   std::atomic<int> copied_{0};  // frames the last background checkpoint copied (0: none since restart)
   std::atomic<bool> checkpoint_running_{false};
   std::atomic<std::uint64_t> background_{0}, finished_{0}, inline_{0};
