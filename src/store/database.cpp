@@ -105,23 +105,12 @@ Result<std::int64_t> Session::CopyIn(std::string_view table, const std::vector<s
 }
 
 Result<void> Session::InsertMany(std::string_view table, const std::vector<std::string_view>& columns, std::size_t n,
-                                 const std::function<void(std::size_t, RowValues&)>& row) {
-  std::string head = "INSERT INTO " + std::string(table) + " (";
-  for (std::size_t i = 0; i < columns.size(); ++i) (head += i ? ", " : "") += columns[i];
-  head += ") VALUES ";
-  // Copies of the values into Params: under both drivers' parameter limits (SQLite 32 766,
-  // PostgreSQL 65 535) in statements of up to 500 rows.
-  struct Collect final : RowValues {
-    Params* p;
-    void AddInt(std::int64_t v) override { p->emplace_back(v); }
-    void AddText(std::string_view v) override { p->emplace_back(std::string(v)); }
-    void AddNull() override { p->emplace_back(std::monostate{}); }
-  };
-  const std::size_t per =
-      std::max<std::size_t>(1, std::min<std::size_t>(500, 30000 / std::max<std::size_t>(1, columns.size())));
+                                 const std::function<void(std::size_t, RowValues&)>& row, std::string_view tail) {
+  auto head = InsertHead(table, columns);
+  if (!head) return std::move(head).error();
+  const std::size_t per = InsertRowsPerStatement(columns.size());
   Params params;
-  Collect collect;
-  collect.p = &params;
+  ParamsWriter collect(params);  // copies of the values
   for (std::size_t from = 0; from < n; from += per) {
     const std::size_t m = std::min(per, n - from);
     params.clear();
@@ -130,9 +119,28 @@ Result<void> Session::InsertMany(std::string_view table, const std::vector<std::
     if (params.size() != m * columns.size())
       return MakeError(ErrorCode::kInternal, "store.copy_shape",
                        Text("批量写入的列数不符", "bulk load column count mismatch"), Text::Same(std::string(table)));
-    if (auto r = Exec(MultiRowInsert(head, columns.size(), m, ""), params); !r) return std::move(r).error();
+    if (auto r = Exec(MultiRowInsert(*head, columns.size(), m, tail), params); !r) return std::move(r).error();
   }
   return Ok();
+}
+
+Result<std::string> InsertHead(std::string_view table, const std::vector<std::string_view>& columns) {
+  if (!IsPlainIdentifier(table) || columns.empty())
+    return MakeError(ErrorCode::kInternal, "store.error", Text("数据库错误", "database error"),
+                     Text::Same("not a table name or no columns: " + std::string(table)));
+  std::string head = "INSERT INTO " + std::string(table) + " (";
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (!IsPlainIdentifier(columns[i]))
+      return MakeError(ErrorCode::kInternal, "store.error", Text("数据库错误", "database error"),
+                       Text::Same("not a column name: " + std::string(columns[i])));
+    (head += i ? ", " : "") += columns[i];
+  }
+  head += ") VALUES ";
+  return head;
+}
+
+std::size_t InsertRowsPerStatement(std::size_t columns) {
+  return std::max<std::size_t>(1, std::min<std::size_t>(500, 30000 / std::max<std::size_t>(1, columns)));
 }
 
 void AppendCopyField(std::string& row, std::string_view value) {

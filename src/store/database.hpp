@@ -74,6 +74,18 @@ class RowValues {
   ~RowValues() = default;
 };
 
+// RowValues that appends copies to a Params (statements built by hand from a RowValues writer).
+class ParamsWriter final : public RowValues {
+ public:
+  explicit ParamsWriter(Params& params) : params_(&params) {}
+  void AddInt(std::int64_t v) override { params_->emplace_back(v); }
+  void AddText(std::string_view v) override { params_->emplace_back(std::string(v)); }
+  void AddNull() override { params_->emplace_back(std::monostate{}); }
+
+ private:
+  Params* params_;
+};
+
 class Session {
  public:
   virtual ~Session() = default;
@@ -91,11 +103,13 @@ class Session {
   virtual Result<std::int64_t> CopyIn(std::string_view table, const std::vector<std::string>& columns,
                                       std::string_view rows);
   // Bulk insert of `n` rows into `table (columns)` (identifiers from the code), each row's values
-  // written by `row(i, values)` in column order: no Params, no Row and no copy of the text on SQLite
-  // (statements of up to 500 rows, bound in place, prepared once); the default (PostgreSQL) builds
-  // multi-row INSERTs from copies. Triggers and constraints apply as for any insert.
+  // written by `row(i, values)` in column order, in statements of InsertRowsPerStatement rows, each
+  // followed by `tail` (an `ON CONFLICT … DO …` clause from the code, or nothing): no Params, no Row
+  // and no copy of the text on SQLite (bound in place, statements prepared once); the default
+  // (PostgreSQL) builds multi-row INSERTs from copies. Triggers and constraints apply as for any
+  // insert; a failing statement fails the call (the caller's transaction then rolls back).
   virtual Result<void> InsertMany(std::string_view table, const std::vector<std::string_view>& columns, std::size_t n,
-                                  const std::function<void(std::size_t, RowValues&)>& row);
+                                  const std::function<void(std::size_t, RowValues&)>& row, std::string_view tail = {});
   // Every foreign key of the schema, read from the database's own catalogue (SQLite's
   // pragma_foreign_key_list, PostgreSQL's pg_constraint), for explaining refused deletes.
   virtual Result<std::vector<ForeignKey>> ForeignKeys() = 0;
@@ -211,8 +225,16 @@ inline Result<void> Done(Result<std::int64_t> changed) {
 }
 
 // "INSERT INTO t (a, b) VALUES " + `rows` × "(?, ?)" + `tail`: a multi-row statement's text, the same
-// on both drivers (bulk roster load, ballots, tally rows).
+// on both drivers (Session::InsertMany, region staging).
 std::string MultiRowInsert(std::string_view head, std::size_t columns, std::size_t rows, std::string_view tail);
+
+// Session::InsertMany's statement head, "INSERT INTO table (a, b) VALUES ", or kInternal when the
+// table or a column is not a plain identifier (or there are no columns).
+Result<std::string> InsertHead(std::string_view table, const std::vector<std::string_view>& columns);
+
+// Rows per statement of Session::InsertMany: 500, fewer when 500 rows of `columns` values would pass
+// 30 000 parameters (under SQLite's 32 766 and PostgreSQL's 65 535).
+std::size_t InsertRowsPerStatement(std::size_t columns);
 
 // Convenience: first row's first column as int (e.g. COUNT(*)).
 Result<std::int64_t> QueryInt(Session& s, std::string_view sql, const Params& params = {});

@@ -221,6 +221,55 @@ TEST_P(SessionContract, InsertManyWritesEveryRowAsGivenAndFailsWhole) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM owner"), static_cast<std::int64_t>(kRows));
 }
 
+// InsertMany's tail: an ON CONFLICT clause after each statement's rows, for upserts (ballots, tally
+// rows). Row counts of 3 (a statement the SQLite driver keeps), 40 (one it prepares for one use) and
+// 540 (a full statement and such a last one), each twice, so a kept or finalized statement is used
+// again correctly. Identifiers that are not plain names are refused before any SQL runs.
+TEST_P(SessionContract, InsertManyTailUpsertsRowsInEveryStatementSize) {
+  if (IsSkipped()) return;
+  const std::vector<std::string_view> columns = {"id_number", "name", "created_at", "updated_at"};
+  const std::string_view tail = " ON CONFLICT (id_number) DO UPDATE SET name = excluded.name";
+  std::int64_t expected = 0;
+  for (std::size_t n : {3, 40, 540}) {
+    for (int pass = 0; pass < 2; ++pass) {
+      // Half of the rows are new on the second pass, the other half rename owners of the first.
+      const std::size_t offset = pass == 0 ? 0 : n / 2;
+      const std::string name = "业主-" + std::to_string(n) + "-" + std::to_string(pass);
+      std::vector<std::string> ids;
+      for (std::size_t i = 0; i < n; ++i) ids.push_back("UP-" + std::to_string(n) + "-" + std::to_string(offset + i));
+      Put([&](Session& s) {
+        return s.InsertMany(
+            "owner", columns, n,
+            [&](std::size_t i, RowValues& v) {
+              v.AddText(ids[i]);
+              v.AddText(name);
+              v.AddText(kAt);
+              v.AddText(kAt);
+            },
+            tail);
+      });
+    }
+    expected += static_cast<std::int64_t>(n + n / 2);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM owner"), expected) << n;
+    // The second pass renamed the rows it met again and named its new ones.
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM owner WHERE name = ?", {Str("业主-" + std::to_string(n) + "-1")}),
+              static_cast<std::int64_t>(n))
+        << n;
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM owner WHERE name = ?", {Str("业主-" + std::to_string(n) + "-0")}),
+              static_cast<std::int64_t>(n / 2))
+        << n;
+  }
+  auto bad_table = Refused([&](Session& s) {
+    return s.InsertMany("owner; DROP TABLE owner", columns, 1, [](std::size_t, RowValues& v) { v.AddNull(); });
+  });
+  EXPECT_EQ(bad_table.code, ErrorCode::kInternal) << Describe(bad_table);
+  auto bad_column = Refused([&](Session& s) {
+    return s.InsertMany("owner", {"id_number", "name)"}, 1, [](std::size_t, RowValues& v) { v.AddNull(); });
+  });
+  EXPECT_EQ(bad_column.code, ErrorCode::kInternal) << Describe(bad_column);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM owner"), expected);
+}
+
 INSTANTIATE_TEST_SUITE_P(Sqlite, SessionContract, ::testing::Values("sqlite"));
 INSTANTIATE_TEST_SUITE_P(Postgres, SessionContract, ::testing::Values("postgres"));
 

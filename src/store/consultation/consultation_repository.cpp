@@ -327,39 +327,25 @@ Result<std::vector<BallotRecord>> ConsultationRepository::Ballots(
 
 Result<void> ConsultationRepository::UpsertBallot(Session& s, const BallotRecord& b) { return UpsertBallots(s, {b}); }
 
-namespace {
-// Rows per multi-row statement: far below both drivers' parameter limits (SQLite 32 766, PostgreSQL
-// 65 535) with up to nine columns.
-constexpr std::size_t kRowsPerStatement = 400;
-
-// `head` + rows + `tail` (MultiRowInsert) for every kRowsPerStatement rows; `bind(row, params)`
-// appends one row's `columns` values.
-template <typename T, typename Bind>
-Result<void> InsertRows(Session& s, std::string_view head, std::size_t columns, std::string_view tail,
-                        const std::vector<T>& rows, Bind bind) {
-  for (std::size_t from = 0; from < rows.size(); from += kRowsPerStatement) {
-    std::size_t to = std::min(rows.size(), from + kRowsPerStatement);
-    Params p;
-    p.reserve((to - from) * columns);
-    for (std::size_t i = from; i < to; ++i) bind(rows[i], p);
-    if (auto n = s.Exec(MultiRowInsert(head, columns, to - from, tail), p); !n) return std::move(n).error();
-  }
-  return Ok();
-}
-}  // namespace
-
 Result<void> ConsultationRepository::UpsertBallots(Session& s, const std::vector<BallotRecord>& ballots) {
-  return InsertRows(
-      s,
-      "INSERT INTO ballot (consultation_id, item_id, dwelling_id, choice, round, channel, receipt, seq, cast_at) "
-      "VALUES ",
-      9,
+  return s.InsertMany(
+      "ballot",
+      {"consultation_id", "item_id", "dwelling_id", "choice", "round", "channel", "receipt", "seq", "cast_at"},
+      ballots.size(),
+      [&](std::size_t i, RowValues& v) {
+        const auto& b = ballots[i];
+        v.AddInt(b.consultation_id);
+        v.AddInt(b.item_id);
+        v.AddInt(b.dwelling_id);
+        v.AddText(b.choice);
+        v.AddInt(b.round);
+        v.AddText(b.channel);
+        v.AddText(b.receipt);
+        v.AddInt(b.seq);
+        v.AddText(b.cast_at);
+      },
       " ON CONFLICT (item_id, dwelling_id) DO UPDATE SET choice = excluded.choice, round = excluded.round, "
-      "channel = excluded.channel, receipt = excluded.receipt, seq = excluded.seq, cast_at = excluded.cast_at",
-      ballots, [](const BallotRecord& b, Params& p) {
-        p.insert(p.end(), {Int(b.consultation_id), Int(b.item_id), Int(b.dwelling_id), Str(b.choice), Int(b.round),
-                           Str(b.channel), Str(b.receipt), Int(b.seq), Str(b.cast_at)});
-      });
+      "channel = excluded.channel, receipt = excluded.receipt, seq = excluded.seq, cast_at = excluded.cast_at");
 }
 
 Result<void> ConsultationRepository::InsertEvent(Session& s, std::int64_t consultation_id, const BallotEventRecord& e,
@@ -370,13 +356,18 @@ Result<void> ConsultationRepository::InsertEvent(Session& s, std::int64_t consul
 Result<void> ConsultationRepository::InsertEvents(Session& s, std::int64_t consultation_id,
                                                   const std::vector<BallotEventRecord>& events,
                                                   const std::string& receipt) {
-  return InsertRows(s,
-                    "INSERT INTO ballot_event (consultation_id, seq, item_id, dwelling_id, choice, round, receipt) "
-                    "VALUES ",
-                    7, "", events, [&](const BallotEventRecord& e, Params& p) {
-                      p.insert(p.end(), {Int(consultation_id), Int(e.seq), Int(e.item_id), Int(e.dwelling_id),
-                                         Str(e.choice), Int(e.round), Str(receipt)});
-                    });
+  return s.InsertMany("ballot_event",
+                      {"consultation_id", "seq", "item_id", "dwelling_id", "choice", "round", "receipt"}, events.size(),
+                      [&](std::size_t i, RowValues& v) {
+                        const auto& e = events[i];
+                        v.AddInt(consultation_id);
+                        v.AddInt(e.seq);
+                        v.AddInt(e.item_id);
+                        v.AddInt(e.dwelling_id);
+                        v.AddText(e.choice);
+                        v.AddInt(e.round);
+                        v.AddText(receipt);
+                      });
 }
 
 Result<std::vector<BallotEventRecord>> ConsultationRepository::Events(Session& s, std::int64_t consultation_id,
@@ -556,21 +547,28 @@ Result<std::vector<TallyRow>> ConsultationRepository::TallyRows(Session& s, std:
 }
 
 namespace {
-// Inserts rows in statements of up to 400 rows (9 parameters each: under every driver's limit).
+// Tally rows in multi-row statements (Session::InsertMany); `add` adds them to rows already there.
 Result<void> InsertTallyRows(Session& s, const ConsultationRecord& c, const std::vector<TallyRow>& rows, bool add) {
-  return InsertRows(
-      s,
-      "INSERT INTO consultation_tally (consultation_id, round, item_id, building_id, bucket, region_code, heads, "
-      "area_dm2, dwellings) VALUES ",
-      9,
+  return s.InsertMany(
+      "consultation_tally",
+      {"consultation_id", "round", "item_id", "building_id", "bucket", "region_code", "heads", "area_dm2", "dwellings"},
+      rows.size(),
+      [&](std::size_t i, RowValues& v) {
+        const auto& r = rows[i];
+        v.AddInt(c.id);
+        v.AddInt(r.round);
+        v.AddInt(r.item_id);
+        v.AddInt(r.building_id);
+        v.AddText(r.bucket);
+        v.AddText(c.region_code);
+        v.AddInt(r.heads);
+        v.AddInt(r.area_dm2);
+        v.AddInt(r.dwellings);
+      },
       add ? " ON CONFLICT (consultation_id, round, item_id, building_id, bucket) DO UPDATE SET "
             "heads = consultation_tally.heads + excluded.heads, area_dm2 = consultation_tally.area_dm2 + "
             "excluded.area_dm2, dwellings = consultation_tally.dwellings + excluded.dwellings"
-          : "",
-      rows, [&](const TallyRow& r, Params& p) {
-        p.insert(p.end(), {Int(c.id), Int(r.round), Int(r.item_id), Int(r.building_id), Str(r.bucket),
-                           Str(c.region_code), Int(r.heads), Int(r.area_dm2), Int(r.dwellings)});
-      });
+          : "");
 }
 }  // namespace
 

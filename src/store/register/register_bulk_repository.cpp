@@ -9,32 +9,34 @@ namespace huanxin::store {
 
 namespace {
 
-// Rows per multi-row INSERT: 500 dwellings bind 6 000 parameters, well under SQLite's 32 766 and
-// PostgreSQL's 65 535, and one statement then carries the per-statement work (parsing is cached;
-// trigger and RETURNING set-up) for 500 rows instead of one.
-constexpr std::size_t kRowsPerStatement = 500;
-
 Error Internal(std::string what) {
   return MakeError(ErrorCode::kInternal, "store.error", Text("数据库错误", "database error"),
                    Text::Same(std::move(what)));
 }
 
-// Runs `head` VALUES … RETURNING id, <key columns> over `n` inputs in chunks and returns the ids in
-// input order. Neither SQLite nor PostgreSQL promise that RETURNING rows come in VALUES order, so
-// each row is matched to its input by its key: in order when it is (the usual case, one comparison
-// per row), else through a map of the chunk's keys.
-template <typename Key, typename BindFn, typename InputKeyFn, typename RowKeyFn>
-Result<std::vector<std::int64_t>> InsertReturningIds(Session& s, std::size_t n, std::string_view head,
-                                                     std::size_t columns, std::string_view returning, BindFn bind,
-                                                     InputKeyFn input_key, RowKeyFn row_key) {
+// PostgreSQL: inserts `n` rows of `table (columns)`, each written by `write(i, values)`, with
+// RETURNING id, <key columns>, in InsertMany's statement sizes, and returns the ids in input order.
+// Neither SQLite nor PostgreSQL promise that RETURNING rows come in VALUES order, so each row is
+// matched to its input by its key: in order when it is (the usual case, one comparison per row),
+// else through a map of the chunk's keys.
+template <typename Key, typename InputKeyFn, typename RowKeyFn>
+Result<std::vector<std::int64_t>> InsertReturningIds(Session& s, std::string_view table,
+                                                     const std::vector<std::string_view>& columns, std::size_t n,
+                                                     const std::function<void(std::size_t, RowValues&)>& write,
+                                                     std::string_view returning, InputKeyFn input_key,
+                                                     RowKeyFn row_key) {
+  auto head = InsertHead(table, columns);
+  if (!head) return std::move(head).error();
+  const std::size_t per = InsertRowsPerStatement(columns.size());
   std::vector<std::int64_t> ids(n, 0);
   Params params;
-  for (std::size_t start = 0; start < n; start += kRowsPerStatement) {
-    const std::size_t m = std::min(kRowsPerStatement, n - start);
+  ParamsWriter values(params);
+  for (std::size_t start = 0; start < n; start += per) {
+    const std::size_t m = std::min(per, n - start);
     params.clear();
-    params.reserve(m * columns);
-    for (std::size_t i = start; i < start + m; ++i) bind(i, params);
-    auto rows = s.Query(MultiRowInsert(head, columns, m, returning), params);
+    params.reserve(m * columns.size());
+    for (std::size_t i = start; i < start + m; ++i) write(i, values);
+    auto rows = s.Query(MultiRowInsert(*head, columns.size(), m, returning), params);
     if (!rows) return std::move(rows).error();
     if (rows->size() != m)
       return Internal("multi-row INSERT returned " + std::to_string(rows->size()) + " rows for " + std::to_string(m));
@@ -53,6 +55,25 @@ Result<std::vector<std::int64_t>> InsertReturningIds(Session& s, std::size_t n, 
       ids[at] = row.GetInt(0);
     }
   }
+  return ids;
+}
+
+// SQLite: the rows numbered after `table`'s largest id (the caller's write lock keeps it where it was
+// read) and written with their ids, no RETURNING to read back.
+Result<std::vector<std::int64_t>> InsertNumbered(Session& s, std::string_view table,
+                                                 const std::vector<std::string_view>& columns, std::size_t n,
+                                                 const std::function<void(std::size_t, RowValues&)>& write) {
+  auto max = QueryInt(s, "SELECT COALESCE(MAX(id), 0) FROM " + std::string(table));
+  if (!max) return std::move(max).error();
+  std::vector<std::string_view> with_id{"id"};
+  with_id.insert(with_id.end(), columns.begin(), columns.end());
+  auto r = s.InsertMany(table, with_id, n, [&](std::size_t i, RowValues& v) {
+    v.AddInt(*max + 1 + static_cast<std::int64_t>(i));
+    write(i, v);
+  });
+  if (!r) return std::move(r).error();
+  std::vector<std::int64_t> ids(n);
+  for (std::size_t i = 0; i < n; ++i) ids[i] = *max + 1 + static_cast<std::int64_t>(i);
   return ids;
 }
 
@@ -111,88 +132,47 @@ Result<void> RegisterBulkRepository::AfterLoad(Session& s) {
   return s.Analyze({"estate", "estate_stat", "building", "dwelling", "owner", "dwelling_owner"});
 }
 
-namespace {
-// SQLite: `n` ids after `table`'s largest, written with the rows (no RETURNING to read back; the
-// caller's write lock keeps the table's largest id where it was read).
-Result<std::vector<std::int64_t>> NextIds(Session& s, std::string_view table, std::size_t n) {
-  auto max = QueryInt(s, "SELECT COALESCE(MAX(id), 0) FROM " + std::string(table));
-  if (!max) return std::move(max).error();
-  std::vector<std::int64_t> ids(n);
-  for (std::size_t i = 0; i < n; ++i) ids[i] = *max + 1 + static_cast<std::int64_t>(i);
-  return ids;
-}
-}  // namespace
-
 Result<std::vector<std::int64_t>> RegisterBulkRepository::InsertOwners(Session& s, const RosterLoadScope& scope,
                                                                        const std::vector<NewOwner>& owners) {
-  if (s.dialect() == Dialect::kSqlite) {
-    auto ids = NextIds(s, "owner", owners.size());
-    if (!ids) return ids;
-    auto r = s.InsertMany("owner", {"id", "id_number", "name", "phone", "created_at", "updated_at"}, owners.size(),
-                          [&](std::size_t i, RowValues& v) {
-                            const auto& o = owners[i];
-                            v.AddInt((*ids)[i]);
-                            v.AddText(o.id_number);
-                            v.AddText(o.name);
-                            o.phone ? v.AddText(*o.phone) : v.AddNull();
-                            v.AddText(scope.now);
-                            v.AddText(scope.now);
-                          });
-    if (!r) return std::move(r).error();
-    return ids;
-  }
+  const std::vector<std::string_view> columns{"id_number", "name", "phone", "created_at", "updated_at"};
+  auto write = [&](std::size_t i, RowValues& v) {
+    const auto& o = owners[i];
+    v.AddText(o.id_number);
+    v.AddText(o.name);
+    o.phone ? v.AddText(*o.phone) : v.AddNull();
+    v.AddText(scope.now);
+    v.AddText(scope.now);
+  };
+  if (s.dialect() == Dialect::kSqlite) return InsertNumbered(s, "owner", columns, owners.size(), write);
   return InsertReturningIds<std::string>(
-      s, owners.size(), "INSERT INTO owner (id_number, name, phone, created_at, updated_at) VALUES ", 5,
-      " RETURNING id, id_number",
-      [&](std::size_t i, Params& p) {
-        const auto& o = owners[i];
-        p.insert(p.end(), {Str(std::string(o.id_number)), Str(std::string(o.name)),
-                           o.phone ? Str(std::string(*o.phone)) : Null(), Str(std::string(scope.now)),
-                           Str(std::string(scope.now))});
-      },
+      s, "owner", columns, owners.size(), write, " RETURNING id, id_number",
       [&](std::size_t i) { return std::string(owners[i].id_number); }, [](const Row& r) { return r.GetText(1); });
 }
 
 Result<std::vector<std::int64_t>> RegisterBulkRepository::InsertDwellings(Session& s, const RosterLoadScope& scope,
                                                                           const std::vector<NewDwelling>& dwellings) {
-  if (s.dialect() == Dialect::kSqlite) {
-    auto ids = NextIds(s, "dwelling", dwellings.size());
-    if (!ids) return ids;
-    auto r = s.InsertMany("dwelling",
-                          {"id", "building_id", "estate_id", "region_code", "stairwell", "floor", "room",
-                           "exclusive_area_dm2", "area_source", "use_type", "sale_status", "created_at", "updated_at"},
-                          dwellings.size(), [&](std::size_t i, RowValues& v) {
-                            const auto& d = dwellings[i];
-                            v.AddInt((*ids)[i]);
-                            v.AddInt(d.building_id);
-                            v.AddInt(scope.estate_id);
-                            v.AddText(scope.region_code);
-                            v.AddInt(d.stairwell);
-                            v.AddInt(d.floor);
-                            v.AddText(d.room);
-                            v.AddInt(d.exclusive_area_dm2);
-                            v.AddText(d.area_source);
-                            v.AddText("residential");
-                            v.AddText(d.sale_status);
-                            v.AddText(scope.now);
-                            v.AddText(scope.now);
-                          });
-    if (!r) return std::move(r).error();
-    return ids;
-  }
+  const std::vector<std::string_view> columns{"building_id", "estate_id",   "region_code",        "stairwell",
+                                              "floor",       "room",        "exclusive_area_dm2", "area_source",
+                                              "use_type",    "sale_status", "created_at",         "updated_at"};
+  auto write = [&](std::size_t i, RowValues& v) {
+    const auto& d = dwellings[i];
+    v.AddInt(d.building_id);
+    v.AddInt(scope.estate_id);
+    v.AddText(scope.region_code);
+    v.AddInt(d.stairwell);
+    v.AddInt(d.floor);
+    v.AddText(d.room);
+    v.AddInt(d.exclusive_area_dm2);
+    v.AddText(d.area_source);
+    v.AddText("residential");
+    v.AddText(d.sale_status);
+    v.AddText(scope.now);
+    v.AddText(scope.now);
+  };
+  if (s.dialect() == Dialect::kSqlite) return InsertNumbered(s, "dwelling", columns, dwellings.size(), write);
   using Key = std::tuple<std::int64_t, std::int64_t, std::string>;  // building, stairwell, room: unique
   return InsertReturningIds<Key>(
-      s, dwellings.size(),
-      "INSERT INTO dwelling (building_id, estate_id, region_code, stairwell, floor, room, exclusive_area_dm2, "
-      "area_source, use_type, sale_status, created_at, updated_at) VALUES ",
-      12, " RETURNING id, building_id, stairwell, room",
-      [&](std::size_t i, Params& p) {
-        const auto& d = dwellings[i];
-        p.insert(p.end(), {Int(d.building_id), Int(scope.estate_id), Str(std::string(scope.region_code)),
-                           Int(d.stairwell), Int(d.floor), Str(std::string(d.room)), Int(d.exclusive_area_dm2),
-                           Str(std::string(d.area_source)), Str("residential"), Str(std::string(d.sale_status)),
-                           Str(std::string(scope.now)), Str(std::string(scope.now))});
-      },
+      s, "dwelling", columns, dwellings.size(), write, " RETURNING id, building_id, stairwell, room",
       [&](std::size_t i) {
         const auto& d = dwellings[i];
         return Key{d.building_id, d.stairwell, std::string(d.room)};

@@ -140,18 +140,15 @@ class SqliteConnection final : public Session {
     return Ok();
   }
 
-  // Statements of up to 500 rows, each prepared once per connection and text bound in place
-  // (SQLITE_STATIC: the caller's text outlives the step), without Params or Row values.
+  // Statements of InsertRowsPerStatement rows prepared once per connection and text bound in place
+  // (SQLITE_STATIC: the caller's text outlives the step), without Params or Row values. A shorter
+  // last statement is cached too when it has at most kCachedShortRows rows (a ballot's few items
+  // recur); a longer one (the end of a bulk load, a size unlikely to recur) is finalized after use.
   Result<void> InsertMany(std::string_view table, const std::vector<std::string_view>& columns, std::size_t n,
-                          const std::function<void(std::size_t, RowValues&)>& row) override {
-    if (!IsPlainIdentifier(table) || columns.empty())
-      return InternalStoreError("not a table name: " + std::string(table));
-    std::string head = "INSERT INTO " + std::string(table) + " (";
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      if (!IsPlainIdentifier(columns[i])) return InternalStoreError("not a column name: " + std::string(columns[i]));
-      (head += i ? ", " : "") += columns[i];
-    }
-    head += ") VALUES ";
+                          const std::function<void(std::size_t, RowValues&)>& row,
+                          std::string_view tail = {}) override {
+    auto head = InsertHead(table, columns);
+    if (!head) return std::move(head).error();
     struct Bind final : RowValues {
       sqlite3_stmt* stmt = nullptr;
       int next = 1, rc = SQLITE_OK;
@@ -164,33 +161,41 @@ class SqliteConnection final : public Session {
         if (rc == SQLITE_OK) rc = r;
       }
     };
-    const std::size_t cols = columns.size(), per = std::max<std::size_t>(1, std::min<std::size_t>(500, 30000 / cols));
+    constexpr std::size_t kCachedShortRows = 32;
+    const std::size_t cols = columns.size(), per = InsertRowsPerStatement(cols);
     sqlite3_stmt* full = nullptr;
     for (std::size_t from = 0; from < n; from += per) {
       const std::size_t m = std::min(per, n - from);
+      const bool one_off = m != per && m > kCachedShortRows;
       sqlite3_stmt* stmt = m == per ? full : nullptr;
-      if (!stmt) {
-        auto prepared = Lookup(MultiRowInsert(head, cols, m, ""));
+      if (!stmt && one_off) {
+        auto sql = MultiRowInsert(*head, cols, m, tail);
+        if (int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr); rc != SQLITE_OK)
+          return SqliteError(db_, rc);
+      } else if (!stmt) {
+        auto prepared = Lookup(MultiRowInsert(*head, cols, m, tail));
         if (!prepared) return std::move(prepared).error();
         stmt = *prepared;
         if (m == per) full = stmt;
       }
+      // Ends this statement's use: finalized when one-off, else reset for the cache.
+      auto done = [&] { one_off ? (void)sqlite3_finalize(stmt) : Finish(stmt); };
       Bind b;
       b.stmt = stmt;
       for (std::size_t i = from; i < from + m; ++i) row(i, b);
       int rc = b.rc;
       if (rc == SQLITE_OK && static_cast<std::size_t>(b.next - 1) != m * cols) {
-        Finish(stmt);
+        done();
         return InternalStoreError("bulk insert into " + std::string(table) + ": " + std::to_string(b.next - 1) +
                                   " values for " + std::to_string(m) + " rows of " + std::to_string(cols) + " columns");
       }
       if (rc == SQLITE_OK) rc = sqlite3_step(stmt);
       if (rc != SQLITE_DONE) {
         auto err = SqliteError(db_, sqlite3_extended_errcode(db_));
-        Finish(stmt);
+        done();
         return err;
       }
-      Finish(stmt);
+      done();
     }
     return Ok();
   }
