@@ -16,6 +16,7 @@
 #include "common/text.hpp"
 #include "core/register/identity.hpp"
 #include "report/xlsx_writer.hpp"
+#include "service/register/import_service.hpp"
 #include "store/database.hpp"
 
 namespace huanxin::testing {
@@ -1085,6 +1086,59 @@ TEST_P(RegisterBulkImportTest, ALargeRosterWithBadRowsStoresNothingAndListsEvery
   }
   EXPECT_EQ(Snapshot(db()), before) << "a refused import stores nothing";
   EXPECT_EQ(Schema(), schema);
+}
+
+// A CSV of 64 KiB or more without a double quote is read in two halves on two threads. Its
+// problems (row numbers as a spreadsheet shows them, blank lines and CRLF counted) and its stored
+// rows are those of the same roster read in one piece: the same bytes with one cell quoted, which
+// keeps the reader to one thread.
+TEST_P(RegisterBulkImportTest, AHalvedReadGivesTheRowsAndRowNumbersOfAWholeOne) {
+  if (!app_) return;
+  auto admin = Admin();
+  const auto halved = CreateEstate(admin, "分读甲", 1988), whole = CreateEstate(admin, "整读乙", 1988);
+  auto roster = RosterLines(1200);
+  // Blank lines in both halves (skipped, still counted as lines).
+  roster.insert(roster.begin() + 40, "");
+  roster.insert(roster.begin() + 900, ",,,,,,,,,");
+  auto with_field = [](const std::string& line, std::size_t field, const std::string& value) {
+    auto cells = Split(line, ',');
+    std::string out;
+    for (std::size_t c = 0; c < cells.size(); ++c) out += (c ? "," : "") + (c == field ? value : std::string(cells[c]));
+    return out;
+  };
+  auto bad = roster;
+  const std::vector<std::size_t> bad_lines{10, 599, 601, 1150};  // 0-based: rows 11, 600, 602, 1151
+  for (auto i : bad_lines) bad[i] = with_field(bad[i], 2, "0");  // floor 0
+  auto quoted = [](std::vector<std::string> lines) {
+    lines[0] = "\"" + lines[0].substr(0, lines[0].find(',')) + "\"" + lines[0].substr(lines[0].find(','));
+    return lines;
+  };
+  ASSERT_GE(Join(bad).size(), service::ImportService::kHalvedReadBytes);
+  ASSERT_EQ(Join(bad).find('"'), std::string::npos);
+
+  auto refused = Import(admin, halved, "roster.csv", Join(bad));
+  ASSERT_EQ(refused.status, 422) << refused.body.substr(0, 500);
+  auto refused_whole = Import(admin, whole, "roster.csv", Join(quoted(bad)));
+  ASSERT_EQ(refused_whole.status, 422) << refused_whole.body.substr(0, 500);
+  const auto errors = refused.Json().as_object()["errors"].as_array();
+  ASSERT_EQ(errors.size(), bad_lines.size()) << refused.body.substr(0, 2000);
+  for (std::size_t k = 0; k < bad_lines.size(); ++k) {
+    EXPECT_EQ(errors[k].as_object().at("row").as_int64(), static_cast<std::int64_t>(bad_lines[k] + 1)) << k;
+    EXPECT_EQ(errors[k].as_object().at("column").as_string(), "楼层") << k;
+  }
+  EXPECT_EQ(errors, refused_whole.Json().as_object()["errors"].as_array());
+
+  auto ok = Import(admin, halved, "roster.csv", Join(roster));
+  ASSERT_EQ(ok.status, 200) << ok.body.substr(0, 500);
+  auto ok_whole = Import(admin, whole, "roster.csv", Join(quoted(roster)));
+  ASSERT_EQ(ok_whole.status, 200) << ok_whole.body.substr(0, 500);
+  EXPECT_EQ(ok.Json().as_object()["rows"].as_int64(), 1200);
+  EXPECT_EQ(ok.Json().as_object()["created"].as_int64(), 1200);
+  EXPECT_EQ(ok_whole.Json().as_object()["created"].as_int64(), 1200);
+  const auto stored = Register(halved);
+  EXPECT_GT(stored.size(), 1200u);
+  EXPECT_EQ(stored, Register(whole));
+  ExpectCountersEqualARecount(halved);
 }
 
 INSTANTIATE_TEST_SUITE_P(Sqlite, RegisterBulkImportTest, ::testing::Values("sqlite"));

@@ -25,23 +25,41 @@ bool AllEmpty(const std::vector<std::string>& cells) {
 
 }  // namespace
 
-Result<void> ReadCsv(std::string_view text, const RowSink& sink) {
+std::size_t LineEnds(std::string_view text) {
+  std::size_t ends = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++ends;
+    } else if (text[i] == '\r') {
+      ++ends;
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    }
+  }
+  return ends;
+}
+
+Result<void> ReadCsv(std::string_view text, const RowSink& sink, std::size_t first_line) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   const std::size_t n = text.size();
   std::size_t i = 0;
-  std::size_t line = 1;  // physical line at position i
+  std::size_t line = first_line;  // physical line at position i
   // Consumes the line end at i (CRLF, LF or CR) and counts it.
   auto skip_line_end = [&] {
     i += (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ? 2 : 1;
     ++line;
   };
+  // The row's cells: their strings are reused from row to row (cleared, not freed), so a cell longer
+  // than the short-string buffer (an ID number) allocates once per file, not once per row.
   std::vector<std::string> cells;
+  std::size_t count = 0;  // cells of the current row
   while (i < n) {
     const std::size_t row = line;
-    cells.clear();
+    count = 0;
     while (true) {
-      const std::size_t column = cells.size() + 1;
-      std::string field;
+      const std::size_t column = count + 1;
+      if (count == cells.size()) cells.emplace_back();
+      std::string& field = cells[count++];
+      field.clear();
       if (i < n && text[i] == '"') {
         ++i;
         while (true) {
@@ -80,7 +98,6 @@ Result<void> ReadCsv(std::string_view text, const RowSink& sink) {
         }
         field.assign(text.substr(start, i - start));
       }
-      cells.push_back(std::move(field));
       if (i >= n) break;
       if (text[i] == ',') {
         ++i;  // at the end of the text, the loop adds the empty field that follows the comma
@@ -89,6 +106,7 @@ Result<void> ReadCsv(std::string_view text, const RowSink& sink) {
       skip_line_end();
       break;
     }
+    cells.resize(count);
     if (!AllEmpty(cells) && !sink(row, cells)) return Ok();
   }
   return Ok();

@@ -21,6 +21,12 @@ namespace huanxin::tabular {
 // end after a closing quote ("a"b). Rows before the error have already reached the sink.
 // Memory: one row at a time, whatever the size of the text. `sink` returning false stops reading;
 // ReadCsv then succeeds.
-Result<void> ReadCsv(std::string_view utf8_text, const RowSink& sink);
+// `first_line` numbers the text's first line: a part of a larger text, cut after a line end, is
+// read with the number of its first line there (1 + LineEnds of what precedes it).
+Result<void> ReadCsv(std::string_view utf8_text, const RowSink& sink, std::size_t first_line = 1);
+
+// The line ends in `text` as ReadCsv counts them outside quoted fields: CRLF, LF and a lone CR are one
+// each.
+std::size_t LineEnds(std::string_view text);
 
 }  // namespace huanxin::tabular

@@ -163,6 +163,51 @@ TEST(ReadCsv, SinkMayMoveCellsOut) {
   EXPECT_EQ(taken, (std::vector<std::string>{"a", "b", "c", "d"}));
 }
 
+// The reader reuses its cell strings from row to row: a row never shows what an earlier, wider or
+// longer row held, whatever the sink did to the vector.
+TEST(ReadCsv, EachRowHasOnlyItsOwnCells) {
+  auto rows = ReadOk("360104193501010001,\"a long quoted cell, with a comma\",x,y\nb\n,c\n\"\"\"q\"\"\",d,e\n");
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].second,
+            (std::vector<std::string>{"360104193501010001", "a long quoted cell, with a comma", "x", "y"}));
+  EXPECT_EQ(rows[1].second, (std::vector<std::string>{"b"}));
+  EXPECT_EQ(rows[2].second, (std::vector<std::string>{"", "c"}));
+  EXPECT_EQ(rows[3].second, (std::vector<std::string>{"\"q\"", "d", "e"}));
+  std::vector<std::vector<std::string>> seen;
+  auto r = ReadCsv("a,b,c\nd\ne,f\n", [&](std::size_t, std::vector<std::string>& cells) {
+    seen.push_back(cells);
+    cells.clear();  // a sink may empty the vector
+    return true;
+  });
+  ASSERT_TRUE(r);
+  EXPECT_EQ(seen, (std::vector<std::vector<std::string>>{{"a", "b", "c"}, {"d"}, {"e", "f"}}));
+}
+
+// A text cut after a line end reads as the whole does when its second part starts at line
+// 1 + LineEnds(first part): the same rows with the same numbers, whatever the line ends.
+TEST(ReadCsv, APartStartingAtItsLineNumberReadsAsTheWholeDoes) {
+  EXPECT_EQ(LineEnds(""), 0u);
+  EXPECT_EQ(LineEnds("a\r\nb\nc\rd"), 3u);
+  EXPECT_EQ(LineEnds("\r\r\n\n"), 3u);
+  const std::string text = "h1,h2\r\na,b\r\n\r\nc,d\re,f\n\n,\ng,h\r\n";
+  const auto whole = ReadOk(text);
+  for (std::size_t cut = 0; cut < text.size(); ++cut) {
+    if (text[cut] != '\n' && !(text[cut] == '\r' && (cut + 1 == text.size() || text[cut + 1] != '\n'))) continue;
+    const std::string_view first = std::string_view(text).substr(0, cut + 1),
+                           second = std::string_view(text).substr(cut + 1);
+    Rows parts = ReadOk(first);
+    auto r = ReadCsv(
+        second,
+        [&](std::size_t n, std::vector<std::string>& cells) {
+          parts.emplace_back(n, cells);
+          return true;
+        },
+        1 + LineEnds(first));
+    ASSERT_TRUE(r);
+    EXPECT_EQ(parts, whole) << "cut after byte " << cut;
+  }
+}
+
 TEST(ReadCsv, ArbitraryBytesNeverCrash) {
   std::mt19937 random(20240601);
   const std::string alphabet("a,\"\r\n\xE6\0", 7);

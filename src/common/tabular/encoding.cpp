@@ -3,6 +3,8 @@
 #include <iconv.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <variant>
@@ -30,6 +32,12 @@ std::optional<std::size_t> FirstInvalidUtf8(std::string_view s) {
   const std::size_t n = s.size();
   auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   while (i < n) {
+    // Runs of ASCII (most of a roster: digits, commas, Latin letters) eight bytes at a time.
+    for (std::uint64_t word = 0; i + sizeof word <= n; i += sizeof word) {
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if (word & 0x8080808080808080ULL) break;
+    }
+    if (i >= n) break;
     unsigned char c = at(i);
     if (c < 0x80) {
       ++i;
@@ -156,6 +164,17 @@ Result<std::string> ToUtf8(std::string_view bytes, Encoding encoding) {
   }
   if (std::string_view(out).substr(0, kUtf8Bom.size()) == kUtf8Bom) out.erase(0, kUtf8Bom.size());
   return out;
+}
+
+Result<std::string_view> AsUtf8(std::string_view bytes, std::string& converted) {
+  const bool bom = bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom;
+  if (!FirstInvalidUtf8(bytes)) return bom ? bytes.substr(kUtf8Bom.size()) : bytes;
+  auto encoding = DetectEncoding(bytes);  // kUtf8 only by a byte-order mark now: ToUtf8 names the fault
+  if (!encoding) return std::move(encoding).error();
+  auto text = ToUtf8(bytes, *encoding);
+  if (!text) return std::move(text).error();
+  converted = std::move(*text);
+  return std::string_view(converted);
 }
 
 }  // namespace huanxin::tabular

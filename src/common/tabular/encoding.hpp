@@ -27,4 +27,10 @@ Result<Encoding> DetectEncoding(std::string_view bytes);
 // sequence in the input.
 Result<std::string> ToUtf8(std::string_view bytes, Encoding encoding);
 
+// DetectEncoding and ToUtf8 in one: the text of `bytes` as UTF-8 without a leading byte-order mark.
+// Valid UTF-8 is validated once and not copied: the answer is a view into `bytes`. Other text is
+// converted into `converted`, and the answer is a view of it. Failures are those of DetectEncoding
+// and ToUtf8 (a byte-order mark before invalid UTF-8: ToUtf8's).
+Result<std::string_view> AsUtf8(std::string_view bytes, std::string& converted);
+
 }  // namespace huanxin::tabular

@@ -139,5 +139,51 @@ TEST(ToUtf8, LongGb18030TextGrowsTheOutput) {
   EXPECT_EQ(*ToUtf8(ToGb18030(utf8), Encoding::kGb18030), utf8);
 }
 
+// The validator reads ASCII eight bytes at a time: an invalid or multi-byte sequence at every
+// offset from a word's start, after runs of ASCII of every length, is judged as alone.
+TEST(ToUtf8, EverySequenceIsJudgedWhereverItFallsInAnAsciiRun) {
+  for (std::size_t lead = 0; lead < 20; ++lead) {
+    for (std::size_t trail = 0; trail < 10; ++trail) {
+      const std::string ascii(lead, 'a'), after(trail, '9');
+      EXPECT_TRUE(ToUtf8(ascii + "\xE6\xA5\xBC" + after, Encoding::kUtf8)) << lead << "," << trail;
+      EXPECT_TRUE(ToUtf8(ascii + "\xF0\x90\x80\x80" + after, Encoding::kUtf8)) << lead << "," << trail;
+      for (const std::string bad : {"\x80", "\xFF", "\xE6\xA5", "\xED\xA0\x80", "\xC1\xBF"}) {
+        auto text = ToUtf8(ascii + bad + after, Encoding::kUtf8);
+        ASSERT_FALSE(text) << lead << "," << trail;
+        ExpectBadEncoding(text.error(), "byte offset " + std::to_string(lead));
+      }
+    }
+  }
+}
+
+// AsUtf8 answers what DetectEncoding then ToUtf8 answer; UTF-8 comes back as a view into the input.
+TEST(AsUtf8, AnswersAsDetectThenConvertAndBorrowsUtf8) {
+  const std::string gb = ToGb18030("楼栋,单元\r\n1,2\r\n");
+  const std::string inputs[] = {"",
+                                "楼栋,单元\n1,2\n",
+                                "\xEF\xBB\xBF楼栋,单元\n",
+                                gb,
+                                "\xEF\xBB\xBF\xFF",
+                                "\xFF\xFE\x41\x00",
+                                "\xC1\xBF\xFF\xFF"};
+  for (const auto& in : inputs) {
+    std::string converted;
+    auto text = AsUtf8(in, converted);
+    auto encoding = DetectEncoding(in);
+    auto expected = encoding ? ToUtf8(in, *encoding) : Result<std::string>(encoding.error());
+    ASSERT_EQ(text.has_value(), expected.has_value()) << in;
+    if (!text) {
+      EXPECT_EQ(text.error().reason, expected.error().reason);
+      EXPECT_EQ(text.error().detail.en, expected.error().detail.en);
+      continue;
+    }
+    EXPECT_EQ(*text, *expected);
+    if (in != gb && !in.empty()) {
+      EXPECT_GE(text->data(), in.data()) << "valid UTF-8 is borrowed, not copied";
+      EXPECT_LE(text->data() + text->size(), in.data() + in.size());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace huanxin::tabular

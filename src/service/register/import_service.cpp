@@ -6,7 +6,11 @@
 #include <array>
 #include <boost/json.hpp>
 #include <chrono>
+#include <cstring>
+#include <functional>
+#include <future>
 #include <map>
+#include <memory_resource>
 #include <tuple>
 #include <unordered_map>
 
@@ -101,14 +105,45 @@ std::optional<int> ParseSmallInt(std::string text, std::initializer_list<const c
   return static_cast<int>(*v);
 }
 
+// One checked row. Its text lives in the import's arena (RowText), the codes in the code tables:
+// no string of its own, so a million rows cost no million allocations.
 struct ParsedRow {
   std::size_t row = 0;
-  std::string building, room;
+  std::string_view building, room;
   int stairwell = 0, floor = 0;
   std::int64_t area_dm2 = 0;
-  std::string area_source, sale_status;
-  std::string owner_name, id_number;
-  std::optional<std::string> phone;
+  std::string_view area_source, sale_status;  // codes (static text)
+  std::string_view owner_name, id_number;
+  std::optional<std::string_view> phone;
+};
+
+// The parsed rows in file order: those read by the first (or only) reader, then those of the second
+// half when a CSV was read in two halves (kept apart, not copied together).
+class RowList {
+ public:
+  std::vector<ParsedRow>& first() { return first_; }
+  std::vector<ParsedRow>& second() { return second_; }
+  const ParsedRow& operator[](std::size_t i) const {
+    return i < first_.size() ? first_[i] : second_[i - first_.size()];
+  }
+  std::size_t size() const { return first_.size() + second_.size(); }
+
+ private:
+  std::vector<ParsedRow> first_, second_;
+};
+
+// The parsed rows' text, copied once into blocks that live as long as the import.
+class RowText {
+ public:
+  std::string_view Keep(std::string_view text) {
+    if (text.empty()) return {};
+    auto* at = static_cast<char*>(arena_.allocate(text.size(), 1));
+    std::memcpy(at, text.data(), text.size());
+    return {at, text.size()};
+  }
+
+ private:
+  std::pmr::monotonic_buffer_resource arena_{std::size_t{1} << 20};
 };
 
 // One dwelling of the roster: its rows, in file order, are owner_rows[begin, end) of the plan; the
@@ -127,9 +162,10 @@ struct DwellingKey {
   }
 };
 
-std::string Cell(const std::vector<std::string>& cells, const std::array<int, kColCount>& at, Col c) {
+// The trimmed cell of column `c` (a view into `cells`), empty when the row has no such cell.
+std::string_view Cell(const std::vector<std::string>& cells, const std::array<int, kColCount>& at, Col c) {
   int i = at[c];
-  return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? std::string(Trim(cells[i])) : std::string();
+  return i >= 0 && static_cast<std::size_t>(i) < cells.size() ? Trim(cells[i]) : std::string_view();
 }
 
 // An Excel workbook is a ZIP archive, whatever its name.
@@ -138,12 +174,13 @@ bool IsXlsx(std::string_view bytes) { return bytes.substr(0, 4) == std::string_v
 // Parses and checks one data row against the header's columns; appends its problems to `errors`
 // and returns the row when it has none.
 std::optional<ParsedRow> ParseRow(std::size_t row_no, const std::vector<std::string>& cells,
-                                  const std::array<int, kColCount>& at, std::vector<ImportError>& errors) {
+                                  const std::array<int, kColCount>& at, std::vector<ImportError>& errors,
+                                  RowText& text) {
   const std::size_t errors_before = errors.size();
-  auto err = [&](Col c, const std::string& value, Text message) {
-    errors.push_back({row_no, kHeaders[c], value, std::move(message)});
+  auto err = [&](Col c, std::string_view value, Text message) {
+    errors.push_back({row_no, kHeaders[c], std::string(value), std::move(message)});
   };
-  ParsedRow p;
+  ParsedRow p;  // its views point into `cells` until kept in `text` at the end
   p.row = row_no;
   p.building = Cell(cells, at, kBuilding);
   p.room = Cell(cells, at, kRoom);
@@ -156,13 +193,13 @@ std::optional<ParsedRow> ParseRow(std::size_t row_no, const std::vector<std::str
   else if (Utf8Length(p.room).value_or(99) > 20)
     err(kRoom, p.room, Text("房号过长（最多20字）", "room too long (20 max)"));
   auto sw_text = Cell(cells, at, kStairwell);
-  auto sw = ParseSmallInt(sw_text, {"单元"});
+  auto sw = ParseSmallInt(std::string(sw_text), {"单元"});
   if (!sw || *sw < 1 || *sw > 50)
     err(kStairwell, sw_text, Text("单元应为 1–50 的整数，如 2 或 2单元", "stairwell must be 1–50, e.g. 2"));
   else
     p.stairwell = *sw;
   auto fl_text = Cell(cells, at, kFloor);
-  auto fl = ParseSmallInt(fl_text, {"层", "楼"});
+  auto fl = ParseSmallInt(std::string(fl_text), {"层", "楼"});
   if (!fl || *fl == 0 || *fl < -5 || *fl > 100)
     err(kFloor, fl_text, Text("楼层应为整数（地下层用负数）", "floor must be an integer (basements negative)"));
   else
@@ -181,19 +218,20 @@ std::optional<ParsedRow> ParseRow(std::size_t row_no, const std::vector<std::str
   if (src_text.empty())
     p.area_source = "registered";
   else if (auto c = reg::AreaSources().ByAnyLabel(src_text))
-    p.area_source = std::string(c->code);
+    p.area_source = c->code;
   else
     err(kAreaSource, src_text, Text("可选：" + reg::AreaSources().ListZh(), "one of: " + reg::AreaSources().ListZh()));
   auto sale_text = Cell(cells, at, kSaleStatus);
   if (sale_text.empty())
     p.sale_status = "sold";
   else if (auto c = reg::SaleStatuses().ByAnyLabel(sale_text))
-    p.sale_status = std::string(c->code);
+    p.sale_status = c->code;
   else
     err(kSaleStatus, sale_text,
         Text("可选：" + reg::SaleStatuses().ListZh(), "one of: " + reg::SaleStatuses().ListZh()));
   p.owner_name = Cell(cells, at, kOwnerName);
-  p.id_number = reg::NormaliseIdNumber(Cell(cells, at, kIdNumber));
+  const std::string id_number = reg::NormaliseIdNumber(Cell(cells, at, kIdNumber));
+  p.id_number = id_number;
   auto phone = Cell(cells, at, kPhone);
   if (!phone.empty()) p.phone = phone;
   const bool has_owner = !p.owner_name.empty() || !p.id_number.empty() || p.phone;
@@ -206,9 +244,14 @@ std::optional<ParsedRow> ParseRow(std::size_t row_no, const std::vector<std::str
     else if (auto v = reg::ValidateIdNumber(p.id_number); !v)
       err(kIdNumber, reg::MaskIdNumber(p.id_number), v.error().detail);
     if (p.phone)
-      if (auto v = RegisterService::ValidatePhone(*p.phone); !v) err(kPhone, *p.phone, v.error().hint);
+      if (auto v = RegisterService::ValidatePhone(std::string(*p.phone)); !v) err(kPhone, *p.phone, v.error().hint);
   }
   if (errors.size() != errors_before) return std::nullopt;
+  p.building = text.Keep(p.building);
+  p.room = text.Keep(p.room);
+  p.owner_name = text.Keep(p.owner_name);
+  p.id_number = text.Keep(p.id_number);
+  if (p.phone) p.phone = text.Keep(*p.phone);
   return p;
 }
 
@@ -245,26 +288,44 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
     if (!r) return std::move(r).error();
   }
 
+  // The file's SHA-256 for the audit record, computed on the other core while this one reads.
+  // Shared: the write below may run more than once (a retried transaction) and reads it each time.
+  auto sha256 = std::async(std::launch::async, [bytes] { return Sha256Hex(bytes); }).share();
+
   // 2. Read, parse and check the rows as they stream out of the reader: only the parsed rows are
   // kept (the cells of one row at a time), every problem is listed.
   std::array<int, kColCount> at;
   at.fill(-1);
   bool have_header = false;
   std::int64_t data_rows = 0;
-  std::vector<ParsedRow> rows;
+  RowText row_text;  // outlives `rows`, whose views point into it
+  RowList rows;
+  // The second half of a large CSV, read on the other core once the header is known (below).
+  RowText second_text;
+  std::vector<ImportError> second_errors;
+  std::int64_t second_data_rows = 0;
   // Sized once from the line count (CSV), so the rows are not moved again and again as they grow;
   // at most one row per 64 bytes (a roster row is about 78), so that a file of empty lines cannot
   // make it reserve gigabytes.
-  if (!IsXlsx(bytes)) rows.reserve(std::min(EstimateRows(bytes), bytes.size() / 64 + 1));
+  const std::size_t estimated_rows = EstimateRows(bytes);
+  if (!IsXlsx(bytes)) rows.first().reserve(std::min(estimated_rows, bytes.size() / 64 + 1));
   if (progress) {
     progress->phase = 1;
-    progress->total = static_cast<std::int64_t>(EstimateRows(bytes));
+    progress->total = static_cast<std::int64_t>(estimated_rows);
   }
+  // A data row: parsed and checked into `out`, its problems into `errors`.
+  auto data_row = [&](std::size_t row_no, const std::vector<std::string>& cells, std::vector<ParsedRow>& out,
+                      std::vector<ImportError>& errors, std::int64_t& count, RowText& text) {
+    ++count;
+    if (auto p = ParseRow(row_no, cells, at, errors, text)) out.push_back(*p);
+    if (progress && count % 1024 == 0) progress->done += 1024;
+  };
+  auto blank = [](const std::vector<std::string>& cells) {
+    return std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return Trim(c).empty(); });
+  };
+  std::function<void()> on_header;  // starts the second half's reader, when there is one
   auto sink = [&](std::size_t row_no, std::vector<std::string>& cells) {
-    bool blank = true;
-    for (const auto& c : cells)
-      if (!Trim(c).empty()) blank = false;
-    if (blank) return true;
+    if (blank(cells)) return true;
     if (!have_header) {  // the first non-blank row
       have_header = true;
       for (std::size_t i = 0; i < cells.size(); ++i)
@@ -274,22 +335,60 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
           report.errors.push_back(
               {row_no, kHeaders[required], "",
                Text("缺少必需的列「" + kHeaders[required] + "」", "missing required column " + kHeaders[required])});
-      return report.errors.empty();  // without the columns no row can be read
+      if (!report.errors.empty()) return false;  // without the columns no row can be read
+      if (on_header) on_header();
+      return true;
     }
-    ++data_rows;
-    if (auto p = ParseRow(row_no, cells, at, report.errors)) rows.push_back(std::move(*p));
-    if (progress) progress->done = data_rows;
+    data_row(row_no, cells, rows.first(), report.errors, data_rows, row_text);
     return true;
   };
   const bool xlsx = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
   if (xlsx) {
     if (auto r = tabular::ReadXlsx(bytes, sink); !r) return std::move(r).error();
   } else {
-    auto enc = tabular::DetectEncoding(bytes);
-    if (!enc) return std::move(enc).error();
-    auto text = tabular::ToUtf8(bytes, *enc);
+    std::string converted;  // the text of a GB18030 file; UTF-8 is read where it lies
+    auto text = tabular::AsUtf8(bytes, converted);
     if (!text) return std::move(text).error();
-    if (auto r = tabular::ReadCsv(*text, sink); !r) return std::move(r).error();
+    // A large CSV without a double quote anywhere (a quoted cell may hold a line end, so only then is
+    // every line end a row's end) is read in two halves split at a line end, the second on the
+    // other core from the moment the header is known, with its own rows, problems and row numbers
+    // (physical lines, counted in the first half). The halves are joined in file order.
+    std::string_view first = *text, second;
+    std::size_t second_line = 1;
+    if (text->size() >= kHalvedReadBytes && text->find('"') == std::string::npos) {
+      const auto cut = text->find('\n', text->size() / 2);
+      if (cut != std::string::npos && cut + 1 < text->size()) {
+        second = first.substr(cut + 1);
+        first = first.substr(0, cut + 1);
+        second_line = 1 + tabular::LineEnds(first);
+      }
+    }
+    std::future<Result<void>> second_read;
+    if (!second.empty())
+      on_header = [&] {
+        rows.second().reserve(std::min(estimated_rows, second.size() / 64 + 1));
+        second_read = std::async(std::launch::async, [&] {
+          return tabular::ReadCsv(
+              second,
+              [&](std::size_t row_no, std::vector<std::string>& cells) {
+                if (!blank(cells)) data_row(row_no, cells, rows.second(), second_errors, second_data_rows, second_text);
+                return true;
+              },
+              second_line);
+        });
+      };
+    auto r = tabular::ReadCsv(first, sink);
+    on_header = nullptr;
+    if (second_read.valid()) {  // wait for it on every way out: it writes to this frame
+      auto r2 = second_read.get();
+      if (r && !r2) r = std::move(r2);
+    } else if (r && !second.empty() && !have_header) {
+      r = tabular::ReadCsv(second, sink, second_line);  // the first half was blank: the header is here
+    }
+    if (!r) return std::move(r).error();
+    report.errors.insert(report.errors.end(), std::make_move_iterator(second_errors.begin()),
+                         std::make_move_iterator(second_errors.end()));
+    data_rows += second_data_rows;
   }
   if (!have_header)
     return MakeError(ErrorCode::kUnprocessable, "import.empty", Text("文件中没有数据", "the file has no rows"), {},
@@ -299,19 +398,44 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
   const auto t_read = Clock::now();
 
   // 3. Group rows into dwellings; rows of one dwelling must agree; one ID number, one name. Sorting
-  // row indexes (stable, so file order within a dwelling) instead of a map node per row.
-  auto err = [&](std::size_t row, Col c, const std::string& value, Text message) {
-    report.errors.push_back({row, kHeaders[c], value, std::move(message)});
+  // row indexes (stable, so file order within a dwelling) instead of a map node per row; each
+  // sort runs over compact keys that carry their row's index, not through the rows themselves.
+  auto err = [&](std::size_t row, Col c, std::string_view value, Text message) {
+    report.errors.push_back({row, kHeaders[c], std::string(value), std::move(message)});
   };
-  std::vector<std::uint32_t> order(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    const auto &x = rows[a], &y = rows[b];
-    return std::tie(x.building, x.stairwell, x.room) < std::tie(y.building, y.stairwell, y.room);
+  // The ID-number order ("one number, one name", below) does not depend on the grouping: sorted on
+  // the other core meanwhile (both only read `rows`).
+  auto by_id_sorted = std::async(std::launch::async, [&rows] {
+    struct Key {
+      std::string_view id_number;
+      std::uint32_t row;
+    };
+    std::vector<Key> keys;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (!rows[i].id_number.empty()) keys.push_back({rows[i].id_number, static_cast<std::uint32_t>(i)});
+    std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) { return a.id_number < b.id_number; });
+    std::vector<std::uint32_t> by_id(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) by_id[i] = keys[i].row;
+    return by_id;
   });
+  std::vector<std::uint32_t> order(rows.size());
+  {
+    struct Key {
+      std::string_view building, room;
+      int stairwell;
+      std::uint32_t row;
+    };
+    std::vector<Key> keys(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      keys[i] = {rows[i].building, rows[i].room, rows[i].stairwell, static_cast<std::uint32_t>(i)};
+    std::stable_sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+      return std::tie(x.building, x.stairwell, x.room) < std::tie(y.building, y.stairwell, y.room);
+    });
+    for (std::size_t i = 0; i < keys.size(); ++i) order[i] = keys[i].row;
+  }
   std::vector<PlannedDwelling> planned;
   std::vector<std::uint32_t> owner_rows;              // rows with an owner, dwelling by dwelling
-  std::map<std::string, std::pair<int, int>> needed;  // building → (stairwells, floors)
+  std::map<std::string_view, std::pair<int, int>> needed;  // building → (stairwells, floors)
   for (std::size_t g = 0; g < order.size();) {
     const auto& f = rows[order[g]];
     std::size_t e = g + 1;
@@ -360,13 +484,9 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
   // a vector by that number instead of a hash map of a million ID numbers).
   std::vector<std::uint32_t> owner_of(rows.size(), 0);
   std::uint32_t distinct_owners = 0;
+  std::vector<std::string_view> owner_id_numbers;  // by owner number: sorted, distinct
   {  // One ID number, one name: the first row (in file order) with the number names it.
-    std::vector<std::uint32_t> by_id;
-    by_id.reserve(owner_rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i)
-      if (!rows[i].id_number.empty()) by_id.push_back(static_cast<std::uint32_t>(i));
-    std::stable_sort(by_id.begin(), by_id.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return rows[a].id_number < rows[b].id_number; });
+    const std::vector<std::uint32_t> by_id = by_id_sorted.get();
     for (std::size_t g = 0; g < by_id.size();) {
       const auto& f = rows[by_id[g]];
       std::size_t e = g + 1;
@@ -376,10 +496,11 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
         const auto& p = rows[by_id[e]];
         if (p.owner_name != f.owner_name)
           err(p.row, kOwnerName, p.owner_name,
-              Text("同一证件号码在第 " + std::to_string(f.row) + " 行的姓名为「" + f.owner_name + "」",
+              Text("同一证件号码在第 " + std::to_string(f.row) + " 行的姓名为「" + std::string(f.owner_name) + "」",
                    "the same ID number is named differently on row " + std::to_string(f.row)));
       }
       g = e;
+      owner_id_numbers.push_back(f.id_number);
       ++distinct_owners;
     }
   }
@@ -406,7 +527,7 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
     // Buildings by number; create or widen.
     auto buildings = store::BuildingRepository::ListByEstate(s, estate_id);
     if (!buildings) return std::move(buildings).error();
-    std::map<std::string, store::BuildingRecord> by_number;
+    std::map<std::string, store::BuildingRecord, std::less<>> by_number;
     for (auto& b : *buildings) by_number[b.number] = b;
     for (const auto& [number, need] : needed) {
       const int sw = need.first;
@@ -435,7 +556,7 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
                 RecordAudit(s, clock_, actor, "building.create", "building", std::to_string(b.id), b.region_code, c);
             !r)
           return r;
-        by_number[number] = b;
+        by_number[std::string(number)] = b;
       } else if (it->second.stairwells < sw || it->second.floors < floors) {
         auto before = it->second;
         it->second.stairwells = std::max(before.stairwells, sw);
@@ -468,15 +589,10 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
       bulk_load = load.active;
     }
     store::RosterLoadChange change{estate_id, 0, 0, false};
-    // Owners already registered, found with one query per 500 ID numbers instead of one per row.
-    std::vector<std::string> id_numbers;
-    id_numbers.reserve(owner_rows.size());
-    for (auto idx : owner_rows) id_numbers.push_back(rows[idx].id_number);
-    std::sort(id_numbers.begin(), id_numbers.end());
-    id_numbers.erase(std::unique(id_numbers.begin(), id_numbers.end()), id_numbers.end());
-    auto known = store::OwnerRepository::FindByIdNumbers(s, id_numbers);
+    // Owners already registered, found with one query per 500 ID numbers instead of one per row
+    // (the roster's distinct ID numbers, in order, from the "one number, one name" pass).
+    auto known = store::OwnerRepository::FindByIdNumbers(s, owner_id_numbers);
     if (!known) return std::move(known).error();
-    id_numbers = {};
     // Owner number (owner_of) → owner id; -1 not yet resolved, 0 waiting for its insert.
     std::vector<std::int64_t> owner_ids(distinct_owners, -1);
     std::vector<std::uint32_t> fresh_owners;  // the owner number of each of `fresh`
@@ -488,10 +604,9 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
       auto& id = owner_ids[owner_of[row]];
       if (id >= 0) return Ok();
       const auto& p = rows[row];
-      auto found = known->find(p.id_number);
+      auto found = known->empty() ? known->end() : known->find(std::string(p.id_number));
       if (found == known->end()) {
-        fresh.push_back(store::NewOwner{p.id_number, p.owner_name,
-                                        p.phone ? std::optional<std::string_view>(*p.phone) : std::nullopt});
+        fresh.push_back(store::NewOwner{p.id_number, p.owner_name, p.phone});
         fresh_owners.push_back(owner_of[row]);
         id = 0;  // filled in after the insert
         return Ok();
@@ -547,11 +662,12 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
       for (std::size_t i = c0; i < c1; ++i) {
         const auto& pd = planned[i];
         const auto& f = rows[pd.first];
-        auto hit = have.empty() ? have.end() : have.find(DwellingKey{f.building, f.stairwell, f.room});
+        auto hit = have.empty() ? have.end()
+                                : have.find(DwellingKey{std::string(f.building), f.stairwell, std::string(f.room)});
         if (hit == have.end()) {
           if (last_building_id == 0 || f.building != last_building) {  // rows come building by building
             last_building = f.building;
-            last_building_id = by_number[f.building].id;
+            last_building_id = by_number.find(f.building)->second.id;
           }
           new_dwellings.push_back(store::NewDwelling{last_building_id, f.stairwell, f.floor, f.area_dm2, f.room,
                                                      f.area_source, f.sale_status});
@@ -618,7 +734,7 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
     t_finished = Clock::now();
     Changes summary;
     summary.Set("file", nullptr, boost::json::string(filename))
-        .Set("sha256", nullptr, boost::json::string(Sha256Hex(bytes)))
+        .Set("sha256", nullptr, boost::json::string(sha256.get()))
         .Set("rows", nullptr, report.rows)
         .Set("created", nullptr, report.created)
         .Set("updated", nullptr, report.updated)

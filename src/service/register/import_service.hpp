@@ -93,6 +93,10 @@ class ImportService {
   Result<std::int64_t> ImportAsJob(const Actor& actor, std::int64_t estate_id, std::string file_bytes,
                                    std::string filename, ImportOutcomeFn outcome);
 
+  // A CSV of at least this many bytes with no double quote in it is read in two halves, the second
+  // on another thread (the rows, problems and row numbers are those of a read in one piece).
+  static constexpr std::size_t kHalvedReadBytes = std::size_t{64} << 10;
+
   // Counts data rows cheaply (to choose between answering now and running a job).
   static std::size_t EstimateRows(std::string_view file_bytes);
 

@@ -388,15 +388,19 @@ Result<std::optional<OwnerRecord>> OwnerRepository::FindByIdNumber(Session& s, c
 }
 
 Result<std::unordered_map<std::string, OwnerRecord>> OwnerRepository::FindByIdNumbers(
-    Session& s, const std::vector<std::string>& id_numbers) {
+    Session& s, const std::vector<std::string_view>& id_numbers) {
   std::unordered_map<std::string, OwnerRecord> out;
+  if (id_numbers.empty()) return out;
+  auto any = QueryInt(s, "SELECT COUNT(*) FROM (SELECT 1 FROM owner LIMIT 1) AS any_owner");
+  if (!any) return std::move(any).error();
+  if (*any == 0) return out;
   constexpr std::size_t kChunk = 500;  // well under SQLite's 32 766 parameters
   for (std::size_t start = 0; start < id_numbers.size(); start += kChunk) {
     std::string sql = std::string("SELECT ") + kOwnerColumns + " FROM owner o WHERE o.id_number IN (";
     Params params;
     for (std::size_t i = start; i < std::min(id_numbers.size(), start + kChunk); ++i) {
       sql += i == start ? "?" : ", ?";
-      params.push_back(Str(id_numbers[i]));
+      params.push_back(Str(std::string(id_numbers[i])));
     }
     auto rows = s.Query(sql + ")", params);
     if (!rows) return std::move(rows).error();

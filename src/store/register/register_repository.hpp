@@ -131,9 +131,10 @@ class OwnerRepository {
   static Result<void> Update(Session& s, const OwnerRecord& o);
   static Result<std::optional<OwnerRecord>> Find(Session& s, std::int64_t id);
   static Result<std::optional<OwnerRecord>> FindByIdNumber(Session& s, const std::string& id_number);
-  // The owners among `id_numbers` that exist, keyed by ID number (queried 500 at a time).
-  static Result<std::unordered_map<std::string, OwnerRecord>> FindByIdNumbers(Session& s,
-                                                                             const std::vector<std::string>& id_numbers);
+  // The owners among `id_numbers` that exist, keyed by ID number (queried 500 at a time; no query
+  // at all when the owner table is empty, as before a first roster load).
+  static Result<std::unordered_map<std::string, OwnerRecord>> FindByIdNumbers(
+      Session& s, const std::vector<std::string_view>& id_numbers);
   // Owners holding at least one dwelling whose region starts with the prefix; q matches name.
   static Result<std::vector<OwnerRecord>> List(Session& s, const std::string& scope_prefix,
                                                const std::optional<std::string>& q, std::int64_t limit,
