@@ -95,6 +95,7 @@ Result<void> GroupCommit::Write(const SessionFn& fn) {
   me.fn = &fn;
   std::unique_lock lock(mu_);
   queue_.push_back(&me);
+  if (joining_) join_cv_.notify_one();
   for (;;) {
     me.cv.wait(lock, [&] { return me.done || me.syncer || (!me.taken && !leading_); });
     if (me.syncer) {
@@ -203,6 +204,7 @@ void GroupCommit::RunSync(const Member* self) {
       if (m != self) m->cv.notify_one();
     }
   syncing_ = false;
+  if (joining_) join_cv_.notify_one();   // the open group commits now
   if (!unsynced_.empty()) WakeSyncer();  // groups that committed during this sync
 }
 
@@ -213,8 +215,14 @@ void GroupCommit::WakeNextLeader() {
 void GroupCommit::RunGroup(Group& group) {
   Result<void> tx = Ok();
   std::exception_ptr tx_thrown;
-  if (group.size() == 1) {
-    // A group of one: the callback directly, without a savepoint; its own outcome is the group's.
+  bool may_join = false;
+  if (Joinable()) {
+    std::lock_guard lock(mu_);
+    may_join = syncing_;
+  }
+  if (group.size() == 1 && !may_join) {
+    // A group of one that no other caller can join (no sync runs): the callback directly, without a
+    // savepoint; its own outcome is the group's.
     auto* m = group.front();
     try {
       m->result = transaction_([&](Session& s) -> Result<void> {
@@ -240,9 +248,34 @@ void GroupCommit::RunGroup(Group& group) {
   }
 }
 
+bool GroupCommit::JoinWhileSyncing(Group& group) {
+  if (!Joinable()) return false;
+  std::unique_lock lock(mu_);
+  for (;;) {
+    // An empty group (every member failed alone and was answered) has nothing to hold open for,
+    // and its leader's own caller is waiting on the leader's thread.
+    if (!syncing_ || group.empty() || group.size() >= max_group_) return false;
+    if (!queue_.empty()) {
+      const auto before = group.size();
+      while (!queue_.empty() && group.size() < max_group_) {
+        queue_.front()->taken = true;
+        group.push_back(queue_.front());
+        queue_.pop_front();
+      }
+      members_ += group.size() - before;
+      return true;
+    }
+    joining_ = true;
+    join_cv_.wait(lock);
+    joining_ = false;
+  }
+}
+
 Result<void> GroupCommit::RunMembers(Session& s, Group& group) {
   FrameGuard frame(this, s);
-  for (auto* m : group) {
+  for (std::size_t i = 0;;) {
+    if (i == group.size() && !JoinWhileSyncing(group)) break;
+    auto* m = group[i];
     Result<void> out = Ok();
     std::exception_ptr thrown;
     auto tx = InSavepoint(s, *m->fn, out, thrown);
@@ -251,6 +284,14 @@ Result<void> GroupCommit::RunMembers(Session& s, Group& group) {
       m->failed_alone = true;
       m->exception = thrown;
       if (!out) m->result = std::move(out);
+      // Its outcome is final (nothing of it is in the transaction): answered now, and out of the
+      // group, whose later steps never touch it again (it returns, and its member goes away).
+      std::lock_guard lock(mu_);
+      group.erase(group.begin() + static_cast<std::ptrdiff_t>(i));
+      m->done = true;
+      m->cv.notify_one();
+    } else {
+      ++i;
     }
     // The transaction itself failed (e.g. SQLite rolled it back on a full disk): the group fails.
     if (!tx) return tx;

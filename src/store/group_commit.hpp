@@ -19,6 +19,14 @@
 // them all (one fdatasync covers every frame written before it). Each sync is run by a waiting
 // member of a group it covers (the "syncer"), never by the leader while it leads.
 //
+// While a sync runs, a group's transaction stays open: callers that arrive meanwhile join it and
+// run at once, and it commits when that sync returns (or when it holds `max_group` members). Their
+// commit could not be covered by the running sync anyway, so they are answered no later than if
+// each had committed on arrival, and the pages every write touches (the consultation's row, the
+// audit head, the right-hand ends of growing indexes) go to the WAL once per sync instead of once
+// per group: fewer bytes for the next sync to flush. A member that fails alone is answered as soon
+// as its savepoint is rolled back (nothing of it waits for a commit or a sync).
+//
 // The leader keeps leading while callers are queued (at most `kMaxLedGroups` groups in a row, so
 // that its own caller is answered too), then passes leadership to the oldest waiting caller.
 //
@@ -110,6 +118,12 @@ class GroupCommit {
   // `sync_`; counted.
   Result<void> MakeDurable();
   Result<void> RunMembers(Session& s, Group& group);
+  // Inside a group's open transaction, once every member taken so far has run: while a sync runs
+  // (and the group is neither full nor empty), waits for callers and moves them into `group`
+  // (true), or returns false when no sync runs any more (the group then commits).
+  bool JoinWhileSyncing(Group& group);
+  // A group can take callers while it runs (the driver needs a later sync to make it durable).
+  bool Joinable() const { return static_cast<bool>(sync_); }
 
   Transaction transaction_;
   const std::size_t max_group_;
@@ -120,6 +134,8 @@ class GroupCommit {
   const Member* leader_ = nullptr;  // the leading caller's member, while leading_
   std::vector<Group> unsynced_;     // committed groups waiting for a sync
   bool syncing_ = false;            // a syncer is appointed or running
+  bool joining_ = false;            // the leader waits in JoinWhileSyncing (on join_cv_)
+  std::condition_variable join_cv_;
   std::uint64_t groups_ = 0, members_ = 0, syncs_ = 0;
 };
 

@@ -19,6 +19,7 @@
 #include "store/audit/audit_repository.hpp"
 #include "store/group_commit.hpp"
 #include "store/sqlite/sqlite_database.hpp"
+#include "store/sqlite/wal_buffer.hpp"
 
 namespace huanxin::store::contract {
 namespace {
@@ -175,13 +176,15 @@ TEST_P(GroupCommitContract, AGroupWhoseCommitFailsAnswersEveryMemberWithTheFailu
   EXPECT_TRUE(Names().empty());
 }
 
-TEST_P(GroupCommitContract, GroupsCommitWhileASyncRunsAndTheNextSyncCoversThemAll) {
-  // The first sync blocks until released. Meanwhile two more writers each commit a group of their
-  // own (the write lock is free during a sync), but neither is answered: one sync at a time, and the
-  // next one, run after the first returns, covers both groups.
+TEST_P(GroupCommitContract, CallersArrivingDuringASyncJoinOneTransactionThatCommitsWhenTheSyncReturns) {
+  // The first sync blocks until released. Meanwhile two more writers arrive: the first of them leads
+  // a group whose transaction stays open while the sync runs, and the second joins it. Both run at
+  // once, but nothing of theirs is committed (or answered) before the sync returns; then they commit
+  // together and share the second sync.
   std::atomic<int> syncs{0};
   std::atomic<bool> release{false};
   std::atomic<bool> a_committed_before_sync{false};
+  std::atomic<int> ran{0};
   GroupCommit gc(
       [this](const SessionFn& body) { return db_->Write(body); }, 64,
       [&]() -> Result<void> {
@@ -199,28 +202,78 @@ TEST_P(GroupCommitContract, GroupsCommitWhileASyncRunsAndTheNextSyncCoversThemAl
   });
   while (syncs.load() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   std::thread tb([&] {
-    b = gc.Write([&](Session& s) { return Insert(s, 2, "b"); });
+    b = gc.Write([&](Session& s) {
+      ++ran;
+      return Insert(s, 2, "b");
+    });
     ++returned;
   });
-  while (gc.groups() < 2) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  for (int i = 0; i < 20000 && ran.load() < 1; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   std::thread tc([&] {
-    c = gc.Write([&](Session& s) { return Insert(s, 3, "c"); });
+    c = gc.Write([&](Session& s) {
+      ++ran;
+      return Insert(s, 3, "c");
+    });
     ++returned;
   });
-  for (int i = 0; i < 20000 && Names().size() < 3; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  EXPECT_EQ(Names(), (std::set<std::string>{"a", "b", "c"})) << "b and c committed while a's sync was held";
+  for (int i = 0; i < 20000 && ran.load() < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  EXPECT_EQ(ran.load(), 2) << "b and c ran while a's sync was held";
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(Names(), (std::set<std::string>{"a"})) << "their transaction stays open until the sync returns";
   EXPECT_EQ(returned.load(), 0) << "nobody is answered before a sync that covers their commit";
   EXPECT_EQ(syncs.load(), 1);
+  EXPECT_EQ(gc.groups(), 2u) << "c joined b's group";
   release = true;
   for (auto* t : {&ta, &tb, &tc}) t->join();
   EXPECT_TRUE(a) << Describe(a.error());
   EXPECT_TRUE(b) << Describe(b.error());
   EXPECT_TRUE(c) << Describe(c.error());
   EXPECT_TRUE(a_committed_before_sync) << "the sync runs after the commit";
-  EXPECT_EQ(gc.groups(), 3u);
-  EXPECT_EQ(syncs.load(), 2) << "b's and c's groups share the second sync";
+  EXPECT_EQ(Names(), (std::set<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(gc.groups(), 2u);
+  EXPECT_EQ(gc.members(), 3u);
+  EXPECT_EQ(syncs.load(), 2) << "b's and c's group has the second sync";
   EXPECT_EQ(gc.syncs(), 2u);
+}
+
+TEST_P(GroupCommitContract, AMemberThatFailsWhileItsGroupWaitsForASyncIsAnsweredAtOnce) {
+  // A sync is held; b leads a group that stays open for it; c joins and fails alone. c is answered
+  // at once with its own error, while b waits for the sync, and b commits after it.
+  std::atomic<int> syncs{0};
+  std::atomic<bool> release{false};
+  GroupCommit gc([this](const SessionFn& body) { return db_->Write(body); }, 64,
+                 [&]() -> Result<void> {
+                   if (syncs.fetch_add(1) == 0)
+                     while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                   return Ok();
+                 });
+  Result<void> a = Ok(), b = Ok();
+  std::atomic<bool> b_ran{false}, b_returned{false};
+  std::thread ta([&] { a = gc.Write([&](Session& s) { return Insert(s, 1, "a"); }); });
+  while (syncs.load() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::thread tb([&] {
+    b = gc.Write([&](Session& s) {
+      b_ran = true;
+      return Insert(s, 2, "b");
+    });
+    b_returned = true;
+  });
+  for (int i = 0; i < 20000 && !b_ran; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  auto refused = gc.Write([&](Session& s) -> Result<void> {
+    if (auto r = Insert(s, 3, "c"); !r) return r;
+    return MakeError(ErrorCode::kUnprocessable, "test.own", Text::Same("own failure"));
+  });
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().reason, "test.own");
+  EXPECT_FALSE(b_returned.load()) << "b still waits for the sync";
+  EXPECT_EQ(gc.groups(), 2u) << "c ran in b's group";
+  release = true;
+  ta.join();
+  tb.join();
+  EXPECT_TRUE(a) << Describe(a.error());
+  EXPECT_TRUE(b) << Describe(b.error());
+  EXPECT_EQ(Names(), (std::set<std::string>{"a", "b"})) << "c's insert was rolled back with its savepoint";
+  EXPECT_EQ(syncs.load(), 2);
 }
 
 TEST_P(GroupCommitContract, TheLeaderRunsTheNextGroupItselfWhileCallersWait) {
@@ -358,6 +411,56 @@ TEST_P(GroupCommitContract, TheSqliteDriverCheckpointsInTheBackgroundAndStillReu
   const std::uintmax_t written = static_cast<std::uintmax_t>(rows) * 30000;
   EXPECT_LT(largest_wal, written * 6 / 10) << "the WAL was reused from its start, not grown to hold every frame";
   EXPECT_EQ(Put([](Session& s) { return QueryInt(s, "SELECT COUNT(*) FROM ckpt_probe"); }), rows);
+}
+
+// The writer's WAL frames reach the file in one write per commit (store/sqlite/wal_buffer.hpp), and
+// before the commit is published: a reader connection (SQLite's own VFS, reading the WAL file) sees
+// each commit whole as soon as Write returns; a transaction larger than the buffer and than one
+// write of the unix VFS (128 KiB) reaches the file too, and the database stays sound.
+TEST_P(GroupCommitContract, TheSqliteWriterWritesACommitsWalFramesAtOnceAndReadersSeeEveryCommit) {
+  if (GetParam() != std::string("sqlite")) GTEST_SKIP() << "PostgreSQL writes its own WAL";
+  Put([](Session& s) {
+    return s.ExecScript(
+        "CREATE TABLE wal_probe (id INTEGER PRIMARY KEY, body TEXT NOT NULL); "
+        "CREATE INDEX wal_probe_body ON wal_probe (body)");
+  });
+  auto count_and_length = [this] {
+    return Get([](Session& s) -> Result<std::pair<std::int64_t, std::int64_t>> {
+      auto rows = s.Query("SELECT COUNT(*), COALESCE(SUM(length(body)), 0) FROM wal_probe");
+      if (!rows) return std::move(rows).error();
+      return std::make_pair(rows->front().GetInt(0), rows->front().GetInt(1));
+    });
+  };
+  const auto before = sqlite_wal::Counts();
+  constexpr int kCommits = 40;
+  for (int i = 1; i <= kCommits; ++i) {
+    // 1 500 characters in the row and again in the index: a table page and an index page at least.
+    Put([i](Session& s) {
+      return Done(s.Exec("INSERT INTO wal_probe (body) VALUES (printf('%.1500d', ?))", {Int(i)}));
+    });
+    EXPECT_EQ(count_and_length(), (std::pair<std::int64_t, std::int64_t>{i, i * 1500}))
+        << "a reader sees commit " << i << " once Write has returned";
+  }
+  const auto after = sqlite_wal::Counts();
+  EXPECT_GE(after.requested - before.requested, 4u * kCommits)
+      << "SQLite wrote each commit as two frames or more, each as a header and a page";
+  EXPECT_LE(after.written - before.written, kCommits + 4u) << "one write per commit reached the WAL file";
+
+  // One transaction of 3 MB: past the buffer's cap and the VFS's largest single write.
+  Put([](Session& s) -> Result<void> {
+    for (int i = 0; i < 300; ++i)
+      if (auto r = s.Exec("INSERT INTO wal_probe (body) VALUES (printf('%.10000d', ?))", {Int(i)}); !r)
+        return std::move(r).error();
+    return Ok();
+  });
+  EXPECT_EQ(count_and_length(), (std::pair<std::int64_t, std::int64_t>{kCommits + 300, kCommits * 1500 + 300 * 10000}));
+  EXPECT_GT(sqlite_wal::Counts().written - after.written, 3u) << "the large transaction went out in pieces";
+  auto check = Get([](Session& s) -> Result<std::string> {
+    auto rows = s.Query("PRAGMA integrity_check");
+    if (!rows) return std::move(rows).error();
+    return rows->front().GetText(0);
+  });
+  EXPECT_EQ(check, "ok");
 }
 
 TEST_P(GroupCommitContract, AReentrantWriteRunsInsideTheOuterTransaction) {

@@ -282,6 +282,21 @@ Result<ConsultationService::Loaded> ConsultationService::Load(store::Session& s,
 Result<ConsultationView> ConsultationService::View(store::Session& s, store::ConsultationRecord c, bool unit_sizes,
                                                    bool estate_name) {
   ConsultationView v;
+  const bool cacheable = !unit_sizes && !estate_name;
+  const auto restores = db_.AccountsChangeCounter();
+  if (cacheable) {
+    std::shared_ptr<const CachedItems> hit;
+    {
+      std::lock_guard lock(view_cache_mu_);
+      if (auto it = view_cache_.find(c.id); it != view_cache_.end()) hit = it->second;
+    }
+    if (hit && hit->restores == restores && hit->created_at == c.created_at && hit->current_round == c.current_round) {
+      v.items = hit->items;
+      v.rounds = hit->rounds;
+      v.c = std::move(c);
+      return v;
+    }
+  }
   if (estate_name) {
     auto estate = store::EstateRepository::Find(s, c.estate_id);
     if (!estate) return std::move(estate).error();
@@ -318,6 +333,12 @@ Result<ConsultationView> ConsultationService::View(store::Session& s, store::Con
   auto rounds = Repo::Rounds(s, c.id);
   if (!rounds) return std::move(rounds).error();
   v.rounds = std::move(*rounds);
+  if (cacheable && !scoped) {
+    auto entry = std::make_shared<CachedItems>(CachedItems{restores, c.created_at, c.current_round, v.items, v.rounds});
+    std::lock_guard lock(view_cache_mu_);
+    if (view_cache_.size() >= kCachedViews && !view_cache_.count(c.id)) view_cache_.clear();
+    view_cache_[c.id] = std::move(entry);
+  }
   v.c = std::move(c);
   return v;
 }

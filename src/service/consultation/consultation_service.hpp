@@ -9,8 +9,11 @@
 
 #include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/clock.hpp"
@@ -277,6 +280,24 @@ class ConsultationService {
   CatalogueService& catalogue_;
   FileService& files_;
   core::reg::HeadcountReading reading_;
+
+  // The items (rules parsed) and rounds of a consultation as a ballot reads them (View without unit
+  // sizes), kept across ballots. Items are written only when a consultation is created and rounds
+  // only with a change of `current_round`, so the entry is valid while the consultation row still
+  // has the id, creation time and round it was read with; View checks that against the row it was
+  // given (read in the same transaction) before using it. Only consultations without
+  // building-scoped items (whose building numbers can change) are kept. A restore of the database
+  // moves `AccountsChangeCounter` (SQLite), which is part of the key too.
+  struct CachedItems {
+    std::optional<std::uint64_t> restores;
+    std::string created_at;
+    int current_round = 0;
+    std::vector<ConsultationItemView> items;
+    std::vector<store::RoundRecord> rounds;
+  };
+  static constexpr std::size_t kCachedViews = 256;
+  std::mutex view_cache_mu_;
+  std::unordered_map<std::int64_t, std::shared_ptr<const CachedItems>> view_cache_;
 };
 
 // JSON text of a rule, as in the API ({"type":"art278","matter":7} …), and back.

@@ -27,9 +27,14 @@ core::audit::Entry FromRow(const Row& r) {
 }  // namespace
 
 Result<void> AuditRepository::Append(Session& s, core::audit::Entry& e) {
-  // Bump the head first: on PostgreSQL this row lock is held to commit, so the next appender reads
-  // the head this transaction writes (READ COMMITTED re-evaluates the UPDATE on the new version).
-  auto head = s.Query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash");
+  // PostgreSQL: bump the head first; this row lock is held to commit, so the next appender reads the
+  // head this transaction writes (READ COMMITTED re-evaluates the UPDATE on the new version).
+  // SQLite: a write transaction holds the database's one write lock from its first statement (BEGIN
+  // IMMEDIATE), so reading the head is enough, and the head is written once, below (an
+  // UPDATE … RETURNING builds a temporary table for its result; this runs inside every ballot).
+  const bool sqlite = s.dialect() == Dialect::kSqlite;
+  auto head = s.Query(sqlite ? "SELECT seq + 1, hash FROM audit_head WHERE id = 1"
+                             : "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash");
   if (!head) return std::move(head).error();
   e.seq = head->front().GetInt(0);
   e.prev_hash = head->front().GetText(1);
@@ -40,7 +45,8 @@ Result<void> AuditRepository::Append(Session& s, core::audit::Entry& e) {
                      Str(e.entity), Str(e.entity_id), Str(e.region_code), Str(e.changes),
                      Str(e.request_id), Str(e.prev_hash), Str(e.hash)});
   if (!ins) return std::move(ins).error();
-  auto upd = s.Exec("UPDATE audit_head SET hash = ? WHERE id = 1", {Str(e.hash)});
+  auto upd = sqlite ? s.Exec("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", {Int(e.seq), Str(e.hash)})
+                    : s.Exec("UPDATE audit_head SET hash = ? WHERE id = 1", {Str(e.hash)});
   if (!upd) return std::move(upd).error();
   return Ok();
 }

@@ -9,16 +9,19 @@
 #include <atomic>
 #include <cerrno>
 #include <condition_variable>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <vector>
 
 #include "store/driver_errors.hpp"
 #include "store/group_commit.hpp"
+#include "store/sqlite/wal_buffer.hpp"
 
 namespace huanxin::store {
 
@@ -268,7 +271,11 @@ class SqliteConnection final : public Session {
 // SQLITE_CONFIG_STMTJRNL_SPILL instead made the 1 M-row bulk import fail in SQLite 3.40 with an I/O
 // error when the journal spilled, then "cannot rollback - no transaction is active".) The bulk
 // import's index rebuilds sort in memory too (tens of MB for 1 M dwellings).
-constexpr const char* kWriterTempStore = "PRAGMA temp_store=MEMORY;";
+//
+// (A 64 MiB page cache for the writer instead of SQLite's 2 MB was tried: it removed the writer's
+// reads of database pages but made each COMMIT dearer, and ballots/s fell in three alternated pairs;
+// docs/BENCHMARKS.md.)
+constexpr const char* kWriterPragmas = "PRAGMA temp_store=MEMORY;";
 
 // Makes the WAL durable after a group's commit, outside the write lock (group_commit.hpp "Sync").
 // The writer connection commits with synchronous=NORMAL (frames written to the WAL, no fsync); this
@@ -326,7 +333,12 @@ class WalSync {
 Result<std::unique_ptr<SqliteConnection>> OpenConnection(const SqliteOptions& o, bool writer) {
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  int rc = sqlite3_open_v2(o.path.c_str(), &db, flags, nullptr);
+  // The writer appends a commit's WAL frames in one write (wal_buffer.hpp); readers and the
+  // checkpointer never write the WAL. HUANXIN_SQLITE_WAL_BUFFER=off keeps SQLite's own writes, to
+  // measure the difference with one binary.
+  const char* off = std::getenv("HUANXIN_SQLITE_WAL_BUFFER");
+  bool buffered = writer && !(off && std::string_view(off) == "off");
+  int rc = sqlite3_open_v2(o.path.c_str(), &db, flags, buffered ? sqlite_wal::BufferedWalVfs() : nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close_v2(db);
@@ -624,7 +636,7 @@ Result<std::unique_ptr<Database>> OpenSqlite(const SqliteOptions& options) {
   if (!mode) return std::move(mode).error();
   const char* file = sqlite3_db_filename((*writer)->handle(), "main");
   if (!mode->empty() && (*mode)[0].GetText(0) == "wal" && file && *file) {
-    if (auto r = (*writer)->ExecScript(std::string("PRAGMA synchronous=NORMAL; ") + kWriterTempStore); !r)
+    if (auto r = (*writer)->ExecScript(std::string("PRAGMA synchronous=NORMAL; ") + kWriterPragmas); !r)
       return std::move(r).error();
     wal = std::make_unique<WalSync>(std::string(file) + "-wal");
   }
