@@ -260,7 +260,7 @@ std::optional<ParsedRow> ParseRow(std::size_t row_no, const std::vector<std::str
 const std::vector<std::string>& ImportService::Headers() { return kHeaders; }
 
 std::size_t ImportService::EstimateRows(std::string_view bytes) {
-  if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) return bytes.size() / 40;  // ≈ compressed row size
+  if (IsXlsx(bytes)) return bytes.size() / 40;  // ≈ compressed row size
   std::size_t n = 0;
   for (char c : bytes) n += c == '\n';
   return n;
@@ -342,7 +342,7 @@ Result<ImportReport> ImportService::Import(const Actor& actor, std::int64_t esta
     data_row(row_no, cells, rows.first(), report.errors, data_rows, row_text);
     return true;
   };
-  const bool xlsx = bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4);
+  const bool xlsx = IsXlsx(bytes);
   if (xlsx) {
     if (auto r = tabular::ReadXlsx(bytes, sink); !r) return std::move(r).error();
   } else {
@@ -763,7 +763,7 @@ Result<ImportStarted> ImportService::Start(const Actor& actor, std::int64_t esta
                                            std::string filename, bool async, ImportOutcomeFn outcome) {
   // The spreadsheet kinds the reader knows: an XLSX is a ZIP (whatever its name); CSV by name.
   const auto lower = ToLowerAscii(filename);
-  const bool is_xlsx = std::string_view(file_bytes).substr(0, 4) == std::string_view("PK\x03\x04", 4);
+  const bool is_xlsx = IsXlsx(file_bytes);
   if (!is_xlsx && !(lower.ends_with(".csv") || lower.ends_with(".txt")))
     return MakeError(ErrorCode::kUnsupportedMediaType, "import.unsupported_file",
                      Text("只支持 .xlsx 或 .csv 文件", "only .xlsx or .csv files"), Text::Same(filename),
