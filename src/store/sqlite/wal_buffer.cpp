@@ -79,7 +79,6 @@ struct File {
     }
     buffer.clear();
     if (buffer.capacity() > 2 * kCap) std::string().swap(buffer);
-    commit_page_at = -1;
     return rc;
   }
   int FlushNow() {
@@ -127,7 +126,10 @@ int Write(sqlite3_file* f, const void* p, int n, sqlite3_int64 at) {
   if (!buffer.empty() && at != self->buffer_at + static_cast<sqlite3_int64>(buffer.size()))
     if (int rc = self->Flush(); rc != SQLITE_OK) return rc;
   if (buffer.empty()) self->buffer_at = at;
-  bool commit_page = at == self->commit_page_at;
+  // (Kept across a flush: a header that fills the buffer to its cap is written at once, and its page
+  // must still bring the commit's frames out when it follows.)
+  const bool commit_page = at == self->commit_page_at;
+  if (commit_page) self->commit_page_at = -1;
   buffer.append(static_cast<const char*>(p), static_cast<std::size_t>(n));
   if (IsCommitFrameHeader(p, n)) self->commit_page_at = at + kFrameHeader;
   // The commit frame is whole: the transaction's frames reach the file now, and a failure is this
