@@ -105,7 +105,8 @@ Fixture& Shared() {
       std::vector<std::int64_t> units;
       for (const char* company : {"南昌市政建设集团", "江西建工第三建筑公司", "洪城水业", "南昌供电公司"}) {
         auto id = store::SupervisionRepository::InsertUnit(
-            s, store::ResponsibleUnitRecord{0, "360104", company, "contractor", "91360100MA35XXXX0A", "", "0791-1", now});
+            s, store::ResponsibleUnitRecord{
+                   0, "360104", company, "contractor", "91360100MA35XXXX0A", "", "0791-1", now, {}});
         if (!id) return std::move(id).error();
         units.push_back(*id);
       }

@@ -274,8 +274,11 @@ TEST_P(ConstructionApiTest, NorthernAreaProjectDigsOnceKeepsOutOfTheHeatingSeaso
   Expect(street, "POST", P(project) + "/schedule",
          json::object{{"startOn", "2026-03-02"}, {"crews", crews}, {"timeLimitMs", 100}}, 200);
   const auto cleared = Expect(street, "GET", P(project) + "/alerts", nullptr, 200);
-  for (const auto& a : cleared.at("items").as_array())
-    if (Str(a.at("kind")) == "year_end") EXPECT_FALSE(a.at("clearedAt").is_null());
+  for (const auto& a : cleared.at("items").as_array()) {
+    if (Str(a.at("kind")) == "year_end") {
+      EXPECT_FALSE(a.at("clearedAt").is_null());
+    }
+  }
 }
 
 TEST_P(ConstructionApiTest, ContractorsSeeOnlyTheirAssignedProjects) {

@@ -232,8 +232,12 @@ TEST_P(ConstructionWorksApiTest, ProgressReportsRollUpWithAnUnreportedItemWeight
   EXPECT_FALSE(StepOf(p, a + ".B01.connect").at("reported").as_bool());
   // Estates: A = (600·4545 + 200·0) / 800 = 3408.75 → 34.09; B = 100.
   for (const auto& e : p.at("estates").as_array()) {
-    if (e.at("estateId").as_int64() == estate_a) EXPECT_EQ(Num(e.at("percent")), "34.09");
-    if (e.at("estateId").as_int64() == estate_b) EXPECT_EQ(Num(e.at("percent")), "100.00");
+    if (e.at("estateId").as_int64() == estate_a) {
+      EXPECT_EQ(Num(e.at("percent")), "34.09");
+    }
+    if (e.at("estateId").as_int64() == estate_b) {
+      EXPECT_EQ(Num(e.at("percent")), "100.00");
+    }
   }
 
   // B05 set to 500 ‰: B01 and B12 share 500 ‰ by budget 3 : 1 → 375, 125. (375·4545 + 125·10000) /

@@ -24,11 +24,13 @@ TEST(ServerShutdown, InFlightRequestFinishesThenServerStops) {
   ASSERT_TRUE(app.Open());
   http::Services services{app.db(), app.auth(), app.users(), app.audit(), app.regions(), app.clock(), "test"};
   std::promise<void> entered;
-  http::Router router({{"GET", "/api/v1/slow", http::Access::kPublic, http::BodyKind::kNone, [&](http::Request&) {
+  http::Router router({{"GET", "/api/v1/slow", http::Access::kPublic, http::BodyKind::kNone,
+                        [&](http::Request&) {
                           entered.set_value();
                           std::this_thread::sleep_for(std::chrono::milliseconds(300));
                           return http::Json(200, boost::json::object{{"done", true}});
-                        }}});
+                        },
+                        false, nullptr}});
   http::StaticFiles files("");
   http::Pipeline pipeline(router, services, files);
   http::ServerOptions opts;
@@ -59,9 +61,11 @@ TEST(ServerShutdown, IdleKeepAliveConnectionsAreClosedWithinTheGracePeriod) {
   app::Application app(cfg);
   ASSERT_TRUE(app.Open());
   http::Services services{app.db(), app.auth(), app.users(), app.audit(), app.regions(), app.clock(), "test"};
-  http::Router router({{"GET", "/api/v1/ping", http::Access::kPublic, http::BodyKind::kNone, [](http::Request&) {
+  http::Router router({{"GET", "/api/v1/ping", http::Access::kPublic, http::BodyKind::kNone,
+                        [](http::Request&) {
                           return http::Json(200, boost::json::object{{"ok", true}});
-                        }}});
+                        },
+                        false, nullptr}});
   http::StaticFiles files("");
   http::Pipeline pipeline(router, services, files);
   for (int round = 0; round < 20; ++round) {
@@ -146,10 +150,16 @@ struct EchoServer {
 };
 
 http::Route EchoRoute(const char* method, const char* pattern) {
-  return {method, pattern, http::Access::kPublic, http::BodyKind::kNone, [](http::Request& req) {
+  return {method,
+          pattern,
+          http::Access::kPublic,
+          http::BodyKind::kNone,
+          [](http::Request& req) {
             const std::string* h = req.Header("x-tag");
             return http::Json(200, boost::json::object{{"path", req.path}, {"tag", h ? *h : ""}, {"body", req.body}});
-          }};
+          },
+          false,
+          nullptr};
 }
 
 // Several requests sent in one write are answered in order on the same connection.
@@ -243,11 +253,17 @@ TEST(ServerHttpPath, BlockingHandlerDoesNotStallOtherConnections) {
   auto answered = fast_answered.get_future().share();
   std::promise<void> slow_entered;
   std::atomic<bool> saw_fast{false};
-  http::Route slow{"GET", "/api/v1/slow", http::Access::kPublic, http::BodyKind::kNone, [&](http::Request&) {
+  http::Route slow{"GET",
+                   "/api/v1/slow",
+                   http::Access::kPublic,
+                   http::BodyKind::kNone,
+                   [&](http::Request&) {
                      slow_entered.set_value();
                      saw_fast = answered.wait_for(std::chrono::seconds(20)) == std::future_status::ready;
                      return http::Json(200, boost::json::object{{"done", true}});
-                   }};
+                   },
+                   false,
+                   nullptr};
   EchoServer srv({slow, EchoRoute("GET", "/api/v1/echo/{n}")}, 1, 4);
   auto slow_response = std::async(std::launch::async, [&] {
     return Send(srv.port, HttpRequest{"GET", "/api/v1/slow", "", {}});
@@ -266,14 +282,20 @@ TEST(ServerHttpPath, HandlersRunConcurrentlyOffTheIoThread) {
   std::mutex mu;
   std::condition_variable cv;
   int inside = 0, most = 0;
-  http::Route gather{"GET", "/api/v1/gather", http::Access::kPublic, http::BodyKind::kNone, [&](http::Request&) {
+  http::Route gather{"GET",
+                     "/api/v1/gather",
+                     http::Access::kPublic,
+                     http::BodyKind::kNone,
+                     [&](http::Request&) {
                        std::unique_lock lock(mu);
                        most = std::max(most, ++inside);
                        cv.notify_all();
                        cv.wait_for(lock, std::chrono::seconds(20), [&] { return most >= 4; });
                        --inside;
                        return http::Json(200, boost::json::object{{"ok", true}});
-                     }};
+                     },
+                     false,
+                     nullptr};
   EchoServer srv({gather}, 1, 4);
   std::vector<std::future<HttpResponse>> calls;
   for (int i = 0; i < 4; ++i)
