@@ -13,11 +13,12 @@ Response Named(const char* name) {
 
 Router MakeRouter() {
   auto h = [](const char* n) { return [n](Request&) { return Named(n); }; };
-  return Router({{"GET", "/api/v1/users", Access::kSession, BodyKind::kNone, h("list")},
-                 {"POST", "/api/v1/users", Access::kSession, BodyKind::kJson, h("create")},
-                 {"GET", "/api/v1/users/{id}", Access::kSession, BodyKind::kNone, h("get")},
-                 {"GET", "/api/v1/users/me", Access::kSession, BodyKind::kNone, h("me")},
-                 {"POST", "/api/v1/users/{id}/reset-password", Access::kSession, BodyKind::kJson, h("reset")}});
+  return Router(
+      {{"GET", "/api/v1/users", Access::kSession, BodyKind::kNone, h("list"), false, nullptr},
+       {"POST", "/api/v1/users", Access::kSession, BodyKind::kJson, h("create"), false, nullptr},
+       {"GET", "/api/v1/users/{id}", Access::kSession, BodyKind::kNone, h("get"), false, nullptr},
+       {"GET", "/api/v1/users/me", Access::kSession, BodyKind::kNone, h("me"), false, nullptr},
+       {"POST", "/api/v1/users/{id}/reset-password", Access::kSession, BodyKind::kJson, h("reset"), false, nullptr}});
 }
 
 TEST(Router, ExtractsPathParameters) {

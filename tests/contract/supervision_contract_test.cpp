@@ -17,7 +17,8 @@ constexpr const char* kCommunity = "360104002001";
 class SupervisionContract : public ContractTest {
  protected:
   static ResponsibleUnitRecord Unit(const std::string& region, const std::string& company) {
-    return ResponsibleUnitRecord{0, region, company, "contractor", "91360100MA35XXXX0A", kTrickyText, "0791-1", kAt};
+    return ResponsibleUnitRecord{0,        region, company, "contractor", "91360100MA35XXXX0A", kTrickyText,
+                                 "0791-1", kAt,    {}};
   }
   static RectificationRecord Order(std::int64_t project, std::int64_t unit, std::int64_t user, const std::string& due,
                                    const std::string& region = kCommunity) {

@@ -65,12 +65,18 @@ class Supervision final : public Module {
     std::vector<std::int64_t> units;
     for (const auto& u : view->units) {
       if (u.role != "construction" && u.role != "supervision") continue;
-      auto unit = supervision_->AddUnit(system, {region, u.company, u.role == "construction" ? "contractor" : "supervision_firm",
-                                                 u.credit_code, u.contact, u.phone});
+      auto unit = supervision_->AddUnit(system, {region,
+                                                 u.company,
+                                                 u.role == "construction" ? "contractor" : "supervision_firm",
+                                                 u.credit_code,
+                                                 u.contact,
+                                                 u.phone,
+                                                 {}});
       if (!unit) return std::move(unit).error();
       units.push_back(unit->id);
     }
-    auto water = supervision_->AddUnit(system, {"3601", "南昌水业集团有限责任公司", "utility", "", "客服中心", "0791-96166"});
+    auto water = supervision_->AddUnit(
+        system, {"3601", "南昌水业集团有限责任公司", "utility", "", "客服中心", "0791-96166", {}});
     if (!water) return std::move(water).error();
     units.push_back(water->id);
 

@@ -218,7 +218,8 @@ namespace {
 
 TEST(Pool, SafetyHazardsComeFirst) {
   PoolWeights w;
-  PoolFacts hazardous{.built_year = 1995, .severe = 2, .larger_hazards = 1, .hazards = 2, .dwellings = 100};
+  PoolFacts hazardous{
+      .built_year = 1995, .severe = 2, .larger_hazards = 1, .hazards = 2, .dwellings = 100, .agreeing = std::nullopt};
   PoolFacts old_and_willing{.built_year = 1980, .dwellings = 100, .agreeing = 90, .residents = 200, .aged_60_plus = 80};
   auto a = ScoreEstate(hazardous, w);
   auto b = ScoreEstate(old_and_willing, w);
@@ -231,7 +232,7 @@ TEST(Pool, SafetyHazardsComeFirst) {
   EXPECT_EQ(b.willingness_rate, 9000);
   EXPECT_GT(a.score, b.score);
   // Extension estates score no age points; no data scores 0, never a division by zero.
-  EXPECT_EQ(ScoreEstate({.built_year = 2003}, w).score, 0);
+  EXPECT_EQ(ScoreEstate({.built_year = 2003, .agreeing = std::nullopt}, w).score, 0);
   // Weights are configurable: willingness first.
   PoolWeights willing_first{.safety = 10, .age = 0, .willingness = 80, .elderly = 10};
   EXPECT_GT(ScoreEstate(old_and_willing, willing_first).score, ScoreEstate(hazardous, willing_first).score);

@@ -113,7 +113,7 @@ class PortalService {
   Result<PublicEstateSummary> Summarise(store::PublicEstateRow e);
 
   store::Database& db_;
-  const Clock& clock_;
+  [[maybe_unused]] const Clock& clock_;
   NoticeService& notices_;
   ManagementProvider management_;
 };

@@ -70,8 +70,8 @@ describe('long-term management journey', () => {
     await settle(page)
     const paid = await api('GET', `/estates/${estate}/fees?period=${month}`)
     assert.equal(paid.paid, bill.amount)
-    const shown = await page.getByTestId('stew-rate').innerText()
-    assert.equal(shown, `${paid.collectionRate.toFixed(2)}%`)
+    // The page refreshes its figures after the payment's answer: wait for the stored rate to show.
+    await page.getByTestId('stew-rate').filter({ hasText: `${paid.collectionRate.toFixed(2)}%` }).waitFor()
     assert.ok(paid.collectionRate > 0)
     await shot(page, 'fees')
     await assertClean(page, problems)
